@@ -1,0 +1,69 @@
+/* ipcfg — the neutral platform backend interface.
+ *
+ * A backend fills the model and carries out operations; it never prints and
+ * knows no output format.  The core decides which adapters an operation
+ * applies to and hands the backend one adapter at a time.
+ *
+ * Every operation returns an ipcfg_status (0 = success) and, on failure,
+ * fills *err: status, the reason (which contract line applies), the
+ * platform's error code and its one-line text.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_BACKEND_H
+#define IPCFG_BACKEND_H
+
+#include "ipcfg/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ipcfg_op_opts {
+    unsigned timeout_s; /* 0 = the platform's default */
+} ipcfg_op_opts;
+
+/* What /delete names: an address, or (Windows) an NTE context. */
+typedef struct ipcfg_delete_target {
+    int by_context;
+    uint32_t context;
+    ipcfg_ip addr;
+} ipcfg_delete_target;
+
+typedef struct ipcfg_backend ipcfg_backend;
+
+struct ipcfg_backend {
+    const char *title;     /* "Windows IP Configuration" / "Linux IP Configuration" */
+    const char *platform;  /* "windows" / "linux" (JSON) */
+    void *ctx;             /* backend private state */
+
+    /* Every adapter, loopback included (the core drops it from listings).
+     * host may be NULL when the host block is not wanted. */
+    int (*list)(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err);
+
+    /* The IPv4 address table, loopback included. */
+    int (*addrtable)(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err);
+
+    /* Add addr/prefix to adapter; *context receives the NTE context where
+     * the platform has one (*has_context = 1). */
+    int (*add_address)(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr,
+                       unsigned prefix_len, uint32_t *context, int *has_context, ipcfg_error *err);
+
+    /* Remove an address added by add_address. */
+    int (*delete_address)(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err);
+
+    /* DHCPv4 release/renew of one adapter.  NULL = not supported on this
+     * platform yet (the core answers exit code 6). */
+    int (*release)(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err);
+    int (*renew)(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err);
+
+    void (*destroy)(ipcfg_backend *b);
+};
+
+/* Provided by exactly one platform backend (src/linux or src/win). */
+int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,204 @@
+/* ipcfg — the neutral data model shared by the core, the formatter and the
+ * platform backends.  Nothing in here knows about a platform: addresses are
+ * plain bytes, names are UTF-8, times are Unix seconds (UTC).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_MODEL_H
+#define IPCFG_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes double as the product's exit codes (PRODUCT.md, "Exit codes"). */
+typedef enum ipcfg_status {
+    IPCFG_OK = 0,
+    IPCFG_E_USAGE = 1,    /* command-line error */
+    IPCFG_E_STATE = 2,    /* no adapter matched / none in a permissible state / not found */
+    IPCFG_E_FAILED = 3,   /* any other system or protocol error */
+    IPCFG_E_ACCESS = 4,   /* needs Administrator / root */
+    IPCFG_E_TIMEOUT = 5,  /* DHCP server not contacted within the timeout */
+    IPCFG_E_NOTSUP = 6,   /* not supported here */
+    IPCFG_E_CONFLICT = 7  /* address already exists / declined */
+} ipcfg_status;
+
+/* Why an operation did not happen or failed; selects the failure line the
+ * formatter prints (PRODUCT.md, "Output"). */
+typedef enum ipcfg_reason {
+    IPCFG_R_NONE = 0,
+    IPCFG_R_NO_ADAPTER_PERMISSIBLE, /* "The operation failed as no adapter is in the state permissible..." */
+    IPCFG_R_MEDIA_DISCONNECTED,     /* "No operation can be performed on X while it has its media disconnected." */
+    IPCFG_R_NOT_DHCP,               /* "Adapter X is not enabled for Dhcp." */
+    IPCFG_R_DHCP_TIMEOUT,           /* "... unable to contact your DHCP server. Request has timed out." */
+    IPCFG_R_ELEVATION,              /* "The requested operation requires elevation." */
+    IPCFG_R_SYSTEM,                 /* "An error occurred while <verb>ing interface X : <text>" / plain text */
+    IPCFG_R_NOT_FOUND,              /* adapter or address not found */
+    IPCFG_R_EXISTS,                 /* address already exists */
+    IPCFG_R_NOTSUP                  /* not supported here */
+} ipcfg_reason;
+
+#define IPCFG_ERRTEXT_MAX 512
+
+/* A failure as a backend reports it. `text` is the system's own message
+ * (FormatMessage, strerror, netlink extack), one line, no trailing newline. */
+typedef struct ipcfg_error {
+    ipcfg_status status;
+    ipcfg_reason reason;
+    long sys_code;        /* Win32 error code, errno, or 0 */
+    int has_sys_code;
+    char text[IPCFG_ERRTEXT_MAX];
+} ipcfg_error;
+
+typedef enum ipcfg_family { IPCFG_AF_NONE = 0, IPCFG_AF_INET4 = 4, IPCFG_AF_INET6 = 6 } ipcfg_family;
+
+typedef struct ipcfg_ip {
+    ipcfg_family family;
+    uint8_t bytes[16]; /* network order; 4 used for IPv4 */
+    uint32_t scope_id; /* IPv6 zone (interface index) or 0 */
+} ipcfg_ip;
+
+typedef enum ipcfg_addr_state {
+    IPCFG_ADDR_PREFERRED = 0,
+    IPCFG_ADDR_DEPRECATED,
+    IPCFG_ADDR_TENTATIVE,
+    IPCFG_ADDR_DUPLICATE,
+    IPCFG_ADDR_UNKNOWN_STATE
+} ipcfg_addr_state;
+
+typedef struct ipcfg_addr {
+    ipcfg_ip ip;
+    unsigned prefix_len;      /* IPv4: mask as prefix length; IPv6: prefix */
+    ipcfg_addr_state state;
+    int has_context;
+    uint32_t context;         /* Windows NTE context */
+    int64_t valid_lifetime;   /* seconds, -1 = infinite/unknown */
+} ipcfg_addr;
+
+typedef enum ipcfg_if_type {
+    IPCFG_IF_ETHERNET = 0,
+    IPCFG_IF_WIRELESS,
+    IPCFG_IF_TUNNEL,
+    IPCFG_IF_PPP,
+    IPCFG_IF_LOOPBACK,
+    IPCFG_IF_UNKNOWN
+} ipcfg_if_type;
+
+/* Three-valued facts: a field the platform cannot know is left out. */
+typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_tri;
+
+#define IPCFG_NAME_MAX 256
+#define IPCFG_HWADDR_MAX 32
+
+typedef struct ipcfg_adapter {
+    char name[IPCFG_NAME_MAX];        /* friendly name (Windows) / ifname (Linux), UTF-8 */
+    char id[IPCFG_NAME_MAX];          /* "{GUID}" (Windows) / ifname (Linux) */
+    uint32_t ifindex;
+    ipcfg_if_type type;
+    char description[IPCFG_NAME_MAX]; /* "" = unknown */
+    uint8_t hwaddr[IPCFG_HWADDR_MAX];
+    size_t hwaddr_len;                /* 0 = none */
+    int media_connected;              /* 1 connected, 0 disconnected */
+    ipcfg_tri dhcp_enabled;
+    ipcfg_tri autoconfig_enabled;
+    ipcfg_tri netbios_enabled;
+    char dns_suffix[IPCFG_NAME_MAX];  /* connection-specific DNS suffix */
+
+    ipcfg_addr *addrs;                /* IPv4 and IPv6, in platform order */
+    size_t n_addrs, cap_addrs;
+    ipcfg_ip *gateways;
+    size_t n_gateways, cap_gateways;
+    ipcfg_ip *dns_servers;
+    size_t n_dns, cap_dns;
+
+    int has_dhcp_server;
+    ipcfg_ip dhcp_server;
+    int has_lease;                    /* lease times known */
+    int64_t lease_obtained;           /* Unix seconds UTC */
+    int64_t lease_expires;
+} ipcfg_adapter;
+
+typedef struct ipcfg_adapter_list {
+    ipcfg_adapter *items;
+    size_t n, cap;
+} ipcfg_adapter_list;
+
+#define IPCFG_SEARCH_MAX 16
+
+typedef struct ipcfg_host {
+    char host_name[IPCFG_NAME_MAX];
+    char primary_dns_suffix[IPCFG_NAME_MAX];
+    char node_type[32];               /* "" = unknown (left out) */
+    ipcfg_tri ip_routing;
+    ipcfg_tri wins_proxy;
+    char search_list[IPCFG_SEARCH_MAX][IPCFG_NAME_MAX];
+    size_t n_search;
+} ipcfg_host;
+
+/* One row of the IPv4 address table (GetIpAddrTable / RTM_GETADDR). */
+enum {
+    IPCFG_AT_PRIMARY = 0x01,
+    IPCFG_AT_SECONDARY = 0x02,
+    IPCFG_AT_DYNAMIC = 0x04,
+    IPCFG_AT_DISCONNECTED = 0x08,
+    IPCFG_AT_DELETED = 0x40,
+    IPCFG_AT_TRANSIENT = 0x80
+};
+
+typedef struct ipcfg_addrrow {
+    ipcfg_ip addr;
+    unsigned prefix_len;
+    ipcfg_ip broadcast;     /* family NONE when there is none */
+    uint32_t ifindex;
+    char ifname[IPCFG_NAME_MAX]; /* "" if unknown */
+    uint32_t reasm_size;    /* 0 = unknown */
+    unsigned flags;         /* IPCFG_AT_* */
+} ipcfg_addrrow;
+
+typedef struct ipcfg_addrtable {
+    ipcfg_addrrow *rows;
+    size_t n, cap;
+} ipcfg_addrtable;
+
+/* ---- helpers (src/core/model.c) ---- */
+void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void ipcfg_error_clear(ipcfg_error *e);
+
+ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* zeroed; NULL on OOM */
+void ipcfg_adapters_free(ipcfg_adapter_list *l);
+void ipcfg_adapter_free(ipcfg_adapter *a);                  /* frees arrays only */
+int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src); /* deep; 0 ok */
+ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a);       /* zeroed; NULL on OOM */
+int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip);
+int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip);
+ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t);
+void ipcfg_addrtable_free(ipcfg_addrtable *t);
+void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
+
+void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d);
+void ipcfg_ip4_from_u32be(ipcfg_ip *ip, const uint8_t bytes[4]);
+int ipcfg_ip_is_zero(const ipcfg_ip *ip);
+int ipcfg_ip_equal(const ipcfg_ip *a, const ipcfg_ip *b);
+int ipcfg_ip6_is_linklocal(const ipcfg_ip *ip);
+/* Text forms (buffers of at least IPCFG_IPSTR_MAX). IPv6 per RFC 5952; no zone. */
+#define IPCFG_IPSTR_MAX 64
+const char *ipcfg_ip_str(const ipcfg_ip *ip, char *buf, size_t len);
+/* Strict parsers: dotted quad with exactly four decimal parts (no octal,
+ * no hex, no short forms); IPv6 per RFC 4291 text forms. 0 ok, -1 bad. */
+int ipcfg_ip4_parse(const char *s, ipcfg_ip *out);
+int ipcfg_ip6_parse(const char *s, ipcfg_ip *out);
+/* prefix length -> dotted mask; dotted mask -> prefix (-1 if not contiguous) */
+void ipcfg_prefix_to_mask(unsigned prefix, ipcfg_ip *mask);
+int ipcfg_mask_to_prefix(const ipcfg_ip *mask);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,30 @@
+/* ipcfg — a growable UTF-8 text buffer.  SPDX-License-Identifier: MIT */
+#ifndef IPCFG_STRBUF_H
+#define IPCFG_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct ipcfg_strbuf {
+    char *s;     /* always NUL-terminated once anything was appended */
+    size_t len;
+    size_t cap;
+    int oom;     /* set when an allocation failed; later appends are dropped */
+} ipcfg_strbuf;
+
+void ipcfg_sb_init(ipcfg_strbuf *b);
+void ipcfg_sb_free(ipcfg_strbuf *b);
+void ipcfg_sb_reset(ipcfg_strbuf *b);
+void ipcfg_sb_putn(ipcfg_strbuf *b, const char *s, size_t n);
+void ipcfg_sb_puts(ipcfg_strbuf *b, const char *s);
+void ipcfg_sb_putc(ipcfg_strbuf *b, char c);
+void ipcfg_sb_pad(ipcfg_strbuf *b, char c, size_t n);
+void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap);
+const char *ipcfg_sb_str(const ipcfg_strbuf *b); /* "" when empty */
+
+#endif

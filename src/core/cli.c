@@ -1,0 +1,263 @@
+/* ipcfg — command-line parsing.  Pure: no I/O, no platform.
+ * SPDX-License-Identifier: MIT */
+#include "ipcfg/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum { SW_VERB, SW_JSON, SW_TIMEOUT, SW_HELP } sw_kind;
+
+static const struct {
+    const char *name;
+    sw_kind kind;
+    ipcfg_verb verb;
+} switches[] = {
+    {"all", SW_VERB, IPCFG_V_ALL},
+    {"release", SW_VERB, IPCFG_V_RELEASE},
+    {"renew", SW_VERB, IPCFG_V_RENEW},
+    {"addrtable", SW_VERB, IPCFG_V_ADDRTABLE},
+    {"add", SW_VERB, IPCFG_V_ADD},
+    {"delete", SW_VERB, IPCFG_V_DELETE},
+    {"release6", SW_VERB, IPCFG_V_RELEASE6},
+    {"renew6", SW_VERB, IPCFG_V_RENEW6},
+    {"version", SW_VERB, IPCFG_V_VERSION},
+    {"json", SW_JSON, IPCFG_V_SHOW},
+    {"?", SW_HELP, IPCFG_V_HELP},
+    {"help", SW_HELP, IPCFG_V_HELP},
+    {"h", SW_HELP, IPCFG_V_HELP},
+};
+
+const char *ipcfg_verb_name(ipcfg_verb v)
+{
+    switch (v) {
+    case IPCFG_V_SHOW: return "show";
+    case IPCFG_V_ALL: return "all";
+    case IPCFG_V_RELEASE: return "release";
+    case IPCFG_V_RENEW: return "renew";
+    case IPCFG_V_ADDRTABLE: return "addrtable";
+    case IPCFG_V_ADD: return "add";
+    case IPCFG_V_DELETE: return "delete";
+    case IPCFG_V_RELEASE6: return "release6";
+    case IPCFG_V_RENEW6: return "renew6";
+    case IPCFG_V_HELP: return "help";
+    case IPCFG_V_VERSION: return "version";
+    }
+    return "?";
+}
+
+static int ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* The text after a switch prefix ("/", "-" or "--"), or NULL when the
+ * argument is not switch-shaped.  A slash or dash followed by a digit is a
+ * value (a prefix length such as "/24"), not a switch. */
+static const char *switch_body(const char *a)
+{
+    const char *b;
+    if (a[0] == '-' && a[1] == '-')
+        b = a + 2;
+    else if (a[0] == '/' || a[0] == '-')
+        b = a + 1;
+    else
+        return NULL;
+    if (*b >= '0' && *b <= '9')
+        return NULL;
+    return b;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int set_msg(char *msg, size_t len, const char *fmt, ...)
+{
+    if (msg && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, len, fmt, ap);
+        va_end(ap);
+    }
+    return IPCFG_E_USAGE;
+}
+
+/* Whole seconds 1..IPCFG_TIMEOUT_MAX, decimal digits only. */
+static int parse_timeout(const char *v, unsigned *out)
+{
+    unsigned long n = 0;
+    if (!*v)
+        return -1;
+    for (const char *p = v; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        n = n * 10 + (unsigned long)(*p - '0');
+        if (n > IPCFG_TIMEOUT_MAX)
+            return -1;
+    }
+    if (n == 0)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
+static int parse_u32(const char *v, uint32_t *out)
+{
+    unsigned long long n = 0;
+    if (!*v)
+        return -1;
+    for (const char *p = v; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        n = n * 10 + (unsigned long long)(*p - '0');
+        if (n > 0xffffffffull)
+            return -1;
+    }
+    *out = (uint32_t)n;
+    return 0;
+}
+
+/* "255.255.255.0", "/24" or "24" -> prefix length 1..32. */
+static int parse_mask(const char *v, unsigned *prefix)
+{
+    ipcfg_ip m;
+    if (ipcfg_ip4_parse(v, &m) == 0) {
+        int p = ipcfg_mask_to_prefix(&m);
+        if (p < 1)
+            return -1;
+        *prefix = (unsigned)p;
+        return 0;
+    }
+    if (*v == '/')
+        v++;
+    uint32_t n;
+    if (strlen(v) > 2 || parse_u32(v, &n) != 0 || n < 1 || n > 32 || (v[0] == '0'))
+        return -1;
+    *prefix = n;
+    return 0;
+}
+
+/* A unicast IPv4 address an interface can hold. */
+static int unicast4(const ipcfg_ip *ip)
+{
+    uint8_t a = ip->bytes[0];
+    if (ipcfg_ip_is_zero(ip) || a >= 224)
+        return 0;
+    return 1;
+}
+
+int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size_t msglen)
+{
+    const char *pos[4];
+    int npos = 0, have_verb = 0, help = 0;
+
+    memset(cmd, 0, sizeof(*cmd));
+    if (msg && msglen)
+        msg[0] = '\0';
+
+    /* Help wins over everything else, as in ipconfig. */
+    for (int i = 1; i < argc; i++) {
+        const char *b = switch_body(argv[i]);
+        if (b && (strcmp(b, "?") == 0 || (strlen(b) == 4 && ascii_ieq(b, "help", 4)) ||
+                  (argv[i][0] == '-' && argv[i][1] != '-' && ascii_ieq(b, "h", 2))))
+            help = 1;
+    }
+    if (help) {
+        cmd->verb = IPCFG_V_HELP;
+        return 0;
+    }
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *b = switch_body(a);
+        if (!b) {
+            if (!have_verb || npos == 4)
+                return IPCFG_E_USAGE;
+            pos[npos++] = a;
+            continue;
+        }
+        size_t blen = strlen(b);
+        if (blen > 8 && ascii_ieq(b, "timeout:", 8)) {
+            if (parse_timeout(b + 8, &cmd->timeout_s) != 0)
+                return set_msg(msg, msglen,
+                               "Error: invalid timeout \"%s\": give a whole number of seconds from 1 to 3600.",
+                               b + 8);
+            cmd->has_timeout = 1;
+            continue;
+        }
+        if (blen == 8 && ascii_ieq(b, "timeout:", 8))
+            return IPCFG_E_USAGE;
+        size_t k;
+        for (k = 0; k < sizeof(switches) / sizeof(switches[0]); k++)
+            if (strlen(switches[k].name) == blen && ascii_ieq(b, switches[k].name, blen))
+                break;
+        if (k == sizeof(switches) / sizeof(switches[0]) || switches[k].kind == SW_HELP)
+            return IPCFG_E_USAGE;
+        if (switches[k].kind == SW_JSON) {
+            cmd->json = 1;
+            continue;
+        }
+        if (have_verb)
+            return IPCFG_E_USAGE; /* two verbs */
+        have_verb = 1;
+        cmd->verb = switches[k].verb;
+    }
+
+    switch (cmd->verb) {
+    case IPCFG_V_SHOW:
+    case IPCFG_V_ALL:
+    case IPCFG_V_ADDRTABLE:
+    case IPCFG_V_VERSION:
+    case IPCFG_V_HELP:
+        return npos == 0 ? 0 : IPCFG_E_USAGE;
+    case IPCFG_V_RELEASE:
+    case IPCFG_V_RENEW:
+    case IPCFG_V_RELEASE6:
+    case IPCFG_V_RENEW6:
+        if (npos > 1)
+            return IPCFG_E_USAGE;
+        if (npos == 1) {
+            if (pos[0][0] == '\0')
+                return set_msg(msg, msglen, "Error: the adapter name is empty.");
+            cmd->adapter = pos[0];
+        }
+        return 0;
+    case IPCFG_V_ADD:
+        if (npos != 3)
+            return IPCFG_E_USAGE;
+        if (pos[0][0] == '\0')
+            return set_msg(msg, msglen, "Error: the adapter name is empty.");
+        cmd->adapter = pos[0];
+        if (ipcfg_ip4_parse(pos[1], &cmd->add_addr) != 0)
+            return set_msg(msg, msglen, "Error: \"%s\" is not a valid IPv4 address.", pos[1]);
+        if (!unicast4(&cmd->add_addr))
+            return set_msg(msg, msglen, "Error: \"%s\" is not a unicast IPv4 address.", pos[1]);
+        if (parse_mask(pos[2], &cmd->add_prefix) != 0)
+            return set_msg(msg, msglen,
+                           "Error: \"%s\" is not a valid subnet mask (use a contiguous mask such as "
+                           "255.255.255.0, or a prefix length from 1 to 32).",
+                           pos[2]);
+        return 0;
+    case IPCFG_V_DELETE:
+        if (npos != 1)
+            return IPCFG_E_USAGE;
+        if (ipcfg_ip4_parse(pos[0], &cmd->del_addr) == 0)
+            return 0;
+        if (parse_u32(pos[0], &cmd->del_context) == 0) {
+            cmd->del_by_context = 1;
+            return 0;
+        }
+        return set_msg(msg, msglen, "Error: \"%s\" is neither an IPv4 address nor an NTE context number.",
+                       pos[0]);
+    }
+    return IPCFG_E_USAGE;
+}

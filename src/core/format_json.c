@@ -1,0 +1,373 @@
+/* ipcfg — JSON output (UTF-8).  The schema is documented in docs/json.md;
+ * keys are stable.  SPDX-License-Identifier: MIT */
+#include "ipcfg/format.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void ind(ipcfg_strbuf *o, int n) { ipcfg_sb_pad(o, ' ', (size_t)n * 2); }
+
+void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
+{
+    ipcfg_sb_putc(o, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': ipcfg_sb_puts(o, "\\\""); break;
+        case '\\': ipcfg_sb_puts(o, "\\\\"); break;
+        case '\n': ipcfg_sb_puts(o, "\\n"); break;
+        case '\r': ipcfg_sb_puts(o, "\\r"); break;
+        case '\t': ipcfg_sb_puts(o, "\\t"); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                ipcfg_sb_printf(o, "\\u%04x", *p);
+            else if (*p >= 0x80) {
+                /* Copy valid UTF-8 sequences; replace invalid bytes with
+                 * U+FFFD so the document is always valid UTF-8. */
+                int n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+                int ok = n > 0 && !(*p == 0xc0 || *p == 0xc1 || *p > 0xf4);
+                for (int i = 1; ok && i < n; i++)
+                    ok = (p[i] & 0xc0) == 0x80;
+                if (ok && n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+                    ok = 0;
+                if (ok && n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
+                    ok = 0;
+                if (ok) {
+                    ipcfg_sb_putn(o, (const char *)p, (size_t)n);
+                    p += n - 1;
+                } else {
+                    ipcfg_sb_puts(o, "\\ufffd");
+                }
+            } else
+                ipcfg_sb_putc(o, (char)*p);
+        }
+    }
+    ipcfg_sb_putc(o, '"');
+}
+
+static void key(ipcfg_strbuf *o, int indent, const char *k, int first)
+{
+    if (!first)
+        ipcfg_sb_puts(o, ",\n");
+    ind(o, indent);
+    ipcfg_json_str(o, k);
+    ipcfg_sb_puts(o, ": ");
+}
+
+static void ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
+{
+    char s[IPCFG_IPSTR_MAX];
+    ipcfg_json_str(o, ipcfg_ip_str(ip, s, sizeof(s)));
+}
+
+static void tri(ipcfg_strbuf *o, ipcfg_tri t)
+{
+    ipcfg_sb_puts(o, t == IPCFG_YES ? "true" : t == IPCFG_NO ? "false" : "null");
+}
+
+/* Unix seconds -> "YYYY-MM-DDTHH:MM:SSZ" (proleptic Gregorian, UTC). */
+static void iso8601(char *buf, size_t len, int64_t t)
+{
+    int64_t days = t / 86400, secs = t % 86400;
+    if (secs < 0) {
+        secs += 86400;
+        days--;
+    }
+    /* H. Hinnant's civil_from_days. */
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2)
+        y++;
+    snprintf(buf, len, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", (long long)y, (long long)m, (long long)d,
+             (long long)(secs / 3600), (long long)(secs / 60 % 60), (long long)(secs % 60));
+}
+
+static const char *type_name(ipcfg_if_type t)
+{
+    switch (t) {
+    case IPCFG_IF_ETHERNET: return "ethernet";
+    case IPCFG_IF_WIRELESS: return "wireless";
+    case IPCFG_IF_TUNNEL: return "tunnel";
+    case IPCFG_IF_PPP: return "ppp";
+    case IPCFG_IF_LOOPBACK: return "loopback";
+    case IPCFG_IF_UNKNOWN: break;
+    }
+    return "unknown";
+}
+
+static const char *state_name(ipcfg_addr_state s)
+{
+    switch (s) {
+    case IPCFG_ADDR_PREFERRED: return "preferred";
+    case IPCFG_ADDR_DEPRECATED: return "deprecated";
+    case IPCFG_ADDR_TENTATIVE: return "tentative";
+    case IPCFG_ADDR_DUPLICATE: return "duplicate";
+    case IPCFG_ADDR_UNKNOWN_STATE: break;
+    }
+    return "unknown";
+}
+
+static void addrs_json(ipcfg_strbuf *o, const ipcfg_adapter *a, ipcfg_family fam, int indent)
+{
+    int first = 1;
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < a->n_addrs; i++) {
+        const ipcfg_addr *ad = &a->addrs[i];
+        if (ad->ip.family != fam || (fam == IPCFG_AF_INET4 && ipcfg_ip_is_zero(&ad->ip)))
+            continue;
+        ipcfg_sb_puts(o, first ? "\n" : ",\n");
+        first = 0;
+        ind(o, indent + 1);
+        ipcfg_sb_puts(o, "{\"address\": ");
+        ip_json(o, &ad->ip);
+        ipcfg_sb_printf(o, ", \"prefix_length\": %u", ad->prefix_len);
+        if (fam == IPCFG_AF_INET4) {
+            ipcfg_ip m;
+            ipcfg_prefix_to_mask(ad->prefix_len, &m);
+            ipcfg_sb_puts(o, ", \"subnet_mask\": ");
+            ip_json(o, &m);
+            ipcfg_sb_puts(o, ", \"context\": ");
+            if (ad->has_context)
+                ipcfg_sb_printf(o, "%lu", (unsigned long)ad->context);
+            else
+                ipcfg_sb_puts(o, "null");
+        } else {
+            ipcfg_sb_printf(o, ", \"scope_id\": %lu, \"link_local\": %s", (unsigned long)ad->ip.scope_id,
+                            ipcfg_ip6_is_linklocal(&ad->ip) ? "true" : "false");
+        }
+        ipcfg_sb_printf(o, ", \"state\": \"%s\", \"valid_lifetime\": ", state_name(ad->state));
+        if (ad->valid_lifetime < 0)
+            ipcfg_sb_puts(o, "null");
+        else
+            ipcfg_sb_printf(o, "%lld", (long long)ad->valid_lifetime);
+        ipcfg_sb_putc(o, '}');
+    }
+    if (!first) {
+        ipcfg_sb_putc(o, '\n');
+        ind(o, indent);
+    }
+    ipcfg_sb_putc(o, ']');
+}
+
+static void ip_list_json(ipcfg_strbuf *o, const ipcfg_ip *ips, size_t n)
+{
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < n; i++) {
+        char s[IPCFG_IPSTR_MAX + 16], z[IPCFG_IPSTR_MAX];
+        ipcfg_ip_str(&ips[i], z, sizeof(z));
+        if (ips[i].family == IPCFG_AF_INET6 && ips[i].scope_id)
+            snprintf(s, sizeof(s), "%s%%%lu", z, (unsigned long)ips[i].scope_id);
+        else
+            snprintf(s, sizeof(s), "%s", z);
+        if (i)
+            ipcfg_sb_puts(o, ", ");
+        ipcfg_json_str(o, s);
+    }
+    ipcfg_sb_putc(o, ']');
+}
+
+static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
+{
+    char iso[40], ku[40];
+    iso8601(iso, sizeof(iso), t);
+    key(o, indent, k, 1);
+    ipcfg_json_str(o, iso);
+    snprintf(ku, sizeof(ku), "%s_unix", k);
+    key(o, indent, ku, 0);
+    ipcfg_sb_printf(o, "%lld", (long long)t);
+}
+
+void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int indent)
+{
+    (void)all; /* JSON always carries every known field */
+    ipcfg_sb_puts(o, "{\n");
+    key(o, indent + 1, "name", 1);
+    ipcfg_json_str(o, a->name);
+    key(o, indent + 1, "id", 0);
+    ipcfg_json_str(o, a->id);
+    key(o, indent + 1, "index", 0);
+    ipcfg_sb_printf(o, "%lu", (unsigned long)a->ifindex);
+    key(o, indent + 1, "type", 0);
+    ipcfg_json_str(o, type_name(a->type));
+    key(o, indent + 1, "description", 0);
+    if (a->description[0])
+        ipcfg_json_str(o, a->description);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "physical_address", 0);
+    if (a->hwaddr_len) {
+        char v[IPCFG_HWADDR_MAX * 3 + 1];
+        size_t p = 0;
+        for (size_t i = 0; i < a->hwaddr_len; i++)
+            p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->hwaddr[i]);
+        ipcfg_json_str(o, v);
+    } else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "media_state", 0);
+    ipcfg_json_str(o, a->media_connected ? "connected" : "disconnected");
+    key(o, indent + 1, "dns_suffix", 0);
+    ipcfg_json_str(o, a->dns_suffix);
+    key(o, indent + 1, "dhcp_enabled", 0);
+    tri(o, a->dhcp_enabled);
+    key(o, indent + 1, "autoconfiguration_enabled", 0);
+    tri(o, a->autoconfig_enabled);
+    key(o, indent + 1, "netbios_over_tcpip", 0);
+    tri(o, a->netbios_enabled);
+    key(o, indent + 1, "ipv4", 0);
+    addrs_json(o, a, IPCFG_AF_INET4, indent + 1);
+    key(o, indent + 1, "ipv6", 0);
+    addrs_json(o, a, IPCFG_AF_INET6, indent + 1);
+    key(o, indent + 1, "gateways", 0);
+    ip_list_json(o, a->gateways, a->n_gateways);
+    key(o, indent + 1, "dhcp_server", 0);
+    if (a->has_dhcp_server)
+        ip_json(o, &a->dhcp_server);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "lease", 0);
+    if (a->has_lease) {
+        ipcfg_sb_puts(o, "{\n");
+        time_json(o, indent + 2, "obtained", a->lease_obtained);
+        ipcfg_sb_puts(o, ",\n");
+        time_json(o, indent + 2, "expires", a->lease_expires);
+        ipcfg_sb_putc(o, '\n');
+        ind(o, indent + 1);
+        ipcfg_sb_putc(o, '}');
+    } else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "dns_servers", 0);
+    ip_list_json(o, a->dns_servers, a->n_dns);
+    ipcfg_sb_putc(o, '\n');
+    ind(o, indent);
+    ipcfg_sb_putc(o, '}');
+}
+
+void ipcfg_json_host(ipcfg_strbuf *o, const ipcfg_host *h, int indent)
+{
+    ipcfg_sb_puts(o, "{\n");
+    key(o, indent + 1, "host_name", 1);
+    ipcfg_json_str(o, h->host_name);
+    key(o, indent + 1, "primary_dns_suffix", 0);
+    ipcfg_json_str(o, h->primary_dns_suffix);
+    key(o, indent + 1, "node_type", 0);
+    if (h->node_type[0])
+        ipcfg_json_str(o, h->node_type);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "ip_routing_enabled", 0);
+    tri(o, h->ip_routing);
+    key(o, indent + 1, "wins_proxy_enabled", 0);
+    tri(o, h->wins_proxy);
+    key(o, indent + 1, "dns_suffix_search_list", 0);
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < h->n_search; i++) {
+        if (i)
+            ipcfg_sb_puts(o, ", ");
+        ipcfg_json_str(o, h->search_list[i]);
+    }
+    ipcfg_sb_puts(o, "]\n");
+    ind(o, indent);
+    ipcfg_sb_putc(o, '}');
+}
+
+void ipcfg_json_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t, int indent)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{IPCFG_AT_PRIMARY, "primary"},   {IPCFG_AT_SECONDARY, "secondary"},
+                 {IPCFG_AT_DYNAMIC, "dynamic"},   {IPCFG_AT_DISCONNECTED, "disconnected"},
+                 {IPCFG_AT_DELETED, "deleted"},   {IPCFG_AT_TRANSIENT, "transient"}};
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < t->n; i++) {
+        const ipcfg_addrrow *r = &t->rows[i];
+        ipcfg_ip m;
+        ipcfg_prefix_to_mask(r->prefix_len, &m);
+        ipcfg_sb_puts(o, i ? ",\n" : "\n");
+        ind(o, indent + 1);
+        ipcfg_sb_puts(o, "{\"address\": ");
+        ip_json(o, &r->addr);
+        ipcfg_sb_puts(o, ", \"subnet_mask\": ");
+        ip_json(o, &m);
+        ipcfg_sb_printf(o, ", \"prefix_length\": %u, \"broadcast\": ", r->prefix_len);
+        if (r->broadcast.family == IPCFG_AF_NONE)
+            ipcfg_sb_puts(o, "null");
+        else
+            ip_json(o, &r->broadcast);
+        ipcfg_sb_printf(o, ", \"index\": %lu, \"interface\": ", (unsigned long)r->ifindex);
+        if (r->ifname[0])
+            ipcfg_json_str(o, r->ifname);
+        else
+            ipcfg_sb_puts(o, "null");
+        ipcfg_sb_puts(o, ", \"reassembly_size\": ");
+        if (r->reasm_size)
+            ipcfg_sb_printf(o, "%lu", (unsigned long)r->reasm_size);
+        else
+            ipcfg_sb_puts(o, "null");
+        ipcfg_sb_puts(o, ", \"type\": [");
+        int first = 1;
+        for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+            if (!(r->flags & names[k].bit))
+                continue;
+            if (!first)
+                ipcfg_sb_puts(o, ", ");
+            first = 0;
+            ipcfg_json_str(o, names[k].name);
+        }
+        ipcfg_sb_puts(o, "]}");
+    }
+    if (t->n) {
+        ipcfg_sb_putc(o, '\n');
+        ind(o, indent);
+    }
+    ipcfg_sb_putc(o, ']');
+}
+
+static const char *reason_name(ipcfg_reason r)
+{
+    switch (r) {
+    case IPCFG_R_NONE: return "error";
+    case IPCFG_R_NO_ADAPTER_PERMISSIBLE: return "no_adapter_permissible";
+    case IPCFG_R_MEDIA_DISCONNECTED: return "media_disconnected";
+    case IPCFG_R_NOT_DHCP: return "not_dhcp_enabled";
+    case IPCFG_R_DHCP_TIMEOUT: return "dhcp_timeout";
+    case IPCFG_R_ELEVATION: return "access_denied";
+    case IPCFG_R_SYSTEM: return "system_error";
+    case IPCFG_R_NOT_FOUND: return "not_found";
+    case IPCFG_R_EXISTS: return "already_exists";
+    case IPCFG_R_NOTSUP: return "not_supported";
+    }
+    return "error";
+}
+
+void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e, int indent)
+{
+    ipcfg_strbuf line;
+    ipcfg_sb_init(&line);
+    ipcfg_fmt_failure(&line, verb, name, e);
+    ipcfg_sb_puts(o, "{\n");
+    key(o, indent + 1, "reason", 1);
+    ipcfg_json_str(o, reason_name(e->reason));
+    key(o, indent + 1, "message", 0);
+    ipcfg_json_str(o, ipcfg_sb_str(&line));
+    key(o, indent + 1, "system_code", 0);
+    if (e->has_sys_code)
+        ipcfg_sb_printf(o, "%ld", e->sys_code);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "system_message", 0);
+    if (e->text[0])
+        ipcfg_json_str(o, e->text);
+    else
+        ipcfg_sb_puts(o, "null");
+    ipcfg_sb_putc(o, '\n');
+    ind(o, indent);
+    ipcfg_sb_putc(o, '}');
+    ipcfg_sb_free(&line);
+}

@@ -1,0 +1,327 @@
+/* ipcfg — text output in the layout of Windows ipconfig.
+ * Knows no platform: the title comes from the backend.
+ * SPDX-License-Identifier: MIT */
+#include "ipcfg/format.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* The label strings exactly as English ipconfig prints them: the text up to
+ * (not including) the colon, which stands at column 37. */
+static const char *const labels[] = {
+    "   Host Name . . . . . . . . . . . . ",
+    "   Primary Dns Suffix  . . . . . . . ",
+    "   Node Type . . . . . . . . . . . . ",
+    "   IP Routing Enabled. . . . . . . . ",
+    "   WINS Proxy Enabled. . . . . . . . ",
+    "   DNS Suffix Search List. . . . . . ",
+    "   Media State . . . . . . . . . . . ",
+    "   Connection-specific DNS Suffix  . ",
+    "   Description . . . . . . . . . . . ",
+    "   Physical Address. . . . . . . . . ",
+    "   DHCP Enabled. . . . . . . . . . . ",
+    "   Autoconfiguration Enabled . . . . ",
+    "   Link-local IPv6 Address . . . . . ",
+    "   IPv6 Address. . . . . . . . . . . ",
+    "   IPv4 Address. . . . . . . . . . . ",
+    "   Subnet Mask . . . . . . . . . . . ",
+    "   Lease Obtained. . . . . . . . . . ",
+    "   Lease Expires . . . . . . . . . . ",
+    "   Default Gateway . . . . . . . . . ",
+    "   DHCP Server . . . . . . . . . . . ",
+    "   DNS Servers . . . . . . . . . . . ",
+    "   NetBIOS over Tcpip. . . . . . . . ",
+};
+
+void ipcfg_fmt_field(ipcfg_strbuf *o, const char *label, const char *value)
+{
+    size_t ll = strlen(label);
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        if (strncmp(labels[i] + 3, label, ll) == 0 && (labels[i][3 + ll] == ' ' || labels[i][3 + ll] == '.')) {
+            ipcfg_sb_puts(o, labels[i]);
+            goto value;
+        }
+    }
+    /* A label ipconfig does not have: dot leaders on odd columns. */
+    ipcfg_sb_puts(o, "   ");
+    ipcfg_sb_puts(o, label);
+    for (size_t col = 3 + ll; col < IPCFG_COLON_COL; col++)
+        ipcfg_sb_putc(o, col % 2 ? '.' : ' ');
+value:
+    ipcfg_sb_puts(o, ": ");
+    ipcfg_sb_puts(o, value);
+    ipcfg_sb_putc(o, '\n');
+}
+
+void ipcfg_fmt_cont(ipcfg_strbuf *o, const char *value)
+{
+    ipcfg_sb_pad(o, ' ', IPCFG_VALUE_COL);
+    ipcfg_sb_puts(o, value);
+    ipcfg_sb_putc(o, '\n');
+}
+
+void ipcfg_fmt_title(ipcfg_strbuf *o, const char *title)
+{
+    ipcfg_sb_printf(o, "\n%s\n\n", title);
+}
+
+static const char *yesno(ipcfg_tri t) { return t == IPCFG_YES ? "Yes" : "No"; }
+
+void ipcfg_fmt_host(ipcfg_strbuf *o, const ipcfg_host *h)
+{
+    ipcfg_fmt_field(o, "Host Name", h->host_name);
+    ipcfg_fmt_field(o, "Primary Dns Suffix", h->primary_dns_suffix);
+    if (h->node_type[0])
+        ipcfg_fmt_field(o, "Node Type", h->node_type);
+    if (h->ip_routing != IPCFG_UNKNOWN)
+        ipcfg_fmt_field(o, "IP Routing Enabled", yesno(h->ip_routing));
+    if (h->wins_proxy != IPCFG_UNKNOWN)
+        ipcfg_fmt_field(o, "WINS Proxy Enabled", yesno(h->wins_proxy));
+    for (size_t i = 0; i < h->n_search; i++) {
+        if (i == 0)
+            ipcfg_fmt_field(o, "DNS Suffix Search List", h->search_list[0]);
+        else
+            ipcfg_fmt_cont(o, h->search_list[i]);
+    }
+}
+
+static const char *type_heading(ipcfg_if_type t)
+{
+    switch (t) {
+    case IPCFG_IF_ETHERNET: return "Ethernet";
+    case IPCFG_IF_WIRELESS: return "Wireless LAN";
+    case IPCFG_IF_TUNNEL: return "Tunnel";
+    case IPCFG_IF_PPP: return "PPP";
+    case IPCFG_IF_LOOPBACK:
+    case IPCFG_IF_UNKNOWN: break;
+    }
+    return "Unknown";
+}
+
+static const char *state_suffix(ipcfg_addr_state s)
+{
+    switch (s) {
+    case IPCFG_ADDR_PREFERRED: return "(Preferred)";
+    case IPCFG_ADDR_DEPRECATED: return "(Deprecated)";
+    case IPCFG_ADDR_TENTATIVE: return "(Tentative)";
+    case IPCFG_ADDR_DUPLICATE: return "(Duplicate)";
+    case IPCFG_ADDR_UNKNOWN_STATE: break;
+    }
+    return "";
+}
+
+/* "fe80::1%2" for scoped addresses, plain otherwise. */
+static void ip_with_zone(const ipcfg_ip *ip, char *buf, size_t len)
+{
+    char s[IPCFG_IPSTR_MAX];
+    ipcfg_ip_str(ip, s, sizeof(s));
+    if (ip->family == IPCFG_AF_INET6 && ip->scope_id)
+        snprintf(buf, len, "%s%%%u", s, (unsigned)ip->scope_id);
+    else
+        snprintf(buf, len, "%s", s);
+}
+
+static void addr_value(const ipcfg_addr *a, int all, char *buf, size_t len)
+{
+    char s[IPCFG_IPSTR_MAX + 16];
+    ip_with_zone(&a->ip, s, sizeof(s));
+    snprintf(buf, len, "%s%s", s, all ? state_suffix(a->state) : "");
+}
+
+/* IPv6 addresses of one kind (link-local or not) as one list field. */
+static void ipv6_field(ipcfg_strbuf *o, const ipcfg_adapter *a, int linklocal, int all)
+{
+    int first = 1;
+    for (size_t i = 0; i < a->n_addrs; i++) {
+        const ipcfg_addr *ad = &a->addrs[i];
+        if (ad->ip.family != IPCFG_AF_INET6 || ipcfg_ip6_is_linklocal(&ad->ip) != linklocal)
+            continue;
+        char v[IPCFG_IPSTR_MAX + 32];
+        addr_value(ad, all, v, sizeof(v));
+        if (first)
+            ipcfg_fmt_field(o, linklocal ? "Link-local IPv6 Address" : "IPv6 Address", v);
+        else
+            ipcfg_fmt_cont(o, v);
+        first = 0;
+    }
+}
+
+void ipcfg_fmt_time(char *buf, size_t len, int64_t t)
+{
+    static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    time_t tt = (time_t)t;
+    struct tm *tm = localtime(&tt);
+    if (!tm || tm->tm_wday < 0 || tm->tm_wday > 6 || tm->tm_mon < 0 || tm->tm_mon > 11) {
+        snprintf(buf, len, "%lld", (long long)t);
+        return;
+    }
+    int h12 = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
+    snprintf(buf, len, "%s, %s %d, %d %d:%02d:%02d %s", days[tm->tm_wday], months[tm->tm_mon], tm->tm_mday,
+             tm->tm_year + 1900, h12, tm->tm_min, tm->tm_sec, tm->tm_hour < 12 ? "AM" : "PM");
+}
+
+static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
+{
+    /* ipconfig lists IPv6 gateways before IPv4 ones. */
+    int first = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < a->n_gateways; i++) {
+            const ipcfg_ip *g = &a->gateways[i];
+            if ((pass == 0) != (g->family == IPCFG_AF_INET6))
+                continue;
+            char v[IPCFG_IPSTR_MAX + 16];
+            ip_with_zone(g, v, sizeof(v));
+            if (first)
+                ipcfg_fmt_field(o, "Default Gateway", v);
+            else
+                ipcfg_fmt_cont(o, v);
+            first = 0;
+        }
+    }
+    if (first)
+        ipcfg_fmt_field(o, "Default Gateway", "");
+}
+
+void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
+{
+    char v[IPCFG_NAME_MAX + 64];
+
+    ipcfg_sb_printf(o, "\n%s adapter %s:\n\n", type_heading(a->type), a->name);
+
+    if (!a->media_connected) {
+        ipcfg_fmt_field(o, "Media State", "Media disconnected");
+        if (!all)
+            return;
+    }
+    ipcfg_fmt_field(o, "Connection-specific DNS Suffix", a->dns_suffix);
+    if (all) {
+        if (a->description[0])
+            ipcfg_fmt_field(o, "Description", a->description);
+        if (a->hwaddr_len) {
+            size_t p = 0;
+            for (size_t i = 0; i < a->hwaddr_len && p + 4 < sizeof(v); i++)
+                p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->hwaddr[i]);
+            ipcfg_fmt_field(o, "Physical Address", v);
+        }
+        if (a->dhcp_enabled != IPCFG_UNKNOWN)
+            ipcfg_fmt_field(o, "DHCP Enabled", yesno(a->dhcp_enabled));
+        if (a->autoconfig_enabled != IPCFG_UNKNOWN)
+            ipcfg_fmt_field(o, "Autoconfiguration Enabled", yesno(a->autoconfig_enabled));
+    }
+    if (!a->media_connected)
+        return;
+
+    ipv6_field(o, a, 0, all);
+    ipv6_field(o, a, 1, all);
+    /* Each IPv4 address with its mask, as ipconfig pairs them. */
+    for (size_t i = 0; i < a->n_addrs; i++) {
+        const ipcfg_addr *ad = &a->addrs[i];
+        if (ad->ip.family != IPCFG_AF_INET4 || ipcfg_ip_is_zero(&ad->ip))
+            continue;
+        char s[IPCFG_IPSTR_MAX + 32];
+        addr_value(ad, all, s, sizeof(s));
+        ipcfg_fmt_field(o, "IPv4 Address", s);
+        ipcfg_ip m;
+        ipcfg_prefix_to_mask(ad->prefix_len, &m);
+        ipcfg_fmt_field(o, "Subnet Mask", ipcfg_ip_str(&m, s, sizeof(s)));
+    }
+    if (all && a->has_lease && a->dhcp_enabled == IPCFG_YES) {
+        ipcfg_fmt_time(v, sizeof(v), a->lease_obtained);
+        ipcfg_fmt_field(o, "Lease Obtained", v);
+        ipcfg_fmt_time(v, sizeof(v), a->lease_expires);
+        ipcfg_fmt_field(o, "Lease Expires", v);
+    }
+    gateways_field(o, a);
+    if (!all)
+        return;
+    if (a->has_dhcp_server && a->dhcp_enabled == IPCFG_YES)
+        ipcfg_fmt_field(o, "DHCP Server", ipcfg_ip_str(&a->dhcp_server, v, sizeof(v)));
+    for (size_t i = 0; i < a->n_dns; i++) {
+        ip_with_zone(&a->dns_servers[i], v, sizeof(v));
+        if (i == 0)
+            ipcfg_fmt_field(o, "DNS Servers", v);
+        else
+            ipcfg_fmt_cont(o, v);
+    }
+    if (a->netbios_enabled != IPCFG_UNKNOWN)
+        ipcfg_fmt_field(o, "NetBIOS over Tcpip", a->netbios_enabled == IPCFG_YES ? "Enabled" : "Disabled");
+}
+
+static void at_type(unsigned f, char *buf, size_t len)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{IPCFG_AT_PRIMARY, "Primary"},   {IPCFG_AT_SECONDARY, "Secondary"},
+                 {IPCFG_AT_DYNAMIC, "Dynamic"},   {IPCFG_AT_DISCONNECTED, "Disconnected"},
+                 {IPCFG_AT_DELETED, "Deleted"},   {IPCFG_AT_TRANSIENT, "Transient"}};
+    size_t p = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if ((f & names[i].bit) && p < len)
+            p += (size_t)snprintf(buf + p, len - p, "%s%s", p ? "," : "", names[i].name);
+}
+
+void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
+{
+    ipcfg_sb_puts(o, "IPv4 Address Table\n\n");
+    /* The interface name comes last: it may be long and hold spaces. */
+    ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5s  %-22s  %s\n", "Address", "Subnet Mask", "Broadcast", "Index",
+                    "Type", "Interface");
+    for (size_t i = 0; i < t->n; i++) {
+        const ipcfg_addrrow *r = &t->rows[i];
+        char a[IPCFG_IPSTR_MAX], m[IPCFG_IPSTR_MAX], b[IPCFG_IPSTR_MAX], ty[96];
+        ipcfg_ip mask;
+        ipcfg_prefix_to_mask(r->prefix_len, &mask);
+        ipcfg_ip_str(&r->addr, a, sizeof(a));
+        ipcfg_ip_str(&mask, m, sizeof(m));
+        if (r->broadcast.family == IPCFG_AF_NONE)
+            snprintf(b, sizeof(b), "-");
+        else
+            ipcfg_ip_str(&r->broadcast, b, sizeof(b));
+        at_type(r->flags, ty, sizeof(ty));
+        ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5u  %-22s  %s\n", a, m, b, (unsigned)r->ifindex, ty,
+                        r->ifname[0] ? r->ifname : "-");
+    }
+}
+
+void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e)
+{
+    int relnew = verb && (strcmp(verb, "release") == 0 || strcmp(verb, "renew") == 0);
+    const char *ing = verb && strcmp(verb, "release") == 0 ? "releasing" : "renewing";
+    switch (e->reason) {
+    case IPCFG_R_NO_ADAPTER_PERMISSIBLE:
+        ipcfg_sb_puts(o, "The operation failed as no adapter is in the state permissible for this operation.");
+        return;
+    case IPCFG_R_MEDIA_DISCONNECTED:
+        ipcfg_sb_printf(o, "No operation can be performed on %s while it has its media disconnected.",
+                        name ? name : "");
+        return;
+    case IPCFG_R_NOT_DHCP:
+        ipcfg_sb_printf(o, "Adapter %s is not enabled for Dhcp.", name ? name : "");
+        return;
+    case IPCFG_R_DHCP_TIMEOUT:
+        ipcfg_sb_printf(o,
+                        "An error occurred while renewing interface %s : unable to contact your DHCP server. "
+                        "Request has timed out.",
+                        name ? name : "");
+        return;
+    case IPCFG_R_ELEVATION:
+        ipcfg_sb_puts(o, e->text[0] ? e->text : "The requested operation requires elevation.");
+        return;
+    case IPCFG_R_NONE:
+    case IPCFG_R_SYSTEM:
+    case IPCFG_R_NOT_FOUND:
+    case IPCFG_R_EXISTS:
+    case IPCFG_R_NOTSUP:
+        break;
+    }
+    if (relnew && name) {
+        ipcfg_sb_printf(o, "An error occurred while %s interface %s : %s", ing, name, e->text);
+        return;
+    }
+    ipcfg_sb_printf(o, "Error: %s", e->text);
+}

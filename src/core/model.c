@@ -1,0 +1,384 @@
+/* ipcfg — model helpers: errors, growable arrays, address text forms.
+ * Platform-free: no inet_ntop/inet_pton, so both backends print and parse
+ * addresses identically.  SPDX-License-Identifier: MIT */
+#include "ipcfg/model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ipcfg_error_clear(ipcfg_error *e)
+{
+    if (e)
+        memset(e, 0, sizeof(*e));
+}
+
+void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...)
+{
+    if (!e)
+        return;
+    long code = e->sys_code;
+    int has = e->has_sys_code;
+    memset(e, 0, sizeof(*e));
+    e->sys_code = code;
+    e->has_sys_code = has;
+    e->status = st;
+    e->reason = r;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->text, sizeof(e->text), fmt, ap);
+        va_end(ap);
+    }
+}
+
+/* Grows *p (elements of size sz) so that index n fits; 0 ok, -1 OOM. */
+static int grow(void **p, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 4;
+    while (nc <= n)
+        nc *= 2;
+    if (nc > (size_t)-1 / sz)
+        return -1;
+    void *q = realloc(*p, nc * sz);
+    if (!q)
+        return -1;
+    memset((char *)q + *cap * sz, 0, (nc - *cap) * sz);
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l)
+{
+    if (grow((void **)&l->items, &l->cap, l->n, sizeof(*l->items)) != 0)
+        return NULL;
+    ipcfg_adapter *a = &l->items[l->n++];
+    memset(a, 0, sizeof(*a));
+    return a;
+}
+
+void ipcfg_adapter_free(ipcfg_adapter *a)
+{
+    free(a->addrs);
+    free(a->gateways);
+    free(a->dns_servers);
+    a->addrs = NULL;
+    a->gateways = a->dns_servers = NULL;
+    a->n_addrs = a->cap_addrs = a->n_gateways = a->cap_gateways = a->n_dns = a->cap_dns = 0;
+}
+
+void ipcfg_adapters_free(ipcfg_adapter_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        ipcfg_adapter_free(&l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof(*l));
+}
+
+static void *dup_array(const void *src, size_t n, size_t sz)
+{
+    if (n == 0)
+        return NULL;
+    void *p = malloc(n * sz);
+    if (p)
+        memcpy(p, src, n * sz);
+    return p;
+}
+
+int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
+{
+    *dst = *src;
+    dst->addrs = dup_array(src->addrs, src->n_addrs, sizeof(*src->addrs));
+    dst->gateways = dup_array(src->gateways, src->n_gateways, sizeof(*src->gateways));
+    dst->dns_servers = dup_array(src->dns_servers, src->n_dns, sizeof(*src->dns_servers));
+    dst->cap_addrs = src->n_addrs;
+    dst->cap_gateways = src->n_gateways;
+    dst->cap_dns = src->n_dns;
+    if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers)) {
+        ipcfg_adapter_free(dst);
+        return -1;
+    }
+    return 0;
+}
+
+ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a)
+{
+    if (grow((void **)&a->addrs, &a->cap_addrs, a->n_addrs, sizeof(*a->addrs)) != 0)
+        return NULL;
+    ipcfg_addr *r = &a->addrs[a->n_addrs++];
+    memset(r, 0, sizeof(*r));
+    r->valid_lifetime = -1;
+    return r;
+}
+
+int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    if (grow((void **)&a->gateways, &a->cap_gateways, a->n_gateways, sizeof(*a->gateways)) != 0)
+        return -1;
+    a->gateways[a->n_gateways++] = *ip;
+    return 0;
+}
+
+int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    if (grow((void **)&a->dns_servers, &a->cap_dns, a->n_dns, sizeof(*a->dns_servers)) != 0)
+        return -1;
+    a->dns_servers[a->n_dns++] = *ip;
+    return 0;
+}
+
+ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t)
+{
+    if (grow((void **)&t->rows, &t->cap, t->n, sizeof(*t->rows)) != 0)
+        return NULL;
+    ipcfg_addrrow *r = &t->rows[t->n++];
+    memset(r, 0, sizeof(*r));
+    return r;
+}
+
+void ipcfg_addrtable_free(ipcfg_addrtable *t)
+{
+    free(t->rows);
+    memset(t, 0, sizeof(*t));
+}
+
+static int row_cmp(const void *pa, const void *pb)
+{
+    const ipcfg_addrrow *a = pa, *b = pb;
+    int c = memcmp(a->addr.bytes, b->addr.bytes, 4);
+    if (c)
+        return c;
+    return (a->ifindex > b->ifindex) - (a->ifindex < b->ifindex);
+}
+
+void ipcfg_addrtable_sort(ipcfg_addrtable *t)
+{
+    if (t->n > 1)
+        qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
+}
+
+void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d)
+{
+    memset(ip, 0, sizeof(*ip));
+    ip->family = IPCFG_AF_INET4;
+    ip->bytes[0] = a;
+    ip->bytes[1] = b;
+    ip->bytes[2] = c;
+    ip->bytes[3] = d;
+}
+
+void ipcfg_ip4_from_u32be(ipcfg_ip *ip, const uint8_t bytes[4])
+{
+    ipcfg_ip4(ip, bytes[0], bytes[1], bytes[2], bytes[3]);
+}
+
+int ipcfg_ip_is_zero(const ipcfg_ip *ip)
+{
+    size_t n = ip->family == IPCFG_AF_INET6 ? 16 : 4;
+    for (size_t i = 0; i < n; i++)
+        if (ip->bytes[i])
+            return 0;
+    return 1;
+}
+
+int ipcfg_ip_equal(const ipcfg_ip *a, const ipcfg_ip *b)
+{
+    if (a->family != b->family)
+        return 0;
+    return memcmp(a->bytes, b->bytes, a->family == IPCFG_AF_INET6 ? 16 : 4) == 0;
+}
+
+int ipcfg_ip6_is_linklocal(const ipcfg_ip *ip)
+{
+    return ip->family == IPCFG_AF_INET6 && ip->bytes[0] == 0xfe && (ip->bytes[1] & 0xc0) == 0x80;
+}
+
+const char *ipcfg_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
+{
+    if (len == 0)
+        return buf;
+    buf[0] = '\0';
+    if (ip->family == IPCFG_AF_INET4) {
+        snprintf(buf, len, "%u.%u.%u.%u", ip->bytes[0], ip->bytes[1], ip->bytes[2], ip->bytes[3]);
+        return buf;
+    }
+    if (ip->family != IPCFG_AF_INET6)
+        return buf;
+    unsigned w[8];
+    for (int i = 0; i < 8; i++)
+        w[i] = (unsigned)ip->bytes[2 * i] << 8 | ip->bytes[2 * i + 1];
+    /* RFC 5952 4.2: the longest run (>= 2) of zero groups becomes "::", the
+     * first one on a tie; 4.3: lower-case hex. */
+    int best = -1, bestlen = 0;
+    for (int i = 0; i < 8;) {
+        if (w[i] != 0) {
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < 8 && w[j] == 0)
+            j++;
+        if (j - i > bestlen && j - i >= 2) {
+            best = i;
+            bestlen = j - i;
+        }
+        i = j;
+    }
+    /* RFC 5952 5: IPv4-mapped addresses keep the dotted quad. */
+    int mapped = best == 0 && bestlen == 5 && w[5] == 0xffff;
+    char tmp[64];
+    size_t o = 0;
+    for (int i = 0; i < 8; i++) {
+        if (i == best) {
+            tmp[o++] = ':';
+            if (i == 0)
+                tmp[o++] = ':';
+            i += bestlen - 1;
+            continue;
+        }
+        if (mapped && i == 6) {
+            o += (size_t)snprintf(tmp + o, sizeof(tmp) - o, "%u.%u.%u.%u", ip->bytes[12], ip->bytes[13],
+                                  ip->bytes[14], ip->bytes[15]);
+            break;
+        }
+        o += (size_t)snprintf(tmp + o, sizeof(tmp) - o, "%x", w[i]);
+        if (i < 7)
+            tmp[o++] = ':';
+    }
+    tmp[o] = '\0';
+    snprintf(buf, len, "%s", tmp);
+    return buf;
+}
+
+/* Parses 1-3 decimal digits, value <= 255, no leading zero unless "0". */
+static int dec_octet(const char **ps, unsigned *out)
+{
+    const char *s = *ps;
+    unsigned v = 0;
+    int n = 0;
+    while (s[n] >= '0' && s[n] <= '9') {
+        if (n == 3)
+            return -1;
+        v = v * 10 + (unsigned)(s[n] - '0');
+        n++;
+    }
+    if (n == 0 || v > 255 || (n > 1 && s[0] == '0'))
+        return -1;
+    *ps = s + n;
+    *out = v;
+    return 0;
+}
+
+int ipcfg_ip4_parse(const char *s, ipcfg_ip *out)
+{
+    unsigned o[4];
+    for (int i = 0; i < 4; i++) {
+        if (dec_octet(&s, &o[i]) != 0)
+            return -1;
+        if (i < 3 && *s++ != '.')
+            return -1;
+    }
+    if (*s != '\0')
+        return -1;
+    ipcfg_ip4(out, (uint8_t)o[0], (uint8_t)o[1], (uint8_t)o[2], (uint8_t)o[3]);
+    return 0;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int ipcfg_ip6_parse(const char *s, ipcfg_ip *out)
+{
+    uint8_t b[16] = {0};
+    int n = 0, gap = -1;
+    if (s[0] == ':') {
+        if (s[1] != ':')
+            return -1;
+        s++;
+    }
+    while (*s) {
+        if (*s == ':') {
+            if (gap >= 0)
+                return -1;
+            gap = n;
+            s++;
+            if (*s == '\0')
+                break;
+            continue;
+        }
+        /* A trailing dotted quad (RFC 4291 2.2 form 3). */
+        const char *dot = s;
+        while (*dot && *dot != ':' && *dot != '.')
+            dot++;
+        if (*dot == '.') {
+            ipcfg_ip v4;
+            if (n > 12 || ipcfg_ip4_parse(s, &v4) != 0)
+                return -1;
+            memcpy(b + n, v4.bytes, 4);
+            n += 4;
+            s += strlen(s);
+            break;
+        }
+        unsigned v = 0;
+        int digits = 0;
+        while (hexval(*s) >= 0) {
+            if (++digits > 4)
+                return -1;
+            v = v << 4 | (unsigned)hexval(*s++);
+        }
+        if (digits == 0 || n > 14)
+            return -1;
+        b[n++] = (uint8_t)(v >> 8);
+        b[n++] = (uint8_t)v;
+        if (*s == ':') {
+            s++;
+            if (*s == ':') /* "::" follows: handled by the loop */
+                continue;
+            if (*s == '\0')
+                return -1;
+        } else if (*s != '\0') {
+            return -1;
+        }
+    }
+    if (gap >= 0) {
+        if (n == 16)
+            return -1;
+        memmove(b + 16 - (n - gap), b + gap, (size_t)(n - gap));
+        memset(b + gap, 0, (size_t)(16 - n));
+    } else if (n != 16) {
+        return -1;
+    }
+    memset(out, 0, sizeof(*out));
+    out->family = IPCFG_AF_INET6;
+    memcpy(out->bytes, b, 16);
+    return 0;
+}
+
+void ipcfg_prefix_to_mask(unsigned prefix, ipcfg_ip *mask)
+{
+    uint32_t m = prefix == 0 ? 0 : prefix >= 32 ? 0xffffffffu : ~((1u << (32 - prefix)) - 1);
+    ipcfg_ip4(mask, (uint8_t)(m >> 24), (uint8_t)(m >> 16), (uint8_t)(m >> 8), (uint8_t)m);
+}
+
+int ipcfg_mask_to_prefix(const ipcfg_ip *mask)
+{
+    uint32_t m = (uint32_t)mask->bytes[0] << 24 | (uint32_t)mask->bytes[1] << 16 | (uint32_t)mask->bytes[2] << 8 |
+                 mask->bytes[3];
+    unsigned p = 0;
+    while (p < 32 && (m & (0x80000000u >> p)))
+        p++;
+    uint32_t want = p == 0 ? 0 : p == 32 ? 0xffffffffu : ~((1u << (32 - p)) - 1);
+    return m == want ? (int)p : -1;
+}

@@ -1,0 +1,238 @@
+/* Command-line parsing: every verb, prefix, case, missing and extra
+ * arguments, /timeout values.  SPDX-License-Identifier: MIT */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include <stdio.h>
+
+#include "ipcfg/cli.h"
+
+static char msg[512];
+
+/* Parses a NULL-terminated list of arguments. */
+static int parse_v(ipcfg_cmd *c, const char *a0, ...)
+{
+    char *argv[16];
+    int argc = 0;
+    argv[argc++] = "ipcfg";
+    va_list ap;
+    va_start(ap, a0);
+    for (const char *a = a0; a && argc < 15; a = va_arg(ap, const char *))
+        argv[argc++] = (char *)a;
+    va_end(ap);
+    argv[argc] = NULL;
+    return ipcfg_cli_parse(argc, argv, c, msg, sizeof(msg));
+}
+#define PARSE(c, ...) parse_v(c, __VA_ARGS__, (const char *)NULL)
+
+static void no_args_is_show(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    char *argv[] = {"ipcfg", NULL};
+    assert_int_equal(ipcfg_cli_parse(1, argv, &c, msg, sizeof(msg)), 0);
+    assert_int_equal(c.verb, IPCFG_V_SHOW);
+    assert_int_equal(c.json, 0);
+}
+
+static void every_verb_every_prefix_and_case(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *name;
+        ipcfg_verb v;
+    } verbs[] = {{"all", IPCFG_V_ALL},           {"release", IPCFG_V_RELEASE},   {"renew", IPCFG_V_RENEW},
+                 {"addrtable", IPCFG_V_ADDRTABLE}, {"release6", IPCFG_V_RELEASE6}, {"renew6", IPCFG_V_RENEW6},
+                 {"version", IPCFG_V_VERSION}};
+    static const char *const prefixes[] = {"/", "-", "--"};
+    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+        for (size_t p = 0; p < 3; p++) {
+            char arg[32], upper[32];
+            snprintf(arg, sizeof(arg), "%s%s", prefixes[p], verbs[i].name);
+            snprintf(upper, sizeof(upper), "%s", arg);
+            for (char *q = upper; *q; q++)
+                if (*q >= 'a' && *q <= 'z')
+                    *q = (char)(*q - 32);
+            ipcfg_cmd c;
+            assert_int_equal(PARSE(&c, arg), 0);
+            assert_int_equal(c.verb, verbs[i].v);
+            assert_int_equal(PARSE(&c, upper), 0);
+            assert_int_equal(c.verb, verbs[i].v);
+        }
+    }
+}
+
+static void help_forms(void **s)
+{
+    (void)s;
+    static const char *const forms[] = {"/?", "-?", "/help", "--help", "-h", "/HELP", "-help"};
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+        ipcfg_cmd c;
+        assert_int_equal(PARSE(&c, forms[i]), 0);
+        assert_int_equal(c.verb, IPCFG_V_HELP);
+    }
+    ipcfg_cmd c;
+    /* help wins even next to other arguments */
+    assert_int_equal(PARSE(&c, "/all", "/?"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+    /* /h is an abbreviation, not a switch */
+    assert_int_equal(PARSE(&c, "/h"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "--h"), IPCFG_E_USAGE);
+}
+
+static void no_abbreviations_or_unknown(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    static const char *const bad[] = {"/a", "/al", "/rel", "/allx", "/", "-", "--", "/jso", "/renew66", "/timeout"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_int_equal(PARSE(&c, bad[i]), IPCFG_E_USAGE);
+        assert_string_equal(msg, ""); /* the generic line + usage */
+    }
+    assert_int_equal(PARSE(&c, "all"), IPCFG_E_USAGE);          /* positional before any verb */
+    assert_int_equal(PARSE(&c, "/all", "/renew"), IPCFG_E_USAGE); /* two verbs */
+    assert_int_equal(PARSE(&c, "/all", "eth0"), IPCFG_E_USAGE);   /* extra argument */
+    assert_int_equal(PARSE(&c, "/addrtable", "x"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/version", "x"), IPCFG_E_USAGE);
+}
+
+static void json_combines_with_any_verb(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/json"), 0);
+    assert_int_equal(c.verb, IPCFG_V_SHOW);
+    assert_true(c.json);
+    assert_int_equal(PARSE(&c, "--JSON", "/all"), 0);
+    assert_int_equal(c.verb, IPCFG_V_ALL);
+    assert_true(c.json);
+    assert_int_equal(PARSE(&c, "/renew", "Eth*", "-json"), 0);
+    assert_int_equal(c.verb, IPCFG_V_RENEW);
+    assert_string_equal(c.adapter, "Eth*");
+    assert_true(c.json);
+}
+
+static void release_renew_adapter(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/release"), 0);
+    assert_null(c.adapter);
+    assert_int_equal(PARSE(&c, "/release", "Ethernet 2"), 0);
+    assert_string_equal(c.adapter, "Ethernet 2");
+    assert_int_equal(PARSE(&c, "/renew", "a", "b"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/renew", ""), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: the adapter name is empty.");
+    assert_int_equal(PARSE(&c, "/renew6", "Eth*"), 0);
+    assert_int_equal(c.verb, IPCFG_V_RENEW6);
+}
+
+static void timeout_values(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/renew", "/timeout:30"), 0);
+    assert_true(c.has_timeout);
+    assert_int_equal(c.timeout_s, 30);
+    assert_int_equal(PARSE(&c, "/TIMEOUT:1", "/release"), 0);
+    assert_int_equal(c.timeout_s, 1);
+    assert_int_equal(PARSE(&c, "/renew", "/timeout:3600"), 0);
+    assert_int_equal(c.timeout_s, 3600);
+    static const char *const bad[] = {"/timeout:0",   "/timeout:-5", "/timeout:3601", "/timeout:99999999999999999999",
+                                      "/timeout:abc", "/timeout:5s", "/timeout: 5",   "/timeout:+5"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_int_equal(PARSE(&c, "/renew", bad[i]), IPCFG_E_USAGE);
+        assert_non_null(strstr(msg, "invalid timeout"));
+        assert_non_null(strstr(msg, bad[i] + 9)); /* names the bad value */
+    }
+    assert_int_equal(PARSE(&c, "/renew", "/timeout:"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/renew", "/timeout"), IPCFG_E_USAGE);
+}
+
+static void add_forms(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    char a[64];
+    assert_int_equal(PARSE(&c, "/add", "Ethernet 2", "10.0.0.5", "255.255.255.0"), 0);
+    assert_int_equal(c.verb, IPCFG_V_ADD);
+    assert_string_equal(c.adapter, "Ethernet 2");
+    assert_string_equal(ipcfg_ip_str(&c.add_addr, a, sizeof(a)), "10.0.0.5");
+    assert_int_equal(c.add_prefix, 24);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5", "/16"), 0);
+    assert_int_equal(c.add_prefix, 16);
+    assert_int_equal(PARSE(&c, "-ADD", "eth0", "10.0.0.5", "32"), 0);
+    assert_int_equal(c.add_prefix, 32);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5", "255.255.255.255"), 0);
+    assert_int_equal(c.add_prefix, 32);
+    /* missing arguments */
+    assert_int_equal(PARSE(&c, "/add"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/add", "eth0"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5", "24", "x"), IPCFG_E_USAGE);
+    /* bad addresses name the argument */
+    static const char *const badaddr[] = {"10.0.0.300", "10.0.0", "10.0.0.5.6", "010.0.0.5", "0x0a.0.0.5",
+                                          "10..0.5",    "",       "fe80::1",    "167772165", " 10.0.0.5"};
+    for (size_t i = 0; i < sizeof(badaddr) / sizeof(badaddr[0]); i++) {
+        assert_int_equal(PARSE(&c, "/add", "eth0", badaddr[i], "24"), IPCFG_E_USAGE);
+        char want[80];
+        snprintf(want, sizeof(want), "\"%s\"", badaddr[i]);
+        assert_non_null(strstr(msg, want));
+    }
+    static const char *const notunicast[] = {"0.0.0.0", "224.0.0.1", "255.255.255.255", "240.1.2.3"};
+    for (size_t i = 0; i < sizeof(notunicast) / sizeof(notunicast[0]); i++) {
+        assert_int_equal(PARSE(&c, "/add", "eth0", notunicast[i], "24"), IPCFG_E_USAGE);
+        assert_non_null(strstr(msg, "unicast"));
+    }
+    /* bad masks name the argument */
+    static const char *const badmask[] = {"255.0.255.0", "255.255.255.1", "0.0.0.0", "33",  "/33", "0",
+                                          "/0",          "024",           "-24",     "abc", "24x"};
+    for (size_t i = 0; i < sizeof(badmask) / sizeof(badmask[0]); i++) {
+        assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5", badmask[i]), IPCFG_E_USAGE);
+        char want[80];
+        snprintf(want, sizeof(want), "\"%s\"", badmask[i]);
+        assert_non_null(strstr(msg, want));
+        assert_non_null(strstr(msg, "subnet mask"));
+    }
+}
+
+static void delete_forms(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    char a[64];
+    assert_int_equal(PARSE(&c, "/delete", "10.0.0.5"), 0);
+    assert_false(c.del_by_context);
+    assert_string_equal(ipcfg_ip_str(&c.del_addr, a, sizeof(a)), "10.0.0.5");
+    assert_int_equal(PARSE(&c, "/delete", "42"), 0);
+    assert_true(c.del_by_context);
+    assert_int_equal(c.del_context, 42);
+    assert_int_equal(PARSE(&c, "/delete", "4294967295"), 0);
+    assert_int_equal(c.del_context, 4294967295u);
+    assert_int_equal(PARSE(&c, "/delete", "4294967296"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "\"4294967296\""));
+    assert_int_equal(PARSE(&c, "/delete", "10.0.0.256"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "\"10.0.0.256\""));
+    assert_int_equal(PARSE(&c, "/delete"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/delete", "1", "2"), IPCFG_E_USAGE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_args_is_show),
+        cmocka_unit_test(every_verb_every_prefix_and_case),
+        cmocka_unit_test(help_forms),
+        cmocka_unit_test(no_abbreviations_or_unknown),
+        cmocka_unit_test(json_combines_with_any_verb),
+        cmocka_unit_test(release_renew_adapter),
+        cmocka_unit_test(timeout_values),
+        cmocka_unit_test(add_forms),
+        cmocka_unit_test(delete_forms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

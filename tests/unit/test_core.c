@@ -1,0 +1,448 @@
+/* The core over a mock backend (CMocka will_return/mock): selection,
+ * skipped adapters, per-adapter failures, exit-code precedence.
+ * SPDX-License-Identifier: MIT */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "ipcfg/core.h"
+#include "ipcfg/strbuf.h"
+
+/* ---- the mock backend ---- */
+
+static ipcfg_adapter_list g_model;
+static ipcfg_strbuf g_out, g_err;
+
+static int mock_list(ipcfg_backend *b, ipcfg_host *h, ipcfg_adapter_list *out, ipcfg_error *err)
+{
+    (void)b;
+    int st = mock_type(int);
+    if (st) {
+        ipcfg_error_set(err, (ipcfg_status)st, st == IPCFG_E_ACCESS ? IPCFG_R_ELEVATION : IPCFG_R_SYSTEM,
+                        "listing failed");
+        return st;
+    }
+    if (h) {
+        ipcfg_adapter_list unused = {0};
+        fixture_model(h, &unused); /* the host block only; adapters below */
+        ipcfg_adapters_free(&unused);
+    }
+    for (size_t i = 0; i < g_model.n; i++) {
+        ipcfg_adapter *a = ipcfg_adapters_push(out);
+        assert_non_null(a);
+        assert_int_equal(ipcfg_adapter_copy(a, &g_model.items[i]), 0);
+    }
+    return 0;
+}
+
+/* An operation's result: status and reason from the test's queue. */
+static int op_result(const char *name, ipcfg_error *err)
+{
+    check_expected(name);
+    int st = mock_type(int);
+    if (st) {
+        ipcfg_reason r = mock_type(int);
+        err->sys_code = 1000 + st;
+        err->has_sys_code = 1;
+        ipcfg_error_set(err, (ipcfg_status)st, r, "system text %d", st);
+    }
+    return st;
+}
+
+static int mock_release(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+{
+    (void)b;
+    (void)o;
+    const char *name = ad->name;
+    return op_result(name, err);
+}
+
+static int mock_renew(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+{
+    (void)b;
+    check_expected(o->timeout_s);
+    const char *name = ad->name;
+    return op_result(name, err);
+}
+
+static int mock_add(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix,
+                    uint32_t *context, int *has_context, ipcfg_error *err)
+{
+    (void)b;
+    (void)addr;
+    check_expected(prefix);
+    *context = 77;
+    *has_context = 1;
+    const char *name = ad->name;
+    return op_result(name, err);
+}
+
+static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err)
+{
+    (void)b;
+    const char *name = t->by_context ? "context" : "address";
+    return op_result(name, err);
+}
+
+static int g_no_release;
+
+static int mock_open(ipcfg_backend *b, ipcfg_error *err)
+{
+    (void)err;
+    function_called();
+    memset(b, 0, sizeof(*b));
+    b->title = "Test IP Configuration";
+    b->platform = "test";
+    b->list = mock_list;
+    b->release = g_no_release ? NULL : mock_release;
+    b->renew = g_no_release ? NULL : mock_renew;
+    b->add_address = mock_add;
+    b->delete_address = mock_delete;
+    return 0;
+}
+
+static void collect(void *ctx, int is_err, const char *t, size_t n)
+{
+    (void)ctx;
+    ipcfg_sb_putn(is_err ? &g_err : &g_out, t, n);
+}
+
+static int run_v(const char *a0, ...)
+{
+    char *argv[16];
+    int argc = 0;
+    argv[argc++] = "ipcfg";
+    va_list ap;
+    va_start(ap, a0);
+    for (const char *a = a0; a && argc < 15; a = va_arg(ap, const char *))
+        argv[argc++] = (char *)a;
+    va_end(ap);
+    argv[argc] = NULL;
+    ipcfg_sb_reset(&g_out);
+    ipcfg_sb_reset(&g_err);
+    ipcfg_sink sink = {collect, NULL};
+    return ipcfg_main(argc, argv, mock_open, &sink);
+}
+#define RUN(...) run_v(__VA_ARGS__, (const char *)NULL)
+#define OUT ipcfg_sb_str(&g_out)
+#define ERR ipcfg_sb_str(&g_err)
+
+static int setup(void **s)
+{
+    (void)s;
+    memset(&g_model, 0, sizeof(g_model));
+    fixture_model(NULL, &g_model);
+    g_no_release = 0;
+    return 0;
+}
+
+static int teardown(void **s)
+{
+    (void)s;
+    ipcfg_adapters_free(&g_model);
+    return 0;
+}
+
+static ipcfg_adapter *model_adapter(const char *name)
+{
+    for (size_t i = 0; i < g_model.n; i++)
+        if (strcmp(g_model.items[i].name, name) == 0)
+            return &g_model.items[i];
+    fail_msg("no adapter %s", name);
+    return NULL;
+}
+
+/* A second connected DHCP adapter, for multi-adapter runs. */
+static void add_dhcp_adapter(const char *name, const char *id)
+{
+    ipcfg_adapter *a = ipcfg_adapters_push(&g_model);
+    snprintf(a->name, sizeof(a->name), "%s", name);
+    snprintf(a->id, sizeof(a->id), "%s", id);
+    a->type = IPCFG_IF_ETHERNET;
+    a->media_connected = 1;
+    a->dhcp_enabled = IPCFG_YES;
+    ipcfg_addr *ad = ipcfg_adapter_add_addr(a);
+    ipcfg_ip4(&ad->ip, 10, 9, 9, 9);
+    ad->prefix_len = 24;
+}
+
+/* ---- tests ---- */
+
+static void usage_error_opens_no_backend(void **s)
+{
+    (void)s;
+    assert_int_equal(RUN("/bogus"), 1);
+    assert_true(strncmp(ERR, "Error: unrecognized or incomplete command line.\n", 48) == 0);
+    assert_non_null(strstr(ERR, "USAGE:"));
+    assert_string_equal(OUT, "");
+    assert_int_equal(RUN("/add", "eth0", "10.0.0.300", "24"), 1);
+    assert_string_equal(ERR, "Error: \"10.0.0.300\" is not a valid IPv4 address.\n");
+    /* with /json a document on stdout as well */
+    assert_int_equal(RUN("/a", "/json"), 1);
+    assert_non_null(strstr(OUT, "\"exit_code\": 1"));
+}
+
+static void help_and_version(void **s)
+{
+    (void)s;
+    assert_int_equal(RUN("/?"), 0);
+    assert_non_null(strstr(OUT, "USAGE:"));
+    assert_string_equal(ERR, "");
+    assert_int_equal(RUN("--version"), 0);
+    assert_true(strncmp(OUT, "ipcfg ", 6) == 0);
+}
+
+static void listing_drops_loopback(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/all"), 0);
+    assert_null(strstr(OUT, "Loopback"));
+    assert_non_null(strstr(OUT, "\nEthernet adapter Ethernet 2:\n"));
+    assert_non_null(strstr(OUT, "\nTunnel adapter Local Area Connection* 3:\n"));
+    assert_true(strncmp(OUT, "\nTest IP Configuration\n\n", 24) == 0);
+}
+
+static void listing_failure_exit_code(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, IPCFG_E_ACCESS);
+    assert_int_equal(RUN("/all"), 4);
+    assert_string_equal(ERR, "listing failed\n");
+    expect_function_call(mock_open);
+    will_return(mock_list, IPCFG_E_FAILED);
+    assert_int_equal(run_v(NULL), 3);
+    assert_string_equal(ERR, "Error: listing failed\n");
+}
+
+static void release_all_dhcp_adapters(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0); /* the listing after the operation */
+    assert_int_equal(RUN("/release"), 0);
+    /* the disconnected DHCP adapter is noted; the static one skipped silently */
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n");
+    assert_non_null(strstr(OUT, "\nEthernet adapter Ethernet 2:\n"));
+    assert_null(strstr(OUT, "Local Area"));
+}
+
+static void release_named_static(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "Local*"), 2);
+    assert_string_equal(ERR, "Adapter Local Area Connection* 3 is not enabled for Dhcp.\n");
+}
+
+static void renew_named_disconnected(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "wi-fi*"), 2);
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n");
+}
+
+static void no_match_is_not_permissible(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "Eth"), 2); /* whole-name match: "Eth" is not "Ethernet 2" */
+    assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
+}
+
+static void already_released_is_skipped(void **s)
+{
+    (void)s;
+    ipcfg_adapter *a = model_adapter("Ethernet 2");
+    for (size_t i = 0; i < a->n_addrs; i++)
+        if (a->addrs[i].ip.family == IPCFG_AF_INET4)
+            memset(a->addrs[i].ip.bytes, 0, 4);
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "Ethernet 2"), 2);
+    assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
+}
+
+static void first_failure_in_output_order(void **s)
+{
+    (void)s;
+    add_dhcp_adapter("Ethernet 3", "{3}");
+    add_dhcp_adapter("Ethernet 4", "{4}");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 9);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    expect_value(mock_renew, o->timeout_s, 9);
+    expect_string(op_result, name, "Ethernet 3");
+    will_return(op_result, IPCFG_E_TIMEOUT);
+    will_return(op_result, IPCFG_R_DHCP_TIMEOUT);
+    expect_value(mock_renew, o->timeout_s, 9);
+    expect_string(op_result, name, "Ethernet 4");
+    will_return(op_result, IPCFG_E_FAILED);
+    will_return(op_result, IPCFG_R_SYSTEM);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "eth*", "/timeout:9"), 5);
+    assert_string_equal(ERR, "An error occurred while renewing interface Ethernet 3 : unable to contact your DHCP "
+                             "server. Request has timed out.\n"
+                             "An error occurred while renewing interface Ethernet 4 : system text 3\n");
+    assert_non_null(strstr(OUT, "Ethernet adapter Ethernet 2:"));
+    assert_null(strstr(OUT, "Ethernet adapter Ethernet 3:"));
+}
+
+static void each_exit_code_propagates(void **s)
+{
+    (void)s;
+    static const struct {
+        int st;
+        ipcfg_reason r;
+        const char *line;
+    } cases[] = {
+        {IPCFG_E_STATE, IPCFG_R_NO_ADAPTER_PERMISSIBLE,
+         "The operation failed as no adapter is in the state permissible for this operation.\n"},
+        {IPCFG_E_FAILED, IPCFG_R_SYSTEM, "An error occurred while releasing interface Ethernet 2 : system text 3\n"},
+        {IPCFG_E_ACCESS, IPCFG_R_ELEVATION, "system text 4\n"},
+        {IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT,
+         "An error occurred while renewing interface Ethernet 2 : unable to contact your DHCP server. Request has "
+         "timed out.\n"},
+        {IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "An error occurred while releasing interface Ethernet 2 : system text 6\n"},
+        {IPCFG_E_CONFLICT, IPCFG_R_SYSTEM, "An error occurred while releasing interface Ethernet 2 : system text 7\n"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        expect_function_call(mock_open);
+        will_return(mock_list, 0);
+        expect_string(op_result, name, "Ethernet 2");
+        will_return(op_result, cases[i].st);
+        will_return(op_result, cases[i].r);
+        will_return(mock_list, 0);
+        assert_int_equal(RUN("/release", "Ethernet 2"), cases[i].st);
+        assert_string_equal(ERR, cases[i].line);
+    }
+}
+
+static void missing_backend_op_is_not_supported(void **s)
+{
+    (void)s;
+    g_no_release = 1;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/renew"), 6);
+    assert_string_equal(ERR, "Error: DHCP renew is not supported on this platform yet.\n");
+}
+
+static void ipv6_verbs_not_supported(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/release6"), 6);
+    assert_non_null(strstr(ERR, "no interface for IPv6 release/renew exists in this tool"));
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/renew6", "/json"), 6);
+    assert_non_null(strstr(OUT, "\"exit_code\": 6"));
+    assert_non_null(strstr(OUT, "\"reason\": \"not_supported\""));
+}
+
+static void add_selects_exactly_one(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_add, prefix, 24);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/add", "ethernet 2", "10.0.0.5", "255.255.255.0"), 0);
+    assert_string_equal(OUT, "Added 10.0.0.5, subnet mask 255.255.255.0, to Ethernet 2 (NTE context 77).\n");
+
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "*", "10.0.0.5", "24"), 1);
+    assert_non_null(strstr(ERR, "/add needs exactly one"));
+
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "nope", "10.0.0.5", "24"), 2);
+    assert_string_equal(ERR, "Error: no adapter matches \"nope\".\n");
+
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_add, prefix, 16);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, IPCFG_E_CONFLICT);
+    will_return(op_result, IPCFG_R_EXISTS);
+    assert_int_equal(RUN("/add", "Ethernet 2", "10.0.0.5", "/16", "/json"), 7);
+    assert_non_null(strstr(OUT, "\"reason\": \"already_exists\""));
+    assert_non_null(strstr(OUT, "\"system_code\": 1007"));
+}
+
+static void delete_paths(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    expect_string(op_result, name, "address");
+    will_return(op_result, IPCFG_E_STATE);
+    will_return(op_result, IPCFG_R_NOT_FOUND);
+    assert_int_equal(RUN("/delete", "10.0.0.5"), 2);
+    assert_string_equal(ERR, "Error: system text 2\n");
+    expect_function_call(mock_open);
+    expect_string(op_result, name, "context");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/delete", "12"), 0);
+    assert_string_equal(OUT, "Deleted NTE context 12.\n");
+}
+
+static void json_release_document(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "*", "/json"), 2);
+    assert_non_null(strstr(OUT, "\"command\": \"release\""));
+    assert_non_null(strstr(OUT, "\"result\": \"ok\""));
+    assert_non_null(strstr(OUT, "\"reason\": \"media_disconnected\""));
+    assert_non_null(strstr(OUT, "\"reason\": \"not_dhcp_enabled\""));
+    assert_non_null(strstr(OUT, "\"exit_code\": 2,\n  \"error\""));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(usage_error_opens_no_backend, setup, teardown),
+        cmocka_unit_test_setup_teardown(help_and_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(listing_drops_loopback, setup, teardown),
+        cmocka_unit_test_setup_teardown(listing_failure_exit_code, setup, teardown),
+        cmocka_unit_test_setup_teardown(release_all_dhcp_adapters, setup, teardown),
+        cmocka_unit_test_setup_teardown(release_named_static, setup, teardown),
+        cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
+        cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(first_failure_in_output_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(each_exit_code_propagates, setup, teardown),
+        cmocka_unit_test_setup_teardown(missing_backend_op_is_not_supported, setup, teardown),
+        cmocka_unit_test_setup_teardown(ipv6_verbs_not_supported, setup, teardown),
+        cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    ipcfg_sb_free(&g_out);
+    ipcfg_sb_free(&g_err);
+    return rc;
+}

@@ -1,0 +1,114 @@
+/* The formatter's building blocks: labelled lines, continuation lines,
+ * times, failure lines, JSON strings.  SPDX-License-Identifier: MIT */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "ipcfg/format.h"
+
+static const char *const contract_labels[] = {
+    "Host Name", "Primary Dns Suffix", "Node Type", "IP Routing Enabled", "WINS Proxy Enabled",
+    "DNS Suffix Search List", "Media State", "Connection-specific DNS Suffix", "Description", "Physical Address",
+    "DHCP Enabled", "Autoconfiguration Enabled", "Link-local IPv6 Address", "IPv6 Address", "IPv4 Address",
+    "Subnet Mask", "Lease Obtained", "Lease Expires", "Default Gateway", "DHCP Server", "DNS Servers",
+    "NetBIOS over Tcpip"};
+
+static void labels_colon_at_37(void **s)
+{
+    (void)s;
+    for (size_t i = 0; i < sizeof(contract_labels) / sizeof(contract_labels[0]); i++) {
+        ipcfg_strbuf b;
+        ipcfg_sb_init(&b);
+        ipcfg_fmt_field(&b, contract_labels[i], "VALUE");
+        const char *l = ipcfg_sb_str(&b);
+        assert_int_equal(strlen(l), 39 + 5 + 1);
+        assert_int_equal(l[37], ':');
+        assert_int_equal(l[38], ' ');
+        assert_memory_equal(l + 39, "VALUE\n", 6);
+        assert_memory_equal(l, "   ", 3);
+        assert_memory_equal(l + 3, contract_labels[i], strlen(contract_labels[i]));
+        ipcfg_sb_free(&b);
+    }
+    /* exact strings of the contract, including its irregular leaders */
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    ipcfg_fmt_field(&b, "Primary Dns Suffix", "");
+    ipcfg_fmt_field(&b, "IP Routing Enabled", "No");
+    ipcfg_fmt_field(&b, "Connection-specific DNS Suffix", "x");
+    assert_string_equal(ipcfg_sb_str(&b), "   Primary Dns Suffix  . . . . . . . : \n"
+                                          "   IP Routing Enabled. . . . . . . . : No\n"
+                                          "   Connection-specific DNS Suffix  . : x\n");
+    ipcfg_sb_reset(&b);
+    /* a label ipconfig does not have still lines up */
+    ipcfg_fmt_field(&b, "Zone", "z");
+    assert_int_equal(ipcfg_sb_str(&b)[37], ':');
+    ipcfg_sb_reset(&b);
+    ipcfg_fmt_cont(&b, "198.206.243.28");
+    assert_string_equal(ipcfg_sb_str(&b), "                                       198.206.243.28\n");
+    ipcfg_sb_free(&b);
+}
+
+static void times(void **s)
+{
+    (void)s;
+    char buf[64];
+    ipcfg_fmt_time(buf, sizeof(buf), 1474265496); /* TZ=UTC0 from ctest */
+    assert_string_equal(buf, "Monday, September 19, 2016 6:11:36 AM");
+    ipcfg_fmt_time(buf, sizeof(buf), 1474632354);
+    assert_string_equal(buf, "Friday, September 23, 2016 12:05:54 PM");
+    ipcfg_fmt_time(buf, sizeof(buf), 0);
+    assert_string_equal(buf, "Thursday, January 1, 1970 12:00:00 AM");
+}
+
+static void failure_lines(void **s)
+{
+    (void)s;
+    ipcfg_strbuf b;
+    ipcfg_error e;
+    ipcfg_sb_init(&b);
+    ipcfg_error_clear(&e);
+    ipcfg_error_set(&e, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
+    ipcfg_fmt_failure(&b, "renew", "Ethernet", &e);
+    assert_string_equal(ipcfg_sb_str(&b), "Adapter Ethernet is not enabled for Dhcp.");
+    ipcfg_sb_reset(&b);
+    ipcfg_error_set(&e, IPCFG_E_ACCESS, IPCFG_R_ELEVATION, NULL);
+    ipcfg_fmt_failure(&b, "add", "Ethernet", &e);
+    assert_string_equal(ipcfg_sb_str(&b), "The requested operation requires elevation.");
+    ipcfg_sb_reset(&b);
+    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The parameter is incorrect.");
+    ipcfg_fmt_failure(&b, "release", "Ethernet 2", &e);
+    assert_string_equal(ipcfg_sb_str(&b), "An error occurred while releasing interface Ethernet 2 : The parameter is "
+                                          "incorrect.");
+    ipcfg_sb_reset(&b);
+    ipcfg_fmt_failure(&b, "delete", NULL, &e);
+    assert_string_equal(ipcfg_sb_str(&b), "Error: The parameter is incorrect.");
+    ipcfg_sb_free(&b);
+}
+
+static void json_strings(void **s)
+{
+    (void)s;
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    ipcfg_json_str(&b, "a\"b\\c\n\t\x01 caf\xc3\xa9 \xe2\x9c\x93");
+    assert_string_equal(ipcfg_sb_str(&b), "\"a\\\"b\\\\c\\n\\t\\u0001 caf\xc3\xa9 \xe2\x9c\x93\"");
+    ipcfg_sb_reset(&b);
+    /* invalid UTF-8 never reaches the document */
+    ipcfg_json_str(&b, "x\xff\xc3(\xed\xa0\x80\xf4\x90\x80\x80");
+    assert_string_equal(ipcfg_sb_str(&b), "\"x\\ufffd\\ufffd(\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"");
+    ipcfg_sb_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(labels_colon_at_37),
+        cmocka_unit_test(times),
+        cmocka_unit_test(failure_lines),
+        cmocka_unit_test(json_strings),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
