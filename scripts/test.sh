@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds every configuration and runs every test through ctest:
+#   dev      Linux debug: unit tests, goldens, Linux parser tests, network-
+#            namespace integration tests (root)
+#   asan     Linux ASan + UBSan: the unit tests (label "unit")
+#   fuzz     clang libFuzzer targets, each run briefly
+#   mingw64  Windows x86_64 cross build: import table, goldens and the
+#            Windows suites under wine64
+#   mingw32  Windows i686 cross build: import table (and Wine suites when
+#            32-bit Wine is present)
+# Prints one closing line "ipcfg: N passed, N failed"; exits non-zero on any
+# failure.  Run scripts/install-deps.sh test first (the README's command does).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=$(nproc 2>/dev/null || echo 2)
+total_pass=0
+total_fail=0
+failed_presets=()
+logdir=build/test-logs
+mkdir -p "$logdir"
+
+run_preset() {
+    local preset=$1
+    shift
+    echo "=== $preset: configure + build"
+    if ! cmake --preset "$preset" >"$logdir/$preset-configure.log" 2>&1; then
+        cat "$logdir/$preset-configure.log"
+        failed_presets+=("$preset(configure)")
+        total_fail=$((total_fail + 1))
+        return
+    fi
+    if ! cmake --build --preset "$preset" -j "$jobs" >"$logdir/$preset-build.log" 2>&1; then
+        cat "$logdir/$preset-build.log"
+        failed_presets+=("$preset(build)")
+        total_fail=$((total_fail + 1))
+        return
+    fi
+    # Warnings are errors in spirit: show any the build printed.
+    grep -E "warning:" "$logdir/$preset-build.log" && {
+        failed_presets+=("$preset(warnings)")
+        total_fail=$((total_fail + 1))
+    }
+    echo "=== $preset: ctest $*"
+    ctest --test-dir "build/$preset" --output-on-failure --no-tests=error "$@" 2>&1 | tee "$logdir/$preset-ctest.log"
+    local rc=${PIPESTATUS[0]}
+    local line pass fail
+    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$logdir/$preset-ctest.log" | tail -n1)
+    if [ -n "$line" ]; then
+        fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+        pass=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - fail ))
+        total_pass=$((total_pass + pass))
+        total_fail=$((total_fail + fail))
+    fi
+    if [ "$rc" -ne 0 ]; then
+        failed_presets+=("$preset")
+        [ -n "$line" ] || total_fail=$((total_fail + 1))
+    fi
+}
+
+run_preset dev -j "$jobs"
+run_preset asan -L unit -j "$jobs"
+run_preset fuzz
+run_preset mingw64
+run_preset mingw32
+
+echo
+if [ ${#failed_presets[@]} -gt 0 ]; then
+    echo "failed: ${failed_presets[*]}"
+fi
+echo "ipcfg: $total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] && [ ${#failed_presets[@]} -eq 0 ]
