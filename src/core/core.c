@@ -36,7 +36,7 @@ static const char usage_text[] =
     "       /renew       Renew the IPv4 address for the specified adapter.\n"
     "       /addrtable   Display the IPv4 address table.\n"
     "       /add         Add an IPv4 address to an adapter.\n"
-    "       /delete      Remove an address added with /add.\n"
+    "       /delete      Remove an IPv4 address (by address or NTE context).\n"
     "       /release6    Not supported: no interface for IPv6 release/renew exists.\n"
     "       /renew6      Not supported: no interface for IPv6 release/renew exists.\n"
     "       /version     Display the version.\n"
@@ -535,9 +535,10 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         flush(&w);
         code = 0;
     } else if (cmd.verb == IPCFG_V_VERSION) {
-        if (cmd.json)
-            ipcfg_sb_printf(&w.o, "{\n  \"ipcfg_version\": \"%s\",\n  \"exit_code\": 0\n}\n", ipcfg_version);
-        else
+        if (cmd.json) {
+            json_head(&w, NULL, "version");
+            json_tail(&w, 0, NULL, NULL, NULL);
+        } else
             ipcfg_sb_printf(&w.o, "ipcfg %s\n", ipcfg_version);
         flush(&w);
         code = 0;

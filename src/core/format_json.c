@@ -174,7 +174,7 @@ static void ip_list_json(ipcfg_strbuf *o, const ipcfg_ip *ips, size_t n)
 
 static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
 {
-    char iso[40], ku[40];
+    char iso[64], ku[40];
     iso8601(iso, sizeof(iso), t);
     key(o, indent, k, 1);
     ipcfg_json_str(o, iso);

@@ -195,6 +195,9 @@ static void help_and_version(void **s)
     assert_string_equal(ERR, "");
     assert_int_equal(RUN("--version"), 0);
     assert_true(strncmp(OUT, "ipcfg ", 6) == 0);
+    assert_int_equal(RUN("/version", "/json"), 0);
+    assert_non_null(strstr(OUT, "\"command\": \"version\""));
+    assert_non_null(strstr(OUT, "\"exit_code\": 0"));
 }
 
 static void listing_drops_loopback(void **s)
