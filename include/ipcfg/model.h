@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ipcfg/compiler.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -164,11 +166,7 @@ typedef struct ipcfg_addrtable {
 } ipcfg_addrtable;
 
 /* ---- helpers (src/core/model.c) ---- */
-void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...) IPCFG_PRINTF(4, 5);
 void ipcfg_error_clear(ipcfg_error *e);
 
 ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* zeroed; NULL on OOM */

@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "ipcfg/compiler.h"
+
 typedef struct ipcfg_strbuf {
     char *s;     /* always NUL-terminated once anything was appended */
     size_t len;
@@ -19,12 +21,8 @@ void ipcfg_sb_putn(ipcfg_strbuf *b, const char *s, size_t n);
 void ipcfg_sb_puts(ipcfg_strbuf *b, const char *s);
 void ipcfg_sb_putc(ipcfg_strbuf *b, char c);
 void ipcfg_sb_pad(ipcfg_strbuf *b, char c, size_t n);
-void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap);
+void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...) IPCFG_PRINTF(2, 3);
+void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap) IPCFG_PRINTF(2, 0);
 const char *ipcfg_sb_str(const ipcfg_strbuf *b); /* "" when empty */
 
 #endif

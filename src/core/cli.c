@@ -77,9 +77,7 @@ static const char *switch_body(const char *a)
     return b;
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
+IPCFG_PRINTF(3, 4)
 static int set_msg(char *msg, size_t len, const char *fmt, ...)
 {
     if (msg && len) {
