@@ -1,0 +1,30 @@
+# The Windows backend (IP Helper API).  Included by the top CMakeLists.txt
+# when WIN32; defines ipcfg_platform and IPCFG_MAIN_SOURCES.
+#
+# iphlpapi.dll is NOT linked: it is loaded at run time from the system
+# directory only (src/win/iphlp_dyn.c), so that a planted iphlpapi.dll beside
+# ipcfg.exe is never loaded.  The import table holds kernel32 and the C
+# runtime (ws2_32 is allowed as well); tests/win/check_imports.sh checks it.
+add_library(ipcfg_platform STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/backend_win.c
+  ${CMAKE_CURRENT_LIST_DIR}/iphlp_dyn.c
+  ${CMAKE_CURRENT_LIST_DIR}/win_util.c
+)
+target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_core ws2_32)
+# Windows 7 API level (the IP_ADAPTER_ADDRESSES members are checked against
+# the Length the system filled in, so older systems still work).
+target_compile_definitions(ipcfg_platform PUBLIC
+  _WIN32_WINNT=0x0601 NTDDI_VERSION=0x06010000 WIN32_LEAN_AND_MEAN UNICODE _UNICODE)
+if(MSVC)
+  target_compile_definitions(ipcfg_platform PUBLIC _CRT_SECURE_NO_WARNINGS)
+endif()
+if(MINGW)
+  # wmain needs -municode; -static links libgcc (and winpthread, if the
+  # posix flavour is used) into the exe so that it needs no MinGW DLLs.
+  # INTERFACE options reach every executable that links ipcfg_platform
+  # (ipcfg itself), also in a native MSYS2 build without our toolchain file.
+  target_link_options(ipcfg_platform INTERFACE -municode -static)
+endif()
+
+set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
