@@ -1,0 +1,363 @@
+#!/usr/bin/env bash
+# Runs one simulated-host test case: the real ipcfg.exe under Wine against
+# the test-only iphlpapi.dll (iphlpapi_sim.c) installed in a private prefix.
+#
+#   run_case.sh CASE_FILE
+#
+# The case file is bash, sourced here; it uses the functions below (see
+# README.md).  Every expectation is checked when it is reached; the case
+# fails if any did, and then shows stdout, stderr and the call log.
+#
+# Environment (set by CMakeLists.txt):
+#   SIM_WINE      the Wine loader (wine64)
+#   SIM_PREFIX    the prefix whose system32 holds the simulation
+#   SIM_PLAIN_PREFIX  a prefix with Wine's own iphlpapi (planting test)
+#   SIM_EXE       ipcfg.exe
+#   SIM_DLL       the simulated iphlpapi.dll
+#   SIM_FMTMSG    sim_fmtmsg.exe (FormatMessage text of a code)
+#   SIM_SELFTEST  sim_selftest.exe (checks of the simulation itself)
+#   SIM_SCENARIOS the scenario directory
+#   SIM_WORK      a scratch directory for this case
+#
+# SPDX-License-Identifier: MIT
+set -uo pipefail
+
+case_file=${1:?usage: run_case.sh CASE_FILE}
+for v in SIM_WINE SIM_PREFIX SIM_EXE SIM_DLL SIM_FMTMSG SIM_SCENARIOS SIM_WORK; do
+    [ -n "${!v:-}" ] || { echo "run_case.sh: $v is not set" >&2; exit 2; }
+done
+
+SIM_WINESERVER=$(dirname "$SIM_WINE")/wineserver
+[ -x "$SIM_WINESERVER" ] || SIM_WINESERVER=$(command -v wineserver || true)
+
+rm -rf "$SIM_WORK"
+mkdir -p "$SIM_WORK"
+OUT=$SIM_WORK/stdout.raw
+ERR=$SIM_WORK/stderr.raw
+OUTN=$SIM_WORK/stdout.txt   # CR removed (Windows line ends are not the point)
+ERRN=$SIM_WORK/stderr.txt
+LOG=$SIM_WORK/calls.log
+STATE=
+SCENARIO=
+EXIT=
+RUN_SECONDS=0
+RUNS=0
+FAILS=0
+LAST_CMD=
+
+fail() {
+    FAILS=$((FAILS + 1))
+    printf 'FAIL: %s\n' "$*" >&2
+}
+
+note() { printf '%s\n' "$*" >&2; }
+
+# ---- setting up ------------------------------------------------------------
+
+# scenario FILE: the simulated host (a file in scenarios/, or a path); the
+# call log starts empty.
+scenario() {
+    case $1 in
+    /*) SCENARIO=$1 ;;
+    *) SCENARIO=$SIM_SCENARIOS/$1 ;;
+    esac
+    [ -f "$SCENARIO" ] || { echo "run_case.sh: no scenario $SCENARIO" >&2; exit 2; }
+    : >"$LOG"
+}
+
+# scenario_text: the scenario from stdin (for small cases that need a
+# variation of a host).
+scenario_text() {
+    SCENARIO=$SIM_WORK/scenario.scn
+    cat >"$SCENARIO"
+    : >"$LOG"
+}
+
+# scenario_add LINE...: appends lines (result, grow, quirk ...) to a copy of
+# the current scenario.
+scenario_add() {
+    if [ "$SCENARIO" != "$SIM_WORK/scenario.scn" ]; then
+        cp "$SCENARIO" "$SIM_WORK/scenario.scn"
+        SCENARIO=$SIM_WORK/scenario.scn
+    fi
+    printf '%s\n' "$@" >>"$SCENARIO"
+}
+
+# use_state: state changes (release, renew, add, delete) persist from one
+# run to the next, as on a real host.
+use_state() {
+    STATE=$SIM_WORK/state.txt
+    : >"$STATE"
+}
+
+# Start the prefix's session without overrides (see sim_prefix.sh).
+prime() {
+    local prefix=$1
+    (
+        export WINEPREFIX=$prefix WINEDEBUG=-all
+        unset WINEDLLOVERRIDES
+        [ -n "$SIM_WINESERVER" ] && "$SIM_WINESERVER" -p300 2>/dev/null
+        timeout 120 "$SIM_WINE" cmd.exe /c exit </dev/null >/dev/null 2>&1
+    ) || true
+}
+
+# run ARGS...: ipcfg.exe ARGS against the simulated host.
+run() {
+    run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
+
+# plant_run ARGS...: ipcfg.exe copied into a scratch directory together with
+# the simulated iphlpapi.dll, run in the plain prefix (Wine's own iphlpapi
+# in system32) with WINEDLLOVERRIDES=iphlpapi=n,b.
+plant_run() {
+    [ -n "${SIM_PLAIN_PREFIX:-}" ] || { echo "run_case.sh: SIM_PLAIN_PREFIX is not set" >&2; exit 2; }
+    local dir=$SIM_WORK/planted
+    mkdir -p "$dir"
+    cp -f "$SIM_EXE" "$dir/ipcfg.exe"
+    cp -f "$SIM_DLL" "$dir/iphlpapi.dll"
+    run_exe "$SIM_PLAIN_PREFIX" "iphlpapi=n,b" "$dir/ipcfg.exe" "$@"
+}
+
+# run_selftest MODE: sim_selftest.exe (checks of the simulation itself)
+# against the simulated host.
+run_selftest() {
+    [ -n "${SIM_SELFTEST:-}" ] || { echo "run_case.sh: SIM_SELFTEST is not set" >&2; exit 2; }
+    run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_SELFTEST" "$@"
+}
+
+run_exe() {
+    local prefix=$1 overrides=$2 exe=$3
+    shift 3
+    prime "$prefix"
+    RUNS=$((RUNS + 1))
+    LAST_CMD="$(basename "$exe" .exe) $*"
+    note "--- run $RUNS: $LAST_CMD"
+    local t0
+    t0=$(date +%s)
+    (
+        export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES=$overrides
+        export IPCFG_SIM_SCENARIO=$SCENARIO IPCFG_SIM_LOG=$LOG
+        if [ -n "$STATE" ]; then export IPCFG_SIM_STATE=$STATE; else unset IPCFG_SIM_STATE; fi
+        # UTF-8 arguments reach wmain as UTF-16 only under a UTF-8 locale;
+        # lease times are local time: fix the zone.
+        export LC_ALL=C.UTF-8 TZ=UTC
+        exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
+    )
+    EXIT=$?
+    RUN_SECONDS=$(( $(date +%s) - t0 ))
+    tr -d '\r' <"$OUT" >"$OUTN"
+    tr -d '\r' <"$ERR" >"$ERRN"
+    cp "$OUT" "$SIM_WORK/stdout.$RUNS.raw"
+    cp "$ERR" "$SIM_WORK/stderr.$RUNS.raw"
+    if [ "$EXIT" = 124 ]; then
+        fail "[$LAST_CMD] timed out"
+    fi
+}
+
+# fmtmsg CODE: the system's message text for CODE (under this Wine).
+fmtmsg() {
+    (
+        export WINEPREFIX=$SIM_PREFIX WINEDEBUG=-all
+        unset WINEDLLOVERRIDES
+        timeout 60 "$SIM_WINE" "$SIM_FMTMSG" "$1" </dev/null 2>/dev/null | tr -d '\r'
+    )
+}
+
+# ---- expectations ----------------------------------------------------------
+
+expect_exit() {
+    [ "$EXIT" = "$1" ] || fail "[$LAST_CMD] exit code $EXIT, expected $1"
+}
+
+# The last run took less than N seconds (wall clock).
+expect_seconds_below() {
+    [ "$RUN_SECONDS" -lt "$1" ] || fail "[$LAST_CMD] took $RUN_SECONDS s, expected less than $1 s"
+}
+
+# A line of stdout equal to TEXT.
+expect_out_line() {
+    grep -Fxq -- "$1" "$OUTN" || fail "[$LAST_CMD] stdout has no line: '$1'"
+}
+
+# A line of stdout matching the extended regex.
+expect_out_re() {
+    grep -Eq -- "$1" "$OUTN" || fail "[$LAST_CMD] stdout has no line matching /$1/"
+}
+
+expect_no_out_re() {
+    if grep -Eq -- "$1" "$OUTN"; then
+        fail "[$LAST_CMD] stdout has a line matching /$1/: $(grep -E -m1 -- "$1" "$OUTN")"
+    fi
+}
+
+# TEXT appears nowhere in stdout.
+expect_no_out_text() {
+    if grep -Fq -- "$1" "$OUTN"; then
+        fail "[$LAST_CMD] stdout contains '$1'"
+    fi
+}
+
+expect_out_text() {
+    grep -Fq -- "$1" "$OUTN" || fail "[$LAST_CMD] stdout does not contain '$1'"
+}
+
+# The first three lines: blank, the title, blank.
+expect_title() {
+    [ "$(sed -n 1p "$OUTN")" = "" ] && [ "$(sed -n 2p "$OUTN")" = "$1" ] && [ "$(sed -n 3p "$OUTN")" = "" ] ||
+        fail "[$LAST_CMD] stdout does not start with a blank line, '$1', a blank line"
+}
+
+# Each TEXT appears in stdout, first occurrences in this order.
+expect_out_order() {
+    local prev=0 t n
+    for t in "$@"; do
+        n=$(grep -Fn -m1 -- "$t" "$OUTN" | cut -d: -f1)
+        if [ -z "$n" ]; then
+            fail "[$LAST_CMD] stdout does not contain '$t'"
+            return
+        fi
+        [ "$n" -gt "$prev" ] || fail "[$LAST_CMD] '$t' (line $n) is not after the previous item (line $prev)"
+        prev=$n
+    done
+}
+
+expect_out_empty() {
+    [ ! -s "$OUTN" ] || fail "[$LAST_CMD] stdout is not empty"
+}
+
+expect_err_line() {
+    grep -Fxq -- "$1" "$ERRN" || fail "[$LAST_CMD] stderr has no line: '$1'"
+}
+
+expect_err_re() {
+    grep -Eq -- "$1" "$ERRN" || fail "[$LAST_CMD] stderr has no line matching /$1/"
+}
+
+expect_err_empty() {
+    [ ! -s "$ERRN" ] || fail "[$LAST_CMD] stderr is not empty"
+}
+
+# Exactly N lines on stderr.
+expect_err_lines() {
+    local n
+    n=$(wc -l <"$ERRN")
+    [ "$n" -eq "$1" ] || fail "[$LAST_CMD] stderr has $n lines, expected $1"
+}
+
+# The adapter block that starts with header line HEADER (up to the next
+# line that starts in column 0).
+block() {
+    awk -v h="$1" '
+        found && /^[^ ]/ { exit }
+        found { print }
+        $0 == h { found = 1 }
+    ' "$OUTN"
+}
+
+expect_block_line() {
+    grep -Fxq -- "$1" "$OUTN" || { fail "[$LAST_CMD] no adapter block '$1'"; return; }
+    block "$1" | grep -Fxq -- "$2" || fail "[$LAST_CMD] block '$1' has no line: '$2'"
+}
+
+expect_block_re() {
+    grep -Fxq -- "$1" "$OUTN" || { fail "[$LAST_CMD] no adapter block '$1'"; return; }
+    block "$1" | grep -Eq -- "$2" || fail "[$LAST_CMD] block '$1' has no line matching /$2/"
+}
+
+expect_no_block_re() {
+    grep -Fxq -- "$1" "$OUTN" || { fail "[$LAST_CMD] no adapter block '$1'"; return; }
+    if block "$1" | grep -Eq -- "$2"; then
+        fail "[$LAST_CMD] block '$1' has a line matching /$2/: $(block "$1" | grep -E -m1 -- "$2")"
+    fi
+}
+
+# The text layout of the contract: every non-empty stdout line is a title or
+# adapter header (column 0, ends with ':' for headers), a labelled field
+# (3 spaces, label with dot leaders, ':' at column 37, value from column 39)
+# or a further value indented 39 spaces.
+expect_layout() {
+    local bad
+    bad=$(grep -nEv '^$|^[^ ].*$|^   [^ ].{33}:( .*)?$|^ {39}[^ ]' "$OUTN" | head -3)
+    [ -z "$bad" ] || fail "[$LAST_CMD] lines off the ipconfig layout: $bad"
+    bad=$(grep -nE '^   [^ ]' "$OUTN" | grep -vE '^[0-9]+:   [^ ][^:]{33}:( |$)' | head -3)
+    [ -z "$bad" ] || fail "[$LAST_CMD] labelled lines whose colon is not at column 37: $bad"
+}
+
+# The call log: REGEX (extended) matched by exactly N lines.
+expect_log_count() {
+    local n
+    n=$(grep -Ec -- "$1" "$LOG")
+    [ "$n" -eq "$2" ] || fail "[$LAST_CMD] call log: $n lines match /$1/, expected $2"
+}
+
+# At least LO and at most HI lines match REGEX.
+expect_log_count_between() {
+    local n
+    n=$(grep -Ec -- "$1" "$LOG")
+    [ "$n" -ge "$2" ] && [ "$n" -le "$3" ] || fail "[$LAST_CMD] call log: $n lines match /$1/, expected $2..$3"
+}
+
+# The Name= of the IpReleaseAddress/IpRenewAddress lines for GUID.
+log_names() {
+    grep -E "^$1 " "$LOG" | sed -nE 's/.* Name=([^ ]*) .*/\1/p'
+}
+
+expect_log_line() {
+    grep -Fxq -- "$1" "$LOG" || fail "[$LAST_CMD] call log has no line: '$1'"
+}
+
+expect_log_empty() {
+    [ ! -s "$LOG" ] || fail "[$LAST_CMD] the call log is not empty"
+}
+
+# FUNCTION's first three calls are the size query, a fill that finds the
+# size grown (too-small answer again, with a bigger size) and a fill that
+# succeeds.
+expect_grow_sequence() {
+    local fn=$1 small=$2
+    local lines
+    mapfile -t lines < <(grep -E "^$fn " "$LOG" | head -3)
+    if [ "${#lines[@]}" -lt 3 ]; then
+        fail "[$LAST_CMD] $fn was called ${#lines[@]} times, expected the query, a grown answer and a fill"
+        return
+    fi
+    [[ ${lines[0]} == *" -> $small size="* ]] || fail "[$LAST_CMD] $fn call 1 is not answered $small: ${lines[0]}"
+    [[ ${lines[1]} == *" buf=yes "*" -> $small size="* ]] ||
+        fail "[$LAST_CMD] $fn call 2 (the fill) did not see the size grow: ${lines[1]}"
+    [[ ${lines[2]} == *" buf=yes "*" -> 0 size="* ]] || fail "[$LAST_CMD] $fn call 3 did not succeed: ${lines[2]}"
+    local s1 s2
+    s1=$(sed -E 's/.* -> [0-9]+ size=([0-9]+).*/\1/' <<<"${lines[0]}")
+    s2=$(sed -E 's/.* -> [0-9]+ size=([0-9]+).*/\1/' <<<"${lines[1]}")
+    [ "$s2" -gt "$s1" ] 2>/dev/null || fail "[$LAST_CMD] $fn: the grown size $s2 is not above $s1"
+    [[ ${lines[2]} == *" size=$s2 "* ]] || fail "[$LAST_CMD] $fn call 3 did not pass the grown size $s2: ${lines[2]}"
+}
+
+# stdout is one JSON document and FILTER (jq -e) holds on it.
+expect_json() {
+    jq -e . "$OUTN" >/dev/null 2>&1 || { fail "[$LAST_CMD] stdout is not valid JSON"; return; }
+    jq -e "$1" "$OUTN" >/dev/null 2>&1 || fail "[$LAST_CMD] JSON check failed: $1"
+}
+
+# stdout is valid UTF-8.
+expect_out_utf8() {
+    iconv -f UTF-8 -t UTF-8 "$OUT" >/dev/null 2>&1 || fail "[$LAST_CMD] stdout is not valid UTF-8"
+}
+
+# shellcheck source=/dev/null
+. "$case_file"
+
+if [ "$RUNS" -eq 0 ]; then
+    fail "the case ran nothing"
+fi
+if [ "$FAILS" -ne 0 ]; then
+    note "=== $FAILS expectation(s) failed in $(basename "$case_file"); last run: $LAST_CMD (exit $EXIT)"
+    note "--- stdout:"
+    cat "$OUTN" >&2
+    note "--- stderr:"
+    cat "$ERRN" >&2
+    note "--- call log:"
+    cat "$LOG" >&2 2>/dev/null
+    exit 1
+fi
+note "=== ok: $(basename "$case_file") ($RUNS run(s))"
+exit 0

@@ -1,0 +1,432 @@
+/* sim_selftest MODE — checks the simulated iphlpapi.dll itself against the
+ * Win32 contracts it claims to honour, so that the ipcfg tests built on it
+ * can be trusted.  Loads iphlpapi.dll the way ipcfg does (system directory
+ * only) and prints one line per failed check; exit 0 = all passed.
+ *
+ *   office  scenarios/office.scn: size queries and their "too small" codes,
+ *           NULL size pointers, the structures and their linked lists all
+ *           inside the caller's buffer, release/renew state changes, the
+ *           invalid-Name answers, AddIPAddress/DeleteIPAddress.
+ *   empty   a host without adapters: ERROR_NO_DATA.
+ *   quirk   "quirk numadapters0": NO_ERROR, NumAdapters 0.
+ *   grow    "grow F 1" for the five sizing functions.
+ *
+ * SPDX-License-Identifier: MIT */
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <iphlpapi.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+typedef ULONG(WINAPI *gaa_fn)(ULONG, ULONG, PVOID, PIP_ADAPTER_ADDRESSES, PULONG);
+typedef DWORD(WINAPI *gai_fn)(PIP_ADAPTER_INFO, PULONG);
+typedef DWORD(WINAPI *gnp_fn)(PFIXED_INFO, PULONG);
+typedef DWORD(WINAPI *giat_fn)(PMIB_IPADDRTABLE, PULONG, BOOL);
+typedef DWORD(WINAPI *gii_fn)(PIP_INTERFACE_INFO, PULONG);
+typedef DWORD(WINAPI *rel_fn)(PIP_ADAPTER_INDEX_MAP);
+typedef DWORD(WINAPI *add_fn)(IPAddr, IPMask, DWORD, PULONG, PULONG);
+typedef DWORD(WINAPI *del_fn)(ULONG);
+typedef void (*generic_fn)(void);
+
+static gaa_fn pGAA;
+static gai_fn pGAI;
+static gnp_fn pGNP;
+static giat_fn pGIAT;
+static gii_fn pGII;
+static rel_fn pREL, pREN;
+static add_fn pADD;
+static del_fn pDEL;
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                                           \
+    do {                                                                                                           \
+        if (!(cond)) {                                                                                             \
+            failures++;                                                                                            \
+            printf("FAIL line %d: ", __LINE__);                                                                    \
+            printf(__VA_ARGS__);                                                                                   \
+            printf("\n");                                                                                          \
+        }                                                                                                          \
+    } while (0)
+
+static generic_fn sym(HMODULE h, const char *name)
+{
+    return (generic_fn)GetProcAddress(h, name);
+}
+
+/* [buf, buf+len) holds p .. p+n */
+static int inside(const void *buf, ULONG len, const void *p, size_t n)
+{
+    const char *b = (const char *)buf, *q = (const char *)p;
+    return q >= b && q + n <= b + len;
+}
+
+/* Size query, then fill; returns the buffer (caller frees) or NULL with *rc. */
+typedef DWORD (*caller_fn)(void *buf, ULONG *len);
+static DWORD c_gaa(void *b, ULONG *l) { return pGAA(AF_UNSPEC, GAA_FLAG_INCLUDE_GATEWAYS, NULL, (PIP_ADAPTER_ADDRESSES)b, l); }
+static DWORD c_gai(void *b, ULONG *l) { return pGAI((PIP_ADAPTER_INFO)b, l); }
+static DWORD c_gnp(void *b, ULONG *l) { return pGNP((PFIXED_INFO)b, l); }
+static DWORD c_giat(void *b, ULONG *l) { return pGIAT((PMIB_IPADDRTABLE)b, l, TRUE); }
+static DWORD c_gii(void *b, ULONG *l) { return pGII((PIP_INTERFACE_INFO)b, l); }
+
+static void *fetch(const char *what, caller_fn fn, DWORD small, ULONG *len, DWORD *rc, int expect_calls)
+{
+    void *buf = NULL;
+    int calls = 0;
+    *len = 0;
+    for (;;) {
+        calls++;
+        *rc = fn(buf, len);
+        if (*rc != small || calls > 6)
+            break;
+        free(buf);
+        buf = calloc(1, *len);
+    }
+    if (*rc != NO_ERROR) {
+        free(buf);
+        buf = NULL;
+    }
+    if (expect_calls)
+        CHECK(calls == expect_calls, "%s took %d calls, expected %d", what, calls, expect_calls);
+    return buf;
+}
+
+static const char *sa_str(const SOCKET_ADDRESS *s, char *out)
+{
+    const unsigned char *b;
+    if (!s->lpSockaddr || s->lpSockaddr->sa_family != AF_INET) {
+        strcpy(out, "-");
+        return out;
+    }
+    b = (const unsigned char *)&((const struct sockaddr_in *)s->lpSockaddr)->sin_addr;
+    sprintf(out, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+    return out;
+}
+
+static IP_ADAPTER_INFO *gai_find(IP_ADAPTER_INFO *l, DWORD index)
+{
+    for (; l; l = l->Next)
+        if (l->Index == index)
+            return l;
+    return NULL;
+}
+
+static void check_null_sizes(void)
+{
+    CHECK(pGAA(AF_UNSPEC, 0, NULL, NULL, NULL) == ERROR_INVALID_PARAMETER, "GAA NULL size");
+    CHECK(pGAI(NULL, NULL) == ERROR_INVALID_PARAMETER, "GAI NULL size");
+    CHECK(pGNP(NULL, NULL) == ERROR_INVALID_PARAMETER, "GNP NULL size");
+    CHECK(pGIAT(NULL, NULL, FALSE) == ERROR_INVALID_PARAMETER, "GIAT NULL size");
+    CHECK(pGII(NULL, NULL) == ERROR_INVALID_PARAMETER, "GII NULL size");
+}
+
+static void mode_office(void)
+{
+    ULONG len, len2;
+    DWORD rc;
+    char s[64];
+    IP_ADAPTER_ADDRESSES *aa;
+    IP_ADAPTER_INFO *ai, *a;
+    FIXED_INFO *fi;
+    MIB_IPADDRTABLE *at;
+    IP_INTERFACE_INFO *ii;
+    int n = 0;
+
+    check_null_sizes();
+
+    /* each "too small" answer gives the size, and the size fits exactly */
+    len = 0;
+    CHECK(pGAA(AF_UNSPEC, 0, NULL, NULL, &len) == ERROR_BUFFER_OVERFLOW && len > sizeof(IP_ADAPTER_ADDRESSES), "GAA query");
+    len2 = len - 1;
+    aa = (IP_ADAPTER_ADDRESSES *)calloc(1, len);
+    CHECK(pGAA(AF_UNSPEC, 0, NULL, aa, &len2) == ERROR_BUFFER_OVERFLOW && len2 == len, "GAA one byte short");
+    free(aa);
+    len = 0;
+    CHECK(pGAI(NULL, &len) == ERROR_BUFFER_OVERFLOW && len >= sizeof(IP_ADAPTER_INFO), "GAI query");
+    len = 0;
+    CHECK(pGNP(NULL, &len) == ERROR_BUFFER_OVERFLOW && len >= sizeof(FIXED_INFO), "GNP query");
+    len = 0;
+    CHECK(pGIAT(NULL, &len, TRUE) == ERROR_INSUFFICIENT_BUFFER && len >= sizeof(MIB_IPADDRTABLE), "GIAT query");
+    len = 0;
+    CHECK(pGII(NULL, &len) == ERROR_INSUFFICIENT_BUFFER && len >= sizeof(IP_INTERFACE_INFO), "GII query");
+    CHECK(pGAA(12345, 0, NULL, NULL, &len) == ERROR_INVALID_PARAMETER, "GAA bad family");
+
+    /* GetAdaptersAddresses: every pointer inside the caller's buffer */
+    aa = (IP_ADAPTER_ADDRESSES *)fetch("GAA", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    CHECK(aa != NULL, "GAA fill rc %lu", (unsigned long)rc);
+    if (aa) {
+        IP_ADAPTER_ADDRESSES *p;
+        int found_lac = 0, found_wifi = 0;
+        for (p = aa; p; p = p->Next) {
+            IP_ADAPTER_UNICAST_ADDRESS *u;
+            IP_ADAPTER_DNS_SERVER_ADDRESS *d;
+            IP_ADAPTER_GATEWAY_ADDRESS *g;
+            n++;
+            CHECK(inside(aa, len, p, sizeof *p) && p->Length == sizeof *p, "GAA adapter %d", n);
+            CHECK(inside(aa, len, p->AdapterName, strlen(p->AdapterName) + 1), "GAA AdapterName");
+            CHECK(inside(aa, len, p->FriendlyName, (wcslen(p->FriendlyName) + 1) * 2), "GAA FriendlyName");
+            CHECK(inside(aa, len, p->Description, (wcslen(p->Description) + 1) * 2), "GAA Description");
+            CHECK(inside(aa, len, p->DnsSuffix, (wcslen(p->DnsSuffix) + 1) * 2), "GAA DnsSuffix");
+            for (u = p->FirstUnicastAddress; u; u = u->Next)
+                CHECK(inside(aa, len, u, sizeof *u) &&
+                          inside(aa, len, u->Address.lpSockaddr, (size_t)u->Address.iSockaddrLength),
+                      "GAA unicast");
+            for (d = p->FirstDnsServerAddress; d; d = d->Next)
+                CHECK(inside(aa, len, d, sizeof *d) && inside(aa, len, d->Address.lpSockaddr, (size_t)d->Address.iSockaddrLength),
+                      "GAA dns");
+            for (g = p->FirstGatewayAddress; g; g = g->Next)
+                CHECK(inside(aa, len, g, sizeof *g) && inside(aa, len, g->Address.lpSockaddr, (size_t)g->Address.iSockaddrLength),
+                      "GAA gateway");
+            if (!wcscmp(p->FriendlyName, L"Local Area Connection")) {
+                found_lac = 1;
+                CHECK(p->IfIndex == 2 && p->IfType == IF_TYPE_ETHERNET_CSMACD && p->OperStatus == IfOperStatusUp,
+                      "LAC index/type/status");
+                CHECK((p->Flags & IP_ADAPTER_DHCP_ENABLED) != 0, "LAC DHCP flag");
+                CHECK(!strcmp(p->AdapterName, "{6E8E6A1C-1A52-4F3B-9D2E-0A1B2C3D4E01}"), "LAC GUID");
+                CHECK(p->PhysicalAddressLength == 6 && p->PhysicalAddress[0] == 0xD0 && p->PhysicalAddress[5] == 0xA9, "LAC MAC");
+                CHECK(!strcmp(sa_str(&p->Dhcpv4Server, s), "172.16.99.2"), "LAC Dhcpv4Server %s", s);
+                CHECK(p->FirstUnicastAddress && !strcmp(sa_str(&p->FirstUnicastAddress->Address, s), "10.1.23.175") &&
+                          p->FirstUnicastAddress->OnLinkPrefixLength == 16,
+                      "LAC first unicast %s", s);
+                CHECK(p->FirstGatewayAddress && !strcmp(sa_str(&p->FirstGatewayAddress->Address, s), "10.1.1.100"),
+                      "LAC gateway");
+                CHECK(p->FirstDnsServerAddress && p->FirstDnsServerAddress->Next &&
+                          !strcmp(sa_str(&p->FirstDnsServerAddress->Next->Address, s), "198.206.243.28"),
+                      "LAC second DNS");
+            }
+            if (!wcscmp(p->FriendlyName, L"Connexion r\u00e9seau sans fil 2")) {
+                found_wifi = 1;
+                CHECK(p->IfType == IF_TYPE_IEEE80211, "Wi-Fi type");
+            }
+            if (!wcscmp(p->FriendlyName, L"Local Unplugged"))
+                CHECK(p->OperStatus == IfOperStatusDown, "unplugged is down");
+            if (!wcscmp(p->FriendlyName, L"Local Static"))
+                CHECK(!(p->Flags & IP_ADAPTER_DHCP_ENABLED) && p->Dhcpv4Server.lpSockaddr == NULL, "static: no DHCP");
+        }
+        CHECK(n == 7, "GAA lists %d adapters, expected 7 (loopback included)", n);
+        CHECK(found_lac && found_wifi, "GAA names (UTF-8 scenario -> UTF-16)");
+        free(aa);
+    }
+    /* without GAA_FLAG_INCLUDE_GATEWAYS: no gateways; SKIP_FRIENDLY_NAME: "" */
+    len = 0;
+    pGAA(AF_INET, GAA_FLAG_SKIP_FRIENDLY_NAME, NULL, NULL, &len);
+    aa = (IP_ADAPTER_ADDRESSES *)calloc(1, len);
+    CHECK(pGAA(AF_INET, GAA_FLAG_SKIP_FRIENDLY_NAME, NULL, aa, &len) == NO_ERROR, "GAA AF_INET");
+    if (aa) {
+        IP_ADAPTER_ADDRESSES *p;
+        for (p = aa; p; p = p->Next) {
+            IP_ADAPTER_UNICAST_ADDRESS *u;
+            CHECK(p->FirstGatewayAddress == NULL, "gateways without the flag");
+            CHECK(p->FriendlyName && p->FriendlyName[0] == 0, "SKIP_FRIENDLY_NAME");
+            for (u = p->FirstUnicastAddress; u; u = u->Next)
+                CHECK(u->Address.lpSockaddr->sa_family == AF_INET, "AF_INET only");
+        }
+    }
+    free(aa);
+
+    /* GetAdaptersInfo: chain, IpAddressList with contexts, no loopback */
+    ai = (IP_ADAPTER_INFO *)fetch("GAI", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    CHECK(ai != NULL, "GAI fill rc %lu", (unsigned long)rc);
+    if (ai) {
+        n = 0;
+        for (a = ai; a; a = a->Next) {
+            IP_ADDR_STRING *x;
+            n++;
+            CHECK(inside(ai, len, a, sizeof *a), "GAI entry inside");
+            for (x = a->IpAddressList.Next; x; x = x->Next)
+                CHECK(inside(ai, len, x, sizeof *x), "GAI address inside");
+        }
+        CHECK(n == 6, "GAI lists %d adapters, expected 6 (no loopback)", n);
+        a = gai_find(ai, 2);
+        CHECK(a && a->DhcpEnabled && !strcmp(a->IpAddressList.IpAddress.String, "10.1.23.175") &&
+                  a->IpAddressList.Context == 3 && a->IpAddressList.Next &&
+                  !strcmp(a->IpAddressList.Next->IpAddress.String, "10.1.200.1") && a->IpAddressList.Next->Context == 7,
+              "GAI LAC addresses and contexts");
+        CHECK(a && a->LeaseObtained == 1474265496 && a->LeaseExpires == 1474634754, "GAI LAC lease");
+        CHECK(a && !strcmp(a->DhcpServer.IpAddress.String, "172.16.99.2"), "GAI LAC DHCP server");
+        a = gai_find(ai, 9);
+        CHECK(a && !strcmp(a->IpAddressList.IpAddress.String, "0.0.0.0"), "GAI unplugged 0.0.0.0");
+        free(ai);
+    }
+
+    fi = (FIXED_INFO *)fetch("GNP", c_gnp, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    CHECK(fi && !strcmp(fi->HostName, "WS-042") && !strcmp(fi->DomainName, "corp.example.com") &&
+              fi->NodeType == HYBRID_NODETYPE && fi->DnsServerList.Next &&
+              inside(fi, len, fi->DnsServerList.Next, sizeof(IP_ADDR_STRING)),
+          "GNP host block");
+    free(fi);
+
+    at = (MIB_IPADDRTABLE *)fetch("GIAT", c_giat, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 2);
+    CHECK(at && at->dwNumEntries == 7, "GIAT 7 rows (loopback included)");
+    if (at) {
+        DWORD i;
+        for (i = 1; i < at->dwNumEntries; i++)
+            CHECK(memcmp(&at->table[i - 1].dwAddr, &at->table[i].dwAddr, 4) < 0, "GIAT sorted (row %lu)", (unsigned long)i);
+    }
+    free(at);
+
+    ii = (IP_INTERFACE_INFO *)fetch("GII", c_gii, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 2);
+    CHECK(ii && ii->NumAdapters == 6 && ii->Adapter[0].Index == 2 &&
+              !wcscmp(ii->Adapter[0].Name, L"\\DEVICE\\TCPIP_{6E8E6A1C-1A52-4F3B-9D2E-0A1B2C3D4E01}"),
+          "GII maps");
+
+    /* IpReleaseAddress / IpRenewAddress: invalid arguments */
+    {
+        IP_ADAPTER_INDEX_MAP m;
+        memset(&m, 0, sizeof m);
+        CHECK(pREL(NULL) == ERROR_INVALID_PARAMETER, "release NULL");
+        CHECK(pREN(NULL) == ERROR_INVALID_PARAMETER, "renew NULL");
+        CHECK(pREL(&m) == ERROR_INVALID_PARAMETER, "release empty Name");
+        wcscpy(m.Name, L"\\DEVICE\\TCPIP_{00000000-0000-0000-0000-000000000000}");
+        CHECK(pREL(&m) == ERROR_INVALID_PARAMETER, "release unknown Name");
+        /* only Name counts: a wrong Index with the right Name works */
+        wcscpy(m.Name, L"\\DEVICE\\TCPIP_{6E8E6A1C-1A52-4F3B-9D2E-0A1B2C3D4E02}");
+        m.Index = 999;
+        CHECK(pREL(&m) == NO_ERROR, "release by Name");
+    }
+    /* release of the first map (the same structure for both calls) */
+    if (ii) {
+        CHECK(pREL(&ii->Adapter[0]) == NO_ERROR, "release LAC");
+        ai = (IP_ADAPTER_INFO *)fetch("GAI after release", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+        a = ai ? gai_find(ai, 2) : NULL;
+        CHECK(a && !strcmp(a->IpAddressList.IpAddress.String, "0.0.0.0") && a->IpAddressList.Context == 3 &&
+                  a->IpAddressList.Next && !strcmp(a->IpAddressList.Next->IpAddress.String, "10.1.200.1") &&
+                  a->LeaseObtained == 0 && a->LeaseExpires == 0 &&
+                  !strcmp(a->DhcpServer.IpAddress.String, "255.255.255.255") &&
+                  !strcmp(a->GatewayList.IpAddress.String, "0.0.0.0"),
+              "GAI after release");
+        free(ai);
+        CHECK(pREN(&ii->Adapter[0]) == NO_ERROR, "renew LAC");
+        ai = (IP_ADAPTER_INFO *)fetch("GAI after renew", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+        a = ai ? gai_find(ai, 2) : NULL;
+        CHECK(a && !strcmp(a->IpAddressList.IpAddress.String, "10.1.23.176") && a->IpAddressList.Context == 3 &&
+                  a->LeaseObtained == 1474700000 &&
+                  !strcmp(a->DhcpServer.IpAddress.String, "172.16.99.2") &&
+                  !strcmp(a->GatewayList.IpAddress.String, "10.1.1.100"),
+              "GAI after renew");
+        free(ai);
+        /* static and disconnected adapters */
+        CHECK(pREL(&ii->Adapter[2]) == ERROR_INVALID_PARAMETER, "release static");
+        CHECK(pREL(&ii->Adapter[3]) == ERROR_NOT_READY, "release disconnected");
+    }
+    free(ii);
+
+    /* AddIPAddress / DeleteIPAddress */
+    {
+        ULONG ctx = 0, inst = 0;
+        IPAddr addr;
+        IPMask mask;
+        static const unsigned char ab[4] = {10, 1, 99, 9}, mb[4] = {255, 255, 0, 0};
+        memcpy(&addr, ab, 4);
+        memcpy(&mask, mb, 4);
+        CHECK(pADD(addr, mask, 2, NULL, &inst) == ERROR_INVALID_PARAMETER, "add NULL context");
+        CHECK(pADD(addr, mask, 4242, &ctx, &inst) == ERROR_DEV_NOT_EXIST, "add unknown IfIndex");
+        CHECK(pADD(addr, mask, 2, &ctx, &inst) == NO_ERROR && ctx == 100, "add: context %lu", (unsigned long)ctx);
+        CHECK(pADD(addr, mask, 2, &ctx, &inst) == ERROR_DUP_DOMAINNAME, "add again, same adapter");
+        CHECK(pADD(addr, mask, 5, &ctx, &inst) == ERROR_OBJECT_ALREADY_EXISTS, "add again, other adapter");
+        CHECK(pDEL(100) == NO_ERROR, "delete 100");
+        CHECK(pDEL(100) == ERROR_INVALID_PARAMETER, "delete 100 again");
+        CHECK(pDEL(7) == NO_ERROR, "delete scenario context 7");
+    }
+}
+
+static void mode_empty(void)
+{
+    ULONG len = 0;
+    check_null_sizes();
+    CHECK(pGAA(AF_UNSPEC, 0, NULL, NULL, &len) == ERROR_NO_DATA, "GAA no adapter");
+    CHECK(pGAI(NULL, &len) == ERROR_NO_DATA, "GAI no adapter");
+    CHECK(pGII(NULL, &len) == ERROR_NO_DATA, "GII no adapter");
+    len = 0;
+    CHECK(pGNP(NULL, &len) == ERROR_BUFFER_OVERFLOW, "GNP still answers");
+}
+
+static void mode_quirk(void)
+{
+    ULONG len;
+    DWORD rc;
+    IP_INTERFACE_INFO *ii = (IP_INTERFACE_INFO *)fetch("GII", c_gii, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 2);
+    CHECK(rc == NO_ERROR && ii && ii->NumAdapters == 0 && len == sizeof(IP_INTERFACE_INFO), "NumAdapters 0");
+    /* the undefined Adapter[0] looks like a real map (a trap for callers) */
+    CHECK(ii && !wcscmp(ii->Adapter[0].Name, L"\\DEVICE\\TCPIP_{6E8E6A1C-1A52-4F3B-9D2E-0A1B2C3D4E01}"), "trap map");
+    free(ii);
+}
+
+static void mode_grow(void)
+{
+    ULONG len;
+    DWORD rc;
+    void *p;
+    p = fetch("GAA", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 3);
+    CHECK(p != NULL, "GAA grown fill");
+    free(p);
+    p = fetch("GAI", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 3);
+    CHECK(p != NULL, "GAI grown fill");
+    free(p);
+    p = fetch("GNP", c_gnp, ERROR_BUFFER_OVERFLOW, &len, &rc, 3);
+    CHECK(p != NULL, "GNP grown fill");
+    free(p);
+    p = fetch("GIAT", c_giat, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 3);
+    CHECK(p != NULL, "GIAT grown fill");
+    free(p);
+    p = fetch("GII", c_gii, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 3);
+    CHECK(p != NULL, "GII grown fill");
+    free(p);
+    /* grown once only: the next round is two calls again */
+    p = fetch("GAA again", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    free(p);
+}
+
+int main(int argc, char **argv)
+{
+    HMODULE h;
+    WCHAR path[MAX_PATH];
+    if (argc != 2) {
+        printf("usage: sim_selftest office|empty|quirk|grow\n");
+        return 2;
+    }
+    h = LoadLibraryExW(L"iphlpapi.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
+    if (!h) {
+        printf("FAIL: cannot load iphlpapi.dll: %lu\n", (unsigned long)GetLastError());
+        return 1;
+    }
+    pGAA = (gaa_fn)sym(h, "GetAdaptersAddresses");
+    pGAI = (gai_fn)sym(h, "GetAdaptersInfo");
+    pGNP = (gnp_fn)sym(h, "GetNetworkParams");
+    pGIAT = (giat_fn)sym(h, "GetIpAddrTable");
+    pGII = (gii_fn)sym(h, "GetInterfaceInfo");
+    pREL = (rel_fn)sym(h, "IpReleaseAddress");
+    pREN = (rel_fn)sym(h, "IpRenewAddress");
+    pADD = (add_fn)sym(h, "AddIPAddress");
+    pDEL = (del_fn)sym(h, "DeleteIPAddress");
+    if (!pGAA || !pGAI || !pGNP || !pGIAT || !pGII || !pREL || !pREN || !pADD || !pDEL) {
+        printf("FAIL: an export is missing\n");
+        return 1;
+    }
+    GetModuleFileNameW(h, path, MAX_PATH);
+    if (!strcmp(argv[1], "office"))
+        mode_office();
+    else if (!strcmp(argv[1], "empty"))
+        mode_empty();
+    else if (!strcmp(argv[1], "quirk"))
+        mode_quirk();
+    else if (!strcmp(argv[1], "grow"))
+        mode_grow();
+    else {
+        printf("unknown mode %s\n", argv[1]);
+        return 2;
+    }
+    if (failures) {
+        printf("%d check(s) failed\n", failures);
+        return 1;
+    }
+    printf("ok: %s\n", argv[1]);
+    return 0;
+}
