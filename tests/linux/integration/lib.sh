@@ -1,0 +1,299 @@
+# Shared helpers of the ipcfg Linux integration tests (sourced, not run).
+#
+# A test script does:
+#     source "$(dirname "$0")/lib.sh" "$@"      # $1 = path of the ipcfg binary
+#     ns_new main                                  # creates namespace $NS, removed on exit
+#     ...  ip -n "$NS" ... ; run_ipcfg /all ; assert_exit 0 ; assert_line "$OUT" "..."
+#     finish
+#
+# Every namespace (and its /etc/netns/<name> directory) is removed by the EXIT
+# trap, on success, failure, error or signal.  Assertions record failures and
+# go on; finish exits 1 if any failed.  Nothing here sends traffic anywhere:
+# the namespaces hold only veth pairs and bridges the tests create.
+#
+# SPDX-License-Identifier: MIT
+
+set -uo pipefail
+
+IPCFG=${1:-}
+TEST=$(basename "${0%.sh}")
+FAILS=0
+CHECKS=0
+NAMESPACES=()
+OUT='' ERR='' RC='' LAST_CMD=''
+
+_cleanup() {
+    local ns
+    for ns in "${NAMESPACES[@]}"; do
+        ip netns del "$ns" 2>/dev/null
+        rm -rf "/etc/netns/$ns"
+    done
+    NAMESPACES=()
+}
+trap _cleanup EXIT
+trap 'echo "$TEST: interrupted" >&2; exit 130' INT TERM HUP
+
+fatal() {
+    echo "FATAL [$TEST]: $*" >&2
+    exit 1
+}
+
+[[ -n $IPCFG ]] || fatal "usage: $0 /path/to/ipcfg"
+[[ -x $IPCFG ]] || fatal "ipcfg binary not found or not executable: $IPCFG"
+[[ $(id -u) -eq 0 ]] || fatal "these tests need root (they create network namespaces)"
+for _t in ip jq setpriv; do command -v "$_t" >/dev/null || fatal "$_t is required"; done
+unset _t
+
+# ---- namespaces ----------------------------------------------------------
+
+# ns_new TAG [bare]: creates namespace ipcfg-t-<pid>-<tag>, with lo up (not
+# with "bare") and IPv6 DAD off (addresses are usable at once), and sets NS to
+# its name.
+ns_new() {
+    # A run killed with SIGKILL (e.g. a ctest timeout) cannot clean up: remove
+    # the namespaces of test processes that no longer exist.
+    local old pid
+    for old in $(ip netns list 2>/dev/null | awk '$1 ~ /^ipcfg-t-[0-9]+-/ { print $1 }'); do
+        pid=${old#ipcfg-t-}
+        pid=${pid%%-*}
+        if ! kill -0 "$pid" 2>/dev/null; then
+            ip netns del "$old" 2>/dev/null
+            rm -rf "/etc/netns/$old"
+        fi
+    done
+    NS=ipcfg-t-$$-$1
+    ip netns add "$NS" || fatal "cannot create network namespace $NS"
+    NAMESPACES+=("$NS")
+    if [[ ${2:-} != bare ]]; then
+        ip -n "$NS" link set lo up || fatal "cannot bring lo up in $NS"
+    fi
+    ip netns exec "$NS" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 ||
+        fatal "cannot turn DAD off in $NS"
+}
+
+# nsip ARGS...: `ip` inside $NS; aborts the test when the set-up fails.
+nsip() {
+    ip -n "$NS" "$@" || fatal "set-up failed: ip -n $NS $*"
+}
+
+# ns_resolv_conf TEXT: the /etc/resolv.conf that `ip netns exec $NS` shows.
+ns_resolv_conf() {
+    mkdir -p "/etc/netns/$NS" || fatal "cannot create /etc/netns/$NS"
+    printf '%s\n' "$1" >"/etc/netns/$NS/resolv.conf"
+}
+
+# ifindex IFNAME: the interface index in $NS.
+ifindex() { ip -n "$NS" -j link show dev "$1" | jq -r '.[0].ifindex'; }
+
+# MAC of an interface in ipconfig form: upper case, dash separated.
+mac_dashed() {
+    ip -n "$NS" -j link show dev "$1" | jq -r '.[0].address' | tr 'a-f:' 'A-F-'
+}
+
+# ---- running ipcfg ---------------------------------------------------------
+
+# run_ipcfg ARGS...: runs ipcfg in $NS as root; sets OUT, ERR and RC.
+run_ipcfg() {
+    local o e
+    o=$(mktemp) e=$(mktemp)
+    ip netns exec "$NS" "$IPCFG" "$@" >"$o" 2>"$e"
+    RC=$?
+    OUT=$(cat "$o"; echo x) OUT=${OUT%x}
+    ERR=$(cat "$e"; echo x) ERR=${ERR%x}
+    rm -f "$o" "$e"
+    LAST_CMD="ipcfg $*"
+}
+
+# run_ipcfg_nobody ARGS...: the same, as user nobody without capabilities.
+run_ipcfg_nobody() {
+    local o e
+    o=$(mktemp) e=$(mktemp)
+    chmod 0666 "$o" "$e"
+    ip netns exec "$NS" setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all \
+        "$IPCFG" "$@" >"$o" 2>"$e"
+    RC=$?
+    OUT=$(cat "$o"; echo x) OUT=${OUT%x}
+    ERR=$(cat "$e"; echo x) ERR=${ERR%x}
+    rm -f "$o" "$e"
+    LAST_CMD="(as nobody) ipcfg $*"
+}
+
+# ---- assertions ----------------------------------------------------------
+
+_pass() { CHECKS=$((CHECKS + 1)); }
+_fail() {
+    CHECKS=$((CHECKS + 1))
+    FAILS=$((FAILS + 1))
+    echo "FAIL [$TEST] ${LAST_CMD:-}: $1" >&2
+    shift
+    local extra
+    for extra in "$@"; do printf '%s\n' "$extra" | sed 's/^/    | /' >&2; done
+}
+
+# assert_eq EXPECTED ACTUAL WHAT
+assert_eq() {
+    if [[ $1 == "$2" ]]; then _pass; else
+        _fail "$3" "expected:" "$1" "actual:" "$2"
+        if command -v diff >/dev/null; then
+            diff <(printf '%s\n' "$1") <(printf '%s\n' "$2") | sed 's/^/    diff /' >&2
+        fi
+    fi
+}
+
+# assert_contains HAYSTACK NEEDLE WHAT  (substring)
+assert_contains() {
+    if [[ $1 == *"$2"* ]]; then _pass; else _fail "$3: '$2' not found in" "$1"; fi
+}
+
+# assert_prefix TEXT PREFIX WHAT
+assert_prefix() {
+    if [[ $1 == "$2"* ]]; then _pass; else _fail "$3: expected to start with" "$2" "actual:" "$1"; fi
+}
+
+# assert_not_contains HAYSTACK NEEDLE WHAT
+assert_not_contains() {
+    if [[ $1 != *"$2"* ]]; then _pass; else _fail "$3: '$2' must not appear in" "$1"; fi
+}
+
+# assert_line TEXT LINE WHAT: LINE is one whole line of TEXT.
+assert_line() {
+    if grep -qxF -- "$2" <<<"$1"; then _pass; else _fail "$3: line '$2' not found in" "$1"; fi
+}
+
+# assert_no_line_matching TEXT ERE WHAT
+assert_no_line_matching() {
+    local hit
+    hit=$(grep -E -- "$2" <<<"$1")
+    if [[ -z $hit ]]; then _pass; else _fail "$3: unexpected line(s)" "$hit"; fi
+}
+
+# assert_exit EXPECTED [WHAT]: checks RC of the last run_ipcfg*.
+assert_exit() {
+    if [[ $RC == "$1" ]]; then _pass; else
+        _fail "${2:-exit code}: expected exit $1, got $RC" "stdout:" "$OUT" "stderr:" "$ERR"
+    fi
+}
+
+# assert_one_line TEXT WHAT: TEXT is exactly one non-empty line.
+assert_one_line() {
+    local n
+    n=$(printf '%s' "$1" | grep -c '')
+    if [[ $n -eq 1 && -n ${1//[$'\n']/} ]]; then _pass; else _fail "$2: expected exactly one line, got $n" "$1"; fi
+}
+
+# assert_json TEXT JQ_EXPR EXPECTED WHAT: jq -c EXPR on TEXT prints EXPECTED.
+assert_json() {
+    local got
+    if ! got=$(jq -c "$2" <<<"$1" 2>&1); then
+        _fail "$4: jq '$2' failed: $got" "$1"
+        return
+    fi
+    assert_eq "$3" "$got" "$4 (jq $2)"
+}
+
+# ---- the text layout of the contract ---------------------------------------
+
+# The label column of every field line, exactly as PRODUCT.md lists it (the
+# text before the colon at column 37).
+CONTRACT_LABELS=(
+    "   Host Name . . . . . . . . . . . . "
+    "   Primary Dns Suffix  . . . . . . . "
+    "   Node Type . . . . . . . . . . . . "
+    "   IP Routing Enabled. . . . . . . . "
+    "   WINS Proxy Enabled. . . . . . . . "
+    "   DNS Suffix Search List. . . . . . "
+    "   Media State . . . . . . . . . . . "
+    "   Connection-specific DNS Suffix  . "
+    "   Description . . . . . . . . . . . "
+    "   Physical Address. . . . . . . . . "
+    "   DHCP Enabled. . . . . . . . . . . "
+    "   Autoconfiguration Enabled . . . . "
+    "   Link-local IPv6 Address . . . . . "
+    "   IPv6 Address. . . . . . . . . . . "
+    "   IPv4 Address. . . . . . . . . . . "
+    "   Subnet Mask . . . . . . . . . . . "
+    "   Lease Obtained. . . . . . . . . . "
+    "   Lease Expires . . . . . . . . . . "
+    "   Default Gateway . . . . . . . . . "
+    "   DHCP Server . . . . . . . . . . . "
+    "   DNS Servers . . . . . . . . . . . "
+    "   NetBIOS over Tcpip. . . . . . . . "
+)
+for _l in "${CONTRACT_LABELS[@]}"; do
+    [[ ${#_l} -eq 37 ]] || fatal "lib.sh: contract label '$_l' is ${#_l} characters, not 37"
+done
+unset _l
+
+# field LABEL VALUE: the exact line the contract gives for a field
+# ("Subnet Mask" "255.255.255.0" -> "   Subnet Mask . . . ... : 255.255.255.0").
+field() {
+    local l
+    for l in "${CONTRACT_LABELS[@]}"; do
+        if [[ $l == "   $1"[\ .]* ]]; then
+            printf '%s: %s' "$l" "$2"
+            return
+        fi
+    done
+    fatal "lib.sh: '$1' is not a label of the contract"
+}
+
+# cont VALUE: a continuation line (value at column 39).
+cont() { printf '%39s%s' "" "$1"; }
+
+# assert_layout TEXT WHAT: every line of a text listing is one of: empty, the
+# title, an adapter heading "<Type> adapter <Name>:", a field line whose label
+# is a contract label with the colon at column 37 (0-based) and the value at
+# column 39, or a continuation line with the value at column 39.
+assert_layout() {
+    local text=$1 what=$2 line n=0 bad=() l ok col
+    while IFS= read -r line; do
+        n=$((n + 1))
+        [[ -z $line ]] && continue
+        [[ $line == "Linux IP Configuration" ]] && continue
+        if [[ $line =~ ^(Ethernet|Wireless\ LAN|Tunnel|PPP|Unknown)\ adapter\ .+:$ ]]; then continue; fi
+        if [[ $line == "   "[^\ ]* ]]; then
+            ok=0
+            for l in "${CONTRACT_LABELS[@]}"; do
+                if [[ ${line:0:37} == "$l" ]]; then ok=1; break; fi
+            done
+            col=${line:37:2}
+            if [[ $ok -eq 1 && ( $col == ": " || $line == "${l}:" ) && ${line:39:1} != " " ]]; then
+                continue
+            fi
+            bad+=("line $n (label/colon/value column): '$line'")
+            continue
+        fi
+        if [[ ${line:0:39} == "$(cont '')" && ${line:39:1} != " " && -n ${line:39:1} ]]; then continue; fi
+        bad+=("line $n (not title, heading, field or continuation): '$line'")
+    done <<<"$text"
+    if [[ ${#bad[@]} -eq 0 ]]; then _pass; else _fail "$what: layout" "${bad[@]}"; fi
+}
+
+# adapter_block TEXT HEADING: the lines after the heading line up to the next
+# heading (or the end), with leading and trailing empty lines removed.
+adapter_block() {
+    awk -v h="$2" '
+        $0 == h { on = 1; next }
+        on && /^(Ethernet|Wireless LAN|Tunnel|PPP|Unknown) adapter .*:$/ { exit }
+        on { lines[n++] = $0 }
+        END {
+            s = 0; while (s < n && lines[s] == "") s++
+            e = n - 1; while (e >= s && lines[e] == "") e--
+            for (i = s; i <= e; i++) print lines[i]
+        }' <<<"$1"
+}
+
+# headings TEXT: the adapter heading lines, in order.
+headings() {
+    grep -E '^(Ethernet|Wireless LAN|Tunnel|PPP|Unknown) adapter .*:$' <<<"$1"
+}
+
+# finish: prints the tally; exit status 1 if any assertion failed.
+finish() {
+    if [[ $FAILS -eq 0 ]]; then
+        echo "PASS [$TEST]: $CHECKS checks"
+        exit 0
+    fi
+    echo "FAILED [$TEST]: $FAILS of $CHECKS checks failed" >&2
+    exit 1
+}
