@@ -12,6 +12,7 @@
 #include "ipcfg/backend.h"
 
 #include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,33 +388,102 @@ static int lx_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err
 
 /* ---- add / delete ---- */
 
+struct hit {
+    uint32_t ifindex;
+    unsigned prefix;
+    uint32_t flags;
+    uint8_t addr[4];
+};
+
 typedef struct find_addr {
     ipcfg_ip want;
-    struct hit {
-        uint32_t ifindex;
-        unsigned prefix;
-    } *hits;
+    struct hit *hits; /* where `want` is assigned */
     size_t n, cap;
+    struct hit *secs; /* every secondary IPv4 address (IFA_F_SECONDARY) */
+    size_t n_secs, cap_secs;
 } find_addr;
+
+static int push_hit(struct hit **v, size_t *n, size_t *cap, const ipcfg_nl_addr *na, const ipcfg_ip *ip)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 4;
+        struct hit *q = realloc(*v, nc * sizeof *q);
+        if (q == NULL)
+            return -1;
+        *v = q;
+        *cap = nc;
+    }
+    (*v)[*n].ifindex = na->ifindex;
+    (*v)[*n].prefix = na->prefixlen;
+    (*v)[*n].flags = na->flags;
+    memcpy((*v)[*n].addr, ip->bytes, 4);
+    (*n)++;
+    return 0;
+}
 
 static int on_find_addr(void *ctx, const ipcfg_nl_addr *na)
 {
     find_addr *f = ctx;
     ipcfg_ip ip;
 
-    if (na->family != AF_INET || ipcfg_lx_addr_ip(na, &ip) != 0 || memcmp(ip.bytes, f->want.bytes, 4) != 0)
+    if (na->family != AF_INET || ipcfg_lx_addr_ip(na, &ip) != 0)
         return 0;
-    if (f->n == f->cap) {
-        size_t nc = f->cap ? f->cap * 2 : 4;
-        struct hit *q = realloc(f->hits, nc * sizeof *q);
-        if (q == NULL)
-            return -1;
-        f->hits = q;
-        f->cap = nc;
+    if (memcmp(ip.bytes, f->want.bytes, 4) == 0)
+        return push_hit(&f->hits, &f->n, &f->cap, na, &ip);
+    if (na->flags & IFA_F_SECONDARY)
+        return push_hit(&f->secs, &f->n_secs, &f->cap_secs, na, &ip);
+    return 0;
+}
+
+static void find_addr_free(find_addr *f)
+{
+    free(f->hits);
+    free(f->secs);
+    memset(f, 0, sizeof *f);
+}
+
+static int same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
+{
+    uint32_t x = (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 | (uint32_t)a[2] << 8 | a[3];
+    uint32_t y = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    uint32_t m = prefix == 0 ? 0 : prefix >= 32 ? 0xffffffffu : ~((1u << (32 - prefix)) - 1);
+    return (x & m) == (y & m);
+}
+
+/* Deleting a primary address makes the kernel delete the secondary
+ * addresses of its subnet too, unless promote_secondaries is on for the
+ * interface.  That would remove addresses nobody named, so such a delete
+ * is refused before anything is changed.  Returns 0 when the delete may
+ * go ahead. */
+static int guard_secondaries(const find_addr *f, const char *as, ipcfg_error *err)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const struct hit *h = &f->hits[i];
+        char list[IPCFG_ERRTEXT_MAX / 2];
+        size_t used = 0, count = 0;
+        if (h->flags & IFA_F_SECONDARY)
+            continue;
+        list[0] = '\0';
+        for (size_t k = 0; k < f->n_secs; k++) {
+            const struct hit *s = &f->secs[k];
+            if (s->ifindex != h->ifindex || s->prefix != h->prefix || !same_subnet(s->addr, h->addr, h->prefix))
+                continue;
+            count++;
+            if (used + 20 < sizeof list)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s%u.%u.%u.%u", used ? ", " : "",
+                                         s->addr[0], s->addr[1], s->addr[2], s->addr[3]);
+        }
+        if (count == 0)
+            continue;
+        char ifname[IF_NAMESIZE] = "";
+        if (if_indextoname(h->ifindex, ifname) != NULL && ipcfg_lx_promote_secondaries(ifname) == 1)
+            continue;
+        ipcfg_error_set(err, IPCFG_E_STATE, IPCFG_R_NONE,
+                        "%s is the primary address of its subnet on %s; deleting it would also delete %s "
+                        "(promote_secondaries is off). Delete those first.",
+                        as, ifname[0] ? ifname : "its interface", list);
+        return (int)err->status;
     }
-    f->hits[f->n].ifindex = na->ifindex;
-    f->hits[f->n].prefix = na->prefixlen;
-    f->n++;
     return 0;
 }
 
@@ -465,8 +535,7 @@ static int find_ip4(lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_error *
     ipcfg_nlreq_getaddr(&req, AF_INET);
     e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, &v, &res);
     if (e != 0 || res.error != 0 || !res.done) {
-        free(f->hits);
-        memset(f, 0, sizeof *f);
+        find_addr_free(f);
         return dump_failed(err, e, &res, "address table");
     }
     return 0;
@@ -504,17 +573,18 @@ static int lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg
         char names[IPCFG_ERRTEXT_MAX / 2];
         /* The kernel checks privileges first; so does this answer. */
         if (ipcfg_lx_has_net_admin() == 0) {
-            free(f.hits);
+            find_addr_free(&f);
             return change_failed(err, EPERM, NULL, as, ad->name, 0);
         }
         hit_names(x, &f, names, sizeof names);
-        free(f.hits);
+        find_addr_free(&f);
         ipcfg_error_set(err, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "The address %s already exists on %s.", as,
                         names[0] ? names : ad->name);
         err->sys_code = EEXIST;
         err->has_sys_code = 1;
         return (int)err->status;
     }
+    find_addr_free(&f);
 
     e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, NULL, &res);
     if (e != 0)
@@ -551,6 +621,7 @@ static int lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipc
     if (st != 0)
         return st;
     if (f.n == 0) {
+        find_addr_free(&f);
         ipcfg_error_set(err, IPCFG_E_STATE, IPCFG_R_NOT_FOUND, "The address %s was not found.", as);
         return (int)err->status;
     }
@@ -561,9 +632,14 @@ static int lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipc
             ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE,
                             "The address %s is on more than one interface (%s); remove it with ip addr del.", as,
                             names);
-            free(f.hits);
+            find_addr_free(&f);
             return (int)err->status;
         }
+    }
+    st = guard_secondaries(&f, as, err);
+    if (st != 0) {
+        find_addr_free(&f);
+        return st;
     }
     /* One interface; the same address may be there with more than one
      * prefix length: each is that address, remove them all. */
@@ -582,7 +658,7 @@ static int lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipc
             st = change_failed(err, res.error, res.extack, as, ifname, 1);
         }
     }
-    free(f.hits);
+    find_addr_free(&f);
     return st;
 }
 

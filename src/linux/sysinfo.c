@@ -50,6 +50,18 @@ long ipcfg_lx_read_file(const char *path, char *buf, size_t cap)
     return (long)len;
 }
 
+int ipcfg_lx_promote_secondaries(const char *ifname)
+{
+    char path[128], text[16];
+
+    if (ifname[0] == '\0' || strchr(ifname, '/') != NULL || strcmp(ifname, ".") == 0 || strcmp(ifname, "..") == 0)
+        return -1;
+    snprintf(path, sizeof path, "/proc/sys/net/ipv4/conf/%s/promote_secondaries", ifname);
+    if (ipcfg_lx_read_file(path, text, sizeof text) <= 0)
+        return -1;
+    return ipcfg_lx_parse_forwarding(text) == IPCFG_YES ? 1 : 0;
+}
+
 ipcfg_tri ipcfg_lx_parse_forwarding(const char *text)
 {
     const char *p = text;

@@ -51,4 +51,7 @@ int ipcfg_lx_leases_load(ipcfg_lx_leases *ls, const char *state_dir);
 int ipcfg_lx_lease_held(const ipcfg_lx_leases *ls, const char *ifname);
 void ipcfg_lx_leases_free(ipcfg_lx_leases *ls);
 
+/* net.ipv4.conf.<ifname>.promote_secondaries: 1 on, 0 off, -1 unknown. */
+int ipcfg_lx_promote_secondaries(const char *ifname);
+
 #endif

@@ -140,9 +140,25 @@ assert_contains "$(adapter_block "$OUT" "Ethernet adapter v0:")" \
     "$(printf '%s\n' "$(field "IPv4 Address" "10.60.0.5")" "$(field "Subnet Mask" "255.255.0.0")")" \
     "brief shows the address /add put on v0"
 
-# Remove what the test added; only the set-up's address remains.  (10.50.0.6
-# is a secondary of 10.50.0.5: the kernel drops secondaries with their primary
-# unless promote_secondaries is set, so it goes first.)
+# 10.50.0.6 is a secondary of 10.50.0.5: with promote_secondaries off the
+# kernel would drop it together with its primary, so /delete of the primary
+# is refused (exit 2, one line naming the secondary) and changes nothing.
+ip netns exec "$NS" sysctl -qw "net.ipv4.conf.vé0.promote_secondaries=0" || fatal "cannot set promote_secondaries"
+state=$(all_v4)
+run_ipcfg /delete 10.50.0.5
+assert_exit 2 "/delete of a primary with a secondary (promote_secondaries=0)"
+assert_contains "$ERR" "10.50.0.6" "/delete primary: the error names the secondary it would lose"
+assert_one_line "$ERR" "/delete primary: one error line"
+assert_eq "$state" "$(all_v4)" "/delete primary refused: nothing changed"
+# With promotion on, the secondary survives, so the delete goes ahead.
+ip netns exec "$NS" sysctl -qw "net.ipv4.conf.vé0.promote_secondaries=1" || fatal "cannot set promote_secondaries"
+run_ipcfg /delete 10.50.0.5
+assert_exit 0 "/delete of a primary with promote_secondaries=1"
+assert_eq "10.50.0.6/24" "$(v4 vé0)" "/delete primary with promotion: the secondary stays"
+run_ipcfg /add vé0 10.50.0.5 24
+assert_exit 0 "/add 10.50.0.5 again"
+
+# Remove what the test added; only the set-up's address remains.
 for a in 10.60.0.5 10.70.0.5 10.80.0.5 10.21.0.5 10.22.0.5 10.50.0.6 10.50.0.5; do
     run_ipcfg /delete "$a"
     assert_exit 0 "/delete $a"
