@@ -2,7 +2,9 @@
  *
  * Which iphlpapi calls each operation makes:
  *   list       GetAdaptersAddresses (AF_UNSPEC, with gateways) + GetAdaptersInfo,
- *              joined by the adapter GUID; GetNetworkParams for the host block.
+ *              joined by the adapter GUID; GetNetworkParams for the host block;
+ *              GetPerAdapterInfo per adapter (Autoconfiguration Enabled; optional:
+ *              when it is missing or fails the field stays unknown).
  *   addrtable  GetIpAddrTable (sorted) + GetAdaptersAddresses for the names.
  *   release    GetInterfaceInfo, then IpReleaseAddress with the
  *   renew      IP_ADAPTER_INDEX_MAP whose Name is \DEVICE\TCPIP_{GUID}
@@ -45,39 +47,51 @@ static const ipcfg_iphlp *api_of(ipcfg_backend *b)
 
 /* ---- size-query-then-fill ---------------------------------------------- */
 
-typedef DWORD (*win_fill_fn)(const ipcfg_iphlp *t, void *buf, ULONG *len);
+/* arg: the call's own argument (GetPerAdapterInfo's IfIndex); the others
+ * ignore it. */
+typedef DWORD (*win_fill_fn)(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len);
 
-static DWORD fill_gaa(const ipcfg_iphlp *t, void *buf, ULONG *len)
+static DWORD fill_gaa(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
+    (void)arg;
     ULONG flags = GAA_FLAG_INCLUDE_GATEWAYS | GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST;
     return t->GetAdaptersAddresses(AF_UNSPEC, flags, NULL, (PIP_ADAPTER_ADDRESSES)buf, len);
 }
 
-static DWORD fill_gai(const ipcfg_iphlp *t, void *buf, ULONG *len)
+static DWORD fill_gai(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
+    (void)arg;
     return t->GetAdaptersInfo((PIP_ADAPTER_INFO)buf, len);
 }
 
-static DWORD fill_gnp(const ipcfg_iphlp *t, void *buf, ULONG *len)
+static DWORD fill_gnp(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
+    (void)arg;
     return t->GetNetworkParams((PFIXED_INFO)buf, len);
 }
 
-static DWORD fill_giat(const ipcfg_iphlp *t, void *buf, ULONG *len)
+static DWORD fill_giat(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
+    (void)arg;
     return t->GetIpAddrTable((PMIB_IPADDRTABLE)buf, len, TRUE);
 }
 
-static DWORD fill_gii(const ipcfg_iphlp *t, void *buf, ULONG *len)
+static DWORD fill_gii(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
+    (void)arg;
     return t->GetInterfaceInfo((PIP_INTERFACE_INFO)buf, len);
+}
+
+static DWORD fill_gpai(const ipcfg_iphlp *t, ULONG ifindex, void *buf, ULONG *len)
+{
+    return t->GetPerAdapterInfo(ifindex, (PIP_PER_ADAPTER_INFO)buf, len);
 }
 
 /* The first call passes no buffer and asks for the size; each later call
  * passes a buffer of the size the previous call asked for.  Returns
  * NO_ERROR with *out (malloc'd, *outlen bytes), or the call's error code
- * (ERROR_NO_DATA included) with *out NULL. */
-static DWORD query_sized(const ipcfg_iphlp *t, win_fill_fn fn, void **out, ULONG *outlen)
+ * (ERROR_NO_DATA included) with *out NULL.  arg is handed to fn. */
+static DWORD query_sized_arg(const ipcfg_iphlp *t, win_fill_fn fn, ULONG arg, void **out, ULONG *outlen)
 {
     void *buf = NULL;
     ULONG cap = 0;
@@ -86,7 +100,7 @@ static DWORD query_sized(const ipcfg_iphlp *t, win_fill_fn fn, void **out, ULONG
     *outlen = 0;
     for (int i = 0; i < IPCFG_WIN_TRIES; i++) {
         ULONG len = cap;
-        DWORD r = fn(t, buf, &len);
+        DWORD r = fn(t, arg, buf, &len);
         if (r == NO_ERROR) {
             if (!buf)
                 return ERROR_NO_DATA; /* nothing to report */
@@ -113,6 +127,11 @@ static DWORD query_sized(const ipcfg_iphlp *t, win_fill_fn fn, void **out, ULONG
     }
     free(buf);
     return ERROR_BUFFER_OVERFLOW;
+}
+
+static DWORD query_sized(const ipcfg_iphlp *t, win_fill_fn fn, void **out, ULONG *outlen)
+{
+    return query_sized_arg(t, fn, 0, out, outlen);
 }
 
 /* A failed query: the system's text, except when the size kept growing
@@ -285,7 +304,7 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
         ad->dhcp_enabled = i->DhcpEnabled ? IPCFG_YES : IPCFG_NO;
     else
         ad->dhcp_enabled = a->Dhcpv4Enabled ? IPCFG_YES : IPCFG_NO;
-    ad->autoconfig_enabled = IPCFG_UNKNOWN; /* not in these APIs */
+    ad->autoconfig_enabled = IPCFG_UNKNOWN; /* GetPerAdapterInfo's, see read_autoconfig */
     if (GAA_HAS(a, FirstGatewayAddress)) /* the flag exists from Vista on */
         ad->netbios_enabled = a->NetbiosOverTcpipEnabled ? IPCFG_YES : IPCFG_NO;
     else
@@ -433,6 +452,26 @@ static int fill_host(const ipcfg_iphlp *t, ipcfg_host *h, const IP_ADAPTER_ADDRE
     return 0;
 }
 
+/* "Autoconfiguration Enabled": GetPerAdapterInfo's AutoconfigEnabled for the
+ * adapter's IPv4 interface index.  Optional: when the DLL lacks the function,
+ * or the call fails for this adapter (any code, the size still growing after
+ * every try included), the field stays unknown and the listing goes on. */
+static ipcfg_tri read_autoconfig(const ipcfg_iphlp *t, ULONG ifindex)
+{
+    void *buf;
+    ULONG len;
+    if (!t->GetPerAdapterInfo || ifindex == 0)
+        return IPCFG_UNKNOWN;
+    if (query_sized_arg(t, fill_gpai, ifindex, &buf, &len) != NO_ERROR)
+        return IPCFG_UNKNOWN;
+    const IP_PER_ADAPTER_INFO *p = buf;
+    ipcfg_tri v = IPCFG_UNKNOWN;
+    if (len >= sizeof(p->AutoconfigEnabled)) /* the first member */
+        v = p->AutoconfigEnabled ? IPCFG_YES : IPCFG_NO;
+    free(buf);
+    return v;
+}
+
 /* ---- operations ------------------------------------------------------------ */
 
 static int win_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)
@@ -463,6 +502,8 @@ static int win_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out,
             break;
         }
         rc = fill_adapter(ad, a, find_info(gai, a->AdapterName), err);
+        if (rc == 0 && ad->type != IPCFG_IF_LOOPBACK)
+            ad->autoconfig_enabled = read_autoconfig(t, a->IfIndex);
     }
     free(gaa);
     free(gai);

@@ -69,6 +69,7 @@ int ipcfg_iphlp_load(ipcfg_iphlp *t, ipcfg_error *err)
     t->IpRenewAddress = (ipcfg_pfn_IpRenewAddress)sym(t->dll, "IpRenewAddress");
     t->AddIPAddress = (ipcfg_pfn_AddIPAddress)sym(t->dll, "AddIPAddress");
     t->DeleteIPAddress = (ipcfg_pfn_DeleteIPAddress)sym(t->dll, "DeleteIPAddress");
+    t->GetPerAdapterInfo = (ipcfg_pfn_GetPerAdapterInfo)sym(t->dll, "GetPerAdapterInfo");
     return 0;
 }
 

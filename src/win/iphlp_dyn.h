@@ -30,6 +30,7 @@ typedef DWORD(WINAPI *ipcfg_pfn_IpReleaseAddress)(PIP_ADAPTER_INDEX_MAP);
 typedef DWORD(WINAPI *ipcfg_pfn_IpRenewAddress)(PIP_ADAPTER_INDEX_MAP);
 typedef DWORD(WINAPI *ipcfg_pfn_AddIPAddress)(IPAddr, IPMask, DWORD, PULONG, PULONG);
 typedef DWORD(WINAPI *ipcfg_pfn_DeleteIPAddress)(ULONG);
+typedef DWORD(WINAPI *ipcfg_pfn_GetPerAdapterInfo)(ULONG, PIP_PER_ADAPTER_INFO, PULONG);
 
 typedef struct ipcfg_iphlp {
     HMODULE dll;
@@ -42,11 +43,14 @@ typedef struct ipcfg_iphlp {
     ipcfg_pfn_IpRenewAddress IpRenewAddress;
     ipcfg_pfn_AddIPAddress AddIPAddress;
     ipcfg_pfn_DeleteIPAddress DeleteIPAddress;
+    /* Optional: the listing reads "Autoconfiguration Enabled" from it and
+     * leaves the field unknown when it is missing (never exit code 6). */
+    ipcfg_pfn_GetPerAdapterInfo GetPerAdapterInfo;
 } ipcfg_iphlp;
 
 /* Loads the system's iphlpapi.dll and resolves every function of the table.
  * A function the DLL lacks stays NULL (the operation that needs it answers
- * exit code 6).  Returns 0, or an exit code with *err filled. */
+ * exit code 6; an optional one only leaves its field unknown).  Returns 0, or an exit code with *err filled. */
 int ipcfg_iphlp_load(ipcfg_iphlp *t, ipcfg_error *err);
 void ipcfg_iphlp_unload(ipcfg_iphlp *t);
 

@@ -119,6 +119,8 @@ all)
     grep -qiE "^   Host Name[ .]*: $(esc "$host")\$" "$T/out" || fail "Host Name is not '$host'"
     out_has "^   Node Type[ .]*: (Broadcast|Peer-Peer|Mixed|Hybrid)\$"
     out_has "^   IP Routing Enabled[ .]*: (Yes|No)\$"
+    # GetPerAdapterInfo: Wine answers AutoconfigEnabled = 0 for every adapter
+    out_has "^   Autoconfiguration Enabled [ .]*: No\$"
     ;;
 all_json)
     need_host_addr

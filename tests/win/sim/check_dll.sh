@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # check_dll.sh OBJDUMP DLL: the simulated iphlpapi.dll imports nothing but
 # kernel32 and the C runtime (it must load under Wine with no MinGW DLLs)
-# and exports exactly the nine IP Helper functions ipcfg resolves, by their
+# and exports exactly the ten IP Helper functions ipcfg resolves, by their
 # undecorated Win32 names.
 # SPDX-License-Identifier: MIT
 set -euo pipefail
@@ -15,10 +15,10 @@ if [ -n "$bad" ]; then
 fi
 exports=$(awk '/^\[Ordinal\/Name Pointer\] Table|Name Pointer\/Ordinal\] Table/ { on = 1; next } on && /^\t\[ *[0-9]+\] / { print $NF } on && /^$/ { on = 0 }' <<<"$dump" | sort)
 want=$(printf '%s\n' AddIPAddress DeleteIPAddress GetAdaptersAddresses GetAdaptersInfo GetInterfaceInfo \
-    GetIpAddrTable GetNetworkParams IpReleaseAddress IpRenewAddress | sort)
+    GetIpAddrTable GetNetworkParams GetPerAdapterInfo IpReleaseAddress IpRenewAddress | sort)
 if [ "$exports" != "$want" ]; then
     echo "FAIL: exports of $dll:" >&2
     echo "$exports" >&2
     exit 1
 fi
-echo "ok: imports $(echo $imports); the nine exports"
+echo "ok: imports $(echo $imports); the ten exports"

@@ -1,9 +1,10 @@
 /* iphlpapi_sim — a TEST-ONLY replacement iphlpapi.dll that simulates a
  * Windows host for ipcfg's tests under Wine.
  *
- * It exports the nine IP Helper functions ipcfg resolves (GetAdaptersAddresses,
+ * It exports the ten IP Helper functions ipcfg resolves (GetAdaptersAddresses,
  * GetAdaptersInfo, GetNetworkParams, GetIpAddrTable, GetInterfaceInfo,
- * IpReleaseAddress, IpRenewAddress, AddIPAddress, DeleteIPAddress) with their
+ * GetPerAdapterInfo, IpReleaseAddress, IpRenewAddress, AddIPAddress,
+ * DeleteIPAddress) with their
  * real Win32 prototypes, fills the real Win32 structures in the caller's
  * buffer, and honours each function's size-query contract.  The simulated
  * host is described by a scenario file (env IPCFG_SIM_SCENARIO, format in
@@ -47,6 +48,7 @@ enum sim_fn {
     F_GNP,     /* GetNetworkParams */
     F_GIAT,    /* GetIpAddrTable */
     F_GII,     /* GetInterfaceInfo */
+    F_GPAI,    /* GetPerAdapterInfo (the last of the sizing functions) */
     F_REL,     /* IpReleaseAddress */
     F_REN,     /* IpRenewAddress */
     F_ADD,     /* AddIPAddress */
@@ -56,8 +58,8 @@ enum sim_fn {
 
 static const char *const fn_names[F_COUNT] = {
     "GetAdaptersAddresses", "GetAdaptersInfo", "GetNetworkParams", "GetIpAddrTable",
-    "GetInterfaceInfo",     "IpReleaseAddress", "IpRenewAddress",  "AddIPAddress",
-    "DeleteIPAddress",
+    "GetInterfaceInfo",     "GetPerAdapterInfo", "IpReleaseAddress", "IpRenewAddress",
+    "AddIPAddress",         "DeleteIPAddress",
 };
 
 typedef struct sim_ip {
@@ -100,6 +102,7 @@ typedef struct sim_adapter {
     int connected;
     int netbios;
     int ipv4_enabled;
+    int autoconfig;              /* GetPerAdapterInfo's AutoconfigEnabled */
     sim_lease cur;               /* what the host reports now */
     sim_lease orig;              /* as the scenario described it (renew restores it) */
     sim_v6 v6[SIM_MAX_V6];
@@ -817,7 +820,7 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         int fn;
         NEED(3);
         fn = fn_lookup(t[1]);
-        if (fn < 0 || fn > F_GII)
+        if (fn < 0 || fn > F_GPAI)
             return "grow applies to a sizing function";
         if (parse_ulong(t[2], &ul))
             return "bad count";
@@ -848,6 +851,7 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         a->connected = 1;
         a->netbios = 1;
         a->ipv4_enabled = 1;
+        a->autoconfig = 1;
     } else if (!strcmp(k, "name")) {
         NEED(2);
         NEED_ADAPTER();
@@ -888,6 +892,11 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         NEED(2);
         NEED_ADAPTER();
         if (parse_bool(t[1], &a->netbios))
+            return "bad yes/no";
+    } else if (!strcmp(k, "autoconfig")) {
+        NEED(2);
+        NEED_ADAPTER();
+        if (parse_bool(t[1], &a->autoconfig))
             return "bad yes/no";
     } else if (!strcmp(k, "ipv4-enabled")) {
         NEED(2);
@@ -1481,6 +1490,52 @@ static int layout_gnp(arena *ar)
     return 0;
 }
 
+/* GetPerAdapterInfo: the adapter GetAdaptersInfo would list (no loopback,
+ * IPv4 enabled) with that IfIndex, or NULL. */
+static sim_adapter *per_adapter_target(ULONG idx)
+{
+    sim_adapter *a = adapter_by_index(idx);
+    return a && !is_loopback(a) && a->ipv4_enabled ? a : NULL;
+}
+
+/* APIPA: an autoconfiguration adapter whose lease address is 169.254.x.x. */
+static int autoconfig_active(const sim_adapter *a)
+{
+    return a->autoconfig && a->cur.n_v4 > 0 && a->cur.v4[0].addr[0] == 169 && a->cur.v4[0].addr[1] == 254;
+}
+
+/* Lays out IP_PER_ADAPTER_INFO for g_gpai_adapter: the flags, and the
+ * adapter's IPv4 DNS servers as the DnsServerList chain (further entries
+ * after the structure, inside the buffer); CurrentDnsServer points at the
+ * first one (NULL when there is none). */
+static const sim_adapter *g_gpai_adapter;
+static int layout_gpai(arena *ar)
+{
+    const sim_adapter *a = g_gpai_adapter;
+    IP_PER_ADAPTER_INFO *p = (IP_PER_ADAPTER_INFO *)arena_get(ar, sizeof *p, 8);
+    IP_ADDR_STRING *tail = NULL;
+    int j;
+    if (!p)
+        return -1;
+    memset(p, 0, sizeof *p);
+    p->AutoconfigEnabled = (UINT)a->autoconfig;
+    p->AutoconfigActive = (UINT)autoconfig_active(a);
+    for (j = 0; j < a->n_dns; j++) {
+        IP_ADDR_STRING *x;
+        if (a->dns[j].v6)
+            continue;
+        x = tail ? (IP_ADDR_STRING *)arena_get(ar, sizeof *x, 8) : &p->DnsServerList;
+        if (!x)
+            return -1;
+        set_addr_string(x, a->dns[j].b, NULL, 0);
+        if (tail)
+            tail->Next = x;
+        tail = x;
+    }
+    p->CurrentDnsServer = tail ? &p->DnsServerList : NULL;
+    return 0;
+}
+
 static int addrtable_rows(MIB_IPADDRROW *rows, int cap)
 {
     int i, j, n = 0;
@@ -1524,7 +1579,7 @@ static void tcpip_name(const sim_adapter *a, WCHAR *out)
 }
 
 /* ------------------------------------------------------------------ */
-/* Size-query contract shared by the five sizing functions             */
+/* Size-query contract shared by the six sizing functions              */
 /* ------------------------------------------------------------------ */
 
 /* Decides the answer of a sizing function given the size the data needs.
@@ -1791,6 +1846,47 @@ DWORD WINAPI GetInterfaceInfo(PIP_INTERFACE_INFO pIfTable, PULONG dwOutBufLen)
     else
         sim_log("GetInterfaceInfo buf=%s size=%s -> %lu size=%s", pIfTable ? "yes" : "NULL", in, (unsigned long)rc,
                 out);
+    LeaveCriticalSection(&sim_lock);
+    return rc;
+}
+
+DWORD WINAPI GetPerAdapterInfo(ULONG IfIndex, PIP_PER_ADAPTER_INFO pPerAdapterInfo, PULONG pOutBufLen)
+{
+    char in[24], out[24];
+    DWORD rc, code;
+    sim_adapter *a;
+    EnterCriticalSection(&sim_lock);
+    ensure_loaded();
+    size_str(pOutBufLen, in);
+    a = S.load_error ? NULL : per_adapter_target(IfIndex);
+    if (S.load_error)
+        rc = ERROR_GEN_FAILURE;
+    else if (configured_result(F_GPAI, a, &code))
+        rc = code;
+    else if (!pOutBufLen)
+        rc = ERROR_INVALID_PARAMETER;
+    else if (!a)
+        rc = ERROR_NO_DATA; /* what Wine answers for an unknown index */
+    else {
+        ULONG need;
+        g_gpai_adapter = a;
+        need = measure(layout_gpai, &rc);
+        if (!rc)
+            rc = size_contract(F_GPAI, pPerAdapterInfo, pOutBufLen, need, ERROR_BUFFER_OVERFLOW);
+        if (!rc) {
+            arena ar;
+            buf_fill(&ar, pPerAdapterInfo, *pOutBufLen);
+            rc = layout_gpai(&ar) ? ERROR_BUFFER_OVERFLOW : NO_ERROR;
+        }
+    }
+    size_str(pOutBufLen, out);
+    if (rc == NO_ERROR)
+        sim_log("GetPerAdapterInfo IfIndex=%lu buf=%s size=%s -> 0 size=%s AutoconfigEnabled=%u AutoconfigActive=%u",
+                (unsigned long)IfIndex, pPerAdapterInfo ? "yes" : "NULL", in, out,
+                pPerAdapterInfo->AutoconfigEnabled, pPerAdapterInfo->AutoconfigActive);
+    else
+        sim_log("GetPerAdapterInfo IfIndex=%lu buf=%s size=%s -> %lu size=%s", (unsigned long)IfIndex,
+                pPerAdapterInfo ? "yes" : "NULL", in, (unsigned long)rc, out);
     LeaveCriticalSection(&sim_lock);
     return rc;
 }

@@ -6,10 +6,11 @@
  *   office  scenarios/office.scn: size queries and their "too small" codes,
  *           NULL size pointers, the structures and their linked lists all
  *           inside the caller's buffer, release/renew state changes, the
- *           invalid-Name answers, AddIPAddress/DeleteIPAddress.
+ *           invalid-Name answers, AddIPAddress/DeleteIPAddress,
+ *           GetPerAdapterInfo (flags, DNS chain, unknown and loopback index).
  *   empty   a host without adapters: ERROR_NO_DATA.
  *   quirk   "quirk numadapters0": NO_ERROR, NumAdapters 0.
- *   grow    "grow F 1" for the five sizing functions.
+ *   grow    "grow F 1" for the six sizing functions.
  *
  * SPDX-License-Identifier: MIT */
 #ifndef WIN32_LEAN_AND_MEAN
@@ -33,6 +34,7 @@ typedef DWORD(WINAPI *gii_fn)(PIP_INTERFACE_INFO, PULONG);
 typedef DWORD(WINAPI *rel_fn)(PIP_ADAPTER_INDEX_MAP);
 typedef DWORD(WINAPI *add_fn)(IPAddr, IPMask, DWORD, PULONG, PULONG);
 typedef DWORD(WINAPI *del_fn)(ULONG);
+typedef DWORD(WINAPI *gpai_fn)(ULONG, PIP_PER_ADAPTER_INFO, PULONG);
 typedef void (*generic_fn)(void);
 
 static gaa_fn pGAA;
@@ -43,6 +45,8 @@ static gii_fn pGII;
 static rel_fn pREL, pREN;
 static add_fn pADD;
 static del_fn pDEL;
+static gpai_fn pGPAI;
+static ULONG gpai_index; /* the IfIndex c_gpai asks about */
 
 static int failures;
 
@@ -75,6 +79,7 @@ static DWORD c_gai(void *b, ULONG *l) { return pGAI((PIP_ADAPTER_INFO)b, l); }
 static DWORD c_gnp(void *b, ULONG *l) { return pGNP((PFIXED_INFO)b, l); }
 static DWORD c_giat(void *b, ULONG *l) { return pGIAT((PMIB_IPADDRTABLE)b, l, TRUE); }
 static DWORD c_gii(void *b, ULONG *l) { return pGII((PIP_INTERFACE_INFO)b, l); }
+static DWORD c_gpai(void *b, ULONG *l) { return pGPAI(gpai_index, (PIP_PER_ADAPTER_INFO)b, l); }
 
 static void *fetch(const char *what, caller_fn fn, DWORD small, ULONG *len, DWORD *rc, int expect_calls)
 {
@@ -125,6 +130,18 @@ static void check_null_sizes(void)
     CHECK(pGNP(NULL, NULL) == ERROR_INVALID_PARAMETER, "GNP NULL size");
     CHECK(pGIAT(NULL, NULL, FALSE) == ERROR_INVALID_PARAMETER, "GIAT NULL size");
     CHECK(pGII(NULL, NULL) == ERROR_INVALID_PARAMETER, "GII NULL size");
+    CHECK(pGPAI(2, NULL, NULL) == ERROR_INVALID_PARAMETER, "GPAI NULL size");
+}
+
+/* GetPerAdapterInfo for gpai_index: size query, fill (two calls). */
+static IP_PER_ADAPTER_INFO *fetch_gpai(ULONG index, ULONG *len)
+{
+    DWORD rc;
+    IP_PER_ADAPTER_INFO *p;
+    gpai_index = index;
+    p = (IP_PER_ADAPTER_INFO *)fetch("GPAI", c_gpai, ERROR_BUFFER_OVERFLOW, len, &rc, 2);
+    CHECK(p != NULL, "GPAI %lu fill rc %lu", (unsigned long)index, (unsigned long)rc);
+    return p;
 }
 
 static void mode_office(void)
@@ -157,6 +174,39 @@ static void mode_office(void)
     len = 0;
     CHECK(pGII(NULL, &len) == ERROR_INSUFFICIENT_BUFFER && len >= sizeof(IP_INTERFACE_INFO), "GII query");
     CHECK(pGAA(12345, 0, NULL, NULL, &len) == ERROR_INVALID_PARAMETER, "GAA bad family");
+    len = 0;
+    CHECK(pGPAI(2, NULL, &len) == ERROR_BUFFER_OVERFLOW && len >= sizeof(IP_PER_ADAPTER_INFO), "GPAI query");
+    {
+        IP_PER_ADAPTER_INFO *pa = (IP_PER_ADAPTER_INFO *)calloc(1, len);
+        len2 = len - 1;
+        CHECK(pGPAI(2, pa, &len2) == ERROR_BUFFER_OVERFLOW && len2 == len, "GPAI one byte short");
+        free(pa);
+    }
+    len = 0;
+    CHECK(pGPAI(4242, NULL, &len) == ERROR_NO_DATA, "GPAI unknown index");
+    len = 0;
+    CHECK(pGPAI(1, NULL, &len) == ERROR_NO_DATA, "GPAI loopback index");
+
+    /* GetPerAdapterInfo: the flags, the DNS chain inside the buffer */
+    {
+        IP_PER_ADAPTER_INFO *pa = fetch_gpai(2, &len);
+        CHECK(pa && pa->AutoconfigEnabled == 1 && pa->AutoconfigActive == 0, "GPAI LAC autoconfig yes");
+        CHECK(pa && pa->CurrentDnsServer == &pa->DnsServerList &&
+                  !strcmp(pa->DnsServerList.IpAddress.String, "198.206.243.21") && pa->DnsServerList.Next &&
+                  inside(pa, len, pa->DnsServerList.Next, sizeof(IP_ADDR_STRING)) &&
+                  !strcmp(pa->DnsServerList.Next->IpAddress.String, "198.206.243.28") &&
+                  pa->DnsServerList.Next->Next == NULL,
+              "GPAI LAC DNS chain");
+        free(pa);
+        pa = fetch_gpai(7, &len);
+        CHECK(pa && pa->AutoconfigEnabled == 0 && pa->AutoconfigActive == 0, "GPAI static: autoconfig no");
+        CHECK(pa && !strcmp(pa->DnsServerList.IpAddress.String, "10.9.0.53"), "GPAI static DNS");
+        free(pa);
+        pa = fetch_gpai(13, &len);
+        CHECK(pa && pa->AutoconfigEnabled == 1 && pa->CurrentDnsServer == NULL && !pa->DnsServerList.IpAddress.String[0],
+              "GPAI without DNS");
+        free(pa);
+    }
 
     /* GetAdaptersAddresses: every pointer inside the caller's buffer */
     aa = (IP_ADAPTER_ADDRESSES *)fetch("GAA", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
@@ -345,6 +395,8 @@ static void mode_empty(void)
     CHECK(pGAI(NULL, &len) == ERROR_NO_DATA, "GAI no adapter");
     CHECK(pGII(NULL, &len) == ERROR_NO_DATA, "GII no adapter");
     len = 0;
+    CHECK(pGPAI(1, NULL, &len) == ERROR_NO_DATA, "GPAI no adapter");
+    len = 0;
     CHECK(pGNP(NULL, &len) == ERROR_BUFFER_OVERFLOW, "GNP still answers");
 }
 
@@ -379,6 +431,13 @@ static void mode_grow(void)
     p = fetch("GII", c_gii, ERROR_INSUFFICIENT_BUFFER, &len, &rc, 3);
     CHECK(p != NULL, "GII grown fill");
     free(p);
+    gpai_index = 2;
+    p = fetch("GPAI", c_gpai, ERROR_BUFFER_OVERFLOW, &len, &rc, 3);
+    CHECK(p != NULL && ((IP_PER_ADAPTER_INFO *)p)->AutoconfigEnabled == 1, "GPAI grown fill");
+    free(p);
+    gpai_index = 5; /* grown once only, whichever adapter comes next */
+    p = fetch("GPAI again", c_gpai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    free(p);
     /* grown once only: the next round is two calls again */
     p = fetch("GAA again", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
     free(p);
@@ -406,7 +465,8 @@ int main(int argc, char **argv)
     pREN = (rel_fn)sym(h, "IpRenewAddress");
     pADD = (add_fn)sym(h, "AddIPAddress");
     pDEL = (del_fn)sym(h, "DeleteIPAddress");
-    if (!pGAA || !pGAI || !pGNP || !pGIAT || !pGII || !pREL || !pREN || !pADD || !pDEL) {
+    pGPAI = (gpai_fn)sym(h, "GetPerAdapterInfo");
+    if (!pGAA || !pGAI || !pGNP || !pGIAT || !pGII || !pREL || !pREN || !pADD || !pDEL || !pGPAI) {
         printf("FAIL: an export is missing\n");
         return 1;
     }
