@@ -269,6 +269,13 @@ static int dump(lx_ctx *x, ipcfg_nlreq *req, collect *c, int *intr, ipcfg_error 
     return 0;
 }
 
+/* A dump lost to a receive-queue overrun (ENOBUFS: the kernel dropped
+ * part of the answer) is started over, like an interrupted one. */
+static int dump_retriable(const ipcfg_error *err)
+{
+    return err->has_sys_code && err->sys_code == ENOBUFS;
+}
+
 /* A family whose routing is absent (IPv6 disabled at boot: EAFNOSUPPORT;
  * no main table: ENOENT) has no default gateways: not a failure. */
 static int dump_routes(lx_ctx *x, ipcfg_nlreq *req, collect *c, int *intr, ipcfg_error *err, const char *what)
@@ -340,6 +347,11 @@ static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
     for (attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
         int intr = 0;
         st = list_once(x, out, &leases, &intr, err);
+        if (st != 0 && dump_retriable(err) && attempt + 1 < LIST_ATTEMPTS) {
+            ipcfg_error_clear(err);
+            ipcfg_adapters_free(out);
+            continue;
+        }
         if (st != 0 || !intr || attempt + 1 == LIST_ATTEMPTS)
             break;
         ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
@@ -377,6 +389,11 @@ static int lx_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err
             st = dump(x, &req, &c, &intr, err, "address table");
         }
         ipcfg_adapters_free(&links);
+        if (st != 0 && dump_retriable(err) && attempt + 1 < LIST_ATTEMPTS) {
+            ipcfg_error_clear(err);
+            ipcfg_addrtable_free(out);
+            continue;
+        }
         if (st != 0 || !intr || attempt + 1 == LIST_ATTEMPTS)
             break;
         ipcfg_addrtable_free(out);
@@ -525,20 +542,34 @@ static int find_ip4(lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_error *
     ipcfg_nl_visitor v;
     ipcfg_nl_result res;
     ipcfg_nlreq req;
-    int e;
+    int e, attempt;
 
     memset(f, 0, sizeof *f);
-    f->want = *want;
-    memset(&v, 0, sizeof v);
-    v.ctx = f;
-    v.on_addr = on_find_addr;
-    ipcfg_nlreq_getaddr(&req, AF_INET);
-    e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, &v, &res);
-    if (e != 0 || res.error != 0 || !res.done) {
+    for (attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
         find_addr_free(f);
-        return dump_failed(err, e, &res, "address table");
+        f->want = *want;
+        memset(&v, 0, sizeof v);
+        v.ctx = f;
+        v.on_addr = on_find_addr;
+        ipcfg_nlreq_getaddr(&req, AF_INET);
+        e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, &v, &res);
+        if ((e == -ENOBUFS || res.error == ENOBUFS) && attempt + 1 < LIST_ATTEMPTS)
+            continue;
+        if (e != 0 || res.error != 0 || !res.done) {
+            find_addr_free(f);
+            return dump_failed(err, e, &res, "address table");
+        }
+        if (!res.dump_intr)
+            return 0; /* a consistent snapshot: safe to decide on */
     }
-    return 0;
+    /* /add and /delete decide on this snapshot (conflict, not found, the
+     * secondaries guard): never act on one the kernel flagged as torn. */
+    find_addr_free(f);
+    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                    "The address table kept changing while it was read; nothing was changed.");
+    err->sys_code = EAGAIN;
+    err->has_sys_code = 1;
+    return (int)err->status;
 }
 
 static int lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,

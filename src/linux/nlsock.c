@@ -184,8 +184,10 @@ int ipcfg_nlsock_transact(ipcfg_nlsock *s, void *msg, size_t len, const ipcfg_nl
     int e;
 
     memset(res, 0, sizeof *res);
-    if (s->fd < 0 || len < sizeof *h || h->nlmsg_len != len)
+    if (s->buf == NULL || len < sizeof *h || h->nlmsg_len != len)
         return -EINVAL;
+    if (s->fd < 0 && (e = open_fd(s)) != 0)
+        return e; /* the reopen after an earlier failure failed: say why */
     h->nlmsg_seq = ++s->seq;
     h->nlmsg_pid = s->portid;
     e = send_msg(s, msg, len);
@@ -210,9 +212,9 @@ int ipcfg_nlsock_transact(ipcfg_nlsock *s, void *msg, size_t len, const ipcfg_nl
     }
     /* The answer was not read to its end: the rest of it (or a dump still
      * running) would be in the way of the next request.  Start over on a
-     * fresh socket; if that fails, the next request reports it. */
+     * fresh socket, opened by the next request (which reports its errno
+     * if that fails). */
     (void)close(s->fd);
     s->fd = -1;
-    (void)open_fd(s);
     return e;
 }

@@ -50,16 +50,36 @@ long ipcfg_lx_read_file(const char *path, char *buf, size_t cap)
     return (long)len;
 }
 
+static int read_flag(const char *path)
+{
+    char text[16];
+
+    if (ipcfg_lx_read_file(path, text, sizeof text) <= 0)
+        return -1;
+    switch (ipcfg_lx_parse_forwarding(text)) {
+    case IPCFG_YES: return 1;
+    case IPCFG_NO: return 0;
+    default: return -1;
+    }
+}
+
+/* The kernel promotes when IN_DEV_ORCONF(in_dev, PROMOTE_SECONDARIES):
+ * conf/all OR conf/<ifname>. */
 int ipcfg_lx_promote_secondaries(const char *ifname)
 {
-    char path[128], text[16];
+    char path[128];
+    int all, dev;
 
     if (ifname[0] == '\0' || strchr(ifname, '/') != NULL || strcmp(ifname, ".") == 0 || strcmp(ifname, "..") == 0)
         return -1;
+    all = read_flag("/proc/sys/net/ipv4/conf/all/promote_secondaries");
+    if (all == 1)
+        return 1;
     snprintf(path, sizeof path, "/proc/sys/net/ipv4/conf/%s/promote_secondaries", ifname);
-    if (ipcfg_lx_read_file(path, text, sizeof text) <= 0)
-        return -1;
-    return ipcfg_lx_parse_forwarding(text) == IPCFG_YES ? 1 : 0;
+    dev = read_flag(path);
+    if (dev == 1)
+        return 1;
+    return (all < 0 || dev < 0) ? -1 : 0;
 }
 
 ipcfg_tri ipcfg_lx_parse_forwarding(const char *text)

@@ -157,6 +157,16 @@ assert_exit 0 "/delete of a primary with promote_secondaries=1"
 assert_eq "10.50.0.6/24" "$(v4 vé0)" "/delete primary with promotion: the secondary stays"
 run_ipcfg /add vé0 10.50.0.5 24
 assert_exit 0 "/add 10.50.0.5 again"
+# The kernel promotes when conf/all OR conf/<if> says so: all=1 is enough.
+ip netns exec "$NS" sysctl -qw "net.ipv4.conf.vé0.promote_secondaries=0" "net.ipv4.conf.all.promote_secondaries=1" ||
+    fatal "cannot set promote_secondaries"
+run_ipcfg /delete 10.50.0.6
+assert_exit 0 "/delete of a primary with conf/all promote_secondaries=1"
+assert_eq "10.50.0.5/24" "$(v4 vé0)" "/delete primary with all=1: the secondary stays"
+run_ipcfg /add vé0 10.50.0.6 24
+assert_exit 0 "/add 10.50.0.6 again"
+ip netns exec "$NS" sysctl -qw "net.ipv4.conf.vé0.promote_secondaries=1" "net.ipv4.conf.all.promote_secondaries=0" ||
+    fatal "cannot set promote_secondaries"
 
 # Remove what the test added; only the set-up's address remains.
 for a in 10.60.0.5 10.70.0.5 10.80.0.5 10.21.0.5 10.22.0.5 10.50.0.6 10.50.0.5; do
