@@ -93,10 +93,13 @@ typedef enum ipcfg_if_type {
 typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_tri;
 
 #define IPCFG_NAME_MAX 256
+/* An adapter's name: a Windows friendly name has up to 256 UTF-16 units,
+ * which is up to 768 bytes of UTF-8; never truncated, so it still matches. */
+#define IPCFG_ADAPTER_NAME_MAX 1024
 #define IPCFG_HWADDR_MAX 32
 
 typedef struct ipcfg_adapter {
-    char name[IPCFG_NAME_MAX];        /* friendly name (Windows) / ifname (Linux), UTF-8 */
+    char name[IPCFG_ADAPTER_NAME_MAX]; /* friendly name (Windows) / ifname (Linux), UTF-8 */
     char id[IPCFG_NAME_MAX];          /* "{GUID}" (Windows) / ifname (Linux) */
     uint32_t ifindex;
     ipcfg_if_type type;
@@ -155,7 +158,7 @@ typedef struct ipcfg_addrrow {
     unsigned prefix_len;
     ipcfg_ip broadcast;     /* family NONE when there is none */
     uint32_t ifindex;
-    char ifname[IPCFG_NAME_MAX]; /* "" if unknown */
+    char ifname[IPCFG_ADAPTER_NAME_MAX]; /* "" if unknown */
     uint32_t reasm_size;    /* 0 = unknown */
     unsigned flags;         /* IPCFG_AT_* */
 } ipcfg_addrrow;

@@ -70,10 +70,20 @@ int ipcfg_exit_merge(int current, int next) { return current != 0 ? current : ne
 typedef struct out {
     const ipcfg_sink *sink;
     ipcfg_strbuf o, e;
+    int oom; /* output was lost: the run cannot succeed */
 } out;
 
 static void flush(out *w)
 {
+    if (w->o.oom || w->e.oom) {
+        /* Never hand out a cut-off document as a success. */
+        static const char msg[] = "Error: out of memory; the output is incomplete.\n";
+        w->oom = 1;
+        w->sink->write(w->sink->ctx, 1, msg, sizeof(msg) - 1);
+        ipcfg_sb_free(&w->o);
+        ipcfg_sb_free(&w->e);
+        return;
+    }
     if (w->o.len)
         w->sink->write(w->sink->ctx, 0, w->o.s, w->o.len);
     if (w->e.len)
@@ -465,7 +475,7 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 
 int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
 {
-    out w = {sink, {0}, {0}};
+    out w = {sink, {0}, {0}, 0};
     int code = 0;
     switch (c->verb) {
     case IPCFG_V_SHOW:
@@ -490,7 +500,7 @@ int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
     }
     ipcfg_sb_free(&w.o);
     ipcfg_sb_free(&w.e);
-    return code;
+    return w.oom && code == 0 ? IPCFG_E_FAILED : code;
 }
 
 static int wants_json(int argc, char *const *argv)
@@ -509,7 +519,7 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
 {
     ipcfg_cmd cmd;
     char msg[IPCFG_ERRTEXT_MAX];
-    out w = {sink, {0}, {0}};
+    out w = {sink, {0}, {0}, 0};
     int code;
 
     if (ipcfg_cli_parse(argc, argv, &cmd, msg, sizeof(msg)) != 0) {
@@ -547,10 +557,16 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         ipcfg_error err;
         memset(&b, 0, sizeof(b));
         ipcfg_error_clear(&err);
-        if (open_backend(&b, &err) != 0) {
+        int v6 = cmd.verb == IPCFG_V_RELEASE6 || cmd.verb == IPCFG_V_RENEW6;
+        int opened = open_backend(&b, &err) == 0;
+        if (!opened && !v6) {
             if (!err.status)
                 err.status = IPCFG_E_FAILED;
             code = fail_whole(&w, &cmd, NULL, NULL, &err);
+        } else if (!opened) {
+            /* /release6, /renew6 need no backend: their answer is 6 even
+             * where the backend cannot be opened */
+            code = ipcfg_run(&cmd, NULL, sink);
         } else {
             code = ipcfg_run(&cmd, &b, sink);
             if (b.destroy)

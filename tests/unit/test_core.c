@@ -89,12 +89,15 @@ static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_err
     return op_result(name, err);
 }
 
-static int g_no_release;
+static int g_no_release, g_open_fails;
 
 static int mock_open(ipcfg_backend *b, ipcfg_error *err)
 {
-    (void)err;
     function_called();
+    if (g_open_fails) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "cannot load the platform library");
+        return IPCFG_E_FAILED;
+    }
     memset(b, 0, sizeof(*b));
     b->title = "Test IP Configuration";
     b->platform = "test";
@@ -138,6 +141,7 @@ static int setup(void **s)
     memset(&g_model, 0, sizeof(g_model));
     fixture_model(NULL, &g_model);
     g_no_release = 0;
+    g_open_fails = 0;
     return 0;
 }
 
@@ -358,6 +362,14 @@ static void ipv6_verbs_not_supported(void **s)
     assert_int_equal(RUN("/renew6", "/json"), 6);
     assert_non_null(strstr(OUT, "\"exit_code\": 6"));
     assert_non_null(strstr(OUT, "\"reason\": \"not_supported\""));
+    /* no backend needed: still 6 where the backend cannot be opened */
+    g_open_fails = 1;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/renew6"), 6);
+    assert_non_null(strstr(ERR, "no interface for IPv6 release/renew exists in this tool"));
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/all"), 3);
+    assert_string_equal(ERR, "Error: cannot load the platform library\n");
 }
 
 static void add_selects_exactly_one(void **s)
