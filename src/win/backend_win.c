@@ -38,6 +38,7 @@
 
 typedef struct win_ctx {
     ipcfg_iphlp api;
+    int worker_abandoned; /* a timed-out release/renew still runs inside iphlpapi */
 } win_ctx;
 
 static const ipcfg_iphlp *api_of(ipcfg_backend *b)
@@ -694,7 +695,8 @@ static int win_dhcp(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_op
 
     unsigned timeout_s = o ? o->timeout_s : 0;
     if (call_with_timeout(c, timeout_s)) {
-        /* c stays with the thread */
+        /* c stays with the thread, and iphlpapi stays loaded for it */
+        ((win_ctx *)b->ctx)->worker_abandoned = 1;
         if (renew) {
             ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "%s",
                             "unable to contact your DHCP server. Request has timed out.");
@@ -823,7 +825,8 @@ static void win_destroy(ipcfg_backend *b)
 {
     win_ctx *c = b->ctx;
     if (c) {
-        ipcfg_iphlp_unload(&c->api);
+        if (!c->worker_abandoned)
+            ipcfg_iphlp_unload(&c->api);
         free(c);
     }
     b->ctx = NULL;

@@ -47,6 +47,9 @@ static void sink_write(void *ctx, int is_err, const char *text, size_t len)
             while (wl > 0) {
                 /* bounded chunks: old consoles refuse very long writes */
                 DWORD chunk = wl > 8192 ? 8192 : (DWORD)wl, done = 0;
+                /* never split a surrogate pair between two writes */
+                if (chunk < wl && p[chunk - 1] >= 0xD800 && p[chunk - 1] <= 0xDBFF)
+                    chunk--;
                 if (!WriteConsoleW(h, p, chunk, &done, NULL) || done == 0)
                     break;
                 p += done;

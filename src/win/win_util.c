@@ -203,6 +203,8 @@ int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code)
     }
     if (r == IPCFG_R_ELEVATION)
         ipcfg_error_set(err, st, r, "%s", "The requested operation requires elevation.");
+    else if (r == IPCFG_R_EXISTS) /* the system text of 1221/5010 speaks of domain names */
+        ipcfg_error_set(err, st, r, "%s", "The address is already assigned to an adapter.");
     else
         ipcfg_error_set(err, st, r, "%s", text);
     if (err) {
