@@ -122,8 +122,28 @@ typedef struct order {
 
 static int cmp_order(const void *a, const void *b)
 {
-    uint32_t x = ((const order *)a)->ifindex, y = ((const order *)b)->ifindex;
-    return x < y ? -1 : x > y;
+    const order *p = a, *q = b;
+    if (p->ifindex != q->ifindex)
+        return p->ifindex < q->ifindex ? -1 : 1;
+    return p->pos < q->pos ? -1 : p->pos > q->pos; /* dump order among equals */
+}
+
+/* A link dump that was interrupted on every attempt may carry a link twice;
+ * the later message wins.  The list is in ifindex order. */
+static void drop_duplicates(ipcfg_adapter_list *l)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (w > 0 && l->items[w - 1].ifindex == l->items[i].ifindex) {
+            ipcfg_adapter_free(&l->items[w - 1]);
+            l->items[w - 1] = l->items[i];
+            continue;
+        }
+        if (w != i)
+            l->items[w] = l->items[i];
+        w++;
+    }
+    l->n = w;
 }
 
 /* Puts the adapters in ifindex order (so that they can be found by
@@ -139,8 +159,10 @@ static int sort_by_ifindex(ipcfg_adapter_list *l)
     for (i = 1; i < l->n; i++)
         if (l->items[i - 1].ifindex > l->items[i].ifindex)
             break;
-    if (i >= l->n)
+    if (i >= l->n) {
+        drop_duplicates(l);
         return 0;
+    }
     o = malloc(l->n * sizeof *o);
     items = malloc(l->n * sizeof *items);
     if (o == NULL || items == NULL) {
@@ -159,6 +181,7 @@ static int sort_by_ifindex(ipcfg_adapter_list *l)
     free(o);
     l->items = items;
     l->cap = l->n;
+    drop_duplicates(l);
     return 0;
 }
 
@@ -190,10 +213,13 @@ static int on_link(void *ctx, const ipcfg_nl_link *l)
 
     if (a == NULL)
         return -1;
-    if (c->probe && ipcfg_lx_needs_probe(l))
-        wireless = ipcfg_lx_sysfs_is_wireless(l->name);
-    if (c->probe && ipcfg_lx_needs_driver(l))
-        has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof driver) == 0;
+    if (c->probe && (ipcfg_lx_needs_probe(l) || ipcfg_lx_needs_driver(l)) &&
+        ipcfg_lx_sysfs_same_link(l->name, l->ifindex)) {
+        if (ipcfg_lx_needs_probe(l))
+            wireless = ipcfg_lx_sysfs_is_wireless(l->name);
+        if (ipcfg_lx_needs_driver(l))
+            has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof driver) == 0;
+    }
     ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL,
                                c->leases ? ipcfg_lx_lease_held(c->leases, l->name) : 0);
     return 0;

@@ -157,6 +157,18 @@ static int sysfs_path(char *buf, size_t len, const char *ifname, const char *lea
     return (n < 0 || (size_t)n >= len) ? -1 : 0;
 }
 
+int ipcfg_lx_sysfs_same_link(const char *ifname, uint32_t ifindex)
+{
+    char p[512], text[32];
+    char *end;
+    unsigned long v;
+
+    if (sysfs_path(p, sizeof p, ifname, "ifindex") != 0 || ipcfg_lx_read_file(p, text, sizeof text) <= 0)
+        return 0;
+    v = strtoul(text, &end, 10);
+    return end != text && (*end == '\n' || *end == '\0') && v == ifindex;
+}
+
 int ipcfg_lx_sysfs_is_wireless(const char *ifname)
 {
     char p[512];

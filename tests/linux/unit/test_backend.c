@@ -137,6 +137,17 @@ static void test_addrtable_consistent(void **state)
     ipcfg_adapters_free(&l);
 }
 
+/* sysfs facts are used only for the link they describe: the name must
+ * resolve to the same ifindex (lo is always index 1). */
+static void test_sysfs_same_link(void **state)
+{
+    (void)state;
+    assert_int_equal(ipcfg_lx_sysfs_same_link("lo", 1), 1);
+    assert_int_equal(ipcfg_lx_sysfs_same_link("lo", 2), 0);
+    assert_int_equal(ipcfg_lx_sysfs_same_link("ipcfg-no-such-if", 1), 0);
+    assert_int_equal(ipcfg_lx_sysfs_same_link("../lo", 1), 0);
+}
+
 static void test_delete_refusals(void **state)
 {
     ipcfg_delete_target t;
@@ -190,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_list_matches_sysfs),
         cmocka_unit_test(test_addrtable_consistent),
         cmocka_unit_test(test_delete_refusals),
+        cmocka_unit_test(test_sysfs_same_link),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
