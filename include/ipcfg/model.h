@@ -183,6 +183,10 @@ ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t);
 void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 
+/* Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
+ * NUL-terminated (nothing is written when len is 0). */
+void ipcfg_copy_str(char *dst, size_t len, const char *src);
+
 void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d);
 void ipcfg_ip4_from_u32be(ipcfg_ip *ip, const uint8_t bytes[4]);
 int ipcfg_ip_is_zero(const ipcfg_ip *ip);

@@ -161,6 +161,18 @@ void ipcfg_addrtable_sort(ipcfg_addrtable *t)
         qsort(t->rows, t->n, sizeof(*t->rows), row_cmp);
 }
 
+void ipcfg_copy_str(char *dst, size_t len, const char *src)
+{
+    if (len == 0)
+        return;
+    size_t n = src ? strlen(src) : 0;
+    if (n >= len)
+        n = len - 1;
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d)
 {
     memset(ip, 0, sizeof(*ip));

@@ -91,27 +91,17 @@ static int all_zero(const uint8_t *p, size_t n)
     return 1;
 }
 
-static void copy_name(char *dst, size_t dstlen, const char *src)
-{
-    size_t n = strlen(src);
-
-    if (n >= dstlen)
-        n = dstlen - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless,
                                 const char *driver, int has_lease)
 {
     a->ifindex = l->ifindex;
-    copy_name(a->name, sizeof a->name, l->name);
-    copy_name(a->id, sizeof a->id, l->name);
+    ipcfg_copy_str(a->name, sizeof a->name, l->name);
+    ipcfg_copy_str(a->id, sizeof a->id, l->name);
     a->type = ipcfg_lx_if_type(l, wireless);
     if (l->kind[0] != '\0')
-        copy_name(a->description, sizeof a->description, l->kind);
+        ipcfg_copy_str(a->description, sizeof a->description, l->kind);
     else if (driver != NULL && a->type != IPCFG_IF_LOOPBACK)
-        copy_name(a->description, sizeof a->description, driver);
+        ipcfg_copy_str(a->description, sizeof a->description, driver);
     /* Only a link-layer address is a physical address: the "address" of a
      * tunnel or PPP link is an IP address or nothing. */
     if ((a->type == IPCFG_IF_ETHERNET || a->type == IPCFG_IF_WIRELESS || a->type == IPCFG_IF_UNKNOWN) &&
@@ -180,7 +170,7 @@ int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_ad
     }
     row->ifindex = na->ifindex;
     if (a != NULL)
-        copy_name(row->ifname, sizeof row->ifname, a->name);
+        ipcfg_copy_str(row->ifname, sizeof row->ifname, a->name);
     row->reasm_size = 0;
     row->flags = (na->flags & IFA_F_SECONDARY) ? IPCFG_AT_SECONDARY : IPCFG_AT_PRIMARY;
     if (!(na->flags & IFA_F_PERMANENT))

@@ -101,16 +101,6 @@ ipcfg_tri ipcfg_lx_parse_forwarding(const char *text)
     return nonzero ? IPCFG_YES : IPCFG_NO;
 }
 
-static void copy_str(char *dst, size_t dstlen, const char *src)
-{
-    size_t n = strlen(src);
-
-    if (n >= dstlen)
-        n = dstlen - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
 void ipcfg_lx_host_fill(ipcfg_host *h)
 {
     const char *path = secure_getenv("IPCFG_RESOLV_CONF");
@@ -132,9 +122,9 @@ void ipcfg_lx_host_fill(ipcfg_host *h)
         if (n > 0) {
             ipcfg_resolv rc;
             ipcfg_resolv_parse(buf, (size_t)n, &rc);
-            copy_str(h->primary_dns_suffix, sizeof h->primary_dns_suffix, rc.domain);
+            ipcfg_copy_str(h->primary_dns_suffix, sizeof h->primary_dns_suffix, rc.domain);
             for (i = 0; i < rc.n_search && i < IPCFG_SEARCH_MAX; i++)
-                copy_str(h->search_list[i], sizeof h->search_list[i], rc.search[i]);
+                ipcfg_copy_str(h->search_list[i], sizeof h->search_list[i], rc.search[i]);
             h->n_search = i;
         }
         free(buf);
@@ -197,7 +187,7 @@ int ipcfg_lx_sysfs_driver(const char *ifname, char *buf, size_t len)
     base = base ? base + 1 : target;
     if (base[0] == '\0' || strlen(base) >= len)
         return -1;
-    copy_str(buf, len, base);
+    ipcfg_copy_str(buf, len, base);
     return 0;
 }
 

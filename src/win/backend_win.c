@@ -155,18 +155,6 @@ static int query_fail(ipcfg_error *err, const char *fn_name, DWORD r)
 
 /* ---- conversions ---------------------------------------------------------- */
 
-static void copy_str(char *dst, size_t n, const char *src)
-{
-    if (n == 0)
-        return;
-    size_t l = src ? strlen(src) : 0;
-    if (l >= n)
-        l = n - 1;
-    if (l)
-        memcpy(dst, src, l);
-    dst[l] = '\0';
-}
-
 static int sockaddr_to_ip(const SOCKET_ADDRESS *sa, ipcfg_ip *ip)
 {
     memset(ip, 0, sizeof(*ip));
@@ -285,8 +273,8 @@ static int oom(ipcfg_error *err)
 static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i, ipcfg_error *err)
 {
     if (ipcfg_win_to_utf8(a->FriendlyName, ad->name, sizeof(ad->name)) != 0 || !ad->name[0])
-        copy_str(ad->name, sizeof(ad->name), a->AdapterName);
-    copy_str(ad->id, sizeof(ad->id), a->AdapterName);
+        ipcfg_copy_str(ad->name, sizeof(ad->name), a->AdapterName);
+    ipcfg_copy_str(ad->id, sizeof(ad->id), a->AdapterName);
     ad->ifindex = (uint32_t)(a->IfIndex ? a->IfIndex : a->Ipv6IfIndex);
     ad->type = map_iftype(a->IfType);
     ipcfg_win_to_utf8(a->Description, ad->description, sizeof(ad->description));
@@ -413,7 +401,7 @@ static void add_search(ipcfg_host *h, const char *s)
     for (size_t k = 0; k < h->n_search; k++)
         if (_stricmp(h->search_list[k], s) == 0)
             return;
-    copy_str(h->search_list[h->n_search++], IPCFG_NAME_MAX, s);
+    ipcfg_copy_str(h->search_list[h->n_search++], IPCFG_NAME_MAX, s);
 }
 
 static int fill_host(const ipcfg_iphlp *t, ipcfg_host *h, const IP_ADAPTER_ADDRESSES *aa, ipcfg_error *err)
@@ -434,7 +422,7 @@ static int fill_host(const ipcfg_iphlp *t, ipcfg_host *h, const IP_ADAPTER_ADDRE
     memcpy(tmp, fi->DomainName, sizeof(fi->DomainName));
     tmp[sizeof(fi->DomainName)] = '\0';
     ipcfg_win_acp_to_utf8(tmp, h->primary_dns_suffix, sizeof(h->primary_dns_suffix));
-    copy_str(h->node_type, sizeof(h->node_type), node_type_name(fi->NodeType));
+    ipcfg_copy_str(h->node_type, sizeof(h->node_type), node_type_name(fi->NodeType));
     h->ip_routing = fi->EnableRouting ? IPCFG_YES : IPCFG_NO;
     h->wins_proxy = fi->EnableProxy ? IPCFG_YES : IPCFG_NO;
     free(buf);
