@@ -22,9 +22,6 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
 /* Runs an already-parsed command. */
 int ipcfg_run(const ipcfg_cmd *cmd, ipcfg_backend *b, const ipcfg_sink *sink);
 
-/* Exit-code precedence: the first failure in output order. */
-int ipcfg_exit_merge(int current, int next);
-
 extern const char ipcfg_version[];
 
 #endif

@@ -63,8 +63,6 @@ static const char usage_text[] =
     "    > ipcfg /delete 10.0.0.5\n"
     "    > ipcfg /all /json\n";
 
-int ipcfg_exit_merge(int current, int next) { return current != 0 ? current : next; }
-
 /* ---- output ---- */
 
 typedef struct out {
