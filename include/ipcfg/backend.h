@@ -2,7 +2,7 @@
  *
  * A backend fills the model and carries out operations; it never prints and
  * knows no output format.  The core decides which adapters an operation
- * applies to and hands the backend one adapter at a time.
+ * applies to; release and renew get all of them in one call.
  *
  * Every operation returns an ipcfg_status (0 = success) and, on failure,
  * fills *err: status, the reason (which contract line applies), the
@@ -30,6 +30,13 @@ typedef struct ipcfg_delete_target {
     ipcfg_ip addr;
 } ipcfg_delete_target;
 
+/* One adapter of a release/renew: the core fills ad (from its listing), the
+ * backend fills err. */
+typedef struct ipcfg_dhcp_job {
+    const ipcfg_adapter *ad;
+    ipcfg_error err; /* status 0 = success */
+} ipcfg_dhcp_job;
+
 typedef struct ipcfg_backend ipcfg_backend;
 
 struct ipcfg_backend {
@@ -52,10 +59,14 @@ struct ipcfg_backend {
     /* Remove an address added by add_address. */
     int (*delete_address)(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err);
 
-    /* DHCPv4 release/renew of one adapter.  NULL = not supported on this
-     * platform yet (the core answers exit code 6). */
-    int (*release)(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err);
-    int (*renew)(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err);
+    /* DHCPv4 release/renew of the selected adapters.  The backend acts on
+     * all n jobs concurrently, within one deadline for the whole call
+     * (o->timeout_s seconds, 0 = the platform's default; PRODUCT.md: the
+     * timeout bounds the whole command, not each adapter), and fills every
+     * job's err (status 0 = success).  NULL = not supported on this
+     * platform (the core answers exit code 6). */
+    void (*release)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    void (*renew)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -235,7 +235,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
     int release = c->verb == IPCFG_V_RELEASE;
     const char *verb = release ? "release" : "renew";
-    int (*op)(ipcfg_backend *, const ipcfg_adapter *, const ipcfg_op_opts *, ipcfg_error *) =
+    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
         release ? b->release : b->renew;
     ipcfg_error err;
     ipcfg_error_clear(&err);
@@ -252,8 +252,11 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
 
     result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
-    size_t nres = 0;
-    if (l.n && !res) {
+    ipcfg_dhcp_job *jobs = l.n ? calloc(l.n, sizeof(*jobs)) : NULL;
+    size_t nres = 0, njobs = 0;
+    if (l.n && (!res || !jobs)) {
+        free(res);
+        free(jobs);
         ipcfg_adapters_free(&l);
         ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
         return fail_whole(w, c, b, NULL, &err);
@@ -283,11 +286,19 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
             r->acted = 1;
             r->counts = 1;
             any_acted = 1;
-            if (op(b, a, &opts, &r->err) != 0 && r->err.status == 0)
-                r->err.status = IPCFG_E_FAILED;
+            jobs[njobs].ad = a;
+            ipcfg_error_clear(&jobs[njobs].err);
+            njobs++;
         }
         nres++;
     }
+
+    /* Every selected adapter at once, under one deadline (PRODUCT.md). */
+    if (njobs)
+        op(b, jobs, njobs, &opts);
+    for (size_t k = 0, j = 0; k < nres && j < njobs; k++)
+        if (res[k].acted)
+            res[k].err = jobs[j++].err;
 
     /* The resulting state, listed once after every operation. */
     ipcfg_adapter_list after = {0};
@@ -359,6 +370,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_adapters_free(&after);
     ipcfg_adapters_free(&l);
     free(res);
+    free(jobs);
     return code;
 }
 

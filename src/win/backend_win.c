@@ -704,14 +704,23 @@ static int win_dhcp(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_op
     return 0;
 }
 
-static int win_release(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+/* Sequential for now: the concurrent form under one deadline is issue 6's
+ * seam work (worker threads). */
+static void win_dhcp_all(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o, int renew)
 {
-    return win_dhcp(b, ad, o, err, 0);
+    for (size_t i = 0; i < n; i++)
+        if (win_dhcp(b, jobs[i].ad, o, &jobs[i].err, renew) != 0 && jobs[i].err.status == 0)
+            jobs[i].err.status = IPCFG_E_FAILED;
 }
 
-static int win_renew(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+static void win_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
-    return win_dhcp(b, ad, o, err, 1);
+    win_dhcp_all(b, jobs, n, o, 0);
+}
+
+static void win_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    win_dhcp_all(b, jobs, n, o, 1);
 }
 
 /* ---- add / delete ------------------------------------------------------------ */

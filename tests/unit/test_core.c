@@ -54,20 +54,21 @@ static int op_result(const char *name, ipcfg_error *err)
     return st;
 }
 
-static int mock_release(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+static void mock_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
     (void)o;
-    const char *name = ad->name;
-    return op_result(name, err);
+    for (size_t i = 0; i < n; i++)
+        op_result(jobs[i].ad->name, &jobs[i].err);
 }
 
-static int mock_renew(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_op_opts *o, ipcfg_error *err)
+static void mock_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
-    check_expected(o->timeout_s);
-    const char *name = ad->name;
-    return op_result(name, err);
+    for (size_t i = 0; i < n; i++) {
+        check_expected(o->timeout_s);
+        op_result(jobs[i].ad->name, &jobs[i].err);
+    }
 }
 
 static int mock_add(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix,

@@ -1,0 +1,221 @@
+/* ipcfg — the DHCPv4 client engine: lease record and client state machine.
+ *
+ * Platform-neutral and free of system calls (sd-dhcp-client and OpenBSD
+ * dhcpleased keep parsing and state apart from I/O the same way): every
+ * input arrives as bytes, a probe verdict or the current time; every effect
+ * leaves through the few functions of ipcfg_dhcp_io, which the Linux backend
+ * implements with sockets, rtnetlink and files, and which unit tests and
+ * fuzzers replace.
+ *
+ * One ipcfg_dhcp_client runs one operation (renew or release) on one
+ * interface, once, and then is done: ipcfg is a one-shot command, not a
+ * daemon.  Several clients (one per selected interface) are driven by one
+ * event loop under one deadline.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_DHCP_CLIENT_H
+#define IPCFG_DHCP_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ipcfg/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define IPCFG_DHCP_MAX_ROUTERS 8
+#define IPCFG_DHCP_MAX_DNS 8
+#define IPCFG_DHCP_MAX_ROUTES 32   /* classless static routes (option 121) */
+#define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
+#define IPCFG_DHCP_IFNAME_MAX 64
+#define IPCFG_DHCP_HWADDR_MAX 16
+#define IPCFG_DHCP_CLIENTID_MAX 64
+#define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
+
+/* Times: the state machine never reads a clock.  mono_ms is a monotonic
+ * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
+ * (what a lease records). */
+typedef struct ipcfg_dhcp_now {
+    int64_t mono_ms;
+    int64_t wall_s;
+} ipcfg_dhcp_now;
+
+typedef struct ipcfg_dhcp_route {
+    uint8_t dest[4];
+    uint8_t prefix_len;  /* 0..32 */
+    uint8_t gateway[4];  /* 0.0.0.0 = on-link */
+} ipcfg_dhcp_route;
+
+typedef enum ipcfg_dhcp_lease_state {
+    IPCFG_DHCP_LEASE_BOUND = 1,    /* the address is (meant to be) on the interface */
+    IPCFG_DHCP_LEASE_RELEASED = 2  /* released: the interface stays DHCP-enabled */
+} ipcfg_dhcp_lease_state;
+
+/* A lease as ipcfg records it (one file per interface) and applies it.
+ * A released record keeps the interface name, hardware address and client
+ * identifier; its address fields are all zero. */
+typedef struct ipcfg_dhcp_lease {
+    ipcfg_dhcp_lease_state state;
+    char ifname[IPCFG_DHCP_IFNAME_MAX];
+    uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
+    uint8_t hwaddr_len;
+    uint8_t client_id[IPCFG_DHCP_CLIENTID_MAX]; /* option 61 as sent: type byte + value */
+    uint8_t client_id_len;
+
+    uint8_t address[4];      /* yiaddr */
+    uint8_t prefix_len;      /* from option 1 (a contiguous mask) */
+    uint8_t server_id[4];    /* option 54: the issuing server */
+    uint8_t routers[IPCFG_DHCP_MAX_ROUTERS][4]; /* option 3 */
+    uint8_t n_routers;
+    ipcfg_dhcp_route routes[IPCFG_DHCP_MAX_ROUTES]; /* option 121 (wins over option 3) */
+    uint8_t n_routes;
+    uint8_t dns[IPCFG_DHCP_MAX_DNS][4]; /* option 6 */
+    uint8_t n_dns;
+    char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 ("" = none) */
+
+    uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
+    uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */
+    int64_t obtained;        /* Unix seconds UTC when the ACK arrived */
+} ipcfg_dhcp_lease;
+
+/* expires = obtained + lease_time; INT64_MAX for an infinite lease. */
+int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l);
+
+/* The lease file: human-readable, versioned text ("ipcfg-lease 1" first
+ * line, then "key value" lines).  format: writes at most cap bytes
+ * (NUL-terminated); returns the length, or 0 when cap is too small.
+ * parse: a strict parser over untrusted bytes (every line and value checked;
+ * a truncated or corrupt file is rejected whole, never half-read); 0 ok,
+ * -1 rejected with a one-line reason in why (no trailing newline). */
+size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap);
+int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len);
+
+/* ---- the client state machine -------------------------------------------- */
+
+typedef enum ipcfg_dhcp_op { IPCFG_DHCP_OP_RENEW = 1, IPCFG_DHCP_OP_RELEASE = 2 } ipcfg_dhcp_op;
+
+typedef enum ipcfg_dhcp_state {
+    IPCFG_DHCP_S_IDLE = 0,
+    IPCFG_DHCP_S_INIT,        /* DISCOVER sent, waiting for OFFERs (SELECTING) */
+    IPCFG_DHCP_S_REQUESTING,  /* REQUEST for an OFFER sent */
+    IPCFG_DHCP_S_PROBING,     /* RFC 5227 probe of an offered address */
+    IPCFG_DHCP_S_INIT_REBOOT, /* REQUEST for a recorded lease whose address is gone (REBOOTING) */
+    IPCFG_DHCP_S_RENEWING,    /* unicast REQUEST to the issuing server, ciaddr set */
+    IPCFG_DHCP_S_REBINDING,   /* broadcast REQUEST, ciaddr set */
+    IPCFG_DHCP_S_DONE
+} ipcfg_dhcp_state;
+
+/* Where and how to send.  The I/O side picks the socket: a broadcast from
+ * 0.0.0.0 (no address yet) goes through the packet socket; a message with
+ * src set (the client's bound address) goes through the UDP socket on port
+ * 68 bound to the interface, to dst (unicast) or 255.255.255.255. */
+typedef struct ipcfg_dhcp_dest {
+    int broadcast;       /* 1: to 255.255.255.255 */
+    uint8_t dst[4];      /* unicast destination (broadcast == 0) */
+    int has_src;         /* 1: send from src through the UDP socket */
+    uint8_t src[4];
+} ipcfg_dhcp_dest;
+
+/* The engine's effects.  Each returns 0 on success; apply/unapply/save
+ * return an ipcfg_status and fill err on failure.  The engine calls them in
+ * the order that never loses a valid lease: a new address is applied
+ * before the record is saved, a released lease is removed after RELEASE is
+ * sent. */
+typedef struct ipcfg_dhcp_io {
+    void *ctx;
+    /* A whole BOOTP/DHCP message (no IP/UDP header). */
+    int (*send)(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to);
+    /* Start an RFC 5227 probe of addr; the verdict arrives later through
+     * ipcfg_dhcp_client_probe_done().  NULL or probe_ms 0: no probing. */
+    int (*probe)(void *ctx, const uint8_t addr[4]);
+    /* Install lease (address with lifetimes, routes).  old: the lease it
+     * replaces (same address: lifetimes updated only, no moment without an
+     * address), or NULL. */
+    int (*apply)(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err);
+    /* Remove the address and routes of lease (release, NAK, expiry). */
+    int (*unapply)(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err);
+    /* Record lease (bound or released) atomically. */
+    int (*save)(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err);
+    /* 32 random bits (xid, back-off jitter). */
+    uint32_t (*random)(void *ctx);
+} ipcfg_dhcp_io;
+
+typedef struct ipcfg_dhcp_config {
+    char ifname[IPCFG_DHCP_IFNAME_MAX];
+    uint8_t htype;                     /* ARP hardware type (1 = Ethernet) */
+    uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
+    uint8_t hwaddr_len;
+    char hostname[64];                 /* option 12; "" = not sent */
+    unsigned probe_ms;                 /* RFC 5227 probe wait; 0 = no probe */
+} ipcfg_dhcp_config;
+
+/* Opaque to callers in spirit; laid out here so that it can live on the
+ * stack or in an array without allocation. */
+typedef struct ipcfg_dhcp_client {
+    ipcfg_dhcp_config cfg;
+    ipcfg_dhcp_io io;
+    ipcfg_dhcp_op op;
+    ipcfg_dhcp_state state;
+    int64_t deadline_ms;               /* mono */
+    int64_t next_ms;                   /* next timer, mono; INT64_MAX = none */
+    int64_t started_ms;
+    unsigned attempt;                  /* retransmissions in this state */
+    uint32_t xid;
+    int have_lease;                    /* rec holds a lease that is bound now */
+    ipcfg_dhcp_lease rec;              /* the recorded (current) lease */
+    ipcfg_dhcp_lease offer;            /* the lease being obtained */
+    unsigned naks;                     /* NAKs received */
+    unsigned declines;                 /* conflicts found */
+    int heard_since_nak;               /* any valid reply after the last NAK */
+    ipcfg_error result;                /* filled when state == DONE */
+    uint8_t msgbuf[1024];
+} ipcfg_dhcp_client;
+
+void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, const ipcfg_dhcp_io *io);
+
+/* Starts op at now; the whole operation ends by deadline_ms (mono).
+ * recorded: the lease file's record (NULL = none); addr_present: its address
+ * is on the interface now.  A renew chooses its first state from the
+ * record's own times (RFC 2131 §4.4.5): bound and before T2 RENEWING, from
+ * T2 to expiry REBINDING, expired or released or none INIT, unexpired but
+ * the address gone INIT-REBOOT.  A release of a bound record sends RELEASE
+ * and finishes at once. */
+void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg_dhcp_lease *recorded,
+                             int addr_present, const ipcfg_dhcp_now *now, int64_t deadline_ms);
+
+/* A received BOOTP/DHCP message (IP/UDP already checked and stripped).
+ * Anything that does not belong to this client's exchange, or that fails a
+ * check, is ignored (returns -1 with the reason in why, for the log); 0
+ * when it was taken. */
+int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const uint8_t *msg, size_t len,
+                              const char **why);
+
+/* Call when now->mono_ms >= ipcfg_dhcp_client_next_wakeup(c): retransmits,
+ * moves on, or finishes (the deadline). */
+void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now);
+
+/* The verdict of the probe started through io.probe: conflict 1 = the
+ * address is in use (DECLINE, then INIT again within the deadline). */
+void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, int conflict);
+
+/* Monotonic ms of the next timer (never later than the deadline);
+ * INT64_MAX when done. */
+int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c);
+
+/* 1 when the operation has finished; *result (may be NULL) receives its
+ * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound, or an
+ * I/O failure), 5 (no server answered in time), 7 (every offer was in use). */
+int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result);
+
+/* The retransmission delay before attempt k (0-based) in ms, RFC 2131 §4.1
+ * exponential back-off sized for an interactive command, with jitter r
+ * (any 32-bit value) of +-1 s scaled down for the first tries. Exposed for tests. */
+unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
