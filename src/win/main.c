@@ -3,9 +3,14 @@
  * Arguments arrive as UTF-16 (wmain) and are handed to the core as UTF-8.
  * Output: to a console, the UTF-8 text is converted to UTF-16 and written
  * with WriteConsoleW, so non-ASCII adapter names show correctly whatever the
- * console code page; redirected to a file or a pipe, the UTF-8 bytes are
- * written unchanged (no BOM, LF line ends) — redirected output and /json are
- * always UTF-8.
+ * console code page.  Redirected to a file or a pipe, text is written in the
+ * console's output code page (GetConsoleOutputCP), or the OEM code page
+ * (GetOEMCP) when the process has no console, as ipconfig writes it: that is
+ * what cmd's for /f and findstr and PowerShell's [Console]::OutputEncoding
+ * decode it with.  A character the code page cannot hold becomes '?'
+ * (WC_NO_BEST_FIT_CHARS: no look-alike substitutes); a UTF-8 code page
+ * (65001, after chcp 65001) gets the UTF-8 bytes unchanged.  No BOM, LF
+ * line ends.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -14,6 +19,7 @@
 #endif
 #include <windows.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +36,44 @@ static void write_all(HANDLE h, const char *p, size_t len)
         p += done;
         len -= done;
     }
+}
+
+/* The code page redirected text is written in. */
+static UINT redirected_cp(void)
+{
+    UINT cp = GetConsoleOutputCP(); /* 0 without a console */
+    return cp ? cp : GetOEMCP();
+}
+
+/* UTF-8 -> code page cp through UTF-16; unmappable characters become '?'.
+ * Some code pages (UTF-7, the ISO-2022 family, ...) refuse both flags: they
+ * are converted without them. */
+static void write_in_cp(HANDLE h, UINT cp, const char *text, size_t len)
+{
+    size_t wl = 0;
+    wchar_t *w = ipcfg_win_to_utf16_dup(text, len, &wl);
+    if (!w || wl > INT_MAX / 4) {
+        free(w);
+        write_all(h, text, len); /* cannot convert: the bytes as they are */
+        return;
+    }
+    int n = 0;
+    char *mb = NULL;
+    if (wl > 0) {
+        DWORD flags = WC_NO_BEST_FIT_CHARS;
+        n = WideCharToMultiByte(cp, flags, w, (int)wl, NULL, 0, "?", NULL);
+        if (n <= 0 && GetLastError() == ERROR_INVALID_FLAGS)
+            n = WideCharToMultiByte(cp, flags = 0, w, (int)wl, NULL, 0, NULL, NULL);
+        mb = n > 0 ? malloc((size_t)n) : NULL;
+        if (mb)
+            n = WideCharToMultiByte(cp, flags, w, (int)wl, mb, n, flags ? "?" : NULL, NULL);
+    }
+    if (mb && n > 0)
+        write_all(h, mb, (size_t)n);
+    else
+        write_all(h, text, len);
+    free(mb);
+    free(w);
 }
 
 static void sink_write(void *ctx, int is_err, const char *text, size_t len)
@@ -59,7 +103,11 @@ static void sink_write(void *ctx, int is_err, const char *text, size_t len)
             return;
         }
     }
-    write_all(h, text, len);
+    UINT cp = redirected_cp();
+    if (cp == CP_UTF8)
+        write_all(h, text, len);
+    else
+        write_in_cp(h, cp, text, len);
 }
 
 /* Defence in depth against DLL planting: whatever is loaded later without

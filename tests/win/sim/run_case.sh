@@ -44,6 +44,7 @@ RUN_SECONDS=0
 RUNS=0
 FAILS=0
 LAST_CMD=
+SIM_LOCALE=C.UTF-8
 
 fail() {
     FAILS=$((FAILS + 1))
@@ -90,6 +91,13 @@ use_state() {
     : >"$STATE"
 }
 
+# locale NAME: the Unix locale Wine runs under (LC_ALL and LANG); Wine takes
+# its code pages from it (ru_RU.UTF-8: OEM 866, ANSI 1251; fr_FR.UTF-8: 850,
+# 1252; C.UTF-8: 437, 1252), whether or not the locale is installed.
+locale() {
+    SIM_LOCALE=$1
+}
+
 # Start the prefix's session without overrides (see sim_prefix.sh).
 prime() {
     local prefix=$1
@@ -104,6 +112,12 @@ prime() {
 # run ARGS...: ipcfg.exe ARGS against the simulated host.
 run() {
     run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
+
+# run_console ARGS...: the same on a console (stdout and stderr both reach
+# the pty, so both land in stdout).
+run_console() {
+    SIM_CONSOLE=1 run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
 }
 
 # plant_run ARGS...: ipcfg.exe copied into a scratch directory together with
@@ -140,7 +154,12 @@ run_exe() {
         if [ -n "$STATE" ]; then export IPCFG_SIM_STATE=$STATE; else unset IPCFG_SIM_STATE; fi
         # UTF-8 arguments reach wmain as UTF-16 only under a UTF-8 locale;
         # lease times are local time: fix the zone.
-        export LC_ALL=C.UTF-8 TZ=UTC
+        export LC_ALL=$SIM_LOCALE LANG=$SIM_LOCALE TZ=UTC
+        if [ -n "${SIM_CONSOLE:-}" ]; then
+            # on a console: a pseudo-terminal (script(1)); Wine gives the
+            # program a console, whose output reaches the pty as UTF-8
+            exec timeout 120 script -qec "$(printf '%q ' "$SIM_WINE" "$exe" "$@")" /dev/null </dev/null >"$OUT" 2>"$ERR"
+        fi
         exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
     )
     EXIT=$?
@@ -336,6 +355,22 @@ expect_grow_sequence() {
 expect_json() {
     jq -e . "$OUTN" >/dev/null 2>&1 || { fail "[$LAST_CMD] stdout is not valid JSON"; return; }
     jq -e "$1" "$OUTN" >/dev/null 2>&1 || fail "[$LAST_CMD] JSON check failed: $1"
+}
+
+# stdout (or stderr, with "err") decodes from code page CP to UTF-8 text
+# holding TEXT.
+expect_cp_text() {
+    local cp=$1 text=$2 file=$OUT
+    [ "${3:-}" = err ] && file=$ERR
+    iconv -f "CP$cp" -t UTF-8 "$file" 2>/dev/null | tr -d '\r' | grep -Fq -- "$text" ||
+        fail "[$LAST_CMD] ${3:-out} decoded as code page $cp does not contain '$text'"
+}
+
+# stdout is pure ASCII (no byte above 0x7F).
+expect_out_ascii() {
+    if LC_ALL=C grep -q '[^[:print:][:space:]]' "$OUT"; then
+        fail "[$LAST_CMD] stdout holds bytes outside printable ASCII"
+    fi
 }
 
 # stdout is valid UTF-8.
