@@ -32,5 +32,7 @@ for p in "${presets[@]}"; do
     echo "=== package.sh: $p"
     cmake --workflow --preset "$p" "${fresh[@]}"
 done
+# CPack's staging trees are not packages
+rm -rf build/packages/_CPack_Packages
 echo "=== package.sh: build/packages/"
 ls -l build/packages/
