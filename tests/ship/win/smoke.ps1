@@ -72,7 +72,6 @@ foreach ($v in @(@('/json'), @('/all', '/json'), @('-all', '--json'), @('/addrta
 Expect-Code (ipcfg '/renew6') 6 'ipcfg /renew6'
 Expect-Code (ipcfg '/release6') 6 'ipcfg /release6'
 Expect-Code (ipcfg '/renew' 'nosuch') 2 'ipcfg /renew nosuch'
-Expect-Code (ipcfg '/release' 'nosuch') 2 'ipcfg /release nosuch'
 Expect-Code (ipcfg '/bogus') 1 'ipcfg /bogus'
 Expect-Code (ipcfg '/delete' '192.0.2.254') 2 'ipcfg /delete of an address that does not exist'
 
@@ -101,21 +100,21 @@ elseif (Test-AddressPresent $TestAddress) {
     Fail "$TestAddress is already on this machine: not touching it"
 }
 else {
-    $alias = $route.InterfaceAlias
-    Write-Host "adapter for /add: '$alias'"
+    $adapter = $route.InterfaceAlias
+    Write-Host "adapter for /add: '$adapter'"
     try {
-        $r = ipcfg '/add' $alias $TestAddress '/32'
-        Expect-Code $r 0 "ipcfg /add `"$alias`" $TestAddress /32"
-        if ($r.Out -notmatch [regex]::Escape("Added $TestAddress, subnet mask 255.255.255.255, to $alias")) {
+        $r = ipcfg '/add' $adapter $TestAddress '/32'
+        Expect-Code $r 0 "ipcfg /add `"$adapter`" $TestAddress /32"
+        if ($r.Out -notmatch [regex]::Escape("Added $TestAddress, subnet mask 255.255.255.255, to $adapter")) {
             Show-Result $r; Fail '/add printed no "Added ..." line'
         }
         $present = $false
         for ($i = 0; $i -lt 10 -and -not $present; $i++) { $present = Test-AddressPresent $TestAddress; if (-not $present) { Start-Sleep -Milliseconds 500 } }
-        if ($present) { Pass "$TestAddress is on '$alias' (Get-NetIPAddress)" } else { Fail "$TestAddress not found with Get-NetIPAddress after /add" }
+        if ($present) { Pass "$TestAddress is on '$adapter' (Get-NetIPAddress)" } else { Fail "$TestAddress not found with Get-NetIPAddress after /add" }
         $t = ipcfg '/addrtable'
         if ($t.Out -match [regex]::Escape($TestAddress)) { Pass "/addrtable lists $TestAddress" } else { Fail "/addrtable lacks $TestAddress" }
 
-        Expect-Code (ipcfg '/add' $alias $TestAddress '255.255.255.255') 7 'ipcfg /add of the same address again'
+        Expect-Code (ipcfg '/add' $adapter $TestAddress '255.255.255.255') 7 'ipcfg /add of the same address again'
 
         $r = ipcfg '/delete' $TestAddress
         Expect-Code $r 0 "ipcfg /delete $TestAddress"
