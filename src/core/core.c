@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ipcfg/format.h"
-#include "ipcfg/wildcard.h"
+#include "cli.h"
+#include "format.h"
 #include "outcome.h"
+#include "wildcard.h"
 
 #ifndef IPCFG_VERSION_STRING
 #define IPCFG_VERSION_STRING "0.0.0"
@@ -330,7 +331,8 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     return emit(w, &oc, b);
 }
 
-int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
+/* Runs an already-parsed command. */
+static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
 {
     out w;
     int code = 0;

@@ -1,6 +1,6 @@
 /* ipcfg — JSON output (UTF-8).  The schema is documented in docs/json.md;
  * keys are stable.  SPDX-License-Identifier: MIT */
-#include "ipcfg/format.h"
+#include "format.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* ipcfg — text output in the layout of Windows ipconfig.
  * Knows no platform: the title comes from the backend.
  * SPDX-License-Identifier: MIT */
-#include "ipcfg/format.h"
+#include "format.h"
 
 #include <stdio.h>
 #include <string.h>

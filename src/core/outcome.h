@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ipcfg/cli.h"
+#include "cli.h"
 #include "ipcfg/model.h"
 
 #ifdef __cplusplus

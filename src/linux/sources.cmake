@@ -10,7 +10,8 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/resolvconf.c
   ${CMAKE_CURRENT_LIST_DIR}/sysinfo.c
 )
-target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
-target_link_libraries(ipcfg_platform PUBLIC ipcfg_core)
+target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+# The model only: a backend fills it and never prints.
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_model)
 
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)

@@ -10,8 +10,9 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/iphlp_dyn.c
   ${CMAKE_CURRENT_LIST_DIR}/win_util.c
 )
-target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
-target_link_libraries(ipcfg_platform PUBLIC ipcfg_core ws2_32)
+target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+# The model only: a backend fills it and never prints.
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ws2_32)
 # Windows 7 API level (the IP_ADAPTER_ADDRESSES members are checked against
 # the Length the system filled in, so older systems still work).
 target_compile_definitions(ipcfg_platform PUBLIC

@@ -11,7 +11,7 @@
 
 #include "fixture.h"
 #include "ipcfg/core.h"
-#include "ipcfg/strbuf.h"
+#include "strbuf.h"
 
 /* ---- the mock backend ---- */
 

@@ -6,7 +6,7 @@
 
 #include "outcome.h"
 #include "ipcfg/model.h"
-#include "ipcfg/strbuf.h"
+#include "strbuf.h"
 
 #ifdef __cplusplus
 extern "C" {
