@@ -18,7 +18,8 @@
 #include <dirent.h>
 
 #include "ipcfg/backend.h"
-#include "sysinfo.h"
+#include "host.h"
+#include "sysfs.h"
 
 static ipcfg_backend be;
 

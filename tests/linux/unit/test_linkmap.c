@@ -1,6 +1,6 @@
 /* ipcfg — unit tests of the Linux backend's pure pieces: mapping onto the
  * model (linkmap.c), request building (nlreq.c), and the file facts of
- * sysinfo.c that need no privileges (forwarding text, lease index,
+ * host.c, caps.c and lease_index.c that need no privileges (forwarding text, lease index,
  * resolv.conf through IPCFG_RESOLV_CONF).
  * SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
@@ -22,7 +22,9 @@
 #include "nlbuild.h"
 #include "nlparse.h"
 #include "nlreq.h"
-#include "sysinfo.h"
+#include "caps.h"
+#include "host.h"
+#include "lease_index.h"
 
 static ipcfg_nl_link mklink(uint16_t type, uint32_t flags, int operstate, const char *kind)
 {
