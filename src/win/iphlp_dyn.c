@@ -5,7 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "win_util.h"
+#include "error.h"
+#include "utf.h"
 
 #ifndef LOAD_LIBRARY_SEARCH_SYSTEM32
 #define LOAD_LIBRARY_SEARCH_SYSTEM32 0x00000800
