@@ -168,7 +168,7 @@ typedef struct ipcfg_addrtable {
     size_t n, cap;
 } ipcfg_addrtable;
 
-/* ---- helpers (src/core/model.c) ---- */
+/* ---- helpers (src/model/model.c) ---- */
 /* Sets *e afresh: status, reason and text (fmt NULL = none); no system
  * code, whatever an earlier use left there (ipcfg_error_sys adds one). */
 void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...) IPCFG_PRINTF(4, 5);
