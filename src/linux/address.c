@@ -29,7 +29,7 @@ static int push_hit(ipcfg_lx_hit **v, size_t *n, size_t *cap, const ipcfg_nl_add
 {
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 4;
-        ipcfg_lx_hit *q = realloc(*v, nc * sizeof *q);
+        ipcfg_lx_hit *q = realloc(*v, nc * sizeof(*q));
         if (q == NULL)
             return -1;
         *v = q;
@@ -61,7 +61,7 @@ static void find_addr_free(find_addr *f)
 {
     free(f->hits);
     free(f->secs);
-    memset(f, 0, sizeof *f);
+    memset(f, 0, sizeof(*f));
 }
 
 /* "eth0, eth1" for the interfaces holding the address. */
@@ -74,8 +74,8 @@ static void hit_names(ipcfg_lx_ctx *x, const find_addr *f, char *buf, size_t len
     ipcfg_error ignored;
 
     buf[0] = '\0';
-    memset(&links, 0, sizeof links);
-    memset(&c, 0, sizeof c);
+    memset(&links, 0, sizeof(links));
+    memset(&c, 0, sizeof(c));
     c.list = &links;
     ipcfg_error_clear(&ignored);
     if (ipcfg_lx_dump_links(x, &c, &intr, &ignored) != 0)
@@ -104,11 +104,11 @@ static int find_ip4(ipcfg_lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_e
     ipcfg_nlreq req;
     int e, attempt;
 
-    memset(f, 0, sizeof *f);
+    memset(f, 0, sizeof(*f));
     for (attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         find_addr_free(f);
         f->want = *want;
-        memset(&v, 0, sizeof v);
+        memset(&v, 0, sizeof(v));
         v.ctx = f;
         v.on_addr = on_find_addr;
         ipcfg_nlreq_getaddr(&req, AF_INET);
@@ -147,7 +147,7 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
         ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE, "/add takes an IPv4 address and mask.");
         return (int)err->status;
     }
-    ipcfg_ip_str(addr, as, sizeof as);
+    ipcfg_ip_str(addr, as, sizeof(as));
 
     /* As with AddIPAddress, an address the host already holds (with any
      * mask, on any interface) is a conflict: the kernel itself would accept
@@ -163,7 +163,7 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
             find_addr_free(&f);
             return ipcfg_lx_fail_change(err, EPERM, NULL, as, ad->name, 0);
         }
-        hit_names(x, &f, names, sizeof names);
+        hit_names(x, &f, names, sizeof(names));
         find_addr_free(&f);
         return ipcfg_lx_fail_change(err, EEXIST, NULL, as, names[0] ? names : ad->name, 0);
     }
@@ -198,7 +198,7 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
         ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE, "/delete takes an IPv4 address.");
         return (int)err->status;
     }
-    ipcfg_ip_str(&t->addr, as, sizeof as);
+    ipcfg_ip_str(&t->addr, as, sizeof(as));
 
     st = find_ip4(x, &t->addr, &f, err);
     if (st != 0)
@@ -211,7 +211,7 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
     for (i = 1; i < f.n; i++) {
         if (f.hits[i].ifindex != f.hits[0].ifindex) {
             char names[IPCFG_ERRTEXT_MAX / 2];
-            hit_names(x, &f, names, sizeof names);
+            hit_names(x, &f, names, sizeof(names));
             ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE,
                             "The address %s is on more than one interface (%s); remove it with ip addr del.", as,
                             names);
@@ -237,7 +237,7 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
         if (e != 0 || !res.acked) {
             st = ipcfg_lx_fail_dump(err, e, &res, "answer to the address request");
         } else if (res.error != 0) {
-            snprintf(ifname, sizeof ifname, "with index %u", (unsigned)f.hits[i].ifindex);
+            snprintf(ifname, sizeof(ifname), "with index %u", (unsigned)f.hits[i].ifindex);
             st = ipcfg_lx_fail_change(err, res.error, res.extack, as, ifname, 1);
         }
     }

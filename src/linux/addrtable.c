@@ -17,8 +17,8 @@ int ipcfg_lx_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err)
         ipcfg_nlreq req;
         int intr = 0;
 
-        memset(&links, 0, sizeof links);
-        memset(&c, 0, sizeof c);
+        memset(&links, 0, sizeof(links));
+        memset(&c, 0, sizeof(c));
         c.list = &links;
         st = ipcfg_lx_dump_links(x, &c, &intr, err);
         if (st == 0) {

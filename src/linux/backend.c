@@ -31,8 +31,8 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     ipcfg_lx_ctx *x;
     int e;
 
-    memset(out, 0, sizeof *out);
-    x = calloc(1, sizeof *x);
+    memset(out, 0, sizeof(*out));
+    x = calloc(1, sizeof(*x));
     if (x == NULL)
         return ipcfg_lx_fail_oom(err);
     e = ipcfg_nlsock_open(&x->nl);

@@ -13,8 +13,8 @@ int ipcfg_lx_has_net_admin(void)
     struct __user_cap_header_struct hdr;
     struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
 
-    memset(&hdr, 0, sizeof hdr);
-    memset(data, 0, sizeof data);
+    memset(&hdr, 0, sizeof(hdr));
+    memset(data, 0, sizeof(data));
     hdr.version = _LINUX_CAPABILITY_VERSION_3;
     hdr.pid = 0;
     if (syscall(SYS_capget, &hdr, data) != 0)

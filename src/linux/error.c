@@ -29,12 +29,12 @@ int ipcfg_lx_fail_dump(ipcfg_error *err, int local, const ipcfg_nl_result *res, 
         ipcfg_error_sys(err, EBADMSG);
     } else if (local < 0) {
         char w[96];
-        snprintf(w, sizeof w, "Reading the %s failed", what);
+        snprintf(w, sizeof(w), "Reading the %s failed", what);
         ipcfg_lx_fail_errno(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -local, w, NULL);
     } else {
         char w[96];
         int e = res->error ? res->error : EPROTO;
-        snprintf(w, sizeof w, "Reading the %s failed", what);
+        snprintf(w, sizeof(w), "Reading the %s failed", what);
         if (e == EPERM || e == EACCES)
             ipcfg_lx_fail_errno(err, IPCFG_E_ACCESS, IPCFG_R_ELEVATION, e, w, res->extack);
         else

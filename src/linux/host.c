@@ -68,10 +68,10 @@ void ipcfg_lx_host_fill(ipcfg_host *h)
     long n;
     size_t i;
 
-    memset(h, 0, sizeof *h);
-    if (gethostname(h->host_name, sizeof h->host_name - 1) != 0)
+    memset(h, 0, sizeof(*h));
+    if (gethostname(h->host_name, sizeof(h->host_name) - 1) != 0)
         h->host_name[0] = '\0';
-    h->host_name[sizeof h->host_name - 1] = '\0';
+    h->host_name[sizeof(h->host_name) - 1] = '\0';
 
     if (path == NULL || path[0] == '\0')
         path = IPCFG_LX_RESOLV_CONF_DEFAULT;
@@ -81,9 +81,9 @@ void ipcfg_lx_host_fill(ipcfg_host *h)
         if (n > 0) {
             ipcfg_resolv rc;
             ipcfg_resolv_parse(buf, (size_t)n, &rc);
-            ipcfg_copy_str(h->primary_dns_suffix, sizeof h->primary_dns_suffix, rc.domain);
+            ipcfg_copy_str(h->primary_dns_suffix, sizeof(h->primary_dns_suffix), rc.domain);
             for (i = 0; i < rc.n_search && i < IPCFG_SEARCH_MAX; i++)
-                ipcfg_copy_str(h->search_list[i], sizeof h->search_list[i], rc.search[i]);
+                ipcfg_copy_str(h->search_list[i], sizeof(h->search_list[i]), rc.search[i]);
             h->n_search = i;
         }
         free(buf);
@@ -91,7 +91,7 @@ void ipcfg_lx_host_fill(ipcfg_host *h)
 
     h->node_type[0] = '\0';
     h->wins_proxy = IPCFG_UNKNOWN;
-    h->ip_routing = ipcfg_lx_read_file(IPCFG_LX_IP_FORWARD, fwd, sizeof fwd) > 0
+    h->ip_routing = ipcfg_lx_read_file(IPCFG_LX_IP_FORWARD, fwd, sizeof(fwd)) > 0
                         ? ipcfg_lx_parse_forwarding(fwd)
                         : IPCFG_UNKNOWN;
 }

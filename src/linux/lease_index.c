@@ -27,7 +27,7 @@ int ipcfg_lx_leases_load(ipcfg_lx_leases *ls, const char *state_dir)
     struct dirent *de;
     size_t sl = strlen(LEASE_SUFFIX);
 
-    memset(ls, 0, sizeof *ls);
+    memset(ls, 0, sizeof(*ls));
     d = opendir(state_dir);
     if (d == NULL)
         return 0; /* no state directory: no leases */
@@ -41,7 +41,7 @@ int ipcfg_lx_leases_load(ipcfg_lx_leases *ls, const char *state_dir)
             continue;
         if (ls->n == ls->cap) {
             size_t nc = ls->cap ? ls->cap * 2 : 8;
-            char **q = realloc(ls->names, nc * sizeof *q);
+            char **q = realloc(ls->names, nc * sizeof(*q));
             if (q == NULL)
                 goto oom;
             ls->names = q;
@@ -56,7 +56,7 @@ int ipcfg_lx_leases_load(ipcfg_lx_leases *ls, const char *state_dir)
     }
     (void)closedir(d);
     if (ls->n > 1)
-        qsort(ls->names, ls->n, sizeof *ls->names, cmp_name);
+        qsort(ls->names, ls->n, sizeof(*ls->names), cmp_name);
     return 0;
 oom:
     (void)closedir(d);
@@ -66,7 +66,7 @@ oom:
 
 int ipcfg_lx_lease_held(const ipcfg_lx_leases *ls, const char *ifname)
 {
-    return ls->n > 0 && bsearch(&ifname, ls->names, ls->n, sizeof *ls->names, cmp_name) != NULL;
+    return ls->n > 0 && bsearch(&ifname, ls->names, ls->n, sizeof(*ls->names), cmp_name) != NULL;
 }
 
 void ipcfg_lx_leases_free(ipcfg_lx_leases *ls)
@@ -76,5 +76,5 @@ void ipcfg_lx_leases_free(ipcfg_lx_leases *ls)
     for (i = 0; i < ls->n; i++)
         free(ls->names[i]);
     free(ls->names);
-    memset(ls, 0, sizeof *ls);
+    memset(ls, 0, sizeof(*ls));
 }

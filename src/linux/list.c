@@ -72,8 +72,8 @@ static int sort_by_ifindex(ipcfg_adapter_list *l)
         drop_duplicates(l);
         return 0;
     }
-    o = malloc(l->n * sizeof *o);
-    items = malloc(l->n * sizeof *items);
+    o = malloc(l->n * sizeof(*o));
+    items = malloc(l->n * sizeof(*items));
     if (o == NULL || items == NULL) {
         free(o);
         free(items);
@@ -83,9 +83,9 @@ static int sort_by_ifindex(ipcfg_adapter_list *l)
         o[i].ifindex = l->items[i].ifindex;
         o[i].pos = i;
     }
-    qsort(o, l->n, sizeof *o, cmp_order);
+    qsort(o, l->n, sizeof(*o), cmp_order);
     for (i = 0; i < l->n; i++)
-        memcpy(&items[i], &l->items[o[i].pos], sizeof *items);
+        memcpy(&items[i], &l->items[o[i].pos], sizeof(*items));
     free(l->items);
     free(o);
     l->items = items;
@@ -101,7 +101,7 @@ ipcfg_adapter *ipcfg_lx_find_adapter(ipcfg_adapter_list *l, uint32_t ifindex)
     if (l->n == 0)
         return NULL;
     key.ifindex = ifindex;
-    return bsearch(&key, l->items, l->n, sizeof *l->items, cmp_adapter_index);
+    return bsearch(&key, l->items, l->n, sizeof(*l->items), cmp_adapter_index);
 }
 
 /* ---- dumps ---- */
@@ -120,7 +120,7 @@ static int on_link(void *ctx, const ipcfg_nl_link *l)
         if (ipcfg_lx_needs_probe(l))
             wireless = ipcfg_lx_sysfs_is_wireless(l->name);
         if (ipcfg_lx_needs_driver(l))
-            has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof driver) == 0;
+            has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof(driver)) == 0;
     }
     ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL,
                                c->leases ? ipcfg_lx_lease_held(c->leases, l->name) : 0);
@@ -234,7 +234,7 @@ static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_le
     ipcfg_nlreq req;
     int st;
 
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     c.list = out;
     c.leases = leases;
     c.probe = 1;

@@ -14,7 +14,7 @@ static int read_flag(const char *path)
 {
     char text[16];
 
-    if (ipcfg_lx_read_file(path, text, sizeof text) <= 0)
+    if (ipcfg_lx_read_file(path, text, sizeof(text)) <= 0)
         return -1;
     switch (ipcfg_lx_parse_forwarding(text)) {
     case IPCFG_YES: return 1;
@@ -35,7 +35,7 @@ int ipcfg_lx_promote_secondaries(const char *ifname)
     all = read_flag("/proc/sys/net/ipv4/conf/all/promote_secondaries");
     if (all == 1)
         return 1;
-    snprintf(path, sizeof path, "/proc/sys/net/ipv4/conf/%s/promote_secondaries", ifname);
+    snprintf(path, sizeof(path), "/proc/sys/net/ipv4/conf/%s/promote_secondaries", ifname);
     dev = read_flag(path);
     if (dev == 1)
         return 1;
@@ -70,8 +70,8 @@ int ipcfg_lx_guard_secondaries(const ipcfg_lx_hit *hits, size_t n, const ipcfg_l
             if (s->ifindex != h->ifindex || s->prefix != h->prefix || !same_subnet(s->addr, h->addr, h->prefix))
                 continue;
             count++;
-            if (used + 20 < sizeof list)
-                used += (size_t)snprintf(list + used, sizeof list - used, "%s%u.%u.%u.%u", used ? ", " : "",
+            if (used + 20 < sizeof(list))
+                used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%u.%u.%u.%u", used ? ", " : "",
                                          s->addr[0], s->addr[1], s->addr[2], s->addr[3]);
         }
         if (count == 0)

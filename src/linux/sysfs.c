@@ -27,7 +27,7 @@ int ipcfg_lx_sysfs_same_link(const char *ifname, uint32_t ifindex)
     char *end;
     unsigned long v;
 
-    if (sysfs_path(p, sizeof p, ifname, "ifindex") != 0 || ipcfg_lx_read_file(p, text, sizeof text) <= 0)
+    if (sysfs_path(p, sizeof(p), ifname, "ifindex") != 0 || ipcfg_lx_read_file(p, text, sizeof(text)) <= 0)
         return 0;
     v = strtoul(text, &end, 10);
     return end != text && (*end == '\n' || *end == '\0') && v == ifindex;
@@ -38,9 +38,9 @@ int ipcfg_lx_sysfs_is_wireless(const char *ifname)
     char p[512];
     struct stat st;
 
-    if (sysfs_path(p, sizeof p, ifname, "wireless") == 0 && stat(p, &st) == 0)
+    if (sysfs_path(p, sizeof(p), ifname, "wireless") == 0 && stat(p, &st) == 0)
         return 1;
-    if (sysfs_path(p, sizeof p, ifname, "phy80211") == 0 && stat(p, &st) == 0)
+    if (sysfs_path(p, sizeof(p), ifname, "phy80211") == 0 && stat(p, &st) == 0)
         return 1;
     return 0;
 }
@@ -51,9 +51,9 @@ int ipcfg_lx_sysfs_driver(const char *ifname, char *buf, size_t len)
     const char *base;
     ssize_t n;
 
-    if (len == 0 || sysfs_path(p, sizeof p, ifname, "device/driver") != 0)
+    if (len == 0 || sysfs_path(p, sizeof(p), ifname, "device/driver") != 0)
         return -1;
-    n = readlink(p, target, sizeof target - 1);
+    n = readlink(p, target, sizeof(target) - 1);
     if (n <= 0)
         return -1;
     target[n] = '\0';
