@@ -84,8 +84,7 @@ static void dhcp_timed_out(ipcfg_error *err, int renew)
         ipcfg_win_errtext(ERROR_TIMEOUT, text, sizeof(text));
         ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM, "%s", text);
     }
-    err->sys_code = (long)ERROR_TIMEOUT;
-    err->has_sys_code = 1;
+    ipcfg_error_sys(err, (long)ERROR_TIMEOUT);
 }
 
 /* Milliseconds left until the absolute deadline (GetTickCount64), 0 when

@@ -112,10 +112,7 @@ int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code)
         ipcfg_error_set(err, st, r, "%s", "The address is already assigned to an adapter.");
     else
         ipcfg_error_set(err, st, r, "%s", text);
-    if (err) {
-        err->sys_code = (long)code;
-        err->has_sys_code = 1;
-    }
+    ipcfg_error_sys(err, (long)code);
     return (int)st;
 }
 

@@ -97,10 +97,7 @@ int ipcfg_win_query_fail(ipcfg_error *err, const char *fn_name, DWORD r)
         ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
                         "%s kept asking for a larger buffer (%d tries); the configuration is changing, try again.",
                         fn_name, IPCFG_WIN_TRIES);
-        if (err) {
-            err->sys_code = (long)r;
-            err->has_sys_code = 1;
-        }
+        ipcfg_error_sys(err, (long)r);
         return IPCFG_E_FAILED;
     }
     return ipcfg_win_fail(err, IPCFG_WOP_QUERY, r);
