@@ -67,20 +67,19 @@ static void find_addr_free(find_addr *f)
 /* "eth0, eth1" for the interfaces holding the address. */
 static void hit_names(ipcfg_lx_ctx *x, const find_addr *f, char *buf, size_t len)
 {
-    ipcfg_adapter_list links;
-    ipcfg_lx_collect c;
-    size_t i, used = 0;
-    int intr = 0;
-    ipcfg_error ignored;
-
     buf[0] = '\0';
+    ipcfg_adapter_list links;
     memset(&links, 0, sizeof(links));
+    ipcfg_lx_collect c;
     memset(&c, 0, sizeof(c));
     c.list = &links;
+    ipcfg_error ignored;
     ipcfg_error_clear(&ignored);
+    int intr = 0;
     if (ipcfg_lx_dump_links(x, &c, &intr, &ignored) != 0)
         ipcfg_adapters_free(&links);
-    for (i = 0; i < f->n && used + 1 < len; i++) {
+    size_t used = 0;
+    for (size_t i = 0; i < f->n && used + 1 < len; i++) {
         const ipcfg_adapter *a = ipcfg_lx_find_adapter(&links, f->hits[i].ifindex);
         int n;
         if (i > 0 && f->hits[i].ifindex == f->hits[i - 1].ifindex)
@@ -99,20 +98,18 @@ static void hit_names(ipcfg_lx_ctx *x, const find_addr *f, char *buf, size_t len
 /* Where the IPv4 address `want` is assigned: one address dump. */
 static int find_ip4(ipcfg_lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_error *err)
 {
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-    int e, attempt;
-
     memset(f, 0, sizeof(*f));
-    for (attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         find_addr_free(f);
         f->want = *want;
+        ipcfg_nl_visitor v;
         memset(&v, 0, sizeof(v));
         v.ctx = f;
         v.on_addr = on_find_addr;
+        ipcfg_nlreq req;
         ipcfg_nlreq_getaddr(&req, AF_INET);
-        e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, &v, &res);
+        ipcfg_nl_result res;
+        int e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, &v, &res);
         if ((e == -ENOBUFS || res.error == ENOBUFS) && attempt + 1 < IPCFG_LX_LIST_ATTEMPTS)
             continue;
         if (e != 0 || res.error != 0 || !res.done) {
@@ -129,31 +126,28 @@ static int find_ip4(ipcfg_lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_e
 }
 
 int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
-                          uint32_t *context, int *has_context, ipcfg_error *err)
+                         uint32_t *context, int *has_context, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
-    ipcfg_nlreq req;
-    ipcfg_nl_result res;
-    find_addr f;
-    char as[IPCFG_IPSTR_MAX];
-    int e, st;
-
     if (context != NULL)
         *context = 0;
     if (has_context != NULL)
         *has_context = 0;
+    ipcfg_nlreq req;
     if (addr->family != IPCFG_AF_INET4 || prefix_len > 32 ||
         ipcfg_nlreq_addr4(&req, 0, ad->ifindex, addr->bytes, prefix_len) != 0) {
         ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE, "/add takes an IPv4 address and mask.");
         return (int)err->status;
     }
+    char as[IPCFG_IPSTR_MAX];
     ipcfg_ip_str(addr, as, sizeof(as));
 
     /* As with AddIPAddress, an address the host already holds (with any
      * mask, on any interface) is a conflict: the kernel itself would accept
      * it with another prefix length or on another link, and /delete could
      * then no longer name it unambiguously. */
-    st = find_ip4(x, addr, &f, err);
+    find_addr f;
+    int st = find_ip4(x, addr, &f, err);
     if (st != 0)
         return st;
     if (f.n > 0) {
@@ -169,7 +163,8 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
     }
     find_addr_free(&f);
 
-    e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, NULL, &res);
+    ipcfg_nl_result res;
+    int e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, NULL, &res);
     if (e != 0)
         return ipcfg_lx_fail_dump(err, e, &res, "answer to the address request");
     if (!res.acked)
@@ -182,13 +177,6 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
 int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
-    find_addr f;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-    char as[IPCFG_IPSTR_MAX];
-    size_t i;
-    int e, st = 0;
-
     if (t->by_context) {
         ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "NTE contexts exist only on Windows; name the address instead.");
@@ -198,9 +186,11 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
         ipcfg_error_set(err, IPCFG_E_USAGE, IPCFG_R_NONE, "/delete takes an IPv4 address.");
         return (int)err->status;
     }
+    char as[IPCFG_IPSTR_MAX];
     ipcfg_ip_str(&t->addr, as, sizeof(as));
 
-    st = find_ip4(x, &t->addr, &f, err);
+    find_addr f;
+    int st = find_ip4(x, &t->addr, &f, err);
     if (st != 0)
         return st;
     if (f.n == 0) {
@@ -208,7 +198,7 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
         ipcfg_error_set(err, IPCFG_E_STATE, IPCFG_R_NOT_FOUND, "The address %s was not found.", as);
         return (int)err->status;
     }
-    for (i = 1; i < f.n; i++) {
+    for (size_t i = 1; i < f.n; i++) {
         if (f.hits[i].ifindex != f.hits[0].ifindex) {
             char names[IPCFG_ERRTEXT_MAX / 2];
             hit_names(x, &f, names, sizeof(names));
@@ -226,17 +216,19 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
     }
     /* One interface; the same address may be there with more than one
      * prefix length: each is that address, remove them all. */
-    for (i = 0; i < f.n && st == 0; i++) {
-        char ifname[32];
+    for (size_t i = 0; i < f.n && st == 0; i++) {
+        ipcfg_nlreq req;
         if (ipcfg_nlreq_addr4(&req, 1, f.hits[i].ifindex, t->addr.bytes, f.hits[i].prefix) != 0) {
             ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The kernel reported an invalid address.");
             st = (int)err->status;
             break;
         }
-        e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, NULL, &res);
+        ipcfg_nl_result res;
+        int e = ipcfg_nlsock_transact(&x->nl, req.buf, req.len, NULL, &res);
         if (e != 0 || !res.acked) {
             st = ipcfg_lx_fail_dump(err, e, &res, "answer to the address request");
         } else if (res.error != 0) {
+            char ifname[32];
             snprintf(ifname, sizeof(ifname), "with index %u", (unsigned)f.hits[i].ifindex);
             st = ipcfg_lx_fail_change(err, res.error, res.extack, as, ifname, 1);
         }

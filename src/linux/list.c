@@ -61,30 +61,26 @@ static void drop_duplicates(ipcfg_adapter_list *l)
  * 0 ok, -1 out of memory. */
 static int sort_by_ifindex(ipcfg_adapter_list *l)
 {
-    order *o;
-    ipcfg_adapter *items;
-    size_t i;
-
-    for (i = 1; i < l->n; i++)
-        if (l->items[i - 1].ifindex > l->items[i].ifindex)
-            break;
-    if (i >= l->n) {
+    size_t first_unsorted = 1;
+    while (first_unsorted < l->n && l->items[first_unsorted - 1].ifindex <= l->items[first_unsorted].ifindex)
+        first_unsorted++;
+    if (first_unsorted >= l->n) {
         drop_duplicates(l);
         return 0;
     }
-    o = malloc(l->n * sizeof(*o));
-    items = malloc(l->n * sizeof(*items));
+    order *o = malloc(l->n * sizeof(*o));
+    ipcfg_adapter *items = malloc(l->n * sizeof(*items));
     if (o == NULL || items == NULL) {
         free(o);
         free(items);
         return -1;
     }
-    for (i = 0; i < l->n; i++) {
+    for (size_t i = 0; i < l->n; i++) {
         o[i].ifindex = l->items[i].ifindex;
         o[i].pos = i;
     }
     qsort(o, l->n, sizeof(*o), cmp_order);
-    for (i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++)
         memcpy(&items[i], &l->items[o[i].pos], sizeof(*items));
     free(l->items);
     free(o);
@@ -96,10 +92,9 @@ static int sort_by_ifindex(ipcfg_adapter_list *l)
 
 ipcfg_adapter *ipcfg_lx_find_adapter(ipcfg_adapter_list *l, uint32_t ifindex)
 {
-    ipcfg_adapter key;
-
     if (l->n == 0)
         return NULL;
+    ipcfg_adapter key;
     key.ifindex = ifindex;
     return bsearch(&key, l->items, l->n, sizeof(*l->items), cmp_adapter_index);
 }
@@ -184,13 +179,11 @@ int ipcfg_lx_dump(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *i
 {
     ipcfg_nl_visitor v;
     ipcfg_nl_result res;
-    int e;
-
     v.ctx = c;
     v.on_link = on_link;
     v.on_addr = on_addr;
     v.on_route = on_route;
-    e = ipcfg_nlsock_transact(&x->nl, req->buf, req->len, &v, &res);
+    int e = ipcfg_nlsock_transact(&x->nl, req->buf, req->len, &v, &res);
     if (e != 0 || res.error != 0 || !res.done)
         return ipcfg_lx_fail_dump(err, e, &res, what);
     if (res.dump_intr)
@@ -200,10 +193,10 @@ int ipcfg_lx_dump(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *i
 
 /* A family whose routing is absent (IPv6 disabled at boot: EAFNOSUPPORT;
  * no main table: ENOENT) has no default gateways: not a failure. */
-static int dump_routes(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *intr, ipcfg_error *err, const char *what)
+static int dump_routes(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *intr, ipcfg_error *err,
+                       const char *what)
 {
     int st = ipcfg_lx_dump(x, req, c, intr, err, what);
-
     if (st != 0 && ipcfg_lx_err_no_routing(err)) {
         ipcfg_error_clear(err);
         return 0;
@@ -214,10 +207,8 @@ static int dump_routes(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, i
 int ipcfg_lx_dump_links(ipcfg_lx_ctx *x, ipcfg_lx_collect *c, int *intr, ipcfg_error *err)
 {
     ipcfg_nlreq req;
-    int st;
-
     ipcfg_nlreq_getlink(&req);
-    st = ipcfg_lx_dump(x, &req, c, intr, err, "interface list");
+    int st = ipcfg_lx_dump(x, &req, c, intr, err, "interface list");
     if (st != 0)
         return st;
     if (sort_by_ifindex(c->list) != 0)
@@ -231,16 +222,14 @@ static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_le
                      ipcfg_error *err)
 {
     ipcfg_lx_collect c;
-    ipcfg_nlreq req;
-    int st;
-
     memset(&c, 0, sizeof(c));
     c.list = out;
     c.leases = leases;
     c.probe = 1;
-    st = ipcfg_lx_dump_links(x, &c, intr, err);
+    int st = ipcfg_lx_dump_links(x, &c, intr, err);
     if (st != 0)
         return st;
+    ipcfg_nlreq req;
     ipcfg_nlreq_getaddr(&req, AF_UNSPEC);
     st = ipcfg_lx_dump(x, &req, &c, intr, err, "address list");
     if (st != 0)
@@ -257,11 +246,10 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
 {
     ipcfg_lx_ctx *x = b->ctx;
     ipcfg_lx_leases leases;
-    int attempt, st = 0;
-
     if (ipcfg_lx_leases_load(&leases, ipcfg_lx_state_dir()) != 0)
         return ipcfg_lx_fail_oom(err);
-    for (attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
+    int st = 0;
+    for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         int intr = 0;
         st = list_once(x, out, &leases, &intr, err);
         if (st != 0 && ipcfg_lx_err_retriable(err) && attempt + 1 < IPCFG_LX_LIST_ATTEMPTS) {

@@ -10,7 +10,7 @@
 #include "query.h"
 
 int ipcfg_win_add(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
-                   uint32_t *context, int *has_context, ipcfg_error *err)
+                  uint32_t *context, int *has_context, ipcfg_error *err)
 {
     const ipcfg_iphlp *t = ipcfg_win_api(b);
     if (has_context)
