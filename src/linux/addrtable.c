@@ -9,20 +9,18 @@
 int ipcfg_lx_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
-    int attempt, st = 0;
-
-    for (attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
+    int st = 0;
+    for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         ipcfg_adapter_list links;
-        ipcfg_lx_collect c;
-        ipcfg_nlreq req;
-        int intr = 0;
-
         memset(&links, 0, sizeof(links));
+        ipcfg_lx_collect c;
         memset(&c, 0, sizeof(c));
         c.list = &links;
+        int intr = 0;
         st = ipcfg_lx_dump_links(x, &c, &intr, err);
         if (st == 0) {
             c.table = out;
+            ipcfg_nlreq req;
             ipcfg_nlreq_getaddr(&req, AF_INET);
             st = ipcfg_lx_dump(x, &req, &c, &intr, err, "address table");
         }

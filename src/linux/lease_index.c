@@ -71,9 +71,7 @@ int ipcfg_lx_lease_held(const ipcfg_lx_leases *ls, const char *ifname)
 
 void ipcfg_lx_leases_free(ipcfg_lx_leases *ls)
 {
-    size_t i;
-
-    for (i = 0; i < ls->n; i++)
+    for (size_t i = 0; i < ls->n; i++)
         free(ls->names[i]);
     free(ls->names);
     memset(ls, 0, sizeof(*ls));

@@ -13,11 +13,9 @@
 
 static int sysfs_path(char *buf, size_t len, const char *ifname, const char *leaf)
 {
-    int n;
-
     if (!ipcfg_lx_ifname_path_safe(ifname))
         return -1;
-    n = snprintf(buf, len, "/sys/class/net/%s/%s", ifname, leaf);
+    int n = snprintf(buf, len, "/sys/class/net/%s/%s", ifname, leaf);
     return (n < 0 || (size_t)n >= len) ? -1 : 0;
 }
 
