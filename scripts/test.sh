@@ -3,7 +3,8 @@
 #   release  Linux release build (built warning-free; no tests in it)
 #   dev      Linux debug: unit tests, goldens, Linux parser tests, network-
 #            namespace integration tests (root)
-#   asan     Linux ASan + UBSan: the unit tests (label "unit")
+#   asan     Linux ASan + UBSan: the unit tests and goldens (labels "unit",
+#            "golden")
 #   fuzz     clang libFuzzer targets, each run briefly
 #   mingw64  Windows x86_64 cross build: import table, goldens and the
 #            Windows suites under wine64
@@ -106,7 +107,7 @@ run_ship() {
 
 run_preset release --build-only
 run_preset dev -j "$jobs"
-run_preset asan -L unit -j "$jobs"
+run_preset asan -L "^(unit|golden)$" -j "$jobs"
 run_preset fuzz
 run_preset mingw64
 run_preset mingw32

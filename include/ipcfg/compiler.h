@@ -2,6 +2,10 @@
 #ifndef IPCFG_COMPILER_H
 #define IPCFG_COMPILER_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* printf-format checking.  MinGW with __USE_MINGW_ANSI_STDIO=1 (the
  * toolchain files set it) has a C99 printf, so it is checked as gnu_printf
  * rather than Microsoft's ms_printf. */
@@ -15,4 +19,7 @@
 #define IPCFG_PRINTF(fmt, args)
 #endif
 
+#ifdef __cplusplus
+}
+#endif
 #endif

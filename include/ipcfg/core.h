@@ -1,10 +1,16 @@
-/* ipcfg — the core: runs a parsed command against a backend.
+/* ipcfg — the core: parses a command line and runs it against a backend.
+ * The one entry point each platform's main.c calls.
  * SPDX-License-Identifier: MIT */
 #ifndef IPCFG_CORE_H
 #define IPCFG_CORE_H
 
+#include <stddef.h>
+
 #include "ipcfg/backend.h"
-#include "ipcfg/cli.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Where finished output goes: is_err selects stderr; text is UTF-8. */
 typedef struct ipcfg_sink {
@@ -19,9 +25,9 @@ typedef int (*ipcfg_backend_open_fn)(ipcfg_backend *out, ipcfg_error *err);
  * version), and destroyed before returning. */
 int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, const ipcfg_sink *sink);
 
-/* Runs an already-parsed command. */
-int ipcfg_run(const ipcfg_cmd *cmd, ipcfg_backend *b, const ipcfg_sink *sink);
-
 extern const char ipcfg_version[];
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -168,8 +168,12 @@ typedef struct ipcfg_addrtable {
     size_t n, cap;
 } ipcfg_addrtable;
 
-/* ---- helpers (src/core/model.c) ---- */
+/* ---- helpers (src/model/model.c) ---- */
+/* Sets *e afresh: status, reason and text (fmt NULL = none); no system
+ * code, whatever an earlier use left there (ipcfg_error_sys adds one). */
 void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...) IPCFG_PRINTF(4, 5);
+/* The platform's own code of the failure (errno, Win32 error). */
+void ipcfg_error_sys(ipcfg_error *e, long code);
 void ipcfg_error_clear(ipcfg_error *e);
 
 ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* zeroed; NULL on OOM */

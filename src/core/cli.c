@@ -1,6 +1,6 @@
 /* ipcfg — command-line parsing.  Pure: no I/O, no platform.
  * SPDX-License-Identifier: MIT */
-#include "ipcfg/cli.h"
+#include "cli.h"
 
 #include <stdarg.h>
 #include <stdio.h>

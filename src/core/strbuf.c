@@ -1,5 +1,5 @@
 /* ipcfg — growable text buffer.  SPDX-License-Identifier: MIT */
-#include "ipcfg/strbuf.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* ipcfg — adapter-name wildcards: `*` and `?` over whole UTF-8 names,
  * case-insensitive.  SPDX-License-Identifier: MIT */
-#include "ipcfg/wildcard.h"
+#include "wildcard.h"
 
 #include <stddef.h>
 #include <stdint.h>

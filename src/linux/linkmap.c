@@ -95,17 +95,17 @@ void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wi
                                 const char *driver, int has_lease)
 {
     a->ifindex = l->ifindex;
-    ipcfg_copy_str(a->name, sizeof a->name, l->name);
-    ipcfg_copy_str(a->id, sizeof a->id, l->name);
+    ipcfg_copy_str(a->name, sizeof(a->name), l->name);
+    ipcfg_copy_str(a->id, sizeof(a->id), l->name);
     a->type = ipcfg_lx_if_type(l, wireless);
     if (l->kind[0] != '\0')
-        ipcfg_copy_str(a->description, sizeof a->description, l->kind);
+        ipcfg_copy_str(a->description, sizeof(a->description), l->kind);
     else if (driver != NULL && a->type != IPCFG_IF_LOOPBACK)
-        ipcfg_copy_str(a->description, sizeof a->description, driver);
+        ipcfg_copy_str(a->description, sizeof(a->description), driver);
     /* Only a link-layer address is a physical address: the "address" of a
      * tunnel or PPP link is an IP address or nothing. */
     if ((a->type == IPCFG_IF_ETHERNET || a->type == IPCFG_IF_WIRELESS || a->type == IPCFG_IF_UNKNOWN) &&
-        l->hwaddr_len > 0 && l->hwaddr_len <= sizeof a->hwaddr && !all_zero(l->hwaddr, l->hwaddr_len)) {
+        l->hwaddr_len > 0 && l->hwaddr_len <= sizeof(a->hwaddr) && !all_zero(l->hwaddr, l->hwaddr_len)) {
         memcpy(a->hwaddr, l->hwaddr, l->hwaddr_len);
         a->hwaddr_len = l->hwaddr_len;
     }
@@ -119,7 +119,7 @@ int ipcfg_lx_addr_ip(const ipcfg_nl_addr *na, ipcfg_ip *ip)
 {
     const uint8_t *src;
 
-    memset(ip, 0, sizeof *ip);
+    memset(ip, 0, sizeof(*ip));
     if (na->has_local)
         src = na->local;
     else if (na->has_address)
@@ -160,7 +160,7 @@ int ipcfg_lx_adapter_add_addr(ipcfg_adapter *a, const ipcfg_nl_addr *na)
 
 int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_adapter *a)
 {
-    memset(row, 0, sizeof *row);
+    memset(row, 0, sizeof(*row));
     if (na->family != AF_INET || ipcfg_lx_addr_ip(na, &row->addr) != 0)
         return -1;
     row->prefix_len = na->prefixlen;
@@ -170,7 +170,7 @@ int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_ad
     }
     row->ifindex = na->ifindex;
     if (a != NULL)
-        ipcfg_copy_str(row->ifname, sizeof row->ifname, a->name);
+        ipcfg_copy_str(row->ifname, sizeof(row->ifname), a->name);
     row->reasm_size = 0;
     row->flags = (na->flags & IFA_F_SECONDARY) ? IPCFG_AT_SECONDARY : IPCFG_AT_PRIMARY;
     if (!(na->flags & IFA_F_PERMANENT))
@@ -188,7 +188,7 @@ int ipcfg_lx_is_default_route(const ipcfg_nl_route *r)
 
 void ipcfg_lx_gateway_ip(ipcfg_ip *ip, uint8_t gw_family, const uint8_t gw[16], uint32_t ifindex)
 {
-    memset(ip, 0, sizeof *ip);
+    memset(ip, 0, sizeof(*ip));
     if (gw_family == AF_INET) {
         ip->family = IPCFG_AF_INET4;
         memcpy(ip->bytes, gw, 4);

@@ -40,9 +40,9 @@ enum {
 
 static size_t align4(size_t n) { return (n + 3u) & ~(size_t)3u; }
 
-static uint16_t rd16(const uint8_t *p) { uint16_t v; memcpy(&v, p, sizeof v); return v; }
-static uint32_t rd32(const uint8_t *p) { uint32_t v; memcpy(&v, p, sizeof v); return v; }
-static int32_t rds32(const uint8_t *p) { int32_t v; memcpy(&v, p, sizeof v); return v; }
+static uint16_t rd16(const uint8_t *p) { uint16_t v; memcpy(&v, p, sizeof(v)); return v; }
+static uint32_t rd32(const uint8_t *p) { uint32_t v; memcpy(&v, p, sizeof(v)); return v; }
+static int32_t rds32(const uint8_t *p) { int32_t v; memcpy(&v, p, sizeof(v)); return v; }
 
 /* ---- attribute walking ---- */
 
@@ -121,7 +121,7 @@ static int parse_linkinfo(const attr *li, ipcfg_nl_link *out)
     attr_init(&it, li->data, li->len);
     while ((r = attr_next(&it, &a)) > 0) {
         if (a.type == IFLA_INFO_KIND) {
-            if (copy_str(out->kind, sizeof out->kind, &a) != 0)
+            if (copy_str(out->kind, sizeof(out->kind), &a) != 0)
                 return -1;
         }
     }
@@ -135,7 +135,7 @@ int ipcfg_nl_link_parse(const uint8_t *payload, size_t len, ipcfg_nl_link *out)
     int32_t idx;
     int r;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(*out));
     if (payload == NULL || len < IFINFO_LEN)
         return -1;
     out->type = rd16(payload + 2);
@@ -149,7 +149,7 @@ int ipcfg_nl_link_parse(const uint8_t *payload, size_t len, ipcfg_nl_link *out)
     while ((r = attr_next(&it, &a)) > 0) {
         switch (a.type) {
         case IFLA_IFNAME:
-            if (copy_str(out->name, sizeof out->name, &a) != 0)
+            if (copy_str(out->name, sizeof(out->name), &a) != 0)
                 return -1;
             break;
         case IFLA_OPERSTATE:
@@ -185,7 +185,7 @@ int ipcfg_nl_addr_parse(const uint8_t *payload, size_t len, ipcfg_nl_addr *out)
     attr a;
     int r;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(*out));
     if (payload == NULL || len < IFADDR_LEN)
         return -1;
     out->family = payload[0];
@@ -292,7 +292,7 @@ int ipcfg_nl_nexthop_next(ipcfg_nl_nh_iter *it, ipcfg_nl_nexthop *out)
     long step;
     int r;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(*out));
     if (it->rem == 0)
         return 0;
     if (it->p == NULL || it->rem < RTNH_LEN)
@@ -330,7 +330,7 @@ int ipcfg_nl_route_parse(const uint8_t *payload, size_t len, ipcfg_nl_route *out
     size_t alen;
     int r;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(*out));
     if (payload == NULL || len < RTMSG_LEN)
         return -1;
     out->family = payload[0];
@@ -507,13 +507,13 @@ ipcfg_nl_status ipcfg_nl_parse(const uint8_t *buf, size_t len, uint32_t seq, uin
                 if (e < 0 && e != INT32_MIN)
                     res->error = -e;
                 if ((mflags & NLM_F_ACK_TLVS) &&
-                    parse_ext_tlvs(payload + 4, plen - 4, res->extack, sizeof res->extack) != 0)
+                    parse_ext_tlvs(payload + 4, plen - 4, res->extack, sizeof(res->extack)) != 0)
                     return IPCFG_NL_BAD;
             }
             return IPCFG_NL_END;
         case NLMSG_ERROR: {
             int e = 0;
-            if (ipcfg_nl_error_parse(payload, plen, mflags, &e, res->extack, sizeof res->extack) != 0)
+            if (ipcfg_nl_error_parse(payload, plen, mflags, &e, res->extack, sizeof(res->extack)) != 0)
                 return IPCFG_NL_BAD;
             res->acked = 1;
             res->error = e;

@@ -38,7 +38,7 @@
 static int open_fd(ipcfg_nlsock *s)
 {
     struct sockaddr_nl sa;
-    socklen_t salen = sizeof sa;
+    socklen_t salen = sizeof(sa);
     struct timeval tv;
     int one = 1, rcvbuf = NLSOCK_RCVBUF, e;
 
@@ -47,24 +47,24 @@ static int open_fd(ipcfg_nlsock *s)
         return -errno;
 
     /* Optional niceties; older kernels may refuse them. */
-    (void)setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
-    (void)setsockopt(s->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof one);
-    (void)setsockopt(s->fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof one);
-    s->strict = setsockopt(s->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof one) == 0;
+    (void)setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+    (void)setsockopt(s->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+    (void)setsockopt(s->fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+    s->strict = setsockopt(s->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one)) == 0;
     tv.tv_sec = NLSOCK_TIMEOUT_S;
     tv.tv_usec = 0;
-    (void)setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    (void)setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 
-    memset(&sa, 0, sizeof sa);
+    memset(&sa, 0, sizeof(sa));
     sa.nl_family = AF_NETLINK;
-    if (bind(s->fd, (struct sockaddr *)&sa, sizeof sa) != 0 ||
+    if (bind(s->fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
         getsockname(s->fd, (struct sockaddr *)&sa, &salen) != 0) {
         e = errno;
         (void)close(s->fd);
         s->fd = -1;
         return -e;
     }
-    if (salen != sizeof sa || sa.nl_family != AF_NETLINK) {
+    if (salen != sizeof(sa) || sa.nl_family != AF_NETLINK) {
         (void)close(s->fd);
         s->fd = -1;
         return -EINVAL;
@@ -77,7 +77,7 @@ int ipcfg_nlsock_open(ipcfg_nlsock *s)
 {
     int e;
 
-    memset(s, 0, sizeof *s);
+    memset(s, 0, sizeof(*s));
     s->fd = -1;
     e = open_fd(s);
     if (e != 0)
@@ -108,10 +108,10 @@ static int send_msg(ipcfg_nlsock *s, const void *msg, size_t len)
     struct sockaddr_nl sa;
     ssize_t n;
 
-    memset(&sa, 0, sizeof sa);
+    memset(&sa, 0, sizeof(sa));
     sa.nl_family = AF_NETLINK; /* nl_pid 0: the kernel */
     do {
-        n = sendto(s->fd, msg, len, 0, (const struct sockaddr *)&sa, sizeof sa);
+        n = sendto(s->fd, msg, len, 0, (const struct sockaddr *)&sa, sizeof(sa));
     } while (n < 0 && errno == EINTR);
     if (n < 0)
         return -errno;
@@ -131,7 +131,7 @@ static long recv_datagram(ipcfg_nlsock *s)
         struct msghdr mh;
         ssize_t n;
 
-        memset(&mh, 0, sizeof mh);
+        memset(&mh, 0, sizeof(mh));
         iov.iov_base = s->buf;
         iov.iov_len = 0;
         mh.msg_iov = &iov;
@@ -156,14 +156,14 @@ static long recv_datagram(ipcfg_nlsock *s)
             s->cap = ncap;
         }
 
-        memset(&mh, 0, sizeof mh);
-        memset(&sa, 0, sizeof sa);
+        memset(&mh, 0, sizeof(mh));
+        memset(&sa, 0, sizeof(sa));
         iov.iov_base = s->buf;
         iov.iov_len = s->cap;
         mh.msg_iov = &iov;
         mh.msg_iovlen = 1;
         mh.msg_name = &sa;
-        mh.msg_namelen = sizeof sa;
+        mh.msg_namelen = sizeof(sa);
         do {
             n = recvmsg(s->fd, &mh, 0);
         } while (n < 0 && errno == EINTR);
@@ -171,7 +171,7 @@ static long recv_datagram(ipcfg_nlsock *s)
             return (errno == EAGAIN || errno == EWOULDBLOCK) ? -ETIMEDOUT : -errno;
         if (mh.msg_flags & MSG_TRUNC)
             return -EMSGSIZE;
-        if (mh.msg_namelen != sizeof sa || sa.nl_family != AF_NETLINK || sa.nl_pid != 0)
+        if (mh.msg_namelen != sizeof(sa) || sa.nl_family != AF_NETLINK || sa.nl_pid != 0)
             continue; /* not from the kernel: ignore */
         return (long)n;
     }
@@ -183,8 +183,8 @@ int ipcfg_nlsock_transact(ipcfg_nlsock *s, void *msg, size_t len, const ipcfg_nl
     struct nlmsghdr *h = msg;
     int e;
 
-    memset(res, 0, sizeof *res);
-    if (s->buf == NULL || len < sizeof *h || h->nlmsg_len != len)
+    memset(res, 0, sizeof(*res));
+    if (s->buf == NULL || len < sizeof(*h) || h->nlmsg_len != len)
         return -EINVAL;
     if (s->fd < 0 && (e = open_fd(s)) != 0)
         return e; /* the reopen after an earlier failure failed: say why */

@@ -67,7 +67,7 @@ static void parse_search(const char *p, const char *end, ipcfg_resolv *out)
     const char *w;
     size_t n;
 
-    memset(&tmp, 0, sizeof tmp);
+    memset(&tmp, 0, sizeof(tmp));
     while ((w = next_word(&p, end, &n)) != NULL) {
         if (!word_ok(w, n) || tmp.n_search >= IPCFG_SEARCH_MAX)
             continue;
@@ -84,7 +84,7 @@ void ipcfg_resolv_parse(const char *buf, size_t len, ipcfg_resolv *out)
 {
     const char *p = buf, *end = buf + len;
 
-    memset(out, 0, sizeof *out);
+    memset(out, 0, sizeof(*out));
     if (buf == NULL)
         return;
     while (p < end) {

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "win_util.h"
+#include "error.h"
+#include "utf.h"
 
 #ifndef LOAD_LIBRARY_SEARCH_SYSTEM32
 #define LOAD_LIBRARY_SEARCH_SYSTEM32 0x00000800
@@ -54,10 +55,7 @@ int ipcfg_iphlp_load(ipcfg_iphlp *t, ipcfg_error *err)
         ipcfg_win_errtext(le, text, sizeof(text));
         ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "cannot load iphlpapi.dll from the system directory: %s",
                         text);
-        if (err) {
-            err->sys_code = (long)le;
-            err->has_sys_code = 1;
-        }
+        ipcfg_error_sys(err, (long)le);
         return IPCFG_E_FAILED;
     }
     t->GetAdaptersAddresses = (ipcfg_pfn_GetAdaptersAddresses)sym(t->dll, "GetAdaptersAddresses");
@@ -85,9 +83,6 @@ int ipcfg_iphlp_need(int present, const char *name, ipcfg_error *err)
     if (present)
         return 0;
     ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "The system's iphlpapi.dll has no %s function.", name);
-    if (err) {
-        err->sys_code = ERROR_PROC_NOT_FOUND;
-        err->has_sys_code = 1;
-    }
+    ipcfg_error_sys(err, ERROR_PROC_NOT_FOUND);
     return IPCFG_E_NOTSUP;
 }

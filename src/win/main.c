@@ -25,7 +25,8 @@
 
 #include "ipcfg/backend.h"
 #include "ipcfg/core.h"
-#include "win_util.h"
+#include "error.h"
+#include "utf.h"
 
 static void write_all(HANDLE h, const char *p, size_t len)
 {

@@ -6,12 +6,20 @@
 # ipcfg.exe is never loaded.  The import table holds kernel32 and the C
 # runtime (ws2_32 is allowed as well); tests/win/check_imports.sh checks it.
 add_library(ipcfg_platform STATIC
-  ${CMAKE_CURRENT_LIST_DIR}/backend_win.c
-  ${CMAKE_CURRENT_LIST_DIR}/iphlp_dyn.c
-  ${CMAKE_CURRENT_LIST_DIR}/win_util.c
+  ${CMAKE_CURRENT_LIST_DIR}/backend.c     # lifetime, the vtable
+  ${CMAKE_CURRENT_LIST_DIR}/list.c        # listing and the host block
+  ${CMAKE_CURRENT_LIST_DIR}/addrtable.c   # the IPv4 address table
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp.c        # /release, /renew (worker threads, one deadline)
+  ${CMAKE_CURRENT_LIST_DIR}/address.c     # /add, /delete
+  ${CMAKE_CURRENT_LIST_DIR}/query.c       # size-query-then-fill
+  ${CMAKE_CURRENT_LIST_DIR}/convert.c     # IP Helper structures -> model
+  ${CMAKE_CURRENT_LIST_DIR}/error.c       # the error table
+  ${CMAKE_CURRENT_LIST_DIR}/utf.c         # UTF-16 <-> UTF-8
+  ${CMAKE_CURRENT_LIST_DIR}/iphlp_dyn.c   # iphlpapi.dll from the system directory
 )
-target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
-target_link_libraries(ipcfg_platform PUBLIC ipcfg_core ws2_32)
+target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+# The model only: a backend fills it and never prints.
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ws2_32)
 # Windows 7 API level (the IP_ADAPTER_ADDRESSES members are checked against
 # the Length the system filled in, so older systems still work).
 target_compile_definitions(ipcfg_platform PUBLIC

@@ -8,7 +8,7 @@
 
 #include "fixture.h"
 #include "ipcfg/core.h"
-#include "ipcfg/wildcard.h"
+#include "wildcard.h"
 
 static void discard(void *ctx, int is_err, const char *text, size_t len)
 {

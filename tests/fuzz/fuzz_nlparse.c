@@ -24,9 +24,9 @@ static void check_str(const char *s, size_t cap)
 static int on_link(void *ctx, const ipcfg_nl_link *l)
 {
     (void)ctx;
-    check_str(l->name, sizeof l->name);
-    check_str(l->kind, sizeof l->kind);
-    if (l->name[0] == '\0' || l->ifindex == 0 || l->hwaddr_len > sizeof l->hwaddr)
+    check_str(l->name, sizeof(l->name));
+    check_str(l->kind, sizeof(l->kind));
+    if (l->name[0] == '\0' || l->ifindex == 0 || l->hwaddr_len > sizeof(l->hwaddr))
         abort();
     sink += l->hwaddr_len ? l->hwaddr[l->hwaddr_len - 1] : 0;
     return 0;
@@ -76,9 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size >= 12)
         memcpy(&seq, data + 8, 4); /* the first message's own sequence number */
-    memset(&res, 0, sizeof res);
+    memset(&res, 0, sizeof(res));
     (void)ipcfg_nl_parse(data, size, seq, 0, &v, &res);
-    check_str(res.extack, sizeof res.extack);
+    check_str(res.extack, sizeof(res.extack));
 
     if (size >= 16) {
         const uint8_t *p = data + 16;
@@ -91,8 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (ipcfg_nl_route_parse(p, n, &r) == 0)
             (void)on_route(NULL, &r);
         memcpy(&flags, data + 6, 2);
-        if (ipcfg_nl_error_parse(p, n, flags, &e, ext, sizeof ext) == 0)
-            check_str(ext, sizeof ext);
+        if (ipcfg_nl_error_parse(p, n, flags, &e, ext, sizeof(ext)) == 0)
+            check_str(ext, sizeof(ext));
     }
     return 0;
 }

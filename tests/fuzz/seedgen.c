@@ -23,7 +23,7 @@ static int put(const char *dir, const char *name, const void *p, size_t n)
 {
     char path[1024];
     FILE *f;
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
     f = fopen(path, "wb");
     if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
         perror(path);
@@ -46,9 +46,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
         return 2;
     }
-    snprintf(nl, sizeof nl, "%s/nlparse", argv[1]);
-    snprintf(rc, sizeof rc, "%s/resolvconf", argv[1]);
-    snprintf(cl, sizeof cl, "%s/cli", argv[1]);
+    snprintf(nl, sizeof(nl), "%s/nlparse", argv[1]);
+    snprintf(rc, sizeof(rc), "%s/resolvconf", argv[1]);
+    snprintf(cl, sizeof(cl), "%s/cli", argv[1]);
     if (mkdir_p(argv[1]) || mkdir_p(nl) || mkdir_p(rc) || mkdir_p(cl)) {
         perror(argv[1]);
         return 1;
@@ -92,9 +92,9 @@ int main(int argc, char **argv)
         static const char r1[] = "# generated\nnameserver 10.0.0.1\nsearch a.example b.example\n";
         static const char r2[] = "domain corp.example\noptions ndots:2\n;comment\nsearch x y z\ndomain last.example";
         static const char r3[] = "search\ta.example\r\nsearch\n";
-        bad |= put(rc, "search", r1, sizeof r1 - 1);
-        bad |= put(rc, "mixed", r2, sizeof r2 - 1);
-        bad |= put(rc, "crlf", r3, sizeof r3 - 1);
+        bad |= put(rc, "search", r1, sizeof(r1) - 1);
+        bad |= put(rc, "mixed", r2, sizeof(r2) - 1);
+        bad |= put(rc, "crlf", r3, sizeof(r3) - 1);
     }
     {
         /* Command lines: arguments separated by NUL bytes (fuzz_cli.c). */
@@ -103,11 +103,11 @@ int main(int argc, char **argv)
         static const char c3[] = "-delete\0" "10.0.0.5\0/json";
         static const char c4[] = "/renew\0Local?Area\0/timeout:5";
         static const char c5[] = "/addrtable\0/json";
-        bad |= put(cl, "all", c1, sizeof c1 - 1);
-        bad |= put(cl, "add", c2, sizeof c2 - 1);
-        bad |= put(cl, "delete", c3, sizeof c3 - 1);
-        bad |= put(cl, "renew", c4, sizeof c4 - 1);
-        bad |= put(cl, "addrtable", c5, sizeof c5 - 1);
+        bad |= put(cl, "all", c1, sizeof(c1) - 1);
+        bad |= put(cl, "add", c2, sizeof(c2) - 1);
+        bad |= put(cl, "delete", c3, sizeof(c3) - 1);
+        bad |= put(cl, "renew", c4, sizeof(c4) - 1);
+        bad |= put(cl, "addrtable", c5, sizeof(c5) - 1);
     }
     return bad ? 1 : 0;
 }

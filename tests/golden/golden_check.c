@@ -10,7 +10,7 @@
 
 #include "fixture.h"
 #include "ipcfg/core.h"
-#include "ipcfg/strbuf.h"
+#include "strbuf.h"
 
 static void collect(void *ctx, int is_err, const char *text, size_t len)
 {

@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "ipcfg/cli.h"
+#include "cli.h"
 
 static char msg[512];
 

@@ -11,7 +11,7 @@
 
 #include "fixture.h"
 #include "ipcfg/core.h"
-#include "ipcfg/strbuf.h"
+#include "strbuf.h"
 
 /* ---- the mock backend ---- */
 
@@ -47,9 +47,8 @@ static int op_result(const char *name, ipcfg_error *err)
     int st = mock_type(int);
     if (st) {
         ipcfg_reason r = mock_type(int);
-        err->sys_code = 1000 + st;
-        err->has_sys_code = 1;
         ipcfg_error_set(err, (ipcfg_status)st, r, "system text %d", st);
+        ipcfg_error_sys(err, 1000 + st);
     }
     return st;
 }

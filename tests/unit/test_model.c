@@ -103,16 +103,26 @@ static void arrays_and_sort(void **s)
     ipcfg_addrtable_free(&t);
 }
 
-static void error_set_keeps_code(void **s)
+/* An error set again keeps nothing of its earlier use: no stale system
+ * code; ipcfg_error_sys adds the new one. */
+static void error_set_is_fresh(void **s)
 {
     (void)s;
     ipcfg_error e;
     ipcfg_error_clear(&e);
-    e.sys_code = 121;
-    e.has_sys_code = 1;
-    ipcfg_error_set(&e, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "The semaphore timeout period has expired.");
+    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "first");
+    ipcfg_error_sys(&e, 121);
     assert_int_equal(e.sys_code, 121);
-    assert_int_equal(e.status, IPCFG_E_TIMEOUT);
+    assert_int_equal(e.has_sys_code, 1);
+    ipcfg_error_set(&e, IPCFG_E_STATE, IPCFG_R_NOT_FOUND, NULL);
+    assert_int_equal(e.has_sys_code, 0);
+    assert_int_equal(e.sys_code, 0);
+    assert_int_equal(e.status, IPCFG_E_STATE);
+    assert_int_equal(e.reason, IPCFG_R_NOT_FOUND);
+    assert_string_equal(e.text, "");
+    ipcfg_error_set(&e, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "The semaphore timeout period has expired.");
+    ipcfg_error_sys(&e, 121);
+    assert_int_equal(e.sys_code, 121);
     assert_string_equal(e.text, "The semaphore timeout period has expired.");
 }
 
@@ -120,7 +130,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ipv6_text), cmocka_unit_test(ipv4_text), cmocka_unit_test(masks),
-        cmocka_unit_test(arrays_and_sort), cmocka_unit_test(error_set_keeps_code),
+        cmocka_unit_test(arrays_and_sort), cmocka_unit_test(error_set_is_fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "ipcfg/wildcard.h"
+#include "wildcard.h"
 
 #define M(p, n) assert_true(ipcfg_wildcard_match(p, n))
 #define NM(p, n) assert_false(ipcfg_wildcard_match(p, n))

@@ -25,7 +25,7 @@ typedef struct nlb {
     int depth;
 } nlb;
 
-static inline void nlb_init(nlb *b) { memset(b, 0, sizeof *b); }
+static inline void nlb_init(nlb *b) { memset(b, 0, sizeof(*b)); }
 
 static inline void nlb_raw(nlb *b, const void *p, size_t n)
 {
@@ -97,13 +97,13 @@ static inline void nlb_link(nlb *b, uint32_t seq, int32_t ifindex, uint16_t type
                             int operstate, const uint8_t *hw, size_t hwlen, const char *kind)
 {
     struct ifinfomsg ifi;
-    memset(&ifi, 0, sizeof ifi);
+    memset(&ifi, 0, sizeof(ifi));
     ifi.ifi_family = AF_UNSPEC;
     ifi.ifi_type = type;
     ifi.ifi_index = ifindex;
     ifi.ifi_flags = flags;
     nlb_begin(b, RTM_NEWLINK, NLM_F_MULTI, seq, 0);
-    nlb_raw(b, &ifi, sizeof ifi);
+    nlb_raw(b, &ifi, sizeof(ifi));
     if (name)
         nlb_str(b, IFLA_IFNAME, name);
     nlb_u32(b, IFLA_MTU, 1500);
@@ -126,14 +126,14 @@ static inline void nlb_addr(nlb *b, uint32_t seq, uint8_t family, uint8_t prefix
     struct ifaddrmsg ifa;
     size_t alen = family == AF_INET ? 4 : 16;
     uint32_t ci[4];
-    memset(&ifa, 0, sizeof ifa);
+    memset(&ifa, 0, sizeof(ifa));
     ifa.ifa_family = family;
     ifa.ifa_prefixlen = prefix;
     ifa.ifa_flags = flags8;
     ifa.ifa_scope = scope;
     ifa.ifa_index = ifindex;
     nlb_begin(b, RTM_NEWADDR, NLM_F_MULTI, seq, 0);
-    nlb_raw(b, &ifa, sizeof ifa);
+    nlb_raw(b, &ifa, sizeof(ifa));
     nlb_attr(b, IFA_ADDRESS, local, alen);
     if (family == AF_INET)
         nlb_attr(b, IFA_LOCAL, local, alen);
@@ -146,7 +146,7 @@ static inline void nlb_addr(nlb *b, uint32_t seq, uint8_t family, uint8_t prefix
     ci[1] = valid_lft;
     ci[2] = 100;
     ci[3] = 200;
-    nlb_attr(b, IFA_CACHEINFO, ci, sizeof ci);
+    nlb_attr(b, IFA_CACHEINFO, ci, sizeof(ci));
     nlb_end(b);
 }
 
@@ -155,7 +155,7 @@ static inline void nlb_route(nlb *b, uint32_t seq, uint8_t family, uint8_t dst_l
                              const uint8_t *gw, uint32_t oif)
 {
     struct rtmsg rtm;
-    memset(&rtm, 0, sizeof rtm);
+    memset(&rtm, 0, sizeof(rtm));
     rtm.rtm_family = family;
     rtm.rtm_dst_len = dst_len;
     rtm.rtm_table = table;
@@ -163,7 +163,7 @@ static inline void nlb_route(nlb *b, uint32_t seq, uint8_t family, uint8_t dst_l
     rtm.rtm_scope = RT_SCOPE_UNIVERSE;
     rtm.rtm_type = type;
     nlb_begin(b, RTM_NEWROUTE, NLM_F_MULTI, seq, 0);
-    nlb_raw(b, &rtm, sizeof rtm);
+    nlb_raw(b, &rtm, sizeof(rtm));
     nlb_u32(b, RTA_TABLE, table);
     if (gw)
         nlb_attr(b, RTA_GATEWAY, gw, family == AF_INET ? 4 : 16);
@@ -179,12 +179,12 @@ static inline size_t nlb_mp_begin(nlb *b, uint32_t seq, uint8_t family)
     struct rtmsg rtm;
     size_t at;
     uint16_t l = 0, t = RTA_MULTIPATH;
-    memset(&rtm, 0, sizeof rtm);
+    memset(&rtm, 0, sizeof(rtm));
     rtm.rtm_family = family;
     rtm.rtm_table = RT_TABLE_MAIN;
     rtm.rtm_type = RTN_UNICAST;
     nlb_begin(b, RTM_NEWROUTE, NLM_F_MULTI, seq, 0);
-    nlb_raw(b, &rtm, sizeof rtm);
+    nlb_raw(b, &rtm, sizeof(rtm));
     nlb_u32(b, RTA_TABLE, RT_TABLE_MAIN);
     at = b->len;
     nlb_raw(b, &l, 2);
@@ -224,13 +224,13 @@ static inline void nlb_error(nlb *b, uint32_t seq, int32_t err, const char *exta
 {
     struct nlmsghdr orig;
     uint16_t flags = NLM_F_CAPPED | (extack ? NLM_F_ACK_TLVS : 0);
-    memset(&orig, 0, sizeof orig);
+    memset(&orig, 0, sizeof(orig));
     orig.nlmsg_len = 40;
     orig.nlmsg_type = RTM_NEWADDR;
     orig.nlmsg_seq = seq;
     nlb_begin(b, NLMSG_ERROR, flags, seq, 0);
     nlb_raw(b, &err, 4);
-    nlb_raw(b, &orig, sizeof orig);
+    nlb_raw(b, &orig, sizeof(orig));
     if (extack)
         nlb_str(b, NLMSGERR_ATTR_MSG, extack);
     nlb_end(b);

@@ -1,6 +1,6 @@
 /* ipcfg — unit tests of the Linux backend's pure pieces: mapping onto the
  * model (linkmap.c), request building (nlreq.c), and the file facts of
- * sysinfo.c that need no privileges (forwarding text, lease index,
+ * host.c, caps.c and lease_index.c that need no privileges (forwarding text, lease index,
  * resolv.conf through IPCFG_RESOLV_CONF).
  * SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
@@ -22,12 +22,14 @@
 #include "nlbuild.h"
 #include "nlparse.h"
 #include "nlreq.h"
-#include "sysinfo.h"
+#include "caps.h"
+#include "host.h"
+#include "lease_index.h"
 
 static ipcfg_nl_link mklink(uint16_t type, uint32_t flags, int operstate, const char *kind)
 {
     ipcfg_nl_link l;
-    memset(&l, 0, sizeof l);
+    memset(&l, 0, sizeof(l));
     l.ifindex = 5;
     l.type = type;
     l.flags = flags;
@@ -125,7 +127,7 @@ static void test_adapter_from_link(void **state)
     l = mklink(ARPHRD_ETHER, IFF_UP | IFF_LOWER_UP, IF_OPER_UP, "veth");
     memcpy(l.hwaddr, mac, 6);
     l.hwaddr_len = 6;
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     ipcfg_lx_adapter_from_link(&a, &l, 0, "ignored", 0);
     assert_string_equal(a.name, "eth5");
     assert_string_equal(a.id, "eth5");
@@ -143,7 +145,7 @@ static void test_adapter_from_link(void **state)
     l = mklink(ARPHRD_ETHER, 0, IF_OPER_DOWN, NULL);
     memcpy(l.hwaddr, zero, 6);
     l.hwaddr_len = 6;
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     ipcfg_lx_adapter_from_link(&a, &l, 1, "iwlwifi", 1);
     assert_int_equal(a.type, IPCFG_IF_WIRELESS);
     assert_string_equal(a.description, "iwlwifi");
@@ -155,7 +157,7 @@ static void test_adapter_from_link(void **state)
     l = mklink(ARPHRD_IPGRE, IFF_UP, IF_OPER_UNKNOWN, "gre");
     memcpy(l.hwaddr, mac, 4);
     l.hwaddr_len = 4;
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     ipcfg_lx_adapter_from_link(&a, &l, 0, NULL, 0);
     assert_int_equal(a.type, IPCFG_IF_TUNNEL);
     assert_int_equal(a.hwaddr_len, 0);
@@ -164,7 +166,7 @@ static void test_adapter_from_link(void **state)
 static ipcfg_nl_addr mkaddr(uint8_t family, const uint8_t *ip, uint8_t prefix, uint32_t flags, uint32_t ifindex)
 {
     ipcfg_nl_addr a;
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     a.family = family;
     a.addr_len = family == AF_INET ? 4 : 16;
     memcpy(a.address, ip, a.addr_len);
@@ -188,7 +190,7 @@ static void test_addresses(void **state)
     ipcfg_nl_addr na;
     (void)state;
 
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     na = mkaddr(AF_INET, v4, 24, IFA_F_PERMANENT, 5);
     assert_int_equal(ipcfg_lx_adapter_add_addr(&a, &na), 0);
     na = mkaddr(AF_INET6, ll, 64, IFA_F_DEPRECATED, 5);
@@ -229,7 +231,7 @@ static void test_addrrow(void **state)
     ipcfg_nl_addr na;
     (void)state;
 
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     strcpy(a.name, "br0");
     a.media_connected = 1;
     na = mkaddr(AF_INET, v4, 24, IFA_F_PERMANENT, 9);
@@ -266,7 +268,7 @@ static void test_routes_gateways(void **state)
     ipcfg_adapter a;
     (void)state;
 
-    memset(&r, 0, sizeof r);
+    memset(&r, 0, sizeof(r));
     r.family = AF_INET;
     r.table = RT_TABLE_MAIN;
     r.type = RTN_UNICAST;
@@ -290,7 +292,7 @@ static void test_routes_gateways(void **state)
     assert_int_equal(ip.family, IPCFG_AF_INET4);
     assert_int_equal(ip.scope_id, 0);
 
-    memset(&a, 0, sizeof a);
+    memset(&a, 0, sizeof(a));
     assert_int_equal(ipcfg_lx_adapter_add_gateway_once(&a, &ip), 0);
     assert_int_equal(ipcfg_lx_adapter_add_gateway_once(&a, &ip), 0);
     assert_int_equal(a.n_gateways, 1);
@@ -324,7 +326,7 @@ static void test_nlreq(void **state)
 
     /* The add request decodes back to what was asked for. */
     assert_int_equal(ipcfg_nlreq_addr4(&r, 0, 3, a, 24), 0);
-    memcpy(&h, r.buf, sizeof h);
+    memcpy(&h, r.buf, sizeof(h));
     assert_int_equal(h.nlmsg_len, r.len);
     assert_int_equal(h.nlmsg_type, RTM_NEWADDR);
     assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
@@ -346,7 +348,7 @@ static void test_nlreq(void **state)
     assert_int_equal(na.scope, RT_SCOPE_HOST);
 
     assert_int_equal(ipcfg_nlreq_addr4(&r, 1, 3, a, 24), 0);
-    memcpy(&h, r.buf, sizeof h);
+    memcpy(&h, r.buf, sizeof(h));
     assert_int_equal(h.nlmsg_type, RTM_DELADDR);
     assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
     assert_int_equal(ipcfg_nl_addr_parse(r.buf + 16, r.len - 16, &na), 0);
@@ -358,12 +360,12 @@ static void test_nlreq(void **state)
 
     /* Dump requests. */
     ipcfg_nlreq_getlink(&r);
-    memcpy(&h, r.buf, sizeof h);
+    memcpy(&h, r.buf, sizeof(h));
     assert_int_equal(h.nlmsg_type, RTM_GETLINK);
     assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
     assert_int_equal(h.nlmsg_len, 16 + 16 + 8); /* ifinfomsg + IFLA_EXT_MASK */
     ipcfg_nlreq_getroute(&r, AF_INET6);
-    memcpy(&h, r.buf, sizeof h);
+    memcpy(&h, r.buf, sizeof(h));
     assert_int_equal(h.nlmsg_type, RTM_GETROUTE);
     assert_int_equal(r.buf[16], AF_INET6);
     assert_int_equal(r.buf[16 + 4], RT_TABLE_MAIN);
@@ -374,7 +376,7 @@ static void test_nlreq(void **state)
     {
         uint8_t big[300] = {0};
         ipcfg_nlreq_getaddr(&r, AF_INET);
-        assert_int_equal(ipcfg_nlreq_attr(&r, 1, big, sizeof big), -1);
+        assert_int_equal(ipcfg_nlreq_attr(&r, 1, big, sizeof(big)), -1);
         assert_true(r.overflow);
     }
 }
@@ -399,7 +401,7 @@ static void write_file(const char *dir, const char *name, const char *text)
 {
     char p[256];
     FILE *f;
-    snprintf(p, sizeof p, "%s/%s", dir, name);
+    snprintf(p, sizeof(p), "%s/%s", dir, name);
     f = fopen(p, "w");
     assert_non_null(f);
     fputs(text, f);
@@ -439,7 +441,7 @@ static void test_leases_and_host(void **state)
     assert_int_equal(unsetenv("IPCFG_STATE_DIR"), 0);
     assert_string_equal(ipcfg_lx_state_dir(), "/var/lib/ipcfg");
 
-    snprintf(p, sizeof p, "%s/resolv.conf", tmpdir);
+    snprintf(p, sizeof(p), "%s/resolv.conf", tmpdir);
     assert_int_equal(setenv("IPCFG_RESOLV_CONF", p, 1), 0);
     ipcfg_lx_host_fill(&h);
     assert_int_equal(h.n_search, 2);
@@ -450,7 +452,7 @@ static void test_leases_and_host(void **state)
     assert_int_equal(h.wins_proxy, IPCFG_UNKNOWN);
     {
         char hn[256] = {0};
-        assert_int_equal(gethostname(hn, sizeof hn - 1), 0);
+        assert_int_equal(gethostname(hn, sizeof(hn) - 1), 0);
         assert_string_equal(h.host_name, hn);
     }
     /* Unreadable resolv.conf: empty suffix and list. */
@@ -461,12 +463,12 @@ static void test_leases_and_host(void **state)
 
     {
         char buf[8];
-        assert_int_equal(ipcfg_lx_read_file(p, buf, sizeof buf), 7); /* truncated to cap - 1 */
+        assert_int_equal(ipcfg_lx_read_file(p, buf, sizeof(buf)), 7); /* truncated to cap - 1 */
         assert_string_equal(buf, "nameser");
-        assert_int_equal(ipcfg_lx_read_file("/nonexistent/x", buf, sizeof buf), -1);
+        assert_int_equal(ipcfg_lx_read_file("/nonexistent/x", buf, sizeof(buf)), -1);
     }
 
-    snprintf(p, sizeof p, "rm -rf '%s'", tmpdir);
+    snprintf(p, sizeof(p), "rm -rf '%s'", tmpdir);
     assert_int_equal(system(p), 0);
 }
 

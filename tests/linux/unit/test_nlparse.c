@@ -66,7 +66,7 @@ static ipcfg_nl_status parse_copy(const uint8_t *buf, size_t len, counts *c, ipc
     ipcfg_nl_status st;
     assert_non_null(m);
     memcpy(m + 1, buf, len);
-    memset(res, 0, sizeof *res);
+    memset(res, 0, sizeof(*res));
     st = ipcfg_nl_parse(m + 1, len, SEQ, 0, &v, res);
     free(m);
     return st;
@@ -159,8 +159,8 @@ static void test_link_malformed(void **state)
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_link_parse(p, len, &l), -1);
     free(p);
-    memset(longname, 'n', sizeof longname - 1);
-    longname[sizeof longname - 1] = '\0';
+    memset(longname, 'n', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = '\0';
     nlb_init(&b);
     nlb_link(&b, SEQ, 7, ARPHRD_ETHER, 0, longname, IF_OPER_UP, MAC, 6, NULL);
     p = payload_copy(&b, &len);
@@ -182,10 +182,10 @@ static void test_link_malformed(void **state)
     {
         struct ifinfomsg ifi;
         uint16_t two = 0x0606;
-        memset(&ifi, 0, sizeof ifi);
+        memset(&ifi, 0, sizeof(ifi));
         ifi.ifi_index = 3;
         nlb_begin(&b, RTM_NEWLINK, 0, SEQ, 0);
-        nlb_raw(&b, &ifi, sizeof ifi);
+        nlb_raw(&b, &ifi, sizeof(ifi));
         nlb_str(&b, IFLA_IFNAME, "e");
         nlb_attr(&b, IFLA_OPERSTATE, &two, 2);
         nlb_end(&b);
@@ -194,7 +194,7 @@ static void test_link_malformed(void **state)
     assert_int_equal(ipcfg_nl_link_parse(p, len, &l), -1);
     free(p);
     nlb_init(&b);
-    nlb_link(&b, SEQ, 7, ARPHRD_ETHER, 0, "e", IF_OPER_UP, bighw, sizeof bighw, NULL);
+    nlb_link(&b, SEQ, 7, ARPHRD_ETHER, 0, "e", IF_OPER_UP, bighw, sizeof(bighw), NULL);
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_link_parse(p, len, &l), -1);
     free(p);
@@ -204,10 +204,10 @@ static void test_link_malformed(void **state)
     {
         struct ifinfomsg ifi;
         size_t inner;
-        memset(&ifi, 0, sizeof ifi);
+        memset(&ifi, 0, sizeof(ifi));
         ifi.ifi_index = 3;
         nlb_begin(&b, RTM_NEWLINK, 0, SEQ, 0);
-        nlb_raw(&b, &ifi, sizeof ifi);
+        nlb_raw(&b, &ifi, sizeof(ifi));
         nlb_str(&b, IFLA_IFNAME, "e");
         nlb_nest(&b, IFLA_LINKINFO);
         inner = b.len;
@@ -298,15 +298,15 @@ static void test_addr_malformed(void **state)
     assert_int_equal(ipcfg_nl_addr_parse(p, len, &a), -1);
     free(p);
 
-    memset(&ifa, 0, sizeof ifa);
+    memset(&ifa, 0, sizeof(ifa));
     ifa.ifa_family = AF_INET;
     ifa.ifa_prefixlen = 24;
     ifa.ifa_index = 2;
     /* A 5-byte IPv4 IFA_LOCAL. */
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWADDR, 0, SEQ, 0);
-    nlb_raw(&b, &ifa, sizeof ifa);
-    nlb_attr(&b, IFA_LOCAL, five, sizeof five);
+    nlb_raw(&b, &ifa, sizeof(ifa));
+    nlb_attr(&b, IFA_LOCAL, five, sizeof(five));
     nlb_end(&b);
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_addr_parse(p, len, &a), -1);
@@ -314,7 +314,7 @@ static void test_addr_malformed(void **state)
     /* An IPv6 address in an IPv4 message. */
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWADDR, 0, SEQ, 0);
-    nlb_raw(&b, &ifa, sizeof ifa);
+    nlb_raw(&b, &ifa, sizeof(ifa));
     nlb_attr(&b, IFA_ADDRESS, GU6, 16);
     nlb_end(&b);
     p = payload_copy(&b, &len);
@@ -323,8 +323,8 @@ static void test_addr_malformed(void **state)
     /* 3-byte IFA_FLAGS. */
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWADDR, 0, SEQ, 0);
-    nlb_raw(&b, &ifa, sizeof ifa);
-    nlb_attr(&b, IFA_FLAGS, three, sizeof three);
+    nlb_raw(&b, &ifa, sizeof(ifa));
+    nlb_attr(&b, IFA_FLAGS, three, sizeof(three));
     nlb_end(&b);
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_addr_parse(p, len, &a), -1);
@@ -332,8 +332,8 @@ static void test_addr_malformed(void **state)
     /* Short IFA_CACHEINFO. */
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWADDR, 0, SEQ, 0);
-    nlb_raw(&b, &ifa, sizeof ifa);
-    nlb_attr(&b, IFA_CACHEINFO, ci, sizeof ci);
+    nlb_raw(&b, &ifa, sizeof(ifa));
+    nlb_attr(&b, IFA_CACHEINFO, ci, sizeof(ci));
     nlb_end(&b);
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_addr_parse(p, len, &a), -1);
@@ -344,8 +344,8 @@ static void test_addr_malformed(void **state)
     ifa.ifa_prefixlen = 200;
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWADDR, 0, SEQ, 0);
-    nlb_raw(&b, &ifa, sizeof ifa);
-    nlb_attr(&b, IFA_LOCAL, five, sizeof five);
+    nlb_raw(&b, &ifa, sizeof(ifa));
+    nlb_attr(&b, IFA_LOCAL, five, sizeof(five));
     nlb_end(&b);
     p = payload_copy(&b, &len);
     assert_int_equal(ipcfg_nl_addr_parse(p, len, &a), 0);
@@ -419,15 +419,15 @@ static void test_route_valid(void **state)
         struct rtmsg rtm;
         uint8_t via[18];
         uint16_t fam = AF_INET6;
-        memset(&rtm, 0, sizeof rtm);
+        memset(&rtm, 0, sizeof(rtm));
         rtm.rtm_family = AF_INET;
         rtm.rtm_table = RT_TABLE_MAIN;
         rtm.rtm_type = RTN_UNICAST;
         memcpy(via, &fam, 2);
         memcpy(via + 2, LL6, 16);
         nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
-        nlb_raw(&b, &rtm, sizeof rtm);
-        nlb_attr(&b, RTA_VIA, via, sizeof via);
+        nlb_raw(&b, &rtm, sizeof(rtm));
+        nlb_attr(&b, RTA_VIA, via, sizeof(via));
         nlb_u32(&b, RTA_OIF, 4);
         nlb_end(&b);
     }
@@ -460,12 +460,12 @@ static void test_route_malformed(void **state)
     assert_int_equal(ipcfg_nl_route_parse(p, len, &r), -1);
     free(p);
 
-    memset(&rtm, 0, sizeof rtm);
+    memset(&rtm, 0, sizeof(rtm));
     rtm.rtm_family = AF_INET;
     /* 2-byte RTA_OIF, 16-byte IPv4 gateway, 2-byte table, short RTA_VIA. */
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
-    nlb_raw(&b, &rtm, sizeof rtm);
+    nlb_raw(&b, &rtm, sizeof(rtm));
     nlb_attr(&b, RTA_OIF, &two, 2);
     nlb_end(&b);
     p = payload_copy(&b, &len);
@@ -473,7 +473,7 @@ static void test_route_malformed(void **state)
     free(p);
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
-    nlb_raw(&b, &rtm, sizeof rtm);
+    nlb_raw(&b, &rtm, sizeof(rtm));
     nlb_attr(&b, RTA_GATEWAY, GU6, 16);
     nlb_end(&b);
     p = payload_copy(&b, &len);
@@ -481,7 +481,7 @@ static void test_route_malformed(void **state)
     free(p);
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
-    nlb_raw(&b, &rtm, sizeof rtm);
+    nlb_raw(&b, &rtm, sizeof(rtm));
     nlb_attr(&b, RTA_TABLE, &two, 2);
     nlb_end(&b);
     p = payload_copy(&b, &len);
@@ -489,7 +489,7 @@ static void test_route_malformed(void **state)
     free(p);
     nlb_init(&b);
     nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
-    nlb_raw(&b, &rtm, sizeof rtm);
+    nlb_raw(&b, &rtm, sizeof(rtm));
     nlb_attr(&b, RTA_VIA, &two, 1);
     nlb_end(&b);
     p = payload_copy(&b, &len);
@@ -558,7 +558,7 @@ static void test_walk_dump(void **state)
     (void)state;
 
     build_dump(&b);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_END);
     assert_int_equal(c.links, 1);
     assert_int_equal(c.addrs, 2);
@@ -570,16 +570,16 @@ static void test_walk_dump(void **state)
     assert_string_equal(c.last_link.name, "veth0");
 
     /* Without the DONE: everything consumed, more to come. */
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len - 20, &c, &res), IPCFG_NL_MORE);
     assert_int_equal(c.routes, 2);
     assert_false(res.done);
 
     /* Empty buffer. */
-    memset(&res, 0, sizeof res);
+    memset(&res, 0, sizeof(res));
     assert_int_equal(ipcfg_nl_parse(NULL, 0, SEQ, 0, NULL, &res), IPCFG_NL_MORE);
     /* NULL visitor: messages skipped, DONE still seen. */
-    memset(&res, 0, sizeof res);
+    memset(&res, 0, sizeof(res));
     assert_int_equal(ipcfg_nl_parse(b.buf, b.len, SEQ, 0, NULL, &res), IPCFG_NL_END);
     assert_true(res.done);
 }
@@ -597,7 +597,7 @@ static void test_walk_every_truncation(void **state)
      * whole buffer) or a rejection; never a crash or an overread (ASan). */
     for (cut = 0; cut <= b.len; cut++) {
         ipcfg_nl_status st;
-        memset(&c, 0, sizeof c);
+        memset(&c, 0, sizeof(c));
         st = parse_copy(b.buf, cut, &c, &res);
         if (cut == b.len)
             assert_int_equal(st, IPCFG_NL_END);
@@ -608,7 +608,7 @@ static void test_walk_every_truncation(void **state)
     for (cut = 0; cut < 64; cut++) {
         nlb t = b;
         nlb_u32at(&t, 0, (uint32_t)cut);
-        memset(&c, 0, sizeof c);
+        memset(&c, 0, sizeof(c));
         (void)parse_copy(t.buf, t.len, &c, &res);
     }
 }
@@ -622,7 +622,7 @@ static void test_walk_bad_headers(void **state)
 
     build_dump(&b);
     /* Fewer than 16 bytes. */
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, 15, &c, &res), IPCFG_NL_BAD);
     /* nlmsg_len < header. */
     nlb_u32at(&b, 0, 15);
@@ -635,7 +635,7 @@ static void test_walk_bad_headers(void **state)
     /* A malformed message of a type we decode rejects the buffer. */
     build_dump(&b);
     nlb_u16at(&b, 32, 2); /* first attribute of the link: rta_len 2 */
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_BAD);
     assert_int_equal(c.links, 0);
     /* NLMSG_OVERRUN. */
@@ -658,15 +658,15 @@ static void test_walk_stale_and_flags(void **state)
     nlb_link(&b, SEQ - 1, 7, ARPHRD_ETHER, 0, "old", IF_OPER_UP, MAC, 6, NULL);
     nlb_done(&b, SEQ - 1, 0);
     nlb_link(&b, SEQ, 8, ARPHRD_ETHER, 0, "new", IF_OPER_UP, MAC, 6, NULL);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_MORE);
     assert_int_equal(c.links, 1);
     assert_string_equal(c.last_link.name, "new");
     assert_false(res.done);
 
     /* Port id filter. */
-    memset(&c, 0, sizeof c);
-    memset(&res, 0, sizeof res);
+    memset(&c, 0, sizeof(c));
+    memset(&res, 0, sizeof(res));
     v.ctx = &c;
     v.on_link = c_link;
     v.on_addr = c_addr;
@@ -679,7 +679,7 @@ static void test_walk_stale_and_flags(void **state)
     nlb_link(&b, SEQ, 7, ARPHRD_ETHER, 0, "e", IF_OPER_UP, MAC, 6, NULL);
     nlb_u16at(&b, 6, NLM_F_MULTI | NLM_F_DUMP_INTR);
     nlb_done(&b, SEQ, 0);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_END);
     assert_true(res.dump_intr);
 
@@ -687,7 +687,7 @@ static void test_walk_stale_and_flags(void **state)
     nlb_init(&b);
     nlb_link(&b, SEQ, 7, ARPHRD_ETHER, 0, "a", IF_OPER_UP, MAC, 6, NULL);
     nlb_link(&b, SEQ, 8, ARPHRD_ETHER, 0, "b", IF_OPER_UP, MAC, 6, NULL);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     c.abort_after = 1;
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_ABORT);
     assert_int_equal(c.links, 1);
@@ -698,7 +698,7 @@ static void test_walk_stale_and_flags(void **state)
     nlb_raw(&b, "zz", 2);
     nlb_end(&b);
     nlb_done(&b, SEQ, 0);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_END);
 }
 
@@ -714,7 +714,7 @@ static void test_error_and_done(void **state)
     /* ACK. */
     nlb_init(&b);
     nlb_error(&b, SEQ, 0, NULL);
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, sizeof(c));
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_END);
     assert_true(res.acked);
     assert_int_equal(res.error, 0);
@@ -734,12 +734,12 @@ static void test_error_and_done(void **state)
         struct nlmsghdr orig;
         int32_t err = -EPERM;
         uint8_t body[8] = {1, 2, 3, 4, 5, 6, 7, 8};
-        memset(&orig, 0, sizeof orig);
-        orig.nlmsg_len = (uint32_t)(sizeof orig + sizeof body);
+        memset(&orig, 0, sizeof(orig));
+        orig.nlmsg_len = (uint32_t)(sizeof(orig) + sizeof(body));
         nlb_begin(&b, NLMSG_ERROR, NLM_F_ACK_TLVS, SEQ, 0);
         nlb_raw(&b, &err, 4);
-        nlb_raw(&b, &orig, sizeof orig);
-        nlb_raw(&b, body, sizeof body);
+        nlb_raw(&b, &orig, sizeof(orig));
+        nlb_raw(&b, body, sizeof(body));
         nlb_str(&b, NLMSGERR_ATTR_MSG, "denied");
         nlb_end(&b);
     }
@@ -753,8 +753,8 @@ static void test_error_and_done(void **state)
     assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_BAD);
 
     /* Short NLMSG_ERROR payload. */
-    assert_int_equal(ipcfg_nl_error_parse(b.buf + 16, 19, 0, &e, ext, sizeof ext), -1);
-    assert_int_equal(ipcfg_nl_error_parse(NULL, 0, 0, &e, ext, sizeof ext), -1);
+    assert_int_equal(ipcfg_nl_error_parse(b.buf + 16, 19, 0, &e, ext, sizeof(ext)), -1);
+    assert_int_equal(ipcfg_nl_error_parse(NULL, 0, 0, &e, ext, sizeof(ext)), -1);
     nlb_init(&b);
     nlb_begin(&b, NLMSG_ERROR, 0, SEQ, 0);
     nlb_raw(&b, "\0\0\0\0", 4);

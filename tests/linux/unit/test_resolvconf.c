@@ -102,9 +102,9 @@ static void test_limits(void **state)
     size_t i, n = 0;
     (void)state;
 
-    n += (size_t)snprintf(buf + n, sizeof buf - n, "search");
+    n += (size_t)snprintf(buf + n, sizeof(buf) - n, "search");
     for (i = 0; i < IPCFG_SEARCH_MAX + 5; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, " d%zu.example", i);
+        n += (size_t)snprintf(buf + n, sizeof(buf) - n, " d%zu.example", i);
     buf[n++] = '\n';
     buf[n] = '\0';
     parse(buf);
@@ -113,9 +113,9 @@ static void test_limits(void **state)
     assert_string_equal(rc.search[IPCFG_SEARCH_MAX - 1], "d15.example");
 
     /* A name too long for the model is skipped, not truncated. */
-    memset(name, 'a', sizeof name - 1);
-    name[sizeof name - 1] = '\0';
-    snprintf(buf, sizeof buf, "search %s ok.example\ndomain %s\n", name, name);
+    memset(name, 'a', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    snprintf(buf, sizeof(buf), "search %s ok.example\ndomain %s\n", name, name);
     parse(buf);
     assert_string_equal(rc.domain, "");
     assert_int_equal(rc.n_search, 1);
@@ -124,7 +124,7 @@ static void test_limits(void **state)
     /* Exactly IPCFG_NAME_MAX - 1 bytes fits. */
     memset(name, 'b', IPCFG_NAME_MAX - 1);
     name[IPCFG_NAME_MAX - 1] = '\0';
-    snprintf(buf, sizeof buf, "domain %s\n", name);
+    snprintf(buf, sizeof(buf), "domain %s\n", name);
     parse(buf);
     assert_int_equal(strlen(rc.domain), IPCFG_NAME_MAX - 1);
 }
@@ -133,7 +133,7 @@ static void test_control_bytes(void **state)
 {
     static const char in[] = "search a\x01.example b.example\ndomain c\0d.example\n";
     (void)state;
-    ipcfg_resolv_parse(in, sizeof in - 1, &rc);
+    ipcfg_resolv_parse(in, sizeof(in) - 1, &rc);
     /* The domain line's only word holds a NUL: ignored, the search wins. */
     assert_string_equal(rc.domain, "");
     assert_int_equal(rc.n_search, 1);

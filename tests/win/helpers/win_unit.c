@@ -17,7 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "win_util.h"
+#include "error.h"
+#include "utf.h"
 
 static int failures;
 
@@ -31,7 +32,7 @@ static int failures;
         }                                                                                                          \
     } while (0)
 
-/* FormatMessageW done independently of win_util.c; "" when there is none. */
+/* FormatMessageW done independently of error.c; "" when there is none. */
 static void raw_text(unsigned long code, char *out, size_t len)
 {
     wchar_t buf[1024];

@@ -207,12 +207,12 @@ static void sim_log(const char *fmt, ...)
     va_list ap;
     int n;
     va_start(ap, fmt);
-    n = vsnprintf(line, sizeof line - 2, fmt, ap);
+    n = vsnprintf(line, sizeof(line) - 2, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
-    if ((size_t)n > sizeof line - 2)
-        n = (int)(sizeof line - 2);
+    if ((size_t)n > sizeof(line) - 2)
+        n = (int)(sizeof(line) - 2);
     line[n++] = '\n';
     append_file(S.log_path, line, (size_t)n);
 }
@@ -230,7 +230,7 @@ static void sim_state_append(const char *fmt, ...)
     if (S.replaying || !S.state_path[0])
         return;
     va_start(ap, fmt);
-    n = vsnprintf(line, sizeof line - 2, fmt, ap);
+    n = vsnprintf(line, sizeof(line) - 2, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
@@ -252,12 +252,12 @@ static void sim_complain(const char *fmt, ...)
     int n;
     DWORD w;
     va_start(ap, fmt);
-    n = vsnprintf(line, sizeof line - 2, fmt, ap);
+    n = vsnprintf(line, sizeof(line) - 2, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
-    if ((size_t)n > sizeof line - 2)
-        n = (int)(sizeof line - 2);
+    if ((size_t)n > sizeof(line) - 2)
+        n = (int)(sizeof(line) - 2);
     line[n++] = '\n';
     WriteFile(GetStdHandle(STD_ERROR_HANDLE), line, (DWORD)n, &w, NULL);
     append_file(S.log_path, line, (size_t)n);
@@ -330,7 +330,7 @@ static int parse_ip6(const char *s, BYTE out[16])
     unsigned short groups[8];
     int n = 0, gap = -1;
     const char *p = s;
-    memset(groups, 0, sizeof groups);
+    memset(groups, 0, sizeof(groups));
     if (p[0] == ':' && p[1] == ':') {
         gap = 0;
         p += 2;
@@ -398,7 +398,7 @@ done:
 
 static int parse_ip(const char *s, sim_ip *ip)
 {
-    memset(ip, 0, sizeof *ip);
+    memset(ip, 0, sizeof(*ip));
     if (parse_ip4(s, ip->b) == 0)
         return 0;
     ip->v6 = 1;
@@ -557,7 +557,7 @@ static void do_release(sim_adapter *a)
 static DWORD do_renew(sim_adapter *a)
 {
     sim_v4 v;
-    memset(&v, 0, sizeof v);
+    memset(&v, 0, sizeof(v));
     if (a->orig.n_v4)
         v = a->orig.v4[0];
     if (a->has_renew_addr) {
@@ -571,7 +571,7 @@ static DWORD do_renew(sim_adapter *a)
     if (!v.context)
         v.context = a->cur.v4[0].context ? a->cur.v4[0].context : S.next_context++;
     a->cur.v4[0] = v;
-    memcpy(a->cur.gw, a->orig.gw, sizeof a->cur.gw);
+    memcpy(a->cur.gw, a->orig.gw, sizeof(a->cur.gw));
     a->cur.n_gw = a->orig.n_gw;
     a->cur.has_server = a->orig.has_server;
     memcpy(a->cur.server, a->orig.server, 4);
@@ -752,12 +752,12 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
     /* ---- host block ---- */
     if (!strcmp(k, "host-name")) {
         NEED(2);
-        if (strlen(t[1]) >= sizeof S.host.host_name)
+        if (strlen(t[1]) >= sizeof(S.host.host_name))
             return "too long";
         strcpy(S.host.host_name, t[1]);
     } else if (!strcmp(k, "domain")) {
         NEED(2);
-        if (strlen(t[1]) >= sizeof S.host.domain)
+        if (strlen(t[1]) >= sizeof(S.host.domain))
             return "too long";
         strcpy(S.host.domain, t[1]);
     } else if (!strcmp(k, "node-type")) {
@@ -792,8 +792,8 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         int fn, is_delay = k[0] == 'd';
         if (n != 3 && n != 4)
             return is_delay ? "usage: delay Function [{GUID}|*] milliseconds" : "usage: result Function [{GUID}|*] code";
-        if (is_delay ? S.n_delays == (int)(sizeof S.delays / sizeof S.delays[0])
-                     : S.n_results == (int)(sizeof S.results / sizeof S.results[0]))
+        if (is_delay ? S.n_delays == (int)(sizeof(S.delays) / sizeof(S.delays[0]))
+                     : S.n_results == (int)(sizeof(S.results) / sizeof(S.results[0])))
             return "too many result/delay lines";
         fn = fn_lookup(t[1]);
         if (fn < 0)
@@ -801,11 +801,11 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         if (is_delay && fn != F_REL && fn != F_REN)
             return "delay applies to IpReleaseAddress and IpRenewAddress";
         r = is_delay ? &S.delays[S.n_delays] : &S.results[S.n_results];
-        memset(r, 0, sizeof *r);
+        memset(r, 0, sizeof(*r));
         r->fn = fn;
         r->any = n == 3 || !strcmp(t[2], "*");
         if (n == 4 && !r->any) {
-            if (t[2][0] != '{' || strlen(t[2]) >= sizeof r->guid)
+            if (t[2][0] != '{' || strlen(t[2]) >= sizeof(r->guid))
                 return "selector must be {GUID} or *";
             strcpy(r->guid, t[2]);
         }
@@ -841,10 +841,10 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         NEED(2);
         if (S.n_ad == SIM_MAX_ADAPTERS)
             return "too many adapters";
-        if (t[1][0] != '{' || strlen(t[1]) >= sizeof a->guid)
+        if (t[1][0] != '{' || strlen(t[1]) >= sizeof(a->guid))
             return "adapter needs a {GUID}";
         a = *cur = &S.ad[S.n_ad++];
-        memset(a, 0, sizeof *a);
+        memset(a, 0, sizeof(*a));
         strcpy(a->guid, t[1]);
         a->index = (ULONG)S.n_ad + 1;
         a->iftype = IF_TYPE_ETHERNET_CSMACD;
@@ -1039,13 +1039,13 @@ static void load_scenario(void)
     sim_adapter *cur = NULL;
     ULONG ctx = 1;
 
-    memset(&S, 0, sizeof S);
+    memset(&S, 0, sizeof(S));
     S.loaded = 1;
     S.host.node_type = HYBRID_NODETYPE;
     S.host.enable_dns = 0;
-    env_path(L"IPCFG_SIM_LOG", S.log_path, sizeof S.log_path / sizeof S.log_path[0]);
-    env_path(L"IPCFG_SIM_STATE", S.state_path, sizeof S.state_path / sizeof S.state_path[0]);
-    env_path(L"IPCFG_SIM_SCENARIO", path, sizeof path / sizeof path[0]);
+    env_path(L"IPCFG_SIM_LOG", S.log_path, sizeof(S.log_path) / sizeof(S.log_path[0]));
+    env_path(L"IPCFG_SIM_STATE", S.state_path, sizeof(S.state_path) / sizeof(S.state_path[0]));
+    env_path(L"IPCFG_SIM_SCENARIO", path, sizeof(path) / sizeof(path[0]));
     if (!path[0]) {
         S.load_error = ERROR_FILE_NOT_FOUND;
         sim_complain("iphlpapi_sim: IPCFG_SIM_SCENARIO is not set");
@@ -1054,7 +1054,7 @@ static void load_scenario(void)
     text = read_whole(path, &err);
     if (!text) {
         char p8[MAX_PATH * 3];
-        utf16_to_utf8(path, p8, (int)sizeof p8);
+        utf16_to_utf8(path, p8, (int)sizeof(p8));
         S.load_error = err ? err : ERROR_GEN_FAILURE;
         sim_complain("iphlpapi_sim: cannot read scenario %s (error %lu)", p8, (unsigned long)err);
         return;
@@ -1177,24 +1177,24 @@ static char *arena_str(arena *ar, const char *s)
 static int arena_sockaddr(arena *ar, const sim_ip *ip, ULONG scope, SOCKET_ADDRESS *out)
 {
     if (!ip->v6) {
-        struct sockaddr_in *sa = (struct sockaddr_in *)arena_get(ar, sizeof *sa, 8);
+        struct sockaddr_in *sa = (struct sockaddr_in *)arena_get(ar, sizeof(*sa), 8);
         if (!sa)
             return -1;
-        memset(sa, 0, sizeof *sa);
+        memset(sa, 0, sizeof(*sa));
         sa->sin_family = AF_INET;
         memcpy(&sa->sin_addr, ip->b, 4);
         out->lpSockaddr = (LPSOCKADDR)sa;
-        out->iSockaddrLength = (INT)sizeof *sa;
+        out->iSockaddrLength = (INT)sizeof(*sa);
     } else {
-        struct sockaddr_in6 *sa = (struct sockaddr_in6 *)arena_get(ar, sizeof *sa, 8);
+        struct sockaddr_in6 *sa = (struct sockaddr_in6 *)arena_get(ar, sizeof(*sa), 8);
         if (!sa)
             return -1;
-        memset(sa, 0, sizeof *sa);
+        memset(sa, 0, sizeof(*sa));
         sa->sin6_family = AF_INET6;
         memcpy(&sa->sin6_addr, ip->b, 16);
         sa->sin6_scope_id = scope;
         out->lpSockaddr = (LPSOCKADDR)sa;
-        out->iSockaddrLength = (INT)sizeof *sa;
+        out->iSockaddrLength = (INT)sizeof(*sa);
     }
     return 0;
 }
@@ -1229,15 +1229,15 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
     int i, j;
     for (i = 0; i < S.n_ad; i++) {
         const sim_adapter *a = &S.ad[i];
-        IP_ADAPTER_ADDRESSES *p = (IP_ADAPTER_ADDRESSES *)arena_get(ar, sizeof *p, 8);
+        IP_ADAPTER_ADDRESSES *p = (IP_ADAPTER_ADDRESSES *)arena_get(ar, sizeof(*p), 8);
         void **link;
         if (!p)
             return -1;
-        memset(p, 0, sizeof *p);
+        memset(p, 0, sizeof(*p));
         if (prev)
             prev->Next = p;
         prev = p;
-        p->Length = (ULONG)sizeof *p;
+        p->Length = (ULONG)sizeof(*p);
         p->IfIndex = a->ipv4_enabled ? a->index : 0;
         p->Ipv6IfIndex = a->n_v6 ? a->index : 0;
         if (!(p->AdapterName = arena_str(ar, a->guid)))
@@ -1253,15 +1253,15 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                     sim_ip ip;
                     if (ip4_is_zero(v->addr))
                         continue; /* Windows lists no 0.0.0.0 */
-                    u = (IP_ADAPTER_UNICAST_ADDRESS *)arena_get(ar, sizeof *u, 8);
+                    u = (IP_ADAPTER_UNICAST_ADDRESS *)arena_get(ar, sizeof(*u), 8);
                     if (!u)
                         return -1;
-                    memset(u, 0, sizeof *u);
-                    memset(&ip, 0, sizeof ip);
+                    memset(u, 0, sizeof(*u));
+                    memset(&ip, 0, sizeof(ip));
                     memcpy(ip.b, v->addr, 4);
                     if (arena_sockaddr(ar, &ip, 0, &u->Address))
                         return -1;
-                    u->Length = (ULONG)sizeof *u;
+                    u->Length = (ULONG)sizeof(*u);
                     u->PrefixOrigin = a->dhcp && j == 0 ? IpPrefixOriginDhcp : IpPrefixOriginManual;
                     u->SuffixOrigin = a->dhcp && j == 0 ? IpSuffixOriginDhcp : IpSuffixOriginManual;
                     u->DadState = a->connected ? IpDadStatePreferred : IpDadStateTentative;
@@ -1274,17 +1274,17 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
             }
             if (family != AF_INET) {
                 for (j = 0; j < a->n_v6; j++) {
-                    IP_ADAPTER_UNICAST_ADDRESS *u = (IP_ADAPTER_UNICAST_ADDRESS *)arena_get(ar, sizeof *u, 8);
+                    IP_ADAPTER_UNICAST_ADDRESS *u = (IP_ADAPTER_UNICAST_ADDRESS *)arena_get(ar, sizeof(*u), 8);
                     sim_ip ip;
                     if (!u)
                         return -1;
-                    memset(u, 0, sizeof *u);
-                    memset(&ip, 0, sizeof ip);
+                    memset(u, 0, sizeof(*u));
+                    memset(&ip, 0, sizeof(ip));
                     ip.v6 = 1;
                     memcpy(ip.b, a->v6[j].addr, 16);
                     if (arena_sockaddr(ar, &ip, ip6_is_linklocal(ip.b) ? a->index : 0, &u->Address))
                         return -1;
-                    u->Length = (ULONG)sizeof *u;
+                    u->Length = (ULONG)sizeof(*u);
                     u->PrefixOrigin = ip6_is_linklocal(ip.b) ? IpPrefixOriginWellKnown : IpPrefixOriginRouterAdvertisement;
                     u->SuffixOrigin = ip6_is_linklocal(ip.b) ? IpSuffixOriginLinkLayerAddress : IpSuffixOriginRandom;
                     u->DadState = a->connected ? IpDadStatePreferred : IpDadStateTentative;
@@ -1303,11 +1303,11 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                 IP_ADAPTER_DNS_SERVER_ADDRESS *d;
                 if ((family == AF_INET && a->dns[j].v6) || (family == AF_INET6 && !a->dns[j].v6))
                     continue;
-                d = (IP_ADAPTER_DNS_SERVER_ADDRESS *)arena_get(ar, sizeof *d, 8);
+                d = (IP_ADAPTER_DNS_SERVER_ADDRESS *)arena_get(ar, sizeof(*d), 8);
                 if (!d)
                     return -1;
-                memset(d, 0, sizeof *d);
-                d->Length = (ULONG)sizeof *d;
+                memset(d, 0, sizeof(*d));
+                d->Length = (ULONG)sizeof(*d);
                 if (arena_sockaddr(ar, &a->dns[j], 0, &d->Address))
                     return -1;
                 *link = d;
@@ -1322,11 +1322,11 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                 IP_ADAPTER_GATEWAY_ADDRESS *g;
                 if ((family == AF_INET && a->cur.gw[j].v6) || (family == AF_INET6 && !a->cur.gw[j].v6))
                     continue;
-                g = (IP_ADAPTER_GATEWAY_ADDRESS *)arena_get(ar, sizeof *g, 8);
+                g = (IP_ADAPTER_GATEWAY_ADDRESS *)arena_get(ar, sizeof(*g), 8);
                 if (!g)
                     return -1;
-                memset(g, 0, sizeof *g);
-                g->Length = (ULONG)sizeof *g;
+                memset(g, 0, sizeof(*g));
+                g->Length = (ULONG)sizeof(*g);
                 if (arena_sockaddr(ar, &a->cur.gw[j], 0, &g->Address))
                     return -1;
                 *link = g;
@@ -1337,7 +1337,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
         if (!(p->DnsSuffix = arena_wstr(ar, a->dns_suffix)) || !(p->Description = arena_wstr(ar, a->desc)) ||
             !(p->FriendlyName = arena_wstr(ar, (flags & GAA_FLAG_SKIP_FRIENDLY_NAME) ? L"" : a->name)))
             return -1;
-        memcpy(p->PhysicalAddress, a->mac, sizeof p->PhysicalAddress);
+        memcpy(p->PhysicalAddress, a->mac, sizeof(p->PhysicalAddress));
         p->PhysicalAddressLength = a->maclen;
         p->Flags = IP_ADAPTER_DDNS_ENABLED | IP_ADAPTER_REGISTER_ADAPTER_SUFFIX;
         if (a->dhcp)
@@ -1359,7 +1359,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
         p->Luid.Info.NetLuidIndex = a->index;
         if (a->dhcp && a->cur.has_server) {
             sim_ip ip;
-            memset(&ip, 0, sizeof ip);
+            memset(&ip, 0, sizeof(ip));
             memcpy(ip.b, a->cur.server, 4);
             if (arena_sockaddr(ar, &ip, 0, &p->Dhcpv4Server))
                 return -1;
@@ -1374,7 +1374,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
 static void set_addr_string(IP_ADDR_STRING *s, const BYTE *addr, const BYTE *mask, ULONG ctx)
 {
     char b[20];
-    memset(s, 0, sizeof *s);
+    memset(s, 0, sizeof(*s));
     if (addr)
         strcpy(s->IpAddress.String, ip4_str(addr, b));
     if (mask)
@@ -1403,16 +1403,16 @@ static int layout_gai(arena *ar)
         IP_ADDR_STRING *tail;
         if (is_loopback(a) || !a->ipv4_enabled)
             continue; /* GetAdaptersInfo lists no loopback */
-        p = (IP_ADAPTER_INFO *)arena_get(ar, sizeof *p, 8);
+        p = (IP_ADAPTER_INFO *)arena_get(ar, sizeof(*p), 8);
         if (!p)
             return -1;
-        memset(p, 0, sizeof *p);
+        memset(p, 0, sizeof(*p));
         if (prev)
             prev->Next = p;
         prev = p;
         p->ComboIndex = a->index;
-        strncpy(p->AdapterName, a->guid, sizeof p->AdapterName - 1);
-        if (!WideCharToMultiByte(CP_ACP, 0, a->desc, -1, p->Description, (int)sizeof p->Description, NULL, NULL))
+        strncpy(p->AdapterName, a->guid, sizeof(p->AdapterName) - 1);
+        if (!WideCharToMultiByte(CP_ACP, 0, a->desc, -1, p->Description, (int)sizeof(p->Description), NULL, NULL))
             p->Description[0] = 0;
         p->AddressLength = a->maclen > MAX_ADAPTER_ADDRESS_LENGTH ? MAX_ADAPTER_ADDRESS_LENGTH : a->maclen;
         memcpy(p->Address, a->mac, MAX_ADAPTER_ADDRESS_LENGTH);
@@ -1425,7 +1425,7 @@ static int layout_gai(arena *ar)
             set_addr_string(&p->IpAddressList, zero4, zero4, 0);
         tail = NULL;
         for (j = 0; j < a->cur.n_v4; j++) {
-            IP_ADDR_STRING *s = j == 0 ? &p->IpAddressList : (IP_ADDR_STRING *)arena_get(ar, sizeof *s, 8);
+            IP_ADDR_STRING *s = j == 0 ? &p->IpAddressList : (IP_ADDR_STRING *)arena_get(ar, sizeof(*s), 8);
             if (!s)
                 return -1;
             set_addr_string(s, a->cur.v4[j].addr, a->cur.v4[j].mask, a->cur.v4[j].context);
@@ -1439,7 +1439,7 @@ static int layout_gai(arena *ar)
             IP_ADDR_STRING *s;
             if (a->cur.gw[j].v6)
                 continue;
-            s = tail ? (IP_ADDR_STRING *)arena_get(ar, sizeof *s, 8) : &p->GatewayList;
+            s = tail ? (IP_ADDR_STRING *)arena_get(ar, sizeof(*s), 8) : &p->GatewayList;
             if (!s)
                 return -1;
             set_addr_string(s, a->cur.gw[j].b, (const BYTE *)"\xff\xff\xff\xff", 0);
@@ -1464,16 +1464,16 @@ static int layout_gai(arena *ar)
 
 static int layout_gnp(arena *ar)
 {
-    FIXED_INFO *f = (FIXED_INFO *)arena_get(ar, sizeof *f, 8);
+    FIXED_INFO *f = (FIXED_INFO *)arena_get(ar, sizeof(*f), 8);
     IP_ADDR_STRING *tail = NULL;
     int i;
     if (!f)
         return -1;
-    memset(f, 0, sizeof *f);
+    memset(f, 0, sizeof(*f));
     strcpy(f->HostName, S.host.host_name);
     strcpy(f->DomainName, S.host.domain);
     for (i = 0; i < S.host.n_dns; i++) {
-        IP_ADDR_STRING *s = i == 0 ? &f->DnsServerList : (IP_ADDR_STRING *)arena_get(ar, sizeof *s, 8);
+        IP_ADDR_STRING *s = i == 0 ? &f->DnsServerList : (IP_ADDR_STRING *)arena_get(ar, sizeof(*s), 8);
         if (!s)
             return -1;
         set_addr_string(s, S.host.dns[i], NULL, 0);
@@ -1512,19 +1512,19 @@ static const sim_adapter *g_gpai_adapter;
 static int layout_gpai(arena *ar)
 {
     const sim_adapter *a = g_gpai_adapter;
-    IP_PER_ADAPTER_INFO *p = (IP_PER_ADAPTER_INFO *)arena_get(ar, sizeof *p, 8);
+    IP_PER_ADAPTER_INFO *p = (IP_PER_ADAPTER_INFO *)arena_get(ar, sizeof(*p), 8);
     IP_ADDR_STRING *tail = NULL;
     int j;
     if (!p)
         return -1;
-    memset(p, 0, sizeof *p);
+    memset(p, 0, sizeof(*p));
     p->AutoconfigEnabled = (UINT)a->autoconfig;
     p->AutoconfigActive = (UINT)autoconfig_active(a);
     for (j = 0; j < a->n_dns; j++) {
         IP_ADDR_STRING *x;
         if (a->dns[j].v6)
             continue;
-        x = tail ? (IP_ADDR_STRING *)arena_get(ar, sizeof *x, 8) : &p->DnsServerList;
+        x = tail ? (IP_ADDR_STRING *)arena_get(ar, sizeof(*x), 8) : &p->DnsServerList;
         if (!x)
             return -1;
         set_addr_string(x, a->dns[j].b, NULL, 0);
@@ -1546,7 +1546,7 @@ static int addrtable_rows(MIB_IPADDRROW *rows, int cap)
         for (j = 0; j < a->cur.n_v4; j++) {
             if (rows && n < cap) {
                 MIB_IPADDRROW *r = &rows[n];
-                memset(r, 0, sizeof *r);
+                memset(r, 0, sizeof(*r));
                 memcpy(&r->dwAddr, a->cur.v4[j].addr, 4);
                 memcpy(&r->dwMask, a->cur.v4[j].mask, 4);
                 r->dwIndex = a->index;
@@ -1896,14 +1896,14 @@ DWORD WINAPI GetPerAdapterInfo(ULONG IfIndex, PIP_PER_ADAPTER_INFO pPerAdapterIn
 static sim_adapter *adapter_by_map_name(const WCHAR *name)
 {
     static const WCHAR prefix[] = L"\\DEVICE\\TCPIP_";
-    const size_t plen = sizeof prefix / sizeof prefix[0] - 1;
+    const size_t plen = sizeof(prefix) / sizeof(prefix[0]) - 1;
     char guid[128];
     size_t len = 0;
     while (len < MAX_ADAPTER_NAME && name[len])
         len++;
     if (len == MAX_ADAPTER_NAME || len <= plen || _wcsnicmp(name, prefix, plen) != 0)
         return NULL;
-    utf16_to_utf8(name + plen, guid, (int)sizeof guid);
+    utf16_to_utf8(name + plen, guid, (int)sizeof(guid));
     return adapter_by_guid(guid);
 }
 
@@ -1915,9 +1915,9 @@ static void map_desc(const IP_ADAPTER_INDEX_MAP *m, char *out, size_t cap)
         snprintf(out, cap, "AdapterInfo=NULL");
         return;
     }
-    memcpy(w, m->Name, sizeof m->Name);
+    memcpy(w, m->Name, sizeof(m->Name));
     w[MAX_ADAPTER_NAME] = 0;
-    utf16_to_utf8(w, name, (int)sizeof name);
+    utf16_to_utf8(w, name, (int)sizeof(name));
     snprintf(out, cap, "Index=%lu Name=%s", (unsigned long)m->Index, name[0] ? name : "(empty)");
 }
 
@@ -1942,7 +1942,7 @@ static DWORD release_renew(int fn, PIP_ADAPTER_INDEX_MAP AdapterInfo)
     sim_adapter *a = NULL;
     EnterCriticalSection(&sim_lock);
     ensure_loaded();
-    map_desc(AdapterInfo, desc, sizeof desc);
+    map_desc(AdapterInfo, desc, sizeof(desc));
     if (S.load_error)
         rc = ERROR_GEN_FAILURE;
     else if (!AdapterInfo || !AdapterInfo->Name[0])

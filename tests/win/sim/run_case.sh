@@ -41,6 +41,7 @@ STATE=
 SCENARIO=
 EXIT=
 RUN_SECONDS=0
+RUN_MS=0
 RUNS=0
 FAILS=0
 LAST_CMD=
@@ -146,8 +147,9 @@ run_exe() {
     RUNS=$((RUNS + 1))
     LAST_CMD="$(basename "$exe" .exe) $*"
     note "--- run $RUNS: $LAST_CMD"
-    local t0
+    local t0 t0ms
     t0=$(date +%s)
+    t0ms=$(date +%s%3N)
     (
         export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES=$overrides
         export IPCFG_SIM_SCENARIO=$SCENARIO IPCFG_SIM_LOG=$LOG
@@ -164,6 +166,8 @@ run_exe() {
     )
     EXIT=$?
     RUN_SECONDS=$(( $(date +%s) - t0 ))
+    RUN_MS=$(( $(date +%s%3N) - t0ms ))
+    note "    exit $EXIT after $RUN_MS ms"
     tr -d '\r' <"$OUT" >"$OUTN"
     tr -d '\r' <"$ERR" >"$ERRN"
     cp "$OUT" "$SIM_WORK/stdout.$RUNS.raw"
@@ -189,6 +193,11 @@ expect_exit() {
 }
 
 # The last run took less than N seconds (wall clock).
+# expect_ms_below MS: the last run took less than MS milliseconds.
+expect_ms_below() {
+    [ "$RUN_MS" -lt "$1" ] || fail "[$LAST_CMD] took $RUN_MS ms, expected less than $1 ms"
+}
+
 expect_seconds_below() {
     [ "$RUN_SECONDS" -lt "$1" ] || fail "[$LAST_CMD] took $RUN_SECONDS s, expected less than $1 s"
 }

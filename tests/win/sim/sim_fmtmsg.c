@@ -30,12 +30,12 @@ int main(int argc, char **argv)
         return 2;
     }
     n = FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL, (DWORD)code,
-                       MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT), text, sizeof text / sizeof text[0], NULL);
+                       MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT), text, sizeof(text) / sizeof(text[0]), NULL);
     if (n == 0)
         return 1;
     while (n > 0 && (text[n - 1] == L'\r' || text[n - 1] == L'\n' || text[n - 1] == L' '))
         text[--n] = 0;
-    n = (DWORD)WideCharToMultiByte(CP_UTF8, 0, text, -1, out, (int)sizeof out - 1, NULL, NULL);
+    n = (DWORD)WideCharToMultiByte(CP_UTF8, 0, text, -1, out, (int)sizeof(out) - 1, NULL, NULL);
     if (n == 0)
         return 1;
     out[n - 1] = '\n';

@@ -219,20 +219,20 @@ static void mode_office(void)
             IP_ADAPTER_DNS_SERVER_ADDRESS *d;
             IP_ADAPTER_GATEWAY_ADDRESS *g;
             n++;
-            CHECK(inside(aa, len, p, sizeof *p) && p->Length == sizeof *p, "GAA adapter %d", n);
+            CHECK(inside(aa, len, p, sizeof(*p)) && p->Length == sizeof(*p), "GAA adapter %d", n);
             CHECK(inside(aa, len, p->AdapterName, strlen(p->AdapterName) + 1), "GAA AdapterName");
             CHECK(inside(aa, len, p->FriendlyName, (wcslen(p->FriendlyName) + 1) * 2), "GAA FriendlyName");
             CHECK(inside(aa, len, p->Description, (wcslen(p->Description) + 1) * 2), "GAA Description");
             CHECK(inside(aa, len, p->DnsSuffix, (wcslen(p->DnsSuffix) + 1) * 2), "GAA DnsSuffix");
             for (u = p->FirstUnicastAddress; u; u = u->Next)
-                CHECK(inside(aa, len, u, sizeof *u) &&
+                CHECK(inside(aa, len, u, sizeof(*u)) &&
                           inside(aa, len, u->Address.lpSockaddr, (size_t)u->Address.iSockaddrLength),
                       "GAA unicast");
             for (d = p->FirstDnsServerAddress; d; d = d->Next)
-                CHECK(inside(aa, len, d, sizeof *d) && inside(aa, len, d->Address.lpSockaddr, (size_t)d->Address.iSockaddrLength),
+                CHECK(inside(aa, len, d, sizeof(*d)) && inside(aa, len, d->Address.lpSockaddr, (size_t)d->Address.iSockaddrLength),
                       "GAA dns");
             for (g = p->FirstGatewayAddress; g; g = g->Next)
-                CHECK(inside(aa, len, g, sizeof *g) && inside(aa, len, g->Address.lpSockaddr, (size_t)g->Address.iSockaddrLength),
+                CHECK(inside(aa, len, g, sizeof(*g)) && inside(aa, len, g->Address.lpSockaddr, (size_t)g->Address.iSockaddrLength),
                       "GAA gateway");
             if (!wcscmp(p->FriendlyName, L"Local Area Connection")) {
                 found_lac = 1;
@@ -289,9 +289,9 @@ static void mode_office(void)
         for (a = ai; a; a = a->Next) {
             IP_ADDR_STRING *x;
             n++;
-            CHECK(inside(ai, len, a, sizeof *a), "GAI entry inside");
+            CHECK(inside(ai, len, a, sizeof(*a)), "GAI entry inside");
             for (x = a->IpAddressList.Next; x; x = x->Next)
-                CHECK(inside(ai, len, x, sizeof *x), "GAI address inside");
+                CHECK(inside(ai, len, x, sizeof(*x)), "GAI address inside");
         }
         CHECK(n == 6, "GAI lists %d adapters, expected 6 (no loopback)", n);
         a = gai_find(ai, 2);
@@ -330,7 +330,7 @@ static void mode_office(void)
     /* IpReleaseAddress / IpRenewAddress: invalid arguments */
     {
         IP_ADAPTER_INDEX_MAP m;
-        memset(&m, 0, sizeof m);
+        memset(&m, 0, sizeof(m));
         CHECK(pREL(NULL) == ERROR_INVALID_PARAMETER, "release NULL");
         CHECK(pREN(NULL) == ERROR_INVALID_PARAMETER, "renew NULL");
         CHECK(pREL(&m) == ERROR_INVALID_PARAMETER, "release empty Name");

@@ -8,6 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+void ipcfg_error_sys(ipcfg_error *e, long code)
+{
+    if (!e)
+        return;
+    e->sys_code = code;
+    e->has_sys_code = 1;
+}
+
 void ipcfg_error_clear(ipcfg_error *e)
 {
     if (e)
@@ -18,11 +26,8 @@ void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char
 {
     if (!e)
         return;
-    long code = e->sys_code;
-    int has = e->has_sys_code;
+    /* a fresh error: no system code, text or reason of an earlier use */
     memset(e, 0, sizeof(*e));
-    e->sys_code = code;
-    e->has_sys_code = has;
     e->status = st;
     e->reason = r;
     if (fmt) {

@@ -18,7 +18,8 @@
 #include <dirent.h>
 
 #include "ipcfg/backend.h"
-#include "sysinfo.h"
+#include "host.h"
+#include "sysfs.h"
 
 static ipcfg_backend be;
 
@@ -65,7 +66,7 @@ static void test_list_matches_sysfs(void **state)
     size_t seen = 0, i;
     (void)state;
 
-    memset(&l, 0, sizeof l);
+    memset(&l, 0, sizeof(l));
     ipcfg_error_clear(&err);
     assert_int_equal(be.list(&be, &h, &l, &err), 0);
     assert_true(l.n > 0);
@@ -79,8 +80,8 @@ static void test_list_matches_sysfs(void **state)
         const ipcfg_adapter *a;
         if (de->d_name[0] == '.')
             continue;
-        snprintf(p, sizeof p, "/sys/class/net/%s/ifindex", de->d_name);
-        if (ipcfg_lx_read_file(p, buf, sizeof buf) <= 0)
+        snprintf(p, sizeof(p), "/sys/class/net/%s/ifindex", de->d_name);
+        if (ipcfg_lx_read_file(p, buf, sizeof(buf)) <= 0)
             continue; /* bonding_masters and the like */
         a = by_name(&l, de->d_name);
         assert_non_null(a);
@@ -88,10 +89,10 @@ static void test_list_matches_sysfs(void **state)
         assert_string_equal(a->id, de->d_name);
         seen++;
         /* The physical address as sysfs prints it (when one is shown). */
-        snprintf(p, sizeof p, "/sys/class/net/%s/address", de->d_name);
-        if (a->hwaddr_len == 6 && ipcfg_lx_read_file(p, buf, sizeof buf) > 0) {
+        snprintf(p, sizeof(p), "/sys/class/net/%s/address", de->d_name);
+        if (a->hwaddr_len == 6 && ipcfg_lx_read_file(p, buf, sizeof(buf)) > 0) {
             char mine[32];
-            snprintf(mine, sizeof mine, "%02x:%02x:%02x:%02x:%02x:%02x\n", a->hwaddr[0], a->hwaddr[1],
+            snprintf(mine, sizeof(mine), "%02x:%02x:%02x:%02x:%02x:%02x\n", a->hwaddr[0], a->hwaddr[1],
                      a->hwaddr[2], a->hwaddr[3], a->hwaddr[4], a->hwaddr[5]);
             assert_string_equal(mine, buf);
         }
@@ -114,8 +115,8 @@ static void test_addrtable_consistent(void **state)
     size_t i, j;
     (void)state;
 
-    memset(&t, 0, sizeof t);
-    memset(&l, 0, sizeof l);
+    memset(&t, 0, sizeof(t));
+    memset(&l, 0, sizeof(l));
     ipcfg_error_clear(&err);
     assert_int_equal(be.addrtable(&be, &t, &err), 0);
     assert_int_equal(be.list(&be, NULL, &l, &err), 0);
@@ -158,7 +159,7 @@ static void test_delete_refusals(void **state)
     char want[64];
     (void)state;
 
-    memset(&t, 0, sizeof t);
+    memset(&t, 0, sizeof(t));
     t.by_context = 1;
     t.context = 7;
     ipcfg_error_clear(&err);
@@ -168,9 +169,9 @@ static void test_delete_refusals(void **state)
 
     /* An address this host does not hold: the first of 198.51.100.254,
      * .253, ... (TEST-NET-2) that the address table does not list. */
-    memset(&tab, 0, sizeof tab);
+    memset(&tab, 0, sizeof(tab));
     assert_int_equal(be.addrtable(&be, &tab, &err), 0);
-    memset(&t, 0, sizeof t);
+    memset(&t, 0, sizeof(t));
     for (last = 254; last > 0; last--) {
         int held = 0;
         ipcfg_ip4(&t.addr, 198, 51, 100, (uint8_t)last);
@@ -180,7 +181,7 @@ static void test_delete_refusals(void **state)
             break;
     }
     assert_true(last > 0);
-    snprintf(want, sizeof want, "The address 198.51.100.%u was not found.", last);
+    snprintf(want, sizeof(want), "The address 198.51.100.%u was not found.", last);
     ipcfg_addrtable_free(&tab);
     ipcfg_error_clear(&err);
     assert_int_equal(be.delete_address(&be, &t, &err), IPCFG_E_STATE);
@@ -188,7 +189,7 @@ static void test_delete_refusals(void **state)
     assert_string_equal(err.text, want);
 
     /* Not an IPv4 address. */
-    memset(&t, 0, sizeof t);
+    memset(&t, 0, sizeof(t));
     t.addr.family = IPCFG_AF_INET6;
     ipcfg_error_clear(&err);
     assert_int_equal(be.delete_address(&be, &t, &err), IPCFG_E_USAGE);

@@ -1,0 +1,65 @@
+/* ipcfg — the formatters: text (ipconfig layout) and JSON.  They render
+ * whole documents from an outcome (outcome.h); they know no platform and
+ * write into strbufs.  SPDX-License-Identifier: MIT */
+#ifndef IPCFG_FORMAT_H
+#define IPCFG_FORMAT_H
+
+#include "outcome.h"
+#include "ipcfg/model.h"
+#include "strbuf.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Column of the colon in a labelled line, and of the value. */
+#define IPCFG_COLON_COL 37
+#define IPCFG_VALUE_COL 39
+
+/* Where a renderer writes: stdout text (out) and stderr text (err).  At each
+ * ipcfg_doc_flush a part of the document is complete and the caller hands
+ * out, then err, to the sink, so that blocks and failure lines reach a
+ * terminal in order. */
+typedef struct ipcfg_doc {
+    ipcfg_strbuf out, err;
+    void (*flush)(struct ipcfg_doc *d); /* set by the caller */
+    void *ctx;
+} ipcfg_doc;
+
+void ipcfg_doc_flush(ipcfg_doc *d);
+
+/* Whole documents.  A command's output is the JSON document (with /json),
+ * then the text one: the text renderer writes the failure lines on stderr
+ * in both modes and the stdout text only without /json. */
+void ipcfg_json_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d);
+void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d);
+
+/* The line written on stderr when output was lost to an allocation failure. */
+extern const char ipcfg_text_oom_notice[];
+
+/* Text pieces (exported for tests) */
+void ipcfg_fmt_title(ipcfg_strbuf *o, const char *title);
+void ipcfg_fmt_host(ipcfg_strbuf *o, const ipcfg_host *h);
+void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all);
+void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t);
+/* One labelled line: label is the bare label text ("Host Name"); dot
+ * leaders are added as ipconfig does. */
+void ipcfg_fmt_field(ipcfg_strbuf *o, const char *label, const char *value);
+void ipcfg_fmt_cont(ipcfg_strbuf *o, const char *value);
+/* "Monday, September 19, 2016 6:11:36 AM" in UTC; tz offset applied by caller */
+void ipcfg_fmt_time(char *buf, size_t len, int64_t t);
+/* The failure line of the contract for an operation on one adapter
+ * (verb "release"/"renew"/...; name may be NULL). No trailing newline. */
+void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e);
+
+/* JSON pieces (exported for tests) */
+void ipcfg_json_str(ipcfg_strbuf *o, const char *s);
+void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int indent);
+void ipcfg_json_host(ipcfg_strbuf *o, const ipcfg_host *h, int indent);
+void ipcfg_json_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t, int indent);
+void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e, int indent);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

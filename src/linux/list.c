@@ -1,0 +1,273 @@
+/* ipcfg — the Linux listing: one link dump, one address dump and one route
+ * dump per family, whatever the number of interfaces.  Links are indexed
+ * by ifindex (a sorted array searched by bisection), so the whole listing
+ * is O(n log n).  The parsing lives in nlparse.c, the socket in nlsock.c,
+ * the mapping onto the model in linkmap.c, the host block in host.c.
+ * SPDX-License-Identifier: MIT */
+#define _DEFAULT_SOURCE 1
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "backend.h"
+#include "error.h"
+#include "host.h"
+#include "linkmap.h"
+#include "nlparse.h"
+#include "sysfs.h"
+
+/* ---- the link index ---- */
+
+static int cmp_adapter_index(const void *a, const void *b)
+{
+    uint32_t x = ((const ipcfg_adapter *)a)->ifindex, y = ((const ipcfg_adapter *)b)->ifindex;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct order {
+    uint32_t ifindex;
+    size_t pos;
+} order;
+
+static int cmp_order(const void *a, const void *b)
+{
+    const order *p = a, *q = b;
+    if (p->ifindex != q->ifindex)
+        return p->ifindex < q->ifindex ? -1 : 1;
+    return p->pos < q->pos ? -1 : p->pos > q->pos; /* dump order among equals */
+}
+
+/* A link dump that was interrupted on every attempt may carry a link twice;
+ * the later message wins.  The list is in ifindex order. */
+static void drop_duplicates(ipcfg_adapter_list *l)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (w > 0 && l->items[w - 1].ifindex == l->items[i].ifindex) {
+            ipcfg_adapter_free(&l->items[w - 1]);
+            l->items[w - 1] = l->items[i];
+            continue;
+        }
+        if (w != i)
+            l->items[w] = l->items[i];
+        w++;
+    }
+    l->n = w;
+}
+
+/* Puts the adapters in ifindex order (so that they can be found by
+ * bisection) with one copy of each: sorting the index pairs, not the large
+ * adapter structs.  Kernels that dump links in ifindex order cost one pass.
+ * 0 ok, -1 out of memory. */
+static int sort_by_ifindex(ipcfg_adapter_list *l)
+{
+    size_t first_unsorted = 1;
+    while (first_unsorted < l->n && l->items[first_unsorted - 1].ifindex <= l->items[first_unsorted].ifindex)
+        first_unsorted++;
+    if (first_unsorted >= l->n) {
+        drop_duplicates(l);
+        return 0;
+    }
+    order *o = malloc(l->n * sizeof(*o));
+    ipcfg_adapter *items = malloc(l->n * sizeof(*items));
+    if (o == NULL || items == NULL) {
+        free(o);
+        free(items);
+        return -1;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        o[i].ifindex = l->items[i].ifindex;
+        o[i].pos = i;
+    }
+    qsort(o, l->n, sizeof(*o), cmp_order);
+    for (size_t i = 0; i < l->n; i++)
+        memcpy(&items[i], &l->items[o[i].pos], sizeof(*items));
+    free(l->items);
+    free(o);
+    l->items = items;
+    l->cap = l->n;
+    drop_duplicates(l);
+    return 0;
+}
+
+ipcfg_adapter *ipcfg_lx_find_adapter(ipcfg_adapter_list *l, uint32_t ifindex)
+{
+    if (l->n == 0)
+        return NULL;
+    ipcfg_adapter key;
+    key.ifindex = ifindex;
+    return bsearch(&key, l->items, l->n, sizeof(*l->items), cmp_adapter_index);
+}
+
+/* ---- dumps ---- */
+
+static int on_link(void *ctx, const ipcfg_nl_link *l)
+{
+    ipcfg_lx_collect *c = ctx;
+    ipcfg_adapter *a = ipcfg_adapters_push(c->list);
+    char driver[IPCFG_NAME_MAX];
+    int wireless = 0, has_driver = 0;
+
+    if (a == NULL)
+        return -1;
+    if (c->probe && (ipcfg_lx_needs_probe(l) || ipcfg_lx_needs_driver(l)) &&
+        ipcfg_lx_sysfs_same_link(l->name, l->ifindex)) {
+        if (ipcfg_lx_needs_probe(l))
+            wireless = ipcfg_lx_sysfs_is_wireless(l->name);
+        if (ipcfg_lx_needs_driver(l))
+            has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof(driver)) == 0;
+    }
+    ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL,
+                               c->leases ? ipcfg_lx_lease_held(c->leases, l->name) : 0);
+    return 0;
+}
+
+static int on_addr(void *ctx, const ipcfg_nl_addr *na)
+{
+    ipcfg_lx_collect *c = ctx;
+    ipcfg_adapter *a = ipcfg_lx_find_adapter(c->list, na->ifindex);
+
+    if (c->table != NULL) {
+        ipcfg_addrrow *row;
+        if (na->family != AF_INET)
+            return 0;
+        row = ipcfg_addrtable_push(c->table);
+        if (row == NULL)
+            return -1;
+        if (ipcfg_lx_addrrow(row, na, a) != 0)
+            c->table->n--; /* no local address in it: not a row */
+        return 0;
+    }
+    if (a == NULL)
+        return 0; /* an address of a link created after the link dump */
+    return ipcfg_lx_adapter_add_addr(a, na);
+}
+
+static int on_route(void *ctx, const ipcfg_nl_route *r)
+{
+    ipcfg_lx_collect *c = ctx;
+    ipcfg_ip gw;
+
+    if (!ipcfg_lx_is_default_route(r))
+        return 0;
+    if (r->multipath != NULL) {
+        ipcfg_nl_nh_iter it;
+        ipcfg_nl_nexthop nh;
+        ipcfg_nl_nh_iter_init(&it, r);
+        while (ipcfg_nl_nexthop_next(&it, &nh) > 0) {
+            ipcfg_adapter *a;
+            if (!nh.has_gateway || (a = ipcfg_lx_find_adapter(c->list, nh.ifindex)) == NULL)
+                continue;
+            ipcfg_lx_gateway_ip(&gw, nh.gw_family, nh.gateway, nh.ifindex);
+            if (ipcfg_lx_adapter_add_gateway_once(a, &gw) != 0)
+                return -1;
+        }
+        return 0;
+    }
+    if (r->has_gateway && r->has_oif) {
+        ipcfg_adapter *a = ipcfg_lx_find_adapter(c->list, r->oif);
+        if (a == NULL)
+            return 0;
+        ipcfg_lx_gateway_ip(&gw, r->gw_family, r->gateway, r->oif);
+        return ipcfg_lx_adapter_add_gateway_once(a, &gw);
+    }
+    return 0; /* an on-link default route names no gateway */
+}
+
+int ipcfg_lx_dump(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *intr, ipcfg_error *err,
+                  const char *what)
+{
+    ipcfg_nl_visitor v;
+    ipcfg_nl_result res;
+    v.ctx = c;
+    v.on_link = on_link;
+    v.on_addr = on_addr;
+    v.on_route = on_route;
+    int e = ipcfg_nlsock_transact(&x->nl, req->buf, req->len, &v, &res);
+    if (e != 0 || res.error != 0 || !res.done)
+        return ipcfg_lx_fail_dump(err, e, &res, what);
+    if (res.dump_intr)
+        *intr = 1;
+    return 0;
+}
+
+/* A family whose routing is absent (IPv6 disabled at boot: EAFNOSUPPORT;
+ * no main table: ENOENT) has no default gateways: not a failure. */
+static int dump_routes(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *intr, ipcfg_error *err,
+                       const char *what)
+{
+    int st = ipcfg_lx_dump(x, req, c, intr, err, what);
+    if (st != 0 && ipcfg_lx_err_no_routing(err)) {
+        ipcfg_error_clear(err);
+        return 0;
+    }
+    return st;
+}
+
+int ipcfg_lx_dump_links(ipcfg_lx_ctx *x, ipcfg_lx_collect *c, int *intr, ipcfg_error *err)
+{
+    ipcfg_nlreq req;
+    ipcfg_nlreq_getlink(&req);
+    int st = ipcfg_lx_dump(x, &req, c, intr, err, "interface list");
+    if (st != 0)
+        return st;
+    if (sort_by_ifindex(c->list) != 0)
+        return ipcfg_lx_fail_oom(err);
+    return 0;
+}
+
+/* ---- list ---- */
+
+static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_leases *leases, int *intr,
+                     ipcfg_error *err)
+{
+    ipcfg_lx_collect c;
+    memset(&c, 0, sizeof(c));
+    c.list = out;
+    c.leases = leases;
+    c.probe = 1;
+    int st = ipcfg_lx_dump_links(x, &c, intr, err);
+    if (st != 0)
+        return st;
+    ipcfg_nlreq req;
+    ipcfg_nlreq_getaddr(&req, AF_UNSPEC);
+    st = ipcfg_lx_dump(x, &req, &c, intr, err, "address list");
+    if (st != 0)
+        return st;
+    ipcfg_nlreq_getroute(&req, AF_INET);
+    st = dump_routes(x, &req, &c, intr, err, "IPv4 routing table");
+    if (st != 0)
+        return st;
+    ipcfg_nlreq_getroute(&req, AF_INET6);
+    return dump_routes(x, &req, &c, intr, err, "IPv6 routing table");
+}
+
+int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)
+{
+    ipcfg_lx_ctx *x = b->ctx;
+    ipcfg_lx_leases leases;
+    if (ipcfg_lx_leases_load(&leases, ipcfg_lx_state_dir()) != 0)
+        return ipcfg_lx_fail_oom(err);
+    int st = 0;
+    for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
+        int intr = 0;
+        st = list_once(x, out, &leases, &intr, err);
+        if (st != 0 && ipcfg_lx_err_retriable(err) && attempt + 1 < IPCFG_LX_LIST_ATTEMPTS) {
+            ipcfg_error_clear(err);
+            ipcfg_adapters_free(out);
+            continue;
+        }
+        if (st != 0 || !intr || attempt + 1 == IPCFG_LX_LIST_ATTEMPTS)
+            break;
+        ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
+    }
+    ipcfg_lx_leases_free(&leases);
+    if (st != 0) {
+        ipcfg_adapters_free(out);
+        return st;
+    }
+    if (host != NULL)
+        ipcfg_lx_host_fill(host);
+    return 0;
+}
+
