@@ -12,10 +12,13 @@
 extern "C" {
 #endif
 
-/* Where finished output goes: is_err selects stderr; text is UTF-8. */
+/* Where finished output goes: is_err selects stderr; text is UTF-8.
+ * ascii_json: JSON documents escape every non-ASCII character (\uXXXX), so
+ * that they read the same under any code page (Windows). */
 typedef struct ipcfg_sink {
     void (*write)(void *ctx, int is_err, const char *text, size_t len);
     void *ctx;
+    int ascii_json;
 } ipcfg_sink;
 
 typedef int (*ipcfg_backend_open_fn)(ipcfg_backend *out, ipcfg_error *err);

@@ -65,6 +65,7 @@ static int emit(out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
 {
     ipcfg_verdict v;
     oc->version = ipcfg_version;
+    oc->json_ascii = w->sink->ascii_json;
     if (b) {
         oc->title = b->title;
         oc->platform = b->platform;

@@ -54,6 +54,10 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
 
 /* JSON pieces (exported for tests) */
 void ipcfg_json_str(ipcfg_strbuf *o, const char *s);
+/* Rewrites a finished JSON document (valid UTF-8) in pure ASCII: every
+ * non-ASCII character, which can only stand inside a string, becomes a
+ * \uXXXX escape (a surrogate pair above U+FFFF). */
+void ipcfg_json_to_ascii(ipcfg_strbuf *o);
 void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int indent);
 void ipcfg_json_host(ipcfg_strbuf *o, const ipcfg_host *h, int indent);
 void ipcfg_json_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t, int indent);

@@ -22,7 +22,8 @@ void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
                 ipcfg_sb_printf(o, "\\u%04x", *p);
             else if (*p >= 0x80) {
                 /* Copy valid UTF-8 sequences; replace invalid bytes with
-                 * U+FFFD so the document is always valid UTF-8. */
+                 * U+FFFD, written as it is (EF BF BD) like any other
+                 * character, so the document is always valid UTF-8. */
                 int n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
                 int ok = n > 0 && !(*p == 0xc0 || *p == 0xc1 || *p > 0xf4);
                 for (int i = 1; ok && i < n; i++)
@@ -35,7 +36,7 @@ void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
                     ipcfg_sb_putn(o, (const char *)p, (size_t)n);
                     p += n - 1;
                 } else {
-                    ipcfg_sb_puts(o, "\\ufffd");
+                    ipcfg_sb_puts(o, "\xef\xbf\xbd");
                 }
             } else
                 ipcfg_sb_putc(o, (char)*p);
@@ -372,6 +373,52 @@ void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const
     ipcfg_sb_free(&line);
 }
 
+void ipcfg_json_to_ascii(ipcfg_strbuf *o)
+{
+    ipcfg_strbuf a;
+    size_t i = 0;
+    ipcfg_sb_init(&a);
+    while (i < o->len) {
+        const unsigned char *p = (const unsigned char *)o->s + i;
+        size_t left = o->len - i;
+        if (p[0] < 0x80) {
+            size_t run = 1;
+            while (run < left && p[run] < 0x80)
+                run++;
+            ipcfg_sb_putn(&a, (const char *)p, run);
+            i += run;
+            continue;
+        }
+        /* ipcfg_json_str wrote only valid UTF-8; anything else is U+FFFD */
+        size_t n = (p[0] & 0xe0) == 0xc0 ? 2 : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 1;
+        uint32_t cp = n == 2 ? p[0] & 0x1fu : n == 3 ? p[0] & 0x0fu : p[0] & 0x07u;
+        for (size_t k = 1; k < n && n <= left; k++) {
+            if ((p[k] & 0xc0) != 0x80)
+                n = 1; /* not a continuation byte */
+            else
+                cp = (cp << 6) | (p[k] & 0x3fu);
+        }
+        if (n == 1 || n > left) {
+            cp = 0xfffd;
+            n = 1;
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            ipcfg_sb_printf(&a, "\\u%04x\\u%04x", (unsigned)(0xd800 + (cp >> 10)), (unsigned)(0xdc00 + (cp & 0x3ff)));
+        } else {
+            ipcfg_sb_printf(&a, "\\u%04x", (unsigned)cp);
+        }
+        i += n;
+    }
+    if (a.oom) {
+        o->oom = 1; /* the caller reports lost output */
+        ipcfg_sb_free(&a);
+        return;
+    }
+    ipcfg_sb_free(o);
+    *o = a;
+}
+
 /* ---- whole documents ------------------------------------------------------ */
 
 static void doc_head(ipcfg_strbuf *o, const ipcfg_outcome *oc, const char *command)
@@ -520,5 +567,7 @@ void ipcfg_json_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
         doc_tail(o, v, verb);
         break;
     }
+    if (oc->json_ascii)
+        ipcfg_json_to_ascii(o);
     ipcfg_doc_flush(d);
 }

@@ -44,6 +44,7 @@ typedef struct ipcfg_outcome {
     ipcfg_outcome_kind kind;
     ipcfg_verb verb;            /* unset for IPCFG_OC_USAGE */
     int json;                   /* /json: a JSON document on stdout */
+    int json_ascii;             /* the document escapes every non-ASCII character */
     const char *version;        /* ipcfg's own */
     const char *title;          /* the backend's; NULL when none was opened */
     const char *platform;       /* the backend's (JSON); NULL = none opened */

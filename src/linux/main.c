@@ -30,5 +30,6 @@ int main(int argc, char **argv)
 
     sink.write = fd_sink;
     sink.ctx = NULL;
+    sink.ascii_json = 0; /* UTF-8 JSON */
     return ipcfg_main(argc, argv, ipcfg_platform_backend, &sink);
 }

@@ -130,7 +130,7 @@ static void harden_dll_search(void)
 int wmain(int argc, wchar_t **argv)
 {
     static const char oom[] = "Error: out of memory.\n";
-    ipcfg_sink sink = {sink_write, NULL};
+    ipcfg_sink sink = {sink_write, NULL, 1}; /* JSON in ASCII: see docs/json.md */
     char **args = calloc((size_t)argc + 1, sizeof(char *));
     int rc;
 

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     args[0] = "ipcfg";
     for (int i = 2; i < argc; i++)
         args[i - 1] = argv[i];
-    ipcfg_sink sink = {collect, got};
+    ipcfg_sink sink = {collect, got, 0};
     int code = ipcfg_main(argc - 1, args, fixture_backend_open, &sink);
     free(args);
 

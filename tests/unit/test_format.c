@@ -96,9 +96,31 @@ static void json_strings(void **s)
     ipcfg_json_str(&b, "a\"b\\c\n\t\x01 caf\xc3\xa9 \xe2\x9c\x93");
     assert_string_equal(ipcfg_sb_str(&b), "\"a\\\"b\\\\c\\n\\t\\u0001 caf\xc3\xa9 \xe2\x9c\x93\"");
     ipcfg_sb_reset(&b);
-    /* invalid UTF-8 never reaches the document */
+    /* invalid UTF-8 never reaches the document: each bad byte is U+FFFD,
+     * written as it is, like any other non-ASCII character */
     ipcfg_json_str(&b, "x\xff\xc3(\xed\xa0\x80\xf4\x90\x80\x80");
-    assert_string_equal(ipcfg_sb_str(&b), "\"x\\ufffd\\ufffd(\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"");
+#define R "\xef\xbf\xbd"
+    assert_string_equal(ipcfg_sb_str(&b), "\"x" R R "(" R R R R R R R "\"");
+#undef R
+    ipcfg_sb_free(&b);
+}
+
+static void json_to_ascii(void **state)
+{
+    (void)state;
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    /* 2-, 3- and 4-byte sequences; U+1F600 as a surrogate pair; ASCII and
+     * escapes already in the document stay as they are */
+    ipcfg_json_str(&b, "caf\xc3\xa9 \xd0\x9f\xd0\xbe \xe2\x82\xac \xf0\x9f\x98\x80 a\"b\n");
+    ipcfg_json_to_ascii(&b);
+    assert_string_equal(ipcfg_sb_str(&b), "\"caf\\u00e9 \\u041f\\u043e \\u20ac \\ud83d\\ude00 a\\\"b\\n\"");
+    ipcfg_sb_reset(&b);
+    /* a stray byte (never written by ipcfg_json_str) is U+FFFD, the
+     * document stays ASCII */
+    ipcfg_sb_puts(&b, "\"\xff\xe2\x82\"");
+    ipcfg_json_to_ascii(&b);
+    assert_string_equal(ipcfg_sb_str(&b), "\"\\ufffd\\ufffd\\ufffd\"");
     ipcfg_sb_free(&b);
 }
 
@@ -109,6 +131,7 @@ int main(void)
         cmocka_unit_test(times),
         cmocka_unit_test(failure_lines),
         cmocka_unit_test(json_strings),
+        cmocka_unit_test(json_to_ascii),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
