@@ -34,7 +34,7 @@ rm -rf "$SIM_WORK"
 mkdir -p "$SIM_WORK"
 OUT=$SIM_WORK/stdout.raw
 ERR=$SIM_WORK/stderr.raw
-OUTN=$SIM_WORK/stdout.txt   # CR removed (Windows line ends are not the point)
+OUTN=$SIM_WORK/stdout.txt   # decoded from the output code page, CR removed
 ERRN=$SIM_WORK/stderr.txt
 LOG=$SIM_WORK/calls.log
 STATE=
@@ -97,6 +97,15 @@ use_state() {
 # 1252; C.UTF-8: 437, 1252), whether or not the locale is installed.
 locale() {
     SIM_LOCALE=$1
+}
+
+# The OEM code page Wine has under SIM_LOCALE (probed with GetOEMCP).
+sim_oem_cp() {
+    case $SIM_LOCALE in
+    ru_RU*) echo 866 ;;
+    fr_FR* | de_DE*) echo 850 ;;
+    *) echo 437 ;;
+    esac
 }
 
 # Start the prefix's session without overrides (see sim_prefix.sh).
@@ -168,8 +177,13 @@ run_exe() {
     RUN_SECONDS=$(( $(date +%s) - t0 ))
     RUN_MS=$(( $(date +%s%3N) - t0ms ))
     note "    exit $EXIT after $RUN_MS ms"
-    tr -d '\r' <"$OUT" >"$OUTN"
-    tr -d '\r' <"$ERR" >"$ERRN"
+    # stdout.txt / stderr.txt: what a Windows reader sees, decoded from the
+    # code page ipcfg writes redirected text in (a console run reaches the
+    # pty as UTF-8); the raw bytes stay in $OUT / $ERR
+    local cp=UTF-8
+    [ -n "${SIM_CONSOLE:-}" ] || cp=CP$(sim_oem_cp)
+    iconv -f "$cp" -t UTF-8 "$OUT" 2>/dev/null | tr -d '\r' >"$OUTN"
+    iconv -f "$cp" -t UTF-8 "$ERR" 2>/dev/null | tr -d '\r' >"$ERRN"
     cp "$OUT" "$SIM_WORK/stdout.$RUNS.raw"
     cp "$ERR" "$SIM_WORK/stderr.$RUNS.raw"
     if [ "$EXIT" = 124 ]; then
