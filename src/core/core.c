@@ -272,7 +272,10 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         result *r = &res[nres];
         memset(r, 0, sizeof(*r));
         r->ad = a;
-        if (a->dhcp_enabled != IPCFG_YES) {
+        /* PRODUCT.md: on Linux, /renew of a named adapter without a lease
+         * asks for a new one (that is how DHCP is started there). */
+        int obtain = named && !release && b->platform != NULL && strcmp(b->platform, "linux") == 0;
+        if (a->dhcp_enabled != IPCFG_YES && !obtain) {
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);

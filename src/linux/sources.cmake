@@ -1,8 +1,15 @@
-# Linux platform backend (rtnetlink).  Included by the top CMakeLists.txt.
-# Parsers (nlparse.c, resolvconf.c) and request building (nlreq.c) are pure
-# and are also compiled straight into the fuzz targets (tests/fuzz).
+# Linux platform backend (rtnetlink) and the Linux side of the DHCPv4
+# client (sockets, event loop, lease store, applying leases).  Included by
+# the top CMakeLists.txt.  Parsers (nlparse.c, resolvconf.c) and request
+# building (nlreq.c) are pure and are also compiled straight into the fuzz
+# targets (tests/fuzz).
 add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/backend.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_io.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c
   ${CMAKE_CURRENT_LIST_DIR}/nlparse.c
   ${CMAKE_CURRENT_LIST_DIR}/nlreq.c
@@ -10,7 +17,16 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/resolvconf.c
   ${CMAKE_CURRENT_LIST_DIR}/sysinfo.c
 )
-target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+# "dhcp/dhcp_client.h": the platform-neutral engine in src/dhcp.
+target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(ipcfg_platform PUBLIC ipcfg_core)
+if(TARGET ipcfg_dhcp)
+  target_link_libraries(ipcfg_platform PUBLIC ipcfg_dhcp)
+else()
+  # The engine's own library target does not exist (yet): build its
+  # sources into the backend.
+  file(GLOB IPCFG_DHCP_ENGINE_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/../dhcp/*.c)
+  target_sources(ipcfg_platform PRIVATE ${IPCFG_DHCP_ENGINE_SOURCES})
+endif()
 
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
