@@ -3,14 +3,15 @@
 # name, as root.
 #   scripts/install-deps.sh build   compiler, CMake, iproute2
 #   scripts/install-deps.sh test    + CMocka, clang/libFuzzer, MinGW-w64,
-#                                   Wine, jq, setpriv, dnsmasq (the DHCP
-#                                   server of the Linux integration tests)
+#                                   Wine, jq, setpriv, dnsmasq and python3 (the DHCP
+#                                   server and packet recorder of the Linux
+#                                   integration tests)
 #   scripts/install-deps.sh bench   + hyperfine
 set -euo pipefail
 
 what=${1:-build}
 build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
-test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base)
+test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3)
 bench_pkgs=(hyperfine)
 
 case "$what" in

@@ -20,13 +20,6 @@ add_library(ipcfg_platform STATIC
 # "dhcp/dhcp_client.h": the platform-neutral engine in src/dhcp.
 target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(ipcfg_platform PUBLIC ipcfg_core)
-if(TARGET ipcfg_dhcp)
-  target_link_libraries(ipcfg_platform PUBLIC ipcfg_dhcp)
-else()
-  # The engine's own library target does not exist (yet): build its
-  # sources into the backend.
-  file(GLOB IPCFG_DHCP_ENGINE_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/../dhcp/*.c)
-  target_sources(ipcfg_platform PRIVATE ${IPCFG_DHCP_ENGINE_SOURCES})
-endif()
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_dhcp) # src/dhcp/sources.cmake, included before
 
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
