@@ -98,7 +98,7 @@ dnsmasq_start() {
         --dhcp-leasefile="$DHCP_TMP/$tag.leases" --pid-file="$DHCP_TMP/$tag.pid" "$@" &
     DNSMASQ_PID=$!
     DHCP_PIDS+=("$DNSMASQ_PID")
-    wait_for 5 grep -q "DHCP, sockets bound" "$DHCP_TMP/$tag.log" || fatal "dnsmasq $tag did not start"
+    wait_for 5 grep -q "dnsmasq-dhcp\[" "$DHCP_TMP/$tag.log" || fatal "dnsmasq $tag did not start: $(cat "$DHCP_TMP/$tag.log")"
 }
 
 # dnsmasq_stop PID
