@@ -310,15 +310,22 @@ static void send_msg(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t ty
 
 /* ---- timers and transitions ------------------------------------------------------------ */
 
-/* The mono time at which wall time `when` arrives, seen from now. */
-static int64_t mono_of_wall(const ipcfg_dhcp_now *now, int64_t when)
+/* The mono time at which wall time `when` arrives.  Wall times (the
+ * lease's T2 and expiry) are converted once, through the anchor taken at
+ * start, so that the command follows the monotonic clock even if the
+ * wall clock jumps. */
+static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 {
-    int64_t d = when - now->wall_s;
-    if (when == INT64_MAX || d > (int64_t)1 << 40)
+    int64_t d;
+
+    if (when == INT64_MAX)
         return INT64_MAX;
-    if (d <= 0)
-        return now->mono_ms;
-    return now->mono_ms + d * 1000;
+    d = when - c->anchor_wall;
+    if (d > (int64_t)1 << 40)
+        return INT64_MAX;
+    if (d < -((int64_t)1 << 40))
+        return INT64_MIN / 2;
+    return c->anchor_mono + d * 1000;
 }
 
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
@@ -327,13 +334,13 @@ static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 
     /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
     if (c->state == IPCFG_DHCP_S_RENEWING) {
-        b = mono_of_wall(now, wall_at(&c->rec, c->rec.t2));
+        b = mono_of_wall(c, wall_at(&c->rec, c->rec.t2));
         if (b < next)
             next = b;
     }
     if (c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
         c->state == IPCFG_DHCP_S_INIT_REBOOT) {
-        b = mono_of_wall(now, ipcfg_dhcp_lease_expires(&c->rec));
+        b = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
         if (b < next)
             next = b;
     }
@@ -663,14 +670,14 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
     case IPCFG_DHCP_S_INIT_REBOOT:
         /* §4.4.5: "If the lease expires before the client receives a
          * DHCPACK, the client moves to INIT state" */
-        if (now->wall_s >= ipcfg_dhcp_lease_expires(&c->rec)) {
+        if (now->mono_ms >= mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec))) {
             if (drop_lease(c) == 0)
                 transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         /* §4.4.5: "If no DHCPACK arrives before time T2, the client moves
          * to REBINDING state" */
-        if (c->state == IPCFG_DHCP_S_RENEWING && now->wall_s >= wall_at(&c->rec, c->rec.t2)) {
+        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, wall_at(&c->rec, c->rec.t2))) {
             transition(c, now, IPCFG_DHCP_S_REBINDING);
             return;
         }
@@ -787,6 +794,8 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
 
     c->op = op;
     c->deadline_ms = deadline_ms;
+    c->anchor_mono = now->mono_ms;
+    c->anchor_wall = now->wall_s;
     c->started_ms = now->mono_ms;
     c->attempt = 0;
     c->naks = c->declines = 0;

@@ -163,6 +163,7 @@ typedef struct ipcfg_dhcp_client {
     int64_t deadline_ms;               /* mono */
     int64_t next_ms;                   /* next timer, mono; INT64_MAX = none */
     int64_t started_ms;                /* mono start of the current exchange (the secs field) */
+    int64_t anchor_mono, anchor_wall;  /* now at start: converts the lease's wall times to mono */
     unsigned attempt;                  /* transmissions in this state so far */
     uint32_t xid;
     uint16_t secs;                     /* secs of the DISCOVER, repeated by its REQUEST */
