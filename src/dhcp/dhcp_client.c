@@ -490,8 +490,11 @@ static const char *check_lease(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg 
         memcpy(l->routers, m->routers, sizeof l->routers);
         l->n_routers = m->n_routers;
     }
-    memcpy(l->dns, m->dns, sizeof l->dns);
-    l->n_dns = m->n_dns;
+    /* a DNS server address that no host can have (0/8, loopback,
+     * multicast, class E, broadcast) is left out, not the whole lease */
+    for (i = 0; i < m->n_dns && i < IPCFG_DHCP_MAX_DNS; i++)
+        if (ipcfg_dhcp_unicast_ok(m->dns[i]))
+            memcpy(l->dns[l->n_dns++], m->dns[i], 4);
     memcpy(l->domain, m->domain, sizeof l->domain);
     l->lease_time = m->lease_time;
     if (m->lease_time == IPCFG_DHCP_INFINITE) {

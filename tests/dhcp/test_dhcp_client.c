@@ -1087,6 +1087,17 @@ static void ack_sanity(void **st)
     assert_int_equal(F.saved.n_routes, 2);
     assert_memory_equal(F.saved.routes[0].gateway, T_ROUTER, 4);
     assert_int_equal(F.saved.routes[1].prefix_len, 16);
+    /* unusable DNS server addresses are left out */
+    tsrv_default(&s, 0, 0);
+    s.n_dns = 4;
+    memcpy(s.dns[0], ((const uint8_t[]){255, 255, 84, 255}), 4);
+    memcpy(s.dns[1], T_DNS, 4);
+    memcpy(s.dns[2], ((const uint8_t[]){127, 0, 0, 53}), 4);
+    memcpy(s.dns[3], T_SERVER2, 4);
+    bind_with(&s, 1);
+    assert_int_equal(F.saved.n_dns, 2);
+    assert_memory_equal(F.saved.dns[0], T_DNS, 4);
+    assert_memory_equal(F.saved.dns[1], T_SERVER2, 4);
     /* an ACK is refused without a mask, or with a bad router or route */
     tsrv_default(&s, 0, 0);
     s.no_mask = 1;
