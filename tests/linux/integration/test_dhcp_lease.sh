@@ -42,8 +42,7 @@ read -r _ valid pref <<<"$(v4 "$CLI" c0)"
 ((valid > 590 && valid <= 600 && pref > 590 && pref <= 600)) && _pass ||
     _fail "lifetimes from the lease (600 s): valid $valid preferred $pref"
 assert_eq "10.77.0.1 c0 $((1024 + idx)) 105" "$(default_routes "$CLI")" "default route: the lease's router, metric 1024+ifindex, protocol 105"
-proto=$(ip -n "$CLI" -j -4 addr show dev c0 | jq -r '.[0].addr_info[0].protocol // empty')
-[[ -z $proto || $proto == 105 || $proto == 0x69 ]] && _pass || _fail "address protocol: $proto"
+assert_eq "$addr 105" "$(ip netns exec "$CLI" python3 "$LIB_DIR/dhcp_ifaproto.py" "$idx")" "the address is marked IFA_PROTO 105 (ipcfg's)"
 assert_line "$OUT" "$(field "IPv4 Address" "$ip4")" "/renew prints the resulting brief block"
 assert_line "$OUT" "$(field "Default Gateway" "10.77.0.1")" "/renew: gateway in the block"
 assert_contains "$(cat "$PKTS")" "DISCOVER 0.0.0.0 255.255.255.255" "obtain: broadcast DISCOVER"
