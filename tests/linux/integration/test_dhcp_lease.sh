@@ -84,6 +84,36 @@ run_ipcfg /renew
 assert_exit 0 "/renew with no adapter includes the DHCP interface"
 assert_contains "$OUT" "Ethernet adapter c0:" "/renew (all): c0 acted on"
 
+# ---- the lease's own times choose the state (RFC 2131 4.4.5) ----------------
+# shift_lease SECONDS: moves the recorded lease that far into the past.
+shift_lease() {
+    awk -v d="$1" '$1 == "obtained" || $1 == "expires" { $2 -= d } { print }' "$IPCFG_STATE_DIR/c0.lease" >"$DHCP_TMP/shifted" &&
+        cat "$DHCP_TMP/shifted" >"$IPCFG_STATE_DIR/c0.lease"
+}
+shift_lease 560 # past T2 (525 s of 600), before the expiry: REBINDING
+: >"$PKTS"
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 past T2 (REBINDING)"
+assert_eq "REQUEST $ip4 255.255.255.255 ciaddr=$ip4" "$(grep '^REQUEST' "$PKTS" | cut -d' ' -f1-4)" \
+    "past T2: REQUEST broadcast, from and with ciaddr set"
+assert_eq "$ip4/24" "$(v4_addrs "$CLI" c0)" "rebinding keeps the address"
+ip -n "$CLI" addr del "$ip4/24" dev c0
+: >"$PKTS"
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 with the lease's address gone (INIT-REBOOT)"
+assert_eq "REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0" "$(grep '^REQUEST' "$PKTS" | cut -d' ' -f1-4)" \
+    "address gone: broadcast REQUEST from 0.0.0.0 (INIT-REBOOT)"
+assert_not_contains "$(cat "$PKTS")" "DISCOVER" "INIT-REBOOT sends no DISCOVER"
+assert_eq "$ip4/24" "$(v4_addrs "$CLI" c0)" "the address is back"
+assert_eq "10.77.0.1 c0 $((1024 + idx)) 105" "$(default_routes "$CLI")" "and the route"
+shift_lease 700 # expired
+: >"$PKTS"
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 of an expired lease (INIT)"
+assert_prefix "$(head -n 1 "$PKTS")" "DISCOVER 0.0.0.0 255.255.255.255" "expired: DISCOVER first"
+ip4=$(v4_addrs "$CLI" c0)
+ip4=${ip4%/*}
+
 # ---- unprivileged with a lease: exit 4, nothing changed -------------------
 before=$(cat "$IPCFG_STATE_DIR/c0.lease")
 : >"$PKTS"

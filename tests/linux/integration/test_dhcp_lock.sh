@@ -72,7 +72,7 @@ s.bind("\0ipcfg/if/c0"); s.listen(8)
 print("held", flush=True); time.sleep(8)' >"$DHCP_TMP/holder.out" &
 holder=$!
 DHCP_PIDS+=("$holder")
-wait_for 5 grep -q held "$DHCP_TMP/holder.out" || fatal "could not take c0's lock"
+wait_for 5 grep -qs held "$DHCP_TMP/holder.out" || fatal "could not take c0's lock"
 t0=$(now_ms)
 run_ipcfg /renew c1 /timeout:5
 ms=$(($(now_ms) - t0))
