@@ -28,6 +28,7 @@ run_ipcfg_nobody /renew
 assert_exit 2 "/renew (no adapter) as nobody with no lease anywhere: nothing to act on"
 sleep 0.2
 assert_eq "ready" "$(cat "$PKTS")" "nothing was sent by the unprivileged runs"
+assert_eq "" "$(grep -E 'DHCP(DISCOVER|REQUEST|RELEASE|DECLINE)' "$DHCP_TMP/srv.log")" "dnsmasq's log got nothing"
 assert_eq "" "$(v4_addrs "$CLI" c0)" "no address after the unprivileged runs"
 [[ ! -e $IPCFG_STATE_DIR ]] && _pass || _fail "the unprivileged run created the state directory"
 
@@ -116,6 +117,8 @@ ip4=${ip4%/*}
 
 # ---- unprivileged with a lease: exit 4, nothing changed -------------------
 before=$(cat "$IPCFG_STATE_DIR/c0.lease")
+sleep 0.2 # the last exchange fully logged
+logged=$(grep -c 'DHCP' "$DHCP_TMP/srv.log")
 : >"$PKTS"
 run_ipcfg_nobody /release c0
 assert_exit 4 "/release as nobody"
@@ -123,6 +126,7 @@ run_ipcfg_nobody /renew
 assert_exit 4 "/renew (all) as nobody"
 sleep 0.2
 assert_eq "" "$(cat "$PKTS")" "nothing sent by the unprivileged runs"
+assert_eq "$logged" "$(grep -c 'DHCP' "$DHCP_TMP/srv.log")" "dnsmasq's log got nothing new"
 assert_eq "$before" "$(cat "$IPCFG_STATE_DIR/c0.lease")" "lease file unchanged"
 assert_eq "$ip4/24" "$(v4_addrs "$CLI" c0)" "address unchanged"
 
