@@ -172,6 +172,13 @@ static int addr_present(run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int
     return 0;
 }
 
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        (void)close(*fd);
+    *fd = -1;
+}
+
 /* ---- the engine's effects ---- */
 
 static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
@@ -224,6 +231,12 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     memcpy(j->probe_addr, addr, 4);
     if (probe_send(j) != 0)
         return -1;
+    /* Nothing arrives for the DHCP packet socket while the address is
+     * probed (a DECLINE reopens it).  Closing a packet socket waits for an
+     * RCU grace period (synchronize_net in packet_release), several
+     * milliseconds: spent here it overlaps the probe wait instead of
+     * adding to the run's end. */
+    close_fd(&j->pkt);
     j->probing = 1;
     j->probes_sent = 1;
     j->probe_next = now.mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
@@ -266,13 +279,6 @@ static uint32_t io_random(void *ctx)
 }
 
 /* ---- one job ---- */
-
-static void close_fd(int *fd)
-{
-    if (*fd >= 0)
-        (void)close(*fd);
-    *fd = -1;
-}
 
 static void job_finish(jrt *j, const ipcfg_error *res)
 {
