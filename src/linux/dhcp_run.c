@@ -354,11 +354,12 @@ static void job_try_lock(jrt *j, const ipcfg_dhcp_now *now)
         return;
     case IPCFG_LX_LOCK_ERROR:
     default: {
+        int err_no = errno;
         ipcfg_error e;
-        ipcfg_error_clear(&e);
         char what[128];
+        ipcfg_error_clear(&e);
         snprintf(what, sizeof what, "Cannot lock %s against other ipcfg runs", j->ifname);
-        set_sys(&e, IPCFG_E_FAILED, errno, what);
+        set_sys(&e, IPCFG_E_FAILED, err_no, what);
         job_finish(j, &e);
         return;
     }
