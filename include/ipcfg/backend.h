@@ -67,6 +67,10 @@ struct ipcfg_backend {
      * platform (the core answers exit code 6). */
     void (*release)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     void (*renew)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    /* 1: /renew of a named adapter that has DHCP off asks for a new lease
+     * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
+     * 0: it is "not enabled for Dhcp" (Windows). */
+    int renew_obtains;
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -219,7 +219,10 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         ipcfg_error_clear(&r->err);
         r->ad = a;
         r->state = a;
-        if (a->dhcp_enabled != IPCFG_YES) {
+        /* a named adapter without DHCP: /renew starts DHCP there where the
+         * platform does so (renew_obtains), else "not enabled for Dhcp" */
+        int obtain = named && !release && b->renew_obtains;
+        if (a->dhcp_enabled != IPCFG_YES && !obtain) {
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);

@@ -4,13 +4,14 @@
  *   addrtable.c   the IPv4 address table
  *   address.c     /add and /delete (secondaries.c: the guard)
  *   error.c       errno and netlink answers -> status, reason, text
- *   host.c, sysfs.c, caps.c, lease_index.c   what is read from files
+ *   host.c, sysfs.c, caps.c, statedir.c      what is read from files
  * SPDX-License-Identifier: MIT
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "backend.h"
+#include "dhcp_run.h"
 #include "error.h"
 
 /* ---- lifetime ---- */
@@ -47,8 +48,9 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->addrtable = ipcfg_lx_addrtable;
     out->add_address = ipcfg_lx_add_address;
     out->delete_address = ipcfg_lx_delete_address;
-    out->release = NULL; /* ipcfg's DHCPv4 engine comes later */
-    out->renew = NULL;
+    out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (dhcp_run.c) */
+    out->renew = ipcfg_lx_dhcp_renew;
+    out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->destroy = lx_destroy;
     return 0;
 }

@@ -6,7 +6,6 @@
 #define IPCFG_LINUX_BACKEND_H
 
 #include "ipcfg/backend.h"
-#include "lease_index.h"
 #include "nlreq.h"
 #include "nlsock.h"
 
@@ -19,7 +18,6 @@ typedef struct ipcfg_lx_ctx {
 /* What a dump collects into. */
 typedef struct ipcfg_lx_collect {
     ipcfg_adapter_list *list;
-    const ipcfg_lx_leases *leases; /* NULL: no lease lookup */
     int probe;                     /* sysfs probes for type and description */
     ipcfg_addrtable *table;        /* addrtable(): rows go here */
 } ipcfg_lx_collect;

@@ -91,8 +91,7 @@ static int all_zero(const uint8_t *p, size_t n)
     return 1;
 }
 
-void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless,
-                                const char *driver, int has_lease)
+void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless, const char *driver)
 {
     a->ifindex = l->ifindex;
     ipcfg_copy_str(a->name, sizeof(a->name), l->name);
@@ -110,7 +109,7 @@ void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wi
         a->hwaddr_len = l->hwaddr_len;
     }
     a->media_connected = ipcfg_lx_media_connected(l);
-    a->dhcp_enabled = has_lease ? IPCFG_YES : IPCFG_NO;
+    a->dhcp_enabled = IPCFG_NO;
     a->autoconfig_enabled = IPCFG_UNKNOWN;
     a->netbios_enabled = IPCFG_UNKNOWN;
 }

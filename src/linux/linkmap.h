@@ -34,10 +34,9 @@ ipcfg_addr_state ipcfg_lx_addr_state(uint32_t ifa_flags);
 int64_t ipcfg_lx_lifetime(uint32_t seconds);
 
 /* Fills *a (which must be zeroed) from a link.  driver: the description to
- * use when the link has no IFLA_INFO_KIND ("" or NULL = unknown);
- * has_lease: ipcfg holds a DHCP lease for it. */
-void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless,
-                                const char *driver, int has_lease);
+ * use when the link has no IFLA_INFO_KIND ("" or NULL = unknown).  DHCP is
+ * "No" until a lease file says otherwise (dhcp_view.c). */
+void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless, const char *driver);
 
 /* Appends an IPv4/IPv6 address to the adapter (other families: ignored).
  * 0 ok, -1 out of memory. */

@@ -10,10 +10,12 @@
 #include <sys/socket.h>
 
 #include "backend.h"
+#include "dhcp_view.h"
 #include "error.h"
 #include "host.h"
 #include "linkmap.h"
 #include "nlparse.h"
+#include "statedir.h"
 #include "sysfs.h"
 
 /* ---- the link index ---- */
@@ -117,8 +119,7 @@ static int on_link(void *ctx, const ipcfg_nl_link *l)
         if (ipcfg_lx_needs_driver(l))
             has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof(driver)) == 0;
     }
-    ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL,
-                               c->leases ? ipcfg_lx_lease_held(c->leases, l->name) : 0);
+    ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL);
     return 0;
 }
 
@@ -218,13 +219,11 @@ int ipcfg_lx_dump_links(ipcfg_lx_ctx *x, ipcfg_lx_collect *c, int *intr, ipcfg_e
 
 /* ---- list ---- */
 
-static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_leases *leases, int *intr,
-                     ipcfg_error *err)
+static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, int *intr, ipcfg_error *err)
 {
     ipcfg_lx_collect c;
     memset(&c, 0, sizeof(c));
     c.list = out;
-    c.leases = leases;
     c.probe = 1;
     int st = ipcfg_lx_dump_links(x, &c, intr, err);
     if (st != 0)
@@ -245,13 +244,10 @@ static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_le
 int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
-    ipcfg_lx_leases leases;
-    if (ipcfg_lx_leases_load(&leases, ipcfg_lx_state_dir()) != 0)
-        return ipcfg_lx_fail_oom(err);
     int st = 0;
     for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         int intr = 0;
-        st = list_once(x, out, &leases, &intr, err);
+        st = list_once(x, out, &intr, err);
         if (st != 0 && ipcfg_lx_err_retriable(err) && attempt + 1 < IPCFG_LX_LIST_ATTEMPTS) {
             ipcfg_error_clear(err);
             ipcfg_adapters_free(out);
@@ -261,7 +257,9 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
             break;
         ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
     }
-    ipcfg_lx_leases_free(&leases);
+    /* DHCP facts come from ipcfg's lease files: one directory scan */
+    if (st == 0 && ipcfg_lx_dhcp_view_fill(out, ipcfg_lx_state_dir()) != 0)
+        st = ipcfg_lx_fail_oom(err);
     if (st != 0) {
         ipcfg_adapters_free(out);
         return st;

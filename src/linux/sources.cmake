@@ -11,15 +11,22 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/host.c          # the host block
   ${CMAKE_CURRENT_LIST_DIR}/sysfs.c         # sysfs probes
   ${CMAKE_CURRENT_LIST_DIR}/caps.c          # CAP_NET_ADMIN check
-  ${CMAKE_CURRENT_LIST_DIR}/lease_index.c   # the DHCP lease index
+  ${CMAKE_CURRENT_LIST_DIR}/statedir.c      # where lease files live
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c      # DHCP: release/renew, the event loop
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_io.c       # DHCP: packet, UDP and ARP sockets
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c       # rtnetlink -> model mapping (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlreq.c         # request building (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlsock.c        # the socket
   ${CMAKE_CURRENT_LIST_DIR}/resolvconf.c    # resolv.conf parser (pure)
 )
-target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR})
-# The model only: a backend fills it and never prints.
-target_link_libraries(ipcfg_platform PUBLIC ipcfg_model)
+# src/linux, and src for "dhcp/dhcp_client.h" (the engine in src/dhcp)
+target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_LIST_DIR}/..)
+# The model only (a backend fills it and never prints), and the DHCP
+# engine (src/dhcp/sources.cmake, included before).
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ipcfg_dhcp)
 
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)

@@ -89,7 +89,7 @@ static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_err
     return op_result(name, err);
 }
 
-static int g_no_release, g_open_fails;
+static int g_no_release, g_open_fails, g_renew_obtains;
 
 static int mock_open(ipcfg_backend *b, ipcfg_error *err)
 {
@@ -104,6 +104,7 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->list = mock_list;
     b->release = g_no_release ? NULL : mock_release;
     b->renew = g_no_release ? NULL : mock_renew;
+    b->renew_obtains = g_renew_obtains;
     b->add_address = mock_add;
     b->delete_address = mock_delete;
     return 0;
@@ -142,6 +143,7 @@ static int setup(void **s)
     fixture_model(NULL, &g_model);
     g_no_release = 0;
     g_open_fails = 0;
+    g_renew_obtains = 0;
     return 0;
 }
 
@@ -248,6 +250,27 @@ static void release_all_dhcp_adapters(void **s)
 static void release_named_static(void **s)
 {
     (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "Local*"), 2);
+    assert_string_equal(ERR, "Adapter Local Area Connection* 3 is not enabled for Dhcp.\n");
+}
+
+/* Where the platform starts DHCP with /renew (Linux), a named adapter
+ * without DHCP is asked for a lease; /release of it, and /renew with no
+ * name, still leave it alone. */
+static void renew_named_static_obtains(void **s)
+{
+    (void)s;
+    g_renew_obtains = 1;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 0);
+    expect_string(op_result, name, "Local Area Connection* 3");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "Local*"), 0);
+    assert_string_equal(ERR, "");
     expect_function_call(mock_open);
     will_return(mock_list, 0);
     assert_int_equal(RUN("/release", "Local*"), 2);
@@ -445,6 +468,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(listing_failure_exit_code, setup, teardown),
         cmocka_unit_test_setup_teardown(release_all_dhcp_adapters, setup, teardown),
         cmocka_unit_test_setup_teardown(release_named_static, setup, teardown),
+        cmocka_unit_test_setup_teardown(renew_named_static_obtains, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
         cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
         cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),

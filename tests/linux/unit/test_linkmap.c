@@ -1,7 +1,8 @@
 /* ipcfg — unit tests of the Linux backend's pure pieces: mapping onto the
  * model (linkmap.c), request building (nlreq.c), and the file facts of
- * host.c, caps.c and lease_index.c that need no privileges (forwarding text, lease index,
- * resolv.conf through IPCFG_RESOLV_CONF).
+ * host.c, caps.c and statedir.c that need no privileges (forwarding text,
+ * IPCFG_STATE_DIR, resolv.conf through IPCFG_RESOLV_CONF).  What a listing
+ * shows of the lease files: test_dhcp_linux.c.
  * SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
 #include <setjmp.h>
@@ -24,7 +25,7 @@
 #include "nlreq.h"
 #include "caps.h"
 #include "host.h"
-#include "lease_index.h"
+#include "statedir.h"
 
 static ipcfg_nl_link mklink(uint16_t type, uint32_t flags, int operstate, const char *kind)
 {
@@ -128,7 +129,7 @@ static void test_adapter_from_link(void **state)
     memcpy(l.hwaddr, mac, 6);
     l.hwaddr_len = 6;
     memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 0, "ignored", 0);
+    ipcfg_lx_adapter_from_link(&a, &l, 0, "ignored");
     assert_string_equal(a.name, "eth5");
     assert_string_equal(a.id, "eth5");
     assert_int_equal(a.ifindex, 5);
@@ -141,24 +142,25 @@ static void test_adapter_from_link(void **state)
     assert_int_equal(a.autoconfig_enabled, IPCFG_UNKNOWN);
     assert_int_equal(a.netbios_enabled, IPCFG_UNKNOWN);
 
-    /* Driver as description; an all-zero address is no address; a lease. */
+    /* Driver as description; an all-zero address is no address; DHCP is
+     * "No" until a lease file says otherwise. */
     l = mklink(ARPHRD_ETHER, 0, IF_OPER_DOWN, NULL);
     memcpy(l.hwaddr, zero, 6);
     l.hwaddr_len = 6;
     memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 1, "iwlwifi", 1);
+    ipcfg_lx_adapter_from_link(&a, &l, 1, "iwlwifi");
     assert_int_equal(a.type, IPCFG_IF_WIRELESS);
     assert_string_equal(a.description, "iwlwifi");
     assert_int_equal(a.hwaddr_len, 0);
     assert_false(a.media_connected);
-    assert_int_equal(a.dhcp_enabled, IPCFG_YES);
+    assert_int_equal(a.dhcp_enabled, IPCFG_NO);
 
     /* A tunnel's IFLA_ADDRESS is an IP address, not a physical address. */
     l = mklink(ARPHRD_IPGRE, IFF_UP, IF_OPER_UNKNOWN, "gre");
     memcpy(l.hwaddr, mac, 4);
     l.hwaddr_len = 4;
     memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 0, NULL, 0);
+    ipcfg_lx_adapter_from_link(&a, &l, 0, NULL);
     assert_int_equal(a.type, IPCFG_IF_TUNNEL);
     assert_int_equal(a.hwaddr_len, 0);
 }
@@ -408,33 +410,15 @@ static void write_file(const char *dir, const char *name, const char *text)
     fclose(f);
 }
 
-static void test_leases_and_host(void **state)
+static void test_state_dir_and_host(void **state)
 {
-    ipcfg_lx_leases ls;
     ipcfg_host h;
     char p[256];
     (void)state;
 
     strcpy(tmpdir, "/tmp/ipcfg-lxunit-XXXXXX");
     assert_non_null(mkdtemp(tmpdir));
-    write_file(tmpdir, "eth1.lease", "x");
-    write_file(tmpdir, "wlan0.lease", "x");
-    write_file(tmpdir, "eth2.lease.tmp", "x");
-    write_file(tmpdir, ".lease", "x");
     write_file(tmpdir, "resolv.conf", "nameserver 10.0.0.1\nsearch a.example b.example\n");
-
-    assert_int_equal(ipcfg_lx_leases_load(&ls, tmpdir), 0);
-    assert_int_equal(ls.n, 2);
-    assert_true(ipcfg_lx_lease_held(&ls, "eth1"));
-    assert_true(ipcfg_lx_lease_held(&ls, "wlan0"));
-    assert_false(ipcfg_lx_lease_held(&ls, "eth2"));
-    assert_false(ipcfg_lx_lease_held(&ls, ""));
-    ipcfg_lx_leases_free(&ls);
-
-    assert_int_equal(ipcfg_lx_leases_load(&ls, "/nonexistent/ipcfg-state"), 0);
-    assert_int_equal(ls.n, 0);
-    assert_false(ipcfg_lx_lease_held(&ls, "eth1"));
-    ipcfg_lx_leases_free(&ls);
 
     assert_int_equal(setenv("IPCFG_STATE_DIR", tmpdir, 1), 0);
     assert_string_equal(ipcfg_lx_state_dir(), tmpdir);
@@ -484,7 +468,7 @@ int main(void)
         cmocka_unit_test(test_routes_gateways),
         cmocka_unit_test(test_nlreq),
         cmocka_unit_test(test_forwarding),
-        cmocka_unit_test(test_leases_and_host),
+        cmocka_unit_test(test_state_dir_and_host),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
