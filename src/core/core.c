@@ -9,6 +9,7 @@
 
 #include "ipcfg/format.h"
 #include "ipcfg/wildcard.h"
+#include "peer_advice.h" /* peers */
 
 #ifndef IPCFG_VERSION_STRING
 #define IPCFG_VERSION_STRING "0.0.0"
@@ -240,15 +241,14 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_error err;
     ipcfg_error_clear(&err);
 
-    if (!op) {
-        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.", verb);
-        return fail_whole(w, c, b, NULL, &err);
-    }
+    ipcfg_error nosup; /* peers: without op, only other clients' adapters still get their answer */
+    ipcfg_error_clear(&nosup);
+    ipcfg_error_set(&nosup, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.", verb);
 
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, NULL, &err);
+        return fail_whole(w, c, b, NULL, op ? &err : &nosup);
     }
 
     result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
@@ -264,6 +264,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     int named = c->adapter != NULL;
     int any_acted = 0;
+    int peer_seen = 0; /* peers */
 
     for (size_t i = 0; i < l.n; i++) {
         const ipcfg_adapter *a = &l.items[i];
@@ -272,7 +273,17 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         result *r = &res[nres];
         memset(r, 0, sizeof(*r));
         r->ad = a;
-        if (a->dhcp_enabled != IPCFG_YES) {
+        if (ipcfg_peer_other_client(a)) { /* peers: another DHCP client runs it; never fight it */
+            peer_seen = 1;
+            if (!named) {
+                char note[IPCFG_ERRTEXT_MAX];
+                ipcfg_peer_skip_note(note, sizeof note, a, release);
+                ipcfg_sb_printf(&w->e, "%s\n", note);
+                continue;
+            }
+            ipcfg_peer_refusal(&r->err, a, release);
+            r->counts = 1;
+        } else if (a->dhcp_enabled != IPCFG_YES) {
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
@@ -293,6 +304,12 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         nres++;
     }
 
+    if (!op && (njobs || !peer_seen)) { /* peers: the unsupported answer, as before, unless only peers were met */
+        free(res);
+        free(jobs);
+        ipcfg_adapters_free(&l);
+        return fail_whole(w, c, b, NULL, &nosup);
+    }
     /* Every selected adapter at once, under one deadline (PRODUCT.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);

@@ -312,6 +312,9 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
     case IPCFG_R_ELEVATION:
         ipcfg_sb_puts(o, e->text[0] ? e->text : "The requested operation requires elevation.");
         return;
+    case IPCFG_R_OTHER_CLIENT: /* peers: the core wrote the whole line */
+        ipcfg_sb_puts(o, e->text);
+        return;
     case IPCFG_R_NONE:
     case IPCFG_R_SYSTEM:
     case IPCFG_R_NOT_FOUND:

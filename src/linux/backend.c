@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h> /* peers */
 
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
@@ -25,6 +26,7 @@
 #include "nlparse.h"
 #include "nlreq.h"
 #include "nlsock.h"
+#include "peer_lease.h" /* peers */
 #include "sysinfo.h"
 
 #define LIST_ATTEMPTS 3 /* dumps interrupted by a concurrent change are retried */
@@ -202,6 +204,7 @@ typedef struct collect {
     const ipcfg_lx_leases *leases; /* NULL: no lease lookup */
     int probe;                     /* sysfs probes for type and description */
     ipcfg_addrtable *table;        /* addrtable(): rows go here */
+    ipcfg_lx_peer_addrs *peer;     /* peers: IFA_PROTO and lifetimes of the listing */
 } collect;
 
 static int on_link(void *ctx, const ipcfg_nl_link *l)
@@ -243,6 +246,8 @@ static int on_addr(void *ctx, const ipcfg_nl_addr *na)
     }
     if (a == NULL)
         return 0; /* an address of a link created after the link dump */
+    if (c->peer != NULL && ipcfg_lx_peer_note_addr(c->peer, na) != 0) /* peers */
+        return -1;
     return ipcfg_lx_adapter_add_addr(a, na);
 }
 
@@ -335,7 +340,7 @@ static int dump_links(lx_ctx *x, collect *c, int *intr, ipcfg_error *err)
 /* ---- list ---- */
 
 static int list_once(lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_leases *leases, int *intr,
-                     ipcfg_error *err)
+                     ipcfg_error *err, ipcfg_lx_peer_addrs *peer)
 {
     collect c;
     ipcfg_nlreq req;
@@ -344,6 +349,8 @@ static int list_once(lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_leases *
     memset(&c, 0, sizeof c);
     c.list = out;
     c.leases = leases;
+    peer->n = 0; /* peers */
+    c.peer = peer;
     c.probe = 1;
     st = dump_links(x, &c, intr, err);
     if (st != 0)
@@ -364,6 +371,7 @@ static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
 {
     lx_ctx *x = b->ctx;
     ipcfg_lx_leases leases;
+    ipcfg_lx_peer_addrs peer = {0}; /* peers */
     int attempt, st = 0;
 
     if (ipcfg_lx_leases_load(&leases, ipcfg_lx_state_dir()) != 0) {
@@ -372,7 +380,7 @@ static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
     }
     for (attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
         int intr = 0;
-        st = list_once(x, out, &leases, &intr, err);
+        st = list_once(x, out, &leases, &intr, err, &peer);
         if (st != 0 && dump_retriable(err) && attempt + 1 < LIST_ATTEMPTS) {
             ipcfg_error_clear(err);
             ipcfg_adapters_free(out);
@@ -383,6 +391,9 @@ static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
         ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
     }
     ipcfg_lx_leases_free(&leases);
+    if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), (int64_t)time(NULL)) != 0) /* peers */
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory."), st = (int)err->status;
+    ipcfg_lx_peer_addrs_free(&peer); /* peers */
     if (st != 0) {
         ipcfg_adapters_free(out);
         return st;

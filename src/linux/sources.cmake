@@ -13,4 +13,6 @@ add_library(ipcfg_platform STATIC
 target_include_directories(ipcfg_platform PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(ipcfg_platform PUBLIC ipcfg_core)
 
+include(${CMAKE_CURRENT_LIST_DIR}/peers.cmake) # peers: other DHCP clients' leases
+
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
