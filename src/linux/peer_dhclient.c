@@ -37,11 +37,13 @@ typedef struct token {
     tok_kind kind;
     char text[TOK_MAX];
     size_t len;
+    int nul; /* a string with a \000 escape in it */
 } token;
 
 static void next(lexer *lx, token *t)
 {
     t->len = 0;
+    t->nul = 0;
     t->text[0] = '\0';
     for (;;) {
         while (lx->pos < lx->len && (lx->s[lx->pos] == ' ' || lx->s[lx->pos] == '\t' || lx->s[lx->pos] == '\n' ||
@@ -84,7 +86,9 @@ static void next(lexer *lx, token *t)
                     ch = (char)(v & 0xff);
                 }
             }
-            if (ch == '\0' || t->len + 1 >= TOK_MAX)
+            if (ch == '\0')
+                t->nul = 1; /* default-duid "\000\001...": fine, but never a name */
+            if (t->len + 1 >= TOK_MAX)
                 t->kind = T_BAD; /* keep scanning to the closing quote */
             else if (t->kind == T_STRING)
                 t->text[t->len++] = ch;
@@ -203,7 +207,7 @@ static void apply(block *b, const stmt *s)
     if (s->n == 0)
         return;
     if (is_word(&t[0], "interface")) {
-        if (s->n != 2 || t[1].kind != T_STRING || t[1].len == 0 || t[1].len >= sizeof b->l.ifname ||
+        if (s->n != 2 || t[1].kind != T_STRING || t[1].nul || t[1].len == 0 || t[1].len >= sizeof b->l.ifname ||
             memchr(t[1].text, '/', t[1].len) != NULL)
             b->bad = 1;
         else
