@@ -11,6 +11,9 @@ what=${1:-build}
 build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps)
 bench_pkgs=(hyperfine)
+# peers (issue 12): the real DHCP clients and server of the peers_clients
+# integration test; none of them installs or enables a service.
+test_pkgs+=(isc-dhcp-client dhcpcd-base dnsmasq-base)
 
 case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
