@@ -59,8 +59,10 @@ static void walk(const uint8_t *p, size_t len, opts *o, int main_area)
         i += ol;
         switch (code) {
         case 53:
-            if (ol != 1)
+            if (ol != 1) {
                 o->bad = 1;
+                break;
+            }
             o->has_type = 1;
             o->type = d[0];
             break;

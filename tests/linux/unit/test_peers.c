@@ -324,6 +324,17 @@ static void test_dhcpcd(void **s)
     static const uint8_t over[] = {53, 1, 5, 6, 40, 10, 0};
     n = build_ack(m, over, sizeof over);
     assert_int_equal(ipcfg_lx_peer_parse_dhcpcd(m, n, 0, &l), -1);
+    /* option 53 with length 0 as the very last bytes (found by fuzz_peer_dhcpcd:
+     * its value was read one past the end) */
+    static const uint8_t t53[] = {53, 0};
+    n = build_ack(m, t53, sizeof t53);
+    {
+        uint8_t *c = malloc(n);
+        assert_non_null(c);
+        memcpy(c, m, n);
+        assert_int_equal(ipcfg_lx_peer_parse_dhcpcd(c, n, 0, &l), -1);
+        free(c);
+    }
     /* a wrong length for a fixed-size option */
     static const uint8_t badlen[] = {53, 1, 5, 54, 3, 10, 0, 0, 255};
     n = build_ack(m, badlen, sizeof badlen);
