@@ -3,13 +3,15 @@
 # name, as root.
 #   scripts/install-deps.sh build   compiler, CMake, iproute2
 #   scripts/install-deps.sh test    + CMocka, clang/libFuzzer, MinGW-w64,
-#                                   Wine, jq, setpriv (every test's tools)
+#                                   Wine, jq, setpriv, dnsmasq and python3 (the DHCP
+#                                   server and packet recorder of the Linux
+#                                   integration tests)
 #   scripts/install-deps.sh bench   + hyperfine
 set -euo pipefail
 
 what=${1:-build}
 build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
-test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps)
+test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3)
 bench_pkgs=(hyperfine)
 # peers (issue 12): the real DHCP clients and server of the peers_clients
 # integration test; none of them installs or enables a service.

@@ -273,6 +273,9 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         result *r = &res[nres];
         memset(r, 0, sizeof(*r));
         r->ad = a;
+        /* PRODUCT.md: on Linux, /renew of a named adapter without a lease
+         * asks for a new one (that is how DHCP is started there). */
+        int obtain = named && !release && b->platform != NULL && strcmp(b->platform, "linux") == 0;
         if (ipcfg_peer_other_client(a)) { /* peers: another DHCP client runs it; never fight it */
             peer_seen = 1;
             if (!named) {
@@ -283,7 +286,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
             }
             ipcfg_peer_refusal(&r->err, a, release);
             r->counts = 1;
-        } else if (a->dhcp_enabled != IPCFG_YES) {
+        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);

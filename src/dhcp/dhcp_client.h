@@ -78,7 +78,8 @@ typedef struct ipcfg_dhcp_lease {
 
     uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
     uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */
-    int64_t obtained;        /* Unix seconds UTC when the ACK arrived */
+    int64_t obtained;        /* Unix seconds UTC when the REQUEST that got the ACK was first sent
+                                (RFC 2131 §4.4.1: lease times count from the request) */
 } ipcfg_dhcp_lease;
 
 /* expires = obtained + lease_time; INT64_MAX for an infinite lease. */
@@ -161,15 +162,23 @@ typedef struct ipcfg_dhcp_client {
     ipcfg_dhcp_state state;
     int64_t deadline_ms;               /* mono */
     int64_t next_ms;                   /* next timer, mono; INT64_MAX = none */
-    int64_t started_ms;
-    unsigned attempt;                  /* retransmissions in this state */
+    int64_t started_ms;                /* mono start of the current exchange (the secs field) */
+    int64_t anchor_mono, anchor_wall;  /* now at start: converts the lease's wall times to mono */
+    unsigned attempt;                  /* transmissions in this state so far */
     uint32_t xid;
-    int have_lease;                    /* rec holds a lease that is bound now */
+    uint16_t secs;                     /* secs of the DISCOVER, repeated by its REQUEST */
+    int have_lease;                    /* rec holds a lease whose address is on the interface now */
+    int rec_bound;                     /* rec is a bound, unexpired lease (INIT-REBOOT/RENEWING/REBINDING) */
+    int dropped;                       /* a bound rec was given up (NAK, expiry): recorded as released
+                                          at the end unless a new lease is bound */
     ipcfg_dhcp_lease rec;              /* the recorded (current) lease */
     ipcfg_dhcp_lease offer;            /* the lease being obtained */
+    uint8_t server[4];                 /* the server we talk to: selected OFFER's or rec's */
+    int64_t req_wall;                  /* wall time of the first REQUEST in this state: lease times count from it */
     unsigned naks;                     /* NAKs received */
     unsigned declines;                 /* conflicts found */
-    int heard_since_nak;               /* any valid reply after the last NAK */
+    int heard_since_nak;               /* any reply of this exchange after the last NAK */
+    int last_fail;                     /* 0, 1 NAK, 2 conflict: the latest refusal */
     ipcfg_error result;                /* filled when state == DONE */
     uint8_t msgbuf[1024];
 } ipcfg_dhcp_client;

@@ -22,6 +22,8 @@
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 
+#include "dhcp_run.h"
+#include "dhcp_view.h"
 #include "linkmap.h"
 #include "nlparse.h"
 #include "nlreq.h"
@@ -370,17 +372,12 @@ static int list_once(lx_ctx *x, ipcfg_adapter_list *out, const ipcfg_lx_leases *
 static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)
 {
     lx_ctx *x = b->ctx;
-    ipcfg_lx_leases leases;
     ipcfg_lx_peer_addrs peer = {0}; /* peers */
     int attempt, st = 0;
 
-    if (ipcfg_lx_leases_load(&leases, ipcfg_lx_state_dir()) != 0) {
-        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory.");
-        return (int)err->status;
-    }
     for (attempt = 0; attempt < LIST_ATTEMPTS; attempt++) {
         int intr = 0;
-        st = list_once(x, out, &leases, &intr, err, &peer);
+        st = list_once(x, out, NULL, &intr, err, &peer);
         if (st != 0 && dump_retriable(err) && attempt + 1 < LIST_ATTEMPTS) {
             ipcfg_error_clear(err);
             ipcfg_adapters_free(out);
@@ -390,7 +387,8 @@ static int lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
             break;
         ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
     }
-    ipcfg_lx_leases_free(&leases);
+    if (st == 0 && ipcfg_lx_dhcp_view_fill(out, ipcfg_lx_state_dir()) != 0) /* DHCP facts: the lease files */
+        st = (ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory."), IPCFG_E_FAILED);
     if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), (int64_t)time(NULL)) != 0) /* peers */
         ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory."), st = (int)err->status;
     ipcfg_lx_peer_addrs_free(&peer); /* peers */
@@ -767,8 +765,8 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->addrtable = lx_addrtable;
     out->add_address = lx_add_address;
     out->delete_address = lx_delete_address;
-    out->release = NULL; /* ipcfg's DHCPv4 engine comes later */
-    out->renew = NULL;
+    out->release = ipcfg_lx_dhcp_release;
+    out->renew = ipcfg_lx_dhcp_renew;
     out->destroy = lx_destroy;
     return 0;
 }

@@ -18,9 +18,9 @@
 #include "ipcfg/model.h"
 #include "nlparse.h"
 
-/* IFA_PROTO of the addresses ipcfg's own DHCP engine adds.  The engine
- * (src/linux/dhcp_apply.h, branch dhcp) defines the same constant; this
- * definition stands until the two are merged. */
+/* IFA_PROTO of the addresses ipcfg's own DHCP engine adds: the engine's
+ * IPCFG_LX_ADDR_PROTO (src/linux/dhcp_apply.h, which peer_view.c includes
+ * first); this fallback, the same value, serves the parsers' fuzz builds. */
 #ifndef IPCFG_LX_ADDR_PROTO
 #define IPCFG_LX_ADDR_PROTO 0x69
 #endif

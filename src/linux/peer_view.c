@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1 /* secure_getenv */
+#include "dhcp_apply.h" /* IPCFG_LX_ADDR_PROTO: the engine's mark, before peer_lease.h's fallback */
 #include "peer_lease.h"
 
 #include <dirent.h>
@@ -109,11 +110,12 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
         else if (pa->v[i].finite)
             foreign_dynamic = 1;
     }
-    /* 1. An address ipcfg's engine marked as its own: ipcfg runs it, even
-     *    without a readable ipcfg lease file. */
+    /* 1. An address ipcfg's engine marked as its own: never another
+     *    client's, even without a readable ipcfg lease file (DHCP Enabled
+     *    then stays what ipcfg's own lease file says). */
     if (own) {
-        a->dhcp_enabled = IPCFG_YES;
-        ipcfg_copy_str(a->lease_client, sizeof a->lease_client, IPCFG_PEER_IPCFG);
+        if (a->dhcp_enabled == IPCFG_YES)
+            ipcfg_copy_str(a->lease_client, sizeof a->lease_client, IPCFG_PEER_IPCFG);
         return;
     }
     /* 2. A current lease of another client: not expired, and its address

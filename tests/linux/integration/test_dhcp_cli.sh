@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Verbs without a Linux implementation yet, and command-line errors, run
+# /release and /renew without a DHCP server, and command-line errors, run
 # against the real binary in a throw-away network namespace:
-#   /release, /renew (the DHCP engine is a later issue): exit 6, one clear line;
+#   /release, /renew with no lease anywhere: exit 2, one line;
+#   /release of a named interface without a lease: "not enabled for Dhcp", 2;
+#   /renew of a named interface without a lease asks for one: no server
+#   answers, exit 5 within /timeout plus one second, nothing changed;
 #   /release6, /renew6: exit 6, saying no IPv6 release/renew interface exists;
 #   unknown switch, abbreviation, missing argument: exit 1 with the usage error.
-# None of them changes the namespace's addresses.
+# None of them changes the namespace's addresses.  (The exchanges with a
+# real server: test_dhcp_*.sh.)
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
+
+IPCFG_STATE_DIR=$(mktemp -d /tmp/ipcfg-dhcp-cli.XXXXXX) || fatal "mktemp"
+export IPCFG_STATE_DIR
+trap '_cleanup; rm -rf "$IPCFG_STATE_DIR"' EXIT
 
 ns_new dhcp
 nsip link add v0 type veth peer name v0p
@@ -16,17 +24,30 @@ nsip addr add 10.20.0.1/24 dev v0
 all_v4() { ip -n "$NS" -j -4 addr show | jq -r '.[] | .ifname as $n | .addr_info[] | "\($n) \(.local)/\(.prefixlen)"' | sort; }
 before=$(all_v4)
 
-for args in "/release" "/renew" "/release v0" "/renew v0" "-RENEW v*" "--release" "/renew v0 /timeout:5"; do
+for args in "/release" "/renew" "--release" "/renew /timeout:1"; do
     # shellcheck disable=SC2086
     run_ipcfg $args
-    assert_exit 6 "ipcfg $args (DHCP not implemented on Linux yet)"
+    assert_exit 2 "ipcfg $args (no interface holds a lease)"
     assert_one_line "$ERR" "ipcfg $args: one error line"
-    assert_contains "$ERR" "not supported" "ipcfg $args: says it is not supported"
-    assert_eq "" "$OUT" "ipcfg $args: nothing on stdout"
+    assert_contains "$ERR" "no adapter is in the state permissible" "ipcfg $args: the contract's line"
 done
-run_ipcfg /renew v0 /json
-assert_exit 6 "/renew v0 /json"
-assert_json "$OUT" '[.exit_code, .error.reason]' '[6,"not_supported"]' "/renew /json: the error in the document"
+run_ipcfg /release v0
+assert_exit 2 "/release v0 (no lease)"
+assert_eq "Adapter v0 is not enabled for Dhcp." "${ERR%$'\n'}" "/release v0: the contract's line"
+
+for args in "/renew v0 /timeout:1" "-RENEW v* /timeout:1"; do
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086
+    run_ipcfg $args
+    ms=$((($(date +%s%N) - t0) / 1000000))
+    assert_exit 5 "ipcfg $args (no DHCP server on the link)"
+    assert_contains "$ERR" "unable to contact your DHCP server" "ipcfg $args: the timeout line"
+    ((ms >= 900 && ms < 2000)) && _pass || _fail "ipcfg $args: took $ms ms (timeout 1 s, at most 1 s more)"
+done
+run_ipcfg /renew v0 /json /timeout:1
+assert_exit 5 "/renew v0 /json"
+assert_json "$OUT" '[.exit_code, .error.reason]' '[5,"dhcp_timeout"]' "/renew /json: the error in the document"
+[[ ! -e $IPCFG_STATE_DIR/v0.lease ]] && _pass || _fail "no lease file after a renew nobody answered"
 
 for args in "/release6" "/renew6" "/renew6 v0"; do
     # shellcheck disable=SC2086

@@ -185,10 +185,11 @@ assert_eq "$BEFORE" "$(all_state)" "nothing changed: addresses, routes, lease fi
 ip netns exec "$NS" "$ADDPROTO" o1 10.79.9.2 24 0x69 600 || fatal "peer_addproto"
 printf 'ADDRESS=10.79.9.2\nLIFETIME=600\n' >"$L/$(ifindex o1)"
 run_ipcfg_t /all /json
-assert_eq '[true,null]' "$(j o1 '[.dhcp_enabled, .lease]')" "o1: ipcfg's own address: DHCP Enabled, no peer lease"
+assert_eq '[false,null]' "$(j o1 '[.dhcp_enabled, .lease]')" "o1: ipcfg's own address, no ipcfg lease file: no peer's lease shown"
 run_ipcfg_t /renew o1 /timeout:2
 assert_not_contains "$ERR" "is run by" "/renew o1: ipcfg's own interface is not refused"
 run_ipcfg_t /all
 ALL=$OUT
-assert_line "$(blk o1)" "$(field "DHCP Enabled" "Yes")" "o1: text"
+assert_line "$(blk o1)" "$(field "DHCP Enabled" "No")" "o1: text, as ipcfg's (missing) lease file says"
+assert_no_line_matching "$(blk o1)" "Lease|DHCP Server" "o1: the networkd lease for ipcfg's address is not shown"
 finish

@@ -486,9 +486,14 @@ static void test_decide(void **s)
     add_addr(A5, 1, 1);
     v[0] = mk(IPCFG_PEER_DHCLIENT, A5, 100, 1000);
     ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
-    assert_string_equal(ad.lease_client, "ipcfg");
-    assert_int_equal(ad.dhcp_enabled, IPCFG_YES);
+    assert_string_equal(ad.lease_client, ""); /* not another client's */
+    assert_int_equal(ad.dhcp_enabled, IPCFG_NO); /* ipcfg's lease file decides */
     assert_false(ad.has_lease);
+    reset_adapter();
+    add_addr(A5, 1, 1);
+    ad.dhcp_enabled = IPCFG_YES;
+    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    assert_string_equal(ad.lease_client, "ipcfg");
 
     /* ipcfg's lease file explains a finite address */
     reset_adapter();

@@ -1,0 +1,857 @@
+/* ipcfg — the DHCPv4 client state machine.  See dhcp_client.h and
+ * docs/dhcp.md.
+ *
+ * One operation (renew or release) on one interface, bounded by a
+ * deadline.  Every state change goes through transition(), which performs
+ * the new state's entry actions (a fresh xid where one is due, the first
+ * transmission, the timer).  Replies pass through accept_reply() (the
+ * identity checks) and check_lease() (the sanity checks) before anything
+ * of them is used.
+ *
+ * Outcome rules at the deadline (finish_deadline()):
+ *   - a lease that was valid when the command started and is still valid
+ *     is kept, nothing is unapplied: status 5 (timeout);
+ *   - otherwise, when the latest refusal was an address conflict (a
+ *     DECLINE was sent): status 7;
+ *   - otherwise, when a NAK was received and after it a server answered
+ *     again (another NAK, or any OFFER/ACK of the new exchange, valid or
+ *     not) yet no lease could be bound: status 3 (the server is there but
+ *     gives us no lease);
+ *   - otherwise (no answer at all, or a NAK followed by silence): status 5.
+ * IPCFG_DHCP_MAX_NAKS NAKs or IPCFG_DHCP_MAX_DECLINES conflicts end the
+ * operation at once (status 3 / 7) instead of looping against the server
+ * until the deadline.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "dhcp_client.h"
+#include "dhcp_msg.h"
+
+#include <string.h>
+
+/* strlen bounded by the array size (strnlen is POSIX, not C11). */
+static size_t bounded_len(const char *s, size_t cap)
+{
+    const char *z = memchr(s, '\0', cap);
+    return z ? (size_t)(z - s) : cap;
+}
+
+#define IPCFG_DHCP_MAX_NAKS 4
+#define IPCFG_DHCP_MAX_DECLINES 4
+/* Transmissions before giving up a state (RFC 2131 §4.4.1 / §3.2: after
+ * the retransmission algorithm ends without an answer, back to INIT). */
+#define IPCFG_DHCP_REQUESTING_TRIES 4
+#define IPCFG_DHCP_REBOOT_TRIES 3
+
+enum { FAIL_NONE = 0, FAIL_NAK = 1, FAIL_CONFLICT = 2 };
+
+/* ---- back-off ------------------------------------------------------------------ */
+
+/* RFC 2131 §4.1: "the delay before the first retransmission SHOULD be 4
+ * seconds randomized by the value of a uniform random number chosen from
+ * the range -1 to +1.  [...] The delay before the next retransmission
+ * SHOULD be 8 seconds randomized by the value of a uniform number chosen
+ * from the range -1 to +1.  The retransmission delay SHOULD be doubled
+ * with subsequent retransmissions up to a maximum of 64 seconds."
+ * ipcfg is an interactive command bounded by /timeout, so the schedule is
+ * that one divided by four with a lower cap: 1 s, 2 s, 4 s, then 8 s each
+ * time; the jitter is +-1 s scaled to a quarter of the delay for the
+ * first two (+-250 ms, +-500 ms), so that the first retry comes after
+ * about one second. */
+unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r)
+{
+    unsigned base = attempt >= 3 ? 8000u : 1000u << attempt;
+    unsigned j = base / 4 < 1000u ? base / 4 : 1000u;
+
+    return base - j + (unsigned)(r % (2u * j + 1u));
+}
+
+/* ---- small helpers ---------------------------------------------------------------- */
+
+static int ip_eq(const uint8_t a[4], const uint8_t b[4])
+{
+    return memcmp(a, b, 4) == 0;
+}
+
+static uint32_t rnd(const ipcfg_dhcp_client *c)
+{
+    return c->io.random ? c->io.random(c->io.ctx) : 0;
+}
+
+static int64_t wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
+{
+    if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
+        return INT64_MAX;
+    if (l->obtained > INT64_MAX - (int64_t)off)
+        return INT64_MAX;
+    return l->obtained + (int64_t)off;
+}
+
+/* The client identifier sent: RFC 2132 §9.14, "type" (the hardware type)
+ * then the hardware address. */
+static size_t my_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
+{
+    if (c->cfg.hwaddr_len == 0 || c->cfg.hwaddr_len > IPCFG_DHCP_HWADDR_MAX)
+        return 0;
+    out[0] = c->cfg.htype;
+    memcpy(out + 1, c->cfg.hwaddr, c->cfg.hwaddr_len);
+    return 1u + c->cfg.hwaddr_len;
+}
+
+static void finish(ipcfg_dhcp_client *c, const ipcfg_error *e)
+{
+    c->result = *e;
+    c->state = IPCFG_DHCP_S_DONE;
+    c->next_ms = INT64_MAX;
+}
+
+static void finish_ok(ipcfg_dhcp_client *c)
+{
+    ipcfg_error e;
+    memset(&e, 0, sizeof e);
+    finish(c, &e);
+}
+
+static void finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what)
+{
+    if (e->status == IPCFG_OK)
+        ipcfg_error_set(e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s failed", what);
+    finish(c, e);
+}
+
+/* A bound record given up (NAK, expiry) and nothing new bound: the file
+ * must stop claiming the lease.  RFC 2131 §4.4.5: "If the lease expires
+ * before the client receives a DHCPACK, the client moves to INIT state,
+ * MUST immediately stop any other network processing". */
+static int save_released(ipcfg_dhcp_client *c, ipcfg_error *e)
+{
+    ipcfg_dhcp_lease r;
+
+    memset(&r, 0, sizeof r);
+    r.state = IPCFG_DHCP_LEASE_RELEASED;
+    memcpy(r.ifname, c->rec.ifname, sizeof r.ifname);
+    r.ifname[sizeof r.ifname - 1] = '\0';
+    if (r.ifname[0] == '\0')
+        ipcfg_copy_str(r.ifname, sizeof r.ifname, c->cfg.ifname);
+    if (c->rec.hwaddr_len && c->rec.hwaddr_len <= sizeof r.hwaddr) {
+        memcpy(r.hwaddr, c->rec.hwaddr, c->rec.hwaddr_len);
+        r.hwaddr_len = c->rec.hwaddr_len;
+    } else if (c->cfg.hwaddr_len <= sizeof r.hwaddr) {
+        memcpy(r.hwaddr, c->cfg.hwaddr, c->cfg.hwaddr_len);
+        r.hwaddr_len = c->cfg.hwaddr_len;
+    }
+    if (c->rec.client_id_len && c->rec.client_id_len <= sizeof r.client_id) {
+        memcpy(r.client_id, c->rec.client_id, c->rec.client_id_len);
+        r.client_id_len = c->rec.client_id_len;
+    } else {
+        r.client_id_len = (uint8_t)my_client_id(c, r.client_id);
+    }
+    if (c->io.save && c->io.save(c->io.ctx, &r, e) != 0)
+        return -1;
+    c->rec = r;
+    c->dropped = 0;
+    return 0;
+}
+
+static void finish_fail(ipcfg_dhcp_client *c, ipcfg_status st, ipcfg_reason r, const char *text)
+{
+    ipcfg_error e;
+
+    memset(&e, 0, sizeof e);
+    if (c->dropped && !c->have_lease && save_released(c, &e) != 0) {
+        finish_io(c, &e, "saving the lease record");
+        return;
+    }
+    memset(&e, 0, sizeof e);
+    ipcfg_error_set(&e, st, r, "%s", text);
+    finish(c, &e);
+}
+
+static void finish_deadline(ipcfg_dhcp_client *c)
+{
+    if (c->have_lease)
+        finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
+    else if (c->last_fail == FAIL_CONFLICT)
+        finish_fail(c, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "the address offered by the DHCP server is already in use");
+    else if (c->naks > 0 && (c->naks >= 2 || c->heard_since_nak))
+        finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the DHCP server refused the lease (DHCPNAK)");
+    else
+        finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
+}
+
+/* ---- sending ---------------------------------------------------------------------- */
+
+/* RFC 2131 §4.4.1 / table 5: which fields and options each message carries. */
+static void send_msg(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type)
+{
+    static const uint8_t prl[] = {
+        IPCFG_OPT_SUBNET_MASK, IPCFG_OPT_ROUTER,     IPCFG_OPT_DNS, IPCFG_OPT_HOST_NAME,
+        IPCFG_OPT_DOMAIN,      IPCFG_OPT_BROADCAST,  IPCFG_OPT_LEASE_TIME, IPCFG_OPT_SERVER_ID,
+        IPCFG_OPT_T1,          IPCFG_OPT_T2,         IPCFG_OPT_CLASSLESS_ROUTES,
+    };
+    uint8_t *b = c->msgbuf, cid[1 + IPCFG_DHCP_HWADDR_MAX];
+    const uint8_t *cidp = cid;
+    size_t cap = sizeof c->msgbuf, at, cidlen = my_client_id(c, cid);
+    ipcfg_dhcp_hdr h;
+    ipcfg_dhcp_dest to;
+    int64_t el;
+    uint8_t t = type;
+    size_t hn = bounded_len(c->cfg.hostname, sizeof c->cfg.hostname);
+
+    memset(&h, 0, sizeof h);
+    memset(&to, 0, sizeof to);
+    h.op = IPCFG_BOOTREQUEST;
+    h.htype = c->cfg.htype;
+    h.hlen = c->cfg.hwaddr_len <= 16 ? c->cfg.hwaddr_len : 16;
+    memcpy(h.chaddr, c->cfg.hwaddr, h.hlen);
+    h.xid = c->xid;
+    el = (now->mono_ms - c->started_ms) / 1000;
+    /* Table 5, 'secs': "0 or seconds since DHCP process started" for
+     * DISCOVER and REQUEST, 0 for DECLINE and RELEASE. */
+    if (type == IPCFG_DHCPDISCOVER)
+        c->secs = (uint16_t)(el < 0 ? 0 : el > 65535 ? 65535 : el);
+    if (type == IPCFG_DHCPDISCOVER || (type == IPCFG_DHCPREQUEST && c->state == IPCFG_DHCP_S_REQUESTING))
+        h.secs = c->secs; /* §3.1 step 3: the REQUEST "MUST use the same value in the DHCP message
+                             header's 'secs' field" as the DISCOVER */
+    else if (type == IPCFG_DHCPREQUEST)
+        h.secs = (uint16_t)(el < 0 ? 0 : el > 65535 ? 65535 : el);
+
+    if (type == IPCFG_DHCPRELEASE && c->rec.client_id_len && c->rec.client_id_len <= sizeof c->rec.client_id) {
+        cidp = c->rec.client_id; /* the identity the lease was obtained with */
+        cidlen = c->rec.client_id_len;
+    }
+
+    at = ipcfg_dhcp_build_begin(b, cap, &h);
+    at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_MSG_TYPE, &t, 1);
+    switch (type) {
+    case IPCFG_DHCPDISCOVER:
+        to.broadcast = 1;
+        break;
+    case IPCFG_DHCPREQUEST:
+        switch (c->state) {
+        case IPCFG_DHCP_S_REQUESTING:
+            /* §4.3.2 SELECTING: "Client inserts the address of the selected
+             * server in 'server identifier', 'ciaddr' MUST be zero,
+             * 'requested IP address' MUST be filled in with the yiaddr
+             * value from the chosen DHCPOFFER." */
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->server, 4);
+            to.broadcast = 1;
+            break;
+        case IPCFG_DHCP_S_INIT_REBOOT:
+            /* §4.3.2 INIT-REBOOT: "'server identifier' MUST NOT be filled
+             * in, 'requested IP address' option MUST be filled in with
+             * client's notion of its previously assigned address. 'ciaddr'
+             * MUST be zero.  The client is seeking to verify a previously
+             * allocated, cached configuration." (broadcast) */
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->rec.address, 4);
+            to.broadcast = 1;
+            break;
+        case IPCFG_DHCP_S_RENEWING:
+            /* §4.3.2 RENEWING: "'server identifier' MUST NOT be filled in,
+             * 'requested IP address' option MUST NOT be filled in, 'ciaddr'
+             * MUST be filled in with client's IP address."  §4.4.5: "the
+             * client [...] sends a DHCPREQUEST message to the server that
+             * leased the client its address" (unicast). */
+            memcpy(b + 12, c->rec.address, 4);
+            memcpy(to.dst, c->rec.server_id, 4);
+            to.has_src = 1;
+            memcpy(to.src, c->rec.address, 4);
+            break;
+        case IPCFG_DHCP_S_REBINDING:
+            /* §4.3.2 REBINDING: as RENEWING, but "This message MUST be
+             * broadcast to the 0xffffffff IP broadcast address." */
+            memcpy(b + 12, c->rec.address, 4);
+            to.broadcast = 1;
+            to.has_src = 1;
+            memcpy(to.src, c->rec.address, 4);
+            break;
+        default:
+            return;
+        }
+        break;
+    case IPCFG_DHCPDECLINE:
+        /* Table 5: DECLINE carries 'requested IP address' (MUST), 'server
+         * identifier' (MUST), client identifier (MAY), nothing else; it is
+         * broadcast (§4.4.1: the client has no usable address). */
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->offer.server_id, 4);
+        to.broadcast = 1;
+        break;
+    case IPCFG_DHCPRELEASE:
+        /* §4.4.6: "The client unicasts DHCPRELEASE messages to the server";
+         * table 5: 'ciaddr' = the client's address, 'server identifier'
+         * MUST, client identifier MAY, everything else MUST NOT. */
+        memcpy(b + 12, c->rec.address, 4);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->rec.server_id, 4);
+        memcpy(to.dst, c->rec.server_id, 4);
+        to.has_src = 1;
+        memcpy(to.src, c->rec.address, 4);
+        break;
+    default:
+        return;
+    }
+    /* RFC 2131 §4.2: "once a client identifier is used, every message
+     * carries it" (the server identifies the binding by it). */
+    if (cidlen)
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_CLIENT_ID, cidp, cidlen);
+    if (type == IPCFG_DHCPDISCOVER || type == IPCFG_DHCPREQUEST) {
+        if (hn > 0)
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_HOST_NAME, c->cfg.hostname, hn);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_PARAM_LIST, prl, sizeof prl);
+    }
+    at = ipcfg_dhcp_build_end(b, cap, at);
+    if (at == 0 || c->io.send == NULL)
+        return;
+    /* A failed send is not fatal: the retransmission timer tries again,
+     * and the deadline bounds the whole operation. */
+    (void)c->io.send(c->io.ctx, b, at, &to);
+}
+
+/* ---- timers and transitions ------------------------------------------------------------ */
+
+/* The mono time at which wall time `when` arrives.  Wall times (the
+ * lease's T2 and expiry) are converted once, through the anchor taken at
+ * start, so that the command follows the monotonic clock even if the
+ * wall clock jumps. */
+static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
+{
+    int64_t d;
+
+    if (when == INT64_MAX)
+        return INT64_MAX;
+    d = when - c->anchor_wall;
+    if (d > (int64_t)1 << 40)
+        return INT64_MAX;
+    if (d < -((int64_t)1 << 40))
+        return INT64_MIN / 2;
+    return c->anchor_mono + d * 1000;
+}
+
+static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
+{
+    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, rnd(c)), b;
+
+    /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
+    if (c->state == IPCFG_DHCP_S_RENEWING) {
+        b = mono_of_wall(c, wall_at(&c->rec, c->rec.t2));
+        if (b < next)
+            next = b;
+    }
+    if (c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
+        c->state == IPCFG_DHCP_S_INIT_REBOOT) {
+        b = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
+        if (b < next)
+            next = b;
+    }
+    c->next_ms = next < c->deadline_ms ? next : c->deadline_ms;
+}
+
+static void transmit(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
+{
+    uint8_t type = c->state == IPCFG_DHCP_S_INIT ? IPCFG_DHCPDISCOVER : IPCFG_DHCPREQUEST;
+
+    if (c->attempt == 0 && type == IPCFG_DHCPREQUEST)
+        c->req_wall = now->wall_s;
+    send_msg(c, now, type);
+    c->attempt++;
+    schedule(c, now);
+}
+
+/* The one state transition function: entry actions of each state. */
+static void transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to)
+{
+    c->state = to;
+    c->attempt = 0;
+    switch (to) {
+    case IPCFG_DHCP_S_INIT:
+        /* §4.4.1: "The client generates and records a random transaction
+         * identifier"; no start-up delay (ipcfg is a command, not a
+         * booting host: the 1-10 s wait of §4.4.1 is left out). */
+        c->xid = rnd(c);
+        c->started_ms = now->mono_ms;
+        transmit(c, now);
+        break;
+    case IPCFG_DHCP_S_REQUESTING:
+        /* Table 5, 'xid' of a REQUEST: "'xid' from server DHCPOFFER
+         * message" (kept). */
+        transmit(c, now);
+        break;
+    case IPCFG_DHCP_S_INIT_REBOOT:
+    case IPCFG_DHCP_S_RENEWING:
+    case IPCFG_DHCP_S_REBINDING:
+        c->xid = rnd(c);
+        c->started_ms = now->mono_ms;
+        transmit(c, now);
+        break;
+    case IPCFG_DHCP_S_PROBING:
+        /* the verdict arrives through probe_done; only the deadline runs */
+        c->next_ms = c->deadline_ms;
+        break;
+    case IPCFG_DHCP_S_IDLE:
+    case IPCFG_DHCP_S_DONE:
+        c->next_ms = INT64_MAX;
+        break;
+    }
+}
+
+/* The recorded lease is no longer valid: remove it from the interface. */
+static int drop_lease(ipcfg_dhcp_client *c)
+{
+    ipcfg_error e;
+
+    memset(&e, 0, sizeof e);
+    if (c->have_lease && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
+        finish_io(c, &e, "removing the address");
+        return -1;
+    }
+    if (c->have_lease || c->rec_bound)
+        c->dropped = 1;
+    c->have_lease = 0;
+    c->rec_bound = 0;
+    return 0;
+}
+
+/* ---- binding ------------------------------------------------------------------------ */
+
+static void bind_lease(ipcfg_dhcp_client *c)
+{
+    ipcfg_error e;
+    const ipcfg_dhcp_lease *old = c->have_lease ? &c->rec : NULL;
+
+    memset(&e, 0, sizeof e);
+    if (c->io.apply && c->io.apply(c->io.ctx, &c->offer, old, &e) != 0) {
+        finish_io(c, &e, "installing the address");
+        return;
+    }
+    memset(&e, 0, sizeof e);
+    if (c->io.save && c->io.save(c->io.ctx, &c->offer, &e) != 0) {
+        finish_io(c, &e, "saving the lease record");
+        return;
+    }
+    c->rec = c->offer;
+    c->have_lease = 1;
+    c->rec_bound = 1;
+    c->dropped = 0;
+    finish_ok(c);
+}
+
+/* ---- replies ---------------------------------------------------------------------------- */
+
+/* Sanity checks of an OFFER or ACK and the lease it describes.  ack: the
+ * subnet mask is required too (the address is about to be installed). */
+static const char *check_lease(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m, int ack, ipcfg_dhcp_lease *l)
+{
+    int prefix = -1;
+    unsigned i;
+
+    memset(l, 0, sizeof *l);
+    /* Table 3: OFFER and ACK "MUST" carry the server identifier and the
+     * lease time. */
+    if (!(m->has & IPCFG_HAS_SERVER_ID))
+        return "no server identifier";
+    if (!ipcfg_dhcp_unicast_ok(m->server_id))
+        return "unusable server identifier";
+    if (!(m->has & IPCFG_HAS_LEASE_TIME))
+        return "no lease time";
+    if (m->lease_time < IPCFG_DHCP_MIN_LEASE)
+        return "lease time too short";
+    if (m->has & IPCFG_HAS_MASK) {
+        prefix = ipcfg_dhcp_mask_prefix(m->mask);
+        if (prefix < 1)
+            return "non-contiguous or zero subnet mask";
+    } else if (ack) {
+        return "no subnet mask";
+    }
+    if (prefix > 0 ? !ipcfg_dhcp_host_ok(m->h.yiaddr, (unsigned)prefix) : !ipcfg_dhcp_unicast_ok(m->h.yiaddr))
+        return "unusable address offered";
+    for (i = 0; i < m->n_routers; i++)
+        if (!ipcfg_dhcp_unicast_ok(m->routers[i]))
+            return "unusable router address";
+    for (i = 0; i < m->n_routes; i++)
+        if (ipcfg_dhcp_get32(m->routes[i].gateway) != 0 && !ipcfg_dhcp_unicast_ok(m->routes[i].gateway))
+            return "unusable classless route gateway";
+
+    l->state = IPCFG_DHCP_LEASE_BOUND;
+    ipcfg_copy_str(l->ifname, sizeof l->ifname, c->cfg.ifname);
+    l->hwaddr_len = c->cfg.hwaddr_len <= sizeof l->hwaddr ? c->cfg.hwaddr_len : 0;
+    memcpy(l->hwaddr, c->cfg.hwaddr, l->hwaddr_len);
+    l->client_id_len = (uint8_t)my_client_id(c, l->client_id);
+    memcpy(l->address, m->h.yiaddr, 4);
+    l->prefix_len = (uint8_t)(prefix > 0 ? prefix : 0);
+    memcpy(l->server_id, m->server_id, 4);
+    /* RFC 3442: "If the DHCP server returns both a Classless Static Routes
+     * option and a Router option, the DHCP client MUST ignore the Router
+     * option." */
+    if (m->n_routes > 0) {
+        memcpy(l->routes, m->routes, sizeof l->routes);
+        l->n_routes = m->n_routes;
+    } else {
+        memcpy(l->routers, m->routers, sizeof l->routers);
+        l->n_routers = m->n_routers;
+    }
+    /* a DNS server address that no host can have (0/8, loopback,
+     * multicast, class E, broadcast) is left out, not the whole lease */
+    for (i = 0; i < m->n_dns && i < IPCFG_DHCP_MAX_DNS; i++)
+        if (ipcfg_dhcp_unicast_ok(m->dns[i]))
+            memcpy(l->dns[l->n_dns++], m->dns[i], 4);
+    memcpy(l->domain, m->domain, sizeof l->domain);
+    l->lease_time = m->lease_time;
+    if (m->lease_time == IPCFG_DHCP_INFINITE) {
+        l->t1 = l->t2 = IPCFG_DHCP_INFINITE;
+    } else {
+        /* RFC 2131 §4.4.5: "T1 defaults to (0.5 * duration_of_lease).  T2
+         * defaults to (0.875 * duration_of_lease)."  Values out of order
+         * (T1 <= T2 <= lease) fall back to the defaults. */
+        uint32_t t1 = (m->has & IPCFG_HAS_T1) ? m->t1 : m->lease_time / 2;
+        uint32_t t2 = (m->has & IPCFG_HAS_T2) ? m->t2 : (uint32_t)((uint64_t)m->lease_time * 7 / 8);
+        if (t1 > t2 || t2 > m->lease_time) {
+            t1 = m->lease_time / 2;
+            t2 = (uint32_t)((uint64_t)m->lease_time * 7 / 8);
+        }
+        l->t1 = t1;
+        l->t2 = t2;
+    }
+    l->obtained = c->req_wall;
+    return NULL;
+}
+
+/* RFC 2131 §4.4.1: a reply belongs to this exchange only when it is a
+ * BOOTREPLY for our hardware address and xid (the magic cookie and the
+ * message type are checked by the parser). */
+static const char *check_identity(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m)
+{
+    if (m->h.op != IPCFG_BOOTREPLY)
+        return "not a BOOTREPLY";
+    if (m->h.htype != c->cfg.htype || m->h.hlen != c->cfg.hwaddr_len)
+        return "other hardware type or length";
+    if (memcmp(m->h.chaddr, c->cfg.hwaddr, c->cfg.hwaddr_len) != 0)
+        return "other client hardware address";
+    if (m->h.xid != c->xid)
+        return "other transaction id";
+    return NULL;
+}
+
+static void on_nak(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
+{
+    /* RFC 2131 §4.4.5 (and §3.1 step 5, §3.2 step 3): "If the client
+     * receives a DHCPNAK message, the client restarts the configuration
+     * process" — the address is removed first (it may not be used). */
+    c->naks++;
+    c->heard_since_nak = 0;
+    c->last_fail = FAIL_NAK;
+    if (drop_lease(c) != 0)
+        return;
+    if (c->naks >= IPCFG_DHCP_MAX_NAKS) {
+        finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the DHCP server refused the lease (DHCPNAK)");
+        return;
+    }
+    transition(c, now, IPCFG_DHCP_S_INIT);
+}
+
+static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_lease *l)
+{
+    /* A renewal (RENEWING, REBINDING, INIT-REBOOT) that keeps the recorded
+     * address is not probed; a new address is (RFC 2131 §4.4.1: "The
+     * client SHOULD perform a final check on the parameters (e.g., ARP for
+     * allocated network address)"). */
+    int same = c->rec_bound && ip_eq(l->address, c->rec.address);
+
+    c->offer = *l;
+    if (!same && c->cfg.probe_ms > 0 && c->io.probe) {
+        c->state = IPCFG_DHCP_S_PROBING;
+        c->attempt = 0;
+        c->next_ms = c->deadline_ms;
+        if (c->io.probe(c->io.ctx, l->address) == 0)
+            return;
+        /* the probe could not start: bind without it */
+    }
+    bind_lease(c);
+}
+
+int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const uint8_t *msg, size_t len,
+                              const char **why)
+{
+    ipcfg_dhcp_msg m;
+    ipcfg_dhcp_lease l;
+    const char *w = NULL;
+    const uint8_t *want_server = NULL;
+
+    if (why)
+        *why = NULL;
+    switch (c->state) {
+    case IPCFG_DHCP_S_INIT:
+    case IPCFG_DHCP_S_REQUESTING:
+    case IPCFG_DHCP_S_INIT_REBOOT:
+    case IPCFG_DHCP_S_RENEWING:
+    case IPCFG_DHCP_S_REBINDING:
+        break;
+    default:
+        w = "not waiting for a reply";
+        goto ignore;
+    }
+    if (now->mono_ms >= c->deadline_ms) {
+        finish_deadline(c);
+        w = "past the deadline";
+        goto ignore;
+    }
+    if (ipcfg_dhcp_msg_parse(msg, len, &m, &w) != 0)
+        goto ignore;
+    if ((w = check_identity(c, &m)) != NULL)
+        goto ignore;
+
+    if (c->state == IPCFG_DHCP_S_INIT) {
+        if (m.type != IPCFG_DHCPOFFER) {
+            w = "not an OFFER";
+            goto ignore;
+        }
+        c->heard_since_nak = 1;
+        /* §4.4.1: "The client collects DHCPOFFER messages [...] and selects
+         * one".  ipcfg takes the first valid one: a command should not
+         * wait for offers it may never get. */
+        if ((w = check_lease(c, &m, 0, &l)) != NULL)
+            goto ignore;
+        c->offer = l;
+        memcpy(c->server, m.server_id, 4);
+        transition(c, now, IPCFG_DHCP_S_REQUESTING);
+        return 0;
+    }
+
+    if (m.type != IPCFG_DHCPACK && m.type != IPCFG_DHCPNAK) {
+        w = "not an ACK or NAK";
+        goto ignore;
+    }
+    /* Table 3: ACK and NAK "MUST" carry the server identifier. */
+    if (!(m.has & IPCFG_HAS_SERVER_ID)) {
+        w = "no server identifier";
+        goto ignore;
+    }
+    /* After selecting, only the server we talk to counts (§4.3.2: a
+     * server not selected by the REQUEST takes it as a decline; §4.4.5:
+     * RENEWING talks to the server that issued the lease).  REBINDING and
+     * INIT-REBOOT broadcast to every server, and any of them may answer. */
+    if (c->state == IPCFG_DHCP_S_REQUESTING)
+        want_server = c->server;
+    else if (c->state == IPCFG_DHCP_S_RENEWING)
+        want_server = c->rec.server_id;
+    if (want_server && !ip_eq(m.server_id, want_server)) {
+        w = "from another server";
+        goto ignore;
+    }
+    c->heard_since_nak = 1;
+    if (m.type == IPCFG_DHCPNAK) {
+        on_nak(c, now);
+        return 0;
+    }
+    if ((w = check_lease(c, &m, 1, &l)) != NULL)
+        goto ignore;
+    if (c->state == IPCFG_DHCP_S_REQUESTING && !ip_eq(l.address, c->offer.address)) {
+        w = "ACK for another address than requested";
+        goto ignore;
+    }
+    on_ack(c, &l);
+    return 0;
+ignore:
+    if (why)
+        *why = w;
+    return -1;
+}
+
+void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
+{
+    if (c->state == IPCFG_DHCP_S_DONE || c->state == IPCFG_DHCP_S_IDLE)
+        return;
+    if (now->mono_ms >= c->deadline_ms) {
+        finish_deadline(c);
+        return;
+    }
+    if (now->mono_ms < c->next_ms)
+        return;
+    switch (c->state) {
+    case IPCFG_DHCP_S_RENEWING:
+    case IPCFG_DHCP_S_REBINDING:
+    case IPCFG_DHCP_S_INIT_REBOOT:
+        /* §4.4.5: "If the lease expires before the client receives a
+         * DHCPACK, the client moves to INIT state" */
+        if (now->mono_ms >= mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec))) {
+            if (drop_lease(c) == 0)
+                transition(c, now, IPCFG_DHCP_S_INIT);
+            return;
+        }
+        /* §4.4.5: "If no DHCPACK arrives before time T2, the client moves
+         * to REBINDING state" */
+        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, wall_at(&c->rec, c->rec.t2))) {
+            transition(c, now, IPCFG_DHCP_S_REBINDING);
+            return;
+        }
+        /* §3.2 step 3: without an answer to INIT-REBOOT the address cannot
+         * be confirmed; start over (a server that has no record of the
+         * client "MUST remain silent", §4.3.2). */
+        if (c->state == IPCFG_DHCP_S_INIT_REBOOT && c->attempt >= IPCFG_DHCP_REBOOT_TRIES) {
+            c->rec_bound = 0;
+            transition(c, now, IPCFG_DHCP_S_INIT);
+            return;
+        }
+        transmit(c, now);
+        return;
+    case IPCFG_DHCP_S_REQUESTING:
+        /* §3.1 step 5 / §4.4.1: "If the client receives neither a DHCPACK
+         * or a DHCPNAK message after employing the retransmission
+         * algorithm, the client reverts to INIT state" */
+        if (c->attempt >= IPCFG_DHCP_REQUESTING_TRIES) {
+            transition(c, now, IPCFG_DHCP_S_INIT);
+            return;
+        }
+        transmit(c, now);
+        return;
+    case IPCFG_DHCP_S_INIT:
+        transmit(c, now);
+        return;
+    case IPCFG_DHCP_S_PROBING:
+    case IPCFG_DHCP_S_IDLE:
+    case IPCFG_DHCP_S_DONE:
+        return;
+    }
+}
+
+void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, int conflict)
+{
+    if (c->state != IPCFG_DHCP_S_PROBING)
+        return;
+    if (now->mono_ms >= c->deadline_ms) {
+        finish_deadline(c);
+        return;
+    }
+    if (!conflict) {
+        bind_lease(c);
+        return;
+    }
+    /* RFC 2131 §3.1 step 5: "If the client detects that the address is
+     * already in use (e.g., through the use of ARP), the client MUST send
+     * a DHCPDECLINE message to the server and restarts the configuration
+     * process."  The ten-second wait that follows in the RFC (and RFC 5227
+     * §2.1.1's rate limit) would not fit the command's deadline; after
+     * IPCFG_DHCP_MAX_DECLINES conflicts the operation ends instead. */
+    c->declines++;
+    c->last_fail = FAIL_CONFLICT;
+    send_msg(c, now, IPCFG_DHCPDECLINE);
+    if (c->declines >= IPCFG_DHCP_MAX_DECLINES) {
+        finish_fail(c, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "every address offered by the DHCP server is already in use");
+        return;
+    }
+    transition(c, now, IPCFG_DHCP_S_INIT);
+}
+
+/* ---- start ------------------------------------------------------------------------------- */
+
+void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, const ipcfg_dhcp_io *io)
+{
+    memset(c, 0, sizeof *c);
+    c->cfg = *cfg;
+    c->cfg.ifname[sizeof c->cfg.ifname - 1] = '\0';
+    c->cfg.hostname[sizeof c->cfg.hostname - 1] = '\0';
+    if (c->cfg.hwaddr_len > IPCFG_DHCP_HWADDR_MAX)
+        c->cfg.hwaddr_len = IPCFG_DHCP_HWADDR_MAX;
+    c->io = *io;
+    c->state = IPCFG_DHCP_S_IDLE;
+    c->next_ms = INT64_MAX;
+}
+
+static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr_present, const ipcfg_dhcp_now *now)
+{
+    ipcfg_error e;
+
+    if (!bound) {
+        ipcfg_error e2;
+        memset(&e2, 0, sizeof e2);
+        ipcfg_error_set(&e2, IPCFG_E_STATE, IPCFG_R_NO_ADAPTER_PERMISSIBLE, "no DHCP lease to release");
+        finish(c, &e2);
+        return;
+    }
+    /* §4.4.6: RELEASE is unicast from the leased address; it can only be
+     * sent while that address is on the interface, and an expired lease
+     * is already free on the server. */
+    if (!expired && addr_present) {
+        c->xid = rnd(c);
+        c->started_ms = now->mono_ms;
+        send_msg(c, now, IPCFG_DHCPRELEASE);
+    }
+    memset(&e, 0, sizeof e);
+    if (addr_present && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
+        finish_io(c, &e, "removing the address");
+        return;
+    }
+    c->have_lease = 0;
+    memset(&e, 0, sizeof e);
+    if (save_released(c, &e) != 0) {
+        finish_io(c, &e, "saving the lease record");
+        return;
+    }
+    finish_ok(c);
+}
+
+void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg_dhcp_lease *recorded,
+                             int addr_present, const ipcfg_dhcp_now *now, int64_t deadline_ms)
+{
+    int bound, expired;
+
+    c->op = op;
+    c->deadline_ms = deadline_ms;
+    c->anchor_mono = now->mono_ms;
+    c->anchor_wall = now->wall_s;
+    c->started_ms = now->mono_ms;
+    c->attempt = 0;
+    c->naks = c->declines = 0;
+    c->heard_since_nak = 0;
+    c->last_fail = FAIL_NONE;
+    c->have_lease = c->rec_bound = c->dropped = 0;
+    memset(&c->result, 0, sizeof c->result);
+    memset(&c->offer, 0, sizeof c->offer);
+    memset(&c->rec, 0, sizeof c->rec);
+    if (recorded)
+        c->rec = *recorded;
+    bound = recorded && recorded->state == IPCFG_DHCP_LEASE_BOUND;
+    expired = bound && now->wall_s >= ipcfg_dhcp_lease_expires(recorded);
+
+    if (op == IPCFG_DHCP_OP_RELEASE) {
+        start_release(c, bound, expired, addr_present, now);
+        return;
+    }
+    /* RFC 2131 §4.4.5 and the state diagram (figure 5): the lease's own
+     * times choose the state. */
+    if (bound && expired) {
+        c->have_lease = addr_present;
+        c->rec_bound = 1;
+        if (drop_lease(c) != 0)
+            return;
+        transition(c, now, IPCFG_DHCP_S_INIT);
+    } else if (bound && !addr_present) {
+        /* §3.2: a client that "has previously been allocated a network
+         * address" and still has it recorded verifies it (INIT-REBOOT) */
+        c->rec_bound = 1;
+        transition(c, now, IPCFG_DHCP_S_INIT_REBOOT);
+    } else if (bound) {
+        c->rec_bound = 1;
+        c->have_lease = 1;
+        transition(c, now, now->wall_s < wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
+                                                                      : IPCFG_DHCP_S_REBINDING);
+    } else {
+        transition(c, now, IPCFG_DHCP_S_INIT);
+    }
+}
+
+int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c)
+{
+    if (c->state == IPCFG_DHCP_S_DONE || c->state == IPCFG_DHCP_S_IDLE)
+        return INT64_MAX;
+    return c->next_ms < c->deadline_ms ? c->next_ms : c->deadline_ms;
+}
+
+int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result)
+{
+    if (c->state != IPCFG_DHCP_S_DONE)
+        return 0;
+    if (result)
+        *result = c->result;
+    return 1;
+}

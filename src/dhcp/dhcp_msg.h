@@ -1,0 +1,171 @@
+/* ipcfg — BOOTP/DHCP messages: building and parsing (RFC 2131, RFC 2132,
+ * RFC 3396 long options, RFC 3442 classless static routes).
+ *
+ * Pure functions over byte buffers; no I/O.  The parser reads untrusted
+ * bytes: every length is checked before use and a malformed message is
+ * rejected whole (nothing of it is returned), with a one-line reason.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_DHCP_MSG_H
+#define IPCFG_DHCP_MSG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcp_client.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* RFC 2131 §2, figure 1: the fixed part is 236 octets, then the options
+ * field starts with the magic cookie 99.130.83.99 (RFC 2131 §3). */
+#define IPCFG_DHCP_OFF_SNAME 44
+#define IPCFG_DHCP_SNAME_LEN 64
+#define IPCFG_DHCP_OFF_FILE 108
+#define IPCFG_DHCP_FILE_LEN 128
+#define IPCFG_DHCP_OFF_COOKIE 236
+#define IPCFG_DHCP_OFF_OPTIONS 240
+#define IPCFG_DHCP_MIN_LEN 241 /* cookie plus at least the end option */
+/* RFC 1542 §3.3 / RFC 2131 §2: a BOOTP message is at least 300 octets;
+ * ipcfg pads what it sends to that. */
+#define IPCFG_DHCP_BOOTP_MIN 300
+/* The largest message the parser takes (an Ethernet jumbo frame's worth). */
+#define IPCFG_DHCP_MSG_MAX 9000
+
+/* The shortest lease accepted (seconds): anything less cannot even be
+ * renewed before it runs out; 0xffffffff (IPCFG_DHCP_INFINITE) is
+ * permanent. */
+#define IPCFG_DHCP_MIN_LEASE 10
+
+#define IPCFG_BOOTREQUEST 1
+#define IPCFG_BOOTREPLY 2
+
+/* RFC 2132 §9.6, option 53 values. */
+enum {
+    IPCFG_DHCPDISCOVER = 1,
+    IPCFG_DHCPOFFER = 2,
+    IPCFG_DHCPREQUEST = 3,
+    IPCFG_DHCPDECLINE = 4,
+    IPCFG_DHCPACK = 5,
+    IPCFG_DHCPNAK = 6,
+    IPCFG_DHCPRELEASE = 7,
+    IPCFG_DHCPINFORM = 8
+};
+
+/* RFC 2132 option codes that ipcfg builds, reads or shows. */
+enum {
+    IPCFG_OPT_PAD = 0,
+    IPCFG_OPT_SUBNET_MASK = 1,
+    IPCFG_OPT_ROUTER = 3,
+    IPCFG_OPT_DNS = 6,
+    IPCFG_OPT_HOST_NAME = 12,
+    IPCFG_OPT_DOMAIN = 15,
+    IPCFG_OPT_BROADCAST = 28,
+    IPCFG_OPT_REQUESTED_IP = 50,
+    IPCFG_OPT_LEASE_TIME = 51,
+    IPCFG_OPT_OVERLOAD = 52,
+    IPCFG_OPT_MSG_TYPE = 53,
+    IPCFG_OPT_SERVER_ID = 54,
+    IPCFG_OPT_PARAM_LIST = 55,
+    IPCFG_OPT_MESSAGE = 56,
+    IPCFG_OPT_T1 = 58,
+    IPCFG_OPT_T2 = 59,
+    IPCFG_OPT_CLIENT_ID = 61,
+    IPCFG_OPT_CLASSLESS_ROUTES = 121,
+    IPCFG_OPT_END = 255
+};
+
+/* Which options a parsed message carried (ipcfg_dhcp_msg.has). */
+enum {
+    IPCFG_HAS_MASK = 1u << 0,
+    IPCFG_HAS_ROUTERS = 1u << 1,
+    IPCFG_HAS_DNS = 1u << 2,
+    IPCFG_HAS_HOST_NAME = 1u << 3,
+    IPCFG_HAS_DOMAIN = 1u << 4,
+    IPCFG_HAS_BROADCAST = 1u << 5,
+    IPCFG_HAS_REQUESTED_IP = 1u << 6,
+    IPCFG_HAS_LEASE_TIME = 1u << 7,
+    IPCFG_HAS_OVERLOAD = 1u << 8,
+    IPCFG_HAS_SERVER_ID = 1u << 9,
+    IPCFG_HAS_PARAM_LIST = 1u << 10,
+    IPCFG_HAS_MESSAGE = 1u << 11,
+    IPCFG_HAS_T1 = 1u << 12,
+    IPCFG_HAS_T2 = 1u << 13,
+    IPCFG_HAS_CLIENT_ID = 1u << 14,
+    IPCFG_HAS_ROUTES = 1u << 15
+};
+
+/* The fixed header (RFC 2131 §2, figure 1), host byte order for the
+ * integers, network order for the addresses. */
+typedef struct ipcfg_dhcp_hdr {
+    uint8_t op, htype, hlen, hops;
+    uint32_t xid;
+    uint16_t secs, flags;
+    uint8_t ciaddr[4], yiaddr[4], siaddr[4], giaddr[4];
+    uint8_t chaddr[16];
+} ipcfg_dhcp_hdr;
+
+/* A parsed message: the header and the options ipcfg knows, each already
+ * length-checked.  Options of other codes are walked (their lengths
+ * checked) and skipped. */
+typedef struct ipcfg_dhcp_msg {
+    ipcfg_dhcp_hdr h;
+    uint8_t type;   /* option 53 (always present in an accepted message) */
+    unsigned has;   /* IPCFG_HAS_* */
+    uint8_t overload; /* option 52: 1 file, 2 sname, 3 both */
+    uint8_t mask[4];
+    uint8_t routers[IPCFG_DHCP_MAX_ROUTERS][4];
+    uint8_t n_routers;   /* the first IPCFG_DHCP_MAX_ROUTERS of option 3 */
+    uint8_t dns[IPCFG_DHCP_MAX_DNS][4];
+    uint8_t n_dns;       /* the first IPCFG_DHCP_MAX_DNS of option 6 */
+    char host_name[256]; /* option 12, NUL-terminated (trailing NULs dropped) */
+    char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 */
+    uint8_t broadcast[4];
+    uint8_t requested_ip[4];
+    uint32_t lease_time, t1, t2;
+    uint8_t server_id[4];
+    uint8_t param_list[255];
+    uint8_t n_param_list;
+    char message[256];   /* option 56, NUL-terminated */
+    uint8_t client_id[IPCFG_DHCP_CLIENTID_MAX];
+    uint8_t client_id_len; /* set (and IPCFG_HAS_CLIENT_ID) only when it fits */
+    ipcfg_dhcp_route routes[IPCFG_DHCP_MAX_ROUTES];
+    uint8_t n_routes;
+} ipcfg_dhcp_msg;
+
+/* Parses buf[0..len).  0 ok; -1 rejected, *why (may be NULL) a static
+ * one-line reason.  On -1, *m is zeroed: nothing half-read escapes. */
+int ipcfg_dhcp_msg_parse(const uint8_t *buf, size_t len, ipcfg_dhcp_msg *m, const char **why);
+
+/* Building: begin writes the fixed header and the magic cookie (240 octets);
+ * opt appends one option, split into several instances of at most 255
+ * octets when longer (RFC 3396 §5); end appends the end option and pads
+ * to IPCFG_DHCP_BOOTP_MIN.  Each returns the new length, or 0 when cap is
+ * too small (then the buffer content is unspecified). */
+size_t ipcfg_dhcp_build_begin(uint8_t *buf, size_t cap, const ipcfg_dhcp_hdr *h);
+size_t ipcfg_dhcp_build_opt(uint8_t *buf, size_t cap, size_t at, uint8_t code, const void *val, size_t len);
+size_t ipcfg_dhcp_build_end(uint8_t *buf, size_t cap, size_t at);
+
+/* ---- address sanity checks (shared by the client and the lease file) ---- */
+
+/* The prefix length of a contiguous netmask, or -1. */
+int ipcfg_dhcp_mask_prefix(const uint8_t mask[4]);
+void ipcfg_dhcp_prefix_mask(unsigned prefix, uint8_t mask[4]);
+/* 1 when a is usable as a unicast host address: not 0.0.0.0/8, not the
+ * limited broadcast, not loopback 127/8, not multicast 224/4, not class E
+ * 240/4. */
+int ipcfg_dhcp_unicast_ok(const uint8_t a[4]);
+/* 1 when a/prefix is a usable interface address: unicast_ok, prefix 1..32,
+ * and not the subnet's network or broadcast address unless prefix >= 31
+ * (RFC 3021). */
+int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix);
+
+uint32_t ipcfg_dhcp_get32(const uint8_t *p);
+void ipcfg_dhcp_put32(uint8_t *p, uint32_t v);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

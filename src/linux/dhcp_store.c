@@ -1,0 +1,263 @@
+/* ipcfg — the Linux DHCP lease store and the per-interface lock.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define _GNU_SOURCE 1
+#include "dhcp_store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "linkmap.h"
+
+#define LOCK_PREFIX "ipcfg/if/"
+#define LOCK_BUSY_TRIES 64 /* bind/connect races with a holder that is starting or ending */
+
+static int errno_status(int e)
+{
+    return (e == EACCES || e == EPERM) ? IPCFG_E_ACCESS : IPCFG_E_FAILED;
+}
+
+static int fail(ipcfg_error *err, int e, const char *what, const char *path)
+{
+    int st = errno_status(e);
+    /* R_SYSTEM even for 4: the file's own words, not "requires elevation". */
+    ipcfg_error_set(err, (ipcfg_status)st, IPCFG_R_SYSTEM, "%s %s: %s.", what, path, strerror(e));
+    err->sys_code = e;
+    err->has_sys_code = 1;
+    return st;
+}
+
+int ipcfg_lx_statedir_ensure(const char *dir, ipcfg_error *err)
+{
+    struct stat st;
+
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        return fail(err, ENOTDIR, "Cannot use the state directory", dir);
+    }
+    if (errno != ENOENT)
+        return fail(err, errno, "Cannot use the state directory", dir);
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return fail(err, errno, "Cannot create the state directory", dir);
+    return 0;
+}
+
+static int lease_path(char *buf, size_t len, const char *dir, const char *ifname)
+{
+    int n;
+
+    if (!ipcfg_lx_ifname_path_safe(ifname))
+        return -1;
+    n = snprintf(buf, len, "%s/%s%s", dir, ifname, IPCFG_LX_LEASE_SUFFIX);
+    return (n < 0 || (size_t)n >= len) ? -1 : 0;
+}
+
+int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_len)
+{
+    char *buf = malloc(IPCFG_LX_LEASE_FILE_MAX + 1);
+    size_t used = 0;
+    char reason[200];
+    int rc = -1;
+
+    if (buf == NULL) {
+        snprintf(why, why_len, "out of memory");
+        return -1;
+    }
+    for (;;) {
+        ssize_t r = read(fd, buf + used, IPCFG_LX_LEASE_FILE_MAX + 1 - used);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            snprintf(why, why_len, "cannot be read (%s)", strerror(errno));
+            goto out;
+        }
+        if (r == 0)
+            break;
+        used += (size_t)r;
+        if (used > IPCFG_LX_LEASE_FILE_MAX) {
+            snprintf(why, why_len, "is larger than %u bytes", (unsigned)IPCFG_LX_LEASE_FILE_MAX);
+            goto out;
+        }
+    }
+    buf[used] = '\0';
+    reason[0] = '\0';
+    memset(out, 0, sizeof *out);
+    if (ipcfg_dhcp_lease_parse(buf, used, out, reason, sizeof reason) != 0) {
+        snprintf(why, why_len, "is corrupt or truncated (%s)", reason[0] ? reason : "rejected");
+        memset(out, 0, sizeof *out);
+        goto out;
+    }
+    rc = 1;
+out:
+    free(buf);
+    return rc;
+}
+
+int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *out, char *why, size_t why_len)
+{
+    char path[4096], inner[300];
+    int fd, rc;
+
+    why[0] = '\0';
+    if (lease_path(path, sizeof path, dir, ifname) != 0)
+        return 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return 0;
+        snprintf(why, why_len, "The lease file %s cannot be opened (%s); it is ignored.", path, strerror(errno));
+        return -1;
+    }
+    rc = ipcfg_lx_lease_read_fd(fd, out, inner, sizeof inner);
+    (void)close(fd);
+    if (rc < 0) {
+        snprintf(why, why_len, "The lease file %s %s; it is ignored.", path, inner);
+        return -1;
+    }
+    if (strcmp(out->ifname, ifname) != 0) {
+        snprintf(why, why_len, "The lease file %s names another interface (%s); it is ignored.", path,
+                 out->ifname);
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
+    return 1;
+}
+
+int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error *err)
+{
+    char path[4096], tmp[4200], text[8192];
+    size_t len, off = 0;
+    int fd, n;
+
+    if (lease_path(path, sizeof path, dir, l->ifname) != 0) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The interface name %s cannot name a lease file.",
+                        l->ifname);
+        return IPCFG_E_FAILED;
+    }
+    len = ipcfg_dhcp_lease_format(l, text, sizeof text);
+    if (len == 0) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The lease of %s could not be written out.", l->ifname);
+        return IPCFG_E_FAILED;
+    }
+    /* A dot file, which the listing's scan ignores; named by the process
+     * because one state directory may serve several network namespaces,
+     * whose interface locks do not see each other. */
+    n = snprintf(tmp, sizeof tmp, "%s/.%s%s.%ld.tmp", dir, l->ifname, IPCFG_LX_LEASE_SUFFIX, (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The state directory path is too long.");
+        return IPCFG_E_FAILED;
+    }
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+        return fail(err, errno, "Cannot write the lease file", tmp);
+    while (off < len) {
+        ssize_t w = write(fd, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int e = w < 0 ? errno : EIO;
+            (void)close(fd);
+            (void)unlink(tmp);
+            return fail(err, e, "Cannot write the lease file", tmp);
+        }
+        off += (size_t)w;
+    }
+    if (close(fd) != 0) {
+        int e = errno;
+        (void)unlink(tmp);
+        return fail(err, e, "Cannot write the lease file", tmp);
+    }
+    if (rename(tmp, path) != 0) {
+        int e = errno;
+        (void)unlink(tmp);
+        return fail(err, e, "Cannot replace the lease file", path);
+    }
+    return 0;
+}
+
+/* ---- the per-interface lock ---- */
+
+static socklen_t lock_addr(struct sockaddr_un *sa, const char *ifname)
+{
+    size_t n = strlen(ifname);
+
+    memset(sa, 0, sizeof *sa);
+    sa->sun_family = AF_UNIX;
+    if (n > sizeof sa->sun_path - 1 - (sizeof LOCK_PREFIX - 1))
+        n = sizeof sa->sun_path - 1 - (sizeof LOCK_PREFIX - 1);
+    memcpy(sa->sun_path + 1, LOCK_PREFIX, sizeof LOCK_PREFIX - 1);
+    memcpy(sa->sun_path + 1 + sizeof LOCK_PREFIX - 1, ifname, n);
+    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + sizeof LOCK_PREFIX - 1 + n);
+}
+
+void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk)
+{
+    lk->fd = -1;
+    lk->waitfd = -1;
+}
+
+ipcfg_lx_lock_res ipcfg_lx_iflock_try(ipcfg_lx_iflock *lk, const char *ifname)
+{
+    struct sockaddr_un sa;
+    socklen_t sl = lock_addr(&sa, ifname);
+    int tries;
+
+    if (lk->waitfd >= 0) {
+        (void)close(lk->waitfd);
+        lk->waitfd = -1;
+    }
+    for (tries = 0; tries < LOCK_BUSY_TRIES; tries++) {
+        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        if (fd < 0)
+            return IPCFG_LX_LOCK_ERROR;
+        if (bind(fd, (struct sockaddr *)&sa, sl) == 0) {
+            if (listen(fd, 128) != 0) {
+                int e = errno;
+                (void)close(fd);
+                errno = e;
+                return IPCFG_LX_LOCK_ERROR;
+            }
+            lk->fd = fd;
+            return IPCFG_LX_LOCK_HELD;
+        }
+        if (errno != EADDRINUSE) {
+            int e = errno;
+            (void)close(fd);
+            errno = e;
+            return IPCFG_LX_LOCK_ERROR;
+        }
+        /* Taken: queue a connection on the holder; it is hung up when the
+         * holder lets go (or dies). */
+        if (connect(fd, (struct sockaddr *)&sa, sl) == 0 || errno == EINPROGRESS) {
+            lk->waitfd = fd;
+            return IPCFG_LX_LOCK_WAIT;
+        }
+        if (errno == EAGAIN) { /* the holder's queue is full */
+            (void)close(fd);
+            return IPCFG_LX_LOCK_RETRY;
+        }
+        (void)close(fd);
+        /* ECONNREFUSED: the holder is between bind and listen, or just
+         * went away: try again at once. */
+    }
+    return IPCFG_LX_LOCK_RETRY;
+}
+
+void ipcfg_lx_iflock_release(ipcfg_lx_iflock *lk)
+{
+    if (lk->fd >= 0)
+        (void)close(lk->fd);
+    if (lk->waitfd >= 0)
+        (void)close(lk->waitfd);
+    lk->fd = -1;
+    lk->waitfd = -1;
+}

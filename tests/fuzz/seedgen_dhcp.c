@@ -1,0 +1,173 @@
+/* ipcfg — writes the DHCP fuzzers' seed corpus: server replies built with
+ * the unit tests' builder (tests/dhcp/dhcp_testutil.h), the same inside
+ * IPv4/UDP frames for fuzz_dhcp_frame, and lease files.
+ * Usage: fuzz_seedgen_dhcp OUTDIR  (creates OUTDIR/dhcp_msg, OUTDIR/dhcp_frame
+ * and OUTDIR/dhcp_lease; the source tree is never written)
+ * SPDX-License-Identifier: MIT */
+#define _DEFAULT_SOURCE 1
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dhcp_client.h"
+#include "dhcp_frame.h"
+#include "dhcp_msg.h"
+#include "dhcp_testutil.h"
+
+#define FUZZ_XID 0x11223344u
+
+static int mkdir_p(const char *d)
+{
+    return mkdir(d, 0755) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+static int put(const char *dir, const char *name, const void *p, size_t n)
+{
+    char path[1024];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0) {
+        perror(path);
+        return -1;
+    }
+    return 0;
+}
+
+/* msg seeds, and the same as frames with each control octet */
+static int emit(const char *md, const char *fd, const char *name, const uint8_t *msg, size_t n)
+{
+    static const uint8_t bcast[4] = {255, 255, 255, 255};
+    uint8_t fr[2048];
+    char nm[128];
+    size_t fl;
+    int bad = 0, ctl;
+
+    bad |= put(md, name, msg, n);
+    fl = ipcfg_dhcp_frame_build(fr + 1, sizeof fr - 1, T_SERVER, bcast, 67, 68, 7, msg, n);
+    if (fl == 0)
+        return -1;
+    for (ctl = 0; ctl < 8; ctl++) {
+        fr[0] = (uint8_t)ctl;
+        snprintf(nm, sizeof nm, "%s-%d", name, ctl);
+        bad |= put(fd, nm, fr, fl + 1);
+    }
+    return bad;
+}
+
+int main(int argc, char **argv)
+{
+    static const uint8_t routes[] = {24, 198, 51, 100, 192, 0, 2, 254, 0, 192, 0, 2, 1};
+    char md[900], fd[900], ld[900], name[64];
+    uint8_t b[1500];
+    char text[4096];
+    tsrv s;
+    ipcfg_dhcp_lease l;
+    size_t n;
+    int bad = 0;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+        return 2;
+    }
+    snprintf(md, sizeof md, "%s/dhcp_msg", argv[1]);
+    snprintf(fd, sizeof fd, "%s/dhcp_frame", argv[1]);
+    snprintf(ld, sizeof ld, "%s/dhcp_lease", argv[1]);
+    if (mkdir_p(argv[1]) || mkdir_p(md) || mkdir_p(fd) || mkdir_p(ld)) {
+        perror(argv[1]);
+        return 1;
+    }
+
+    /* replies: ACK (plain, full), NAK, OFFER, another server's ACK */
+    tsrv_default(&s, IPCFG_DHCPACK, FUZZ_XID);
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "ack", b, n);
+    s.has_t1 = s.has_t2 = 1;
+    s.t1 = 600;
+    s.t2 = 1200;
+    s.routes121 = routes;
+    s.routes121_len = sizeof routes;
+    s.domain = "example.com";
+    s.message = "ok";
+    s.n_dns = 2;
+    memcpy(s.dns[1], T_SERVER2, 4);
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "ack-full", b, n);
+    s.lease = IPCFG_DHCP_INFINITE;
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "ack-infinite", b, n);
+    tsrv_default(&s, IPCFG_DHCPNAK, FUZZ_XID);
+    s.message = "wrong network";
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "nak", b, n);
+    tsrv_default(&s, IPCFG_DHCPOFFER, FUZZ_XID);
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "offer", b, n);
+    tsrv_default(&s, IPCFG_DHCPACK, FUZZ_XID);
+    memcpy(s.server, T_SERVER2, 4);
+    n = tsrv_build(&s, b, sizeof b);
+    bad |= emit(md, fd, "ack-server2", b, n);
+
+    /* overload: options in file and sname */
+    {
+        static const uint8_t opts[] = {53, 1, 5, 52, 1, 3, 54, 4, 192, 0, 2, 1, 121, 3, 0, 192, 0, 255};
+        static const uint8_t file[] = {121, 2, 2, 254, 1, 4, 255, 255, 255, 0, 255};
+        static const uint8_t sname[] = {51, 4, 0, 0, 14, 16, 6, 4, 192, 0, 2, 53, 255};
+        ipcfg_dhcp_hdr h;
+        memset(&h, 0, sizeof h);
+        h.op = 2;
+        h.htype = 1;
+        h.hlen = 6;
+        h.xid = FUZZ_XID;
+        memcpy(h.chaddr, T_MAC, 6);
+        memcpy(h.yiaddr, T_ADDR, 4);
+        n = ipcfg_dhcp_build_begin(b, sizeof b, &h);
+        memcpy(b + n, opts, sizeof opts);
+        n += sizeof opts;
+        memcpy(b + IPCFG_DHCP_OFF_FILE, file, sizeof file);
+        memcpy(b + IPCFG_DHCP_OFF_SNAME, sname, sizeof sname);
+        bad |= emit(md, fd, "ack-overload", b, n);
+    }
+
+    /* lease files */
+    memset(&l, 0, sizeof l);
+    l.state = IPCFG_DHCP_LEASE_BOUND;
+    memcpy(l.ifname, "eth0", 5);
+    memcpy(l.hwaddr, T_MAC, 6);
+    l.hwaddr_len = 6;
+    l.client_id[0] = 1;
+    memcpy(l.client_id + 1, T_MAC, 6);
+    l.client_id_len = 7;
+    memcpy(l.address, T_ADDR, 4);
+    l.prefix_len = 24;
+    memcpy(l.server_id, T_SERVER, 4);
+    memcpy(l.routers[0], T_ROUTER, 4);
+    l.n_routers = 1;
+    memcpy(l.routes[0].dest, ((const uint8_t[]){198, 51, 100, 0}), 4);
+    l.routes[0].prefix_len = 24;
+    memcpy(l.routes[0].gateway, T_ROUTER, 4);
+    l.n_routes = 1;
+    memcpy(l.dns[0], T_DNS, 4);
+    l.n_dns = 1;
+    memcpy(l.domain, "example.com", 12);
+    l.lease_time = 3600;
+    l.t1 = 1800;
+    l.t2 = 3150;
+    l.obtained = 1764370000;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    bad |= n == 0 || put(ld, "bound", text, n);
+    l.lease_time = l.t1 = l.t2 = IPCFG_DHCP_INFINITE;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    bad |= n == 0 || put(ld, "infinite", text, n);
+    memset(&l, 0, sizeof l);
+    l.state = IPCFG_DHCP_LEASE_RELEASED;
+    memcpy(l.ifname, "wlan0", 6);
+    memcpy(l.hwaddr, T_MAC, 6);
+    l.hwaddr_len = 6;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    bad |= n == 0 || put(ld, "released", text, n);
+    snprintf(name, sizeof name, "short");
+    bad |= put(ld, name, "ipcfg-lease 1\nend\n", 18);
+    return bad ? 1 : 0;
+}

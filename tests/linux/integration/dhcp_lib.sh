@@ -1,0 +1,134 @@
+# Helpers of the ipcfg DHCP integration tests (sourced after lib.sh).
+#
+# dhcp_net builds a server namespace ($SRV) and a client namespace ($CLI,
+# also $NS, where run_ipcfg runs ipcfg) joined by a veth pair: c0 in the
+# client, s0 in the server (10.77.0.1/24).  dhcp_bridge_net puts a bridge
+# br0 (10.77.0.1/24) in the server namespace instead, with the client's
+# peer as a port, so that more namespaces can join the link (dhcp_join).
+# dnsmasq instances started with dnsmasq_start are stopped by the EXIT trap
+# before the namespaces are deleted; so are the packet recorders.  Every
+# test's state directory (IPCFG_STATE_DIR) is a fresh temporary directory,
+# removed at exit.  Waits are bounded.
+#
+# SPDX-License-Identifier: MIT
+
+command -v dnsmasq >/dev/null || fatal "dnsmasq is required (Debian package dnsmasq-base)"
+command -v python3 >/dev/null || fatal "python3 is required (the packet recorder)"
+
+DHCP_TMP=$(mktemp -d /tmp/ipcfg-dhcp-test.XXXXXX) || fatal "mktemp failed"
+chmod 0755 "$DHCP_TMP"
+export IPCFG_STATE_DIR=$DHCP_TMP/state
+DHCP_PIDS=()
+LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+_dhcp_cleanup() {
+    local p
+    for p in "${DHCP_PIDS[@]}"; do
+        kill "$p" 2>/dev/null
+    done
+    for p in "${DHCP_PIDS[@]}"; do
+        # bounded: dnsmasq and the recorder end at once on SIGTERM
+        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.02; done
+        kill -9 "$p" 2>/dev/null
+    done
+    DHCP_PIDS=()
+    _cleanup
+    rm -rf "$DHCP_TMP"
+}
+trap _dhcp_cleanup EXIT
+
+# wait_for SECONDS CMD...: runs CMD every 20 ms until it succeeds; 1 on timeout.
+wait_for() {
+    local end=$((SECONDS + $1)) ; shift
+    until "$@"; do
+        ((SECONDS > end)) && return 1
+        sleep 0.02
+    done
+    return 0
+}
+
+dhcp_net() {
+    ns_new srv
+    SRV=$NS
+    ns_new cli
+    CLI=$NS
+    ip link add c0 netns "$CLI" type veth peer name s0 netns "$SRV" || fatal "cannot create the veth pair"
+    ip -n "$CLI" link set c0 up || fatal "c0 up"
+    ip -n "$SRV" link set s0 up || fatal "s0 up"
+    ip -n "$SRV" addr add 10.77.0.1/24 dev s0 || fatal "server address"
+    SRV_IF=s0
+    NS=$CLI
+}
+
+dhcp_bridge_net() {
+    ns_new srv
+    SRV=$NS
+    ns_new cli
+    CLI=$NS
+    ip -n "$SRV" link add br0 type bridge forward_delay 0 || fatal "bridge"
+    ip -n "$SRV" link set br0 up || fatal "br0 up"
+    ip -n "$SRV" addr add 10.77.0.1/24 dev br0 || fatal "server address"
+    ip link add c0 netns "$CLI" type veth peer name p-cli netns "$SRV" || fatal "cannot create the veth pair"
+    ip -n "$SRV" link set p-cli master br0 up || fatal "port"
+    ip -n "$CLI" link set c0 up || fatal "c0 up"
+    SRV_IF=br0
+    NS=$CLI
+}
+
+# dhcp_join TAG IFNAME: a new namespace ($JOINED) with IFNAME joined to the
+# bridge of dhcp_bridge_net.
+dhcp_join() {
+    local keep=$NS
+    ns_new "$1"
+    JOINED=$NS
+    ip link add "$2" netns "$JOINED" type veth peer name "p-$1" netns "$SRV" || fatal "veth for $1"
+    ip -n "$SRV" link set "p-$1" master br0 up || fatal "port for $1"
+    ip -n "$JOINED" link set "$2" up || fatal "$2 up"
+    NS=$keep
+}
+
+# dnsmasq_start TAG NAMESPACE IFACE ARGS...: a DHCP server (no DNS) whose log
+# is $DHCP_TMP/TAG.log and lease file $DHCP_TMP/TAG.leases; sets DNSMASQ_PID.
+dnsmasq_start() {
+    local tag=$1 ns=$2 ifc=$3
+    shift 3
+    : >"$DHCP_TMP/$tag.log"
+    ip netns exec "$ns" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --port=0 \
+        --interface="$ifc" --bind-interfaces --no-ping --log-dhcp --log-facility="$DHCP_TMP/$tag.log" \
+        --dhcp-leasefile="$DHCP_TMP/$tag.leases" --pid-file="$DHCP_TMP/$tag.pid" "$@" &
+    DNSMASQ_PID=$!
+    DHCP_PIDS+=("$DNSMASQ_PID")
+    wait_for 5 grep -q "dnsmasq-dhcp\[" "$DHCP_TMP/$tag.log" || fatal "dnsmasq $tag did not start: $(cat "$DHCP_TMP/$tag.log")"
+}
+
+# dnsmasq_stop PID
+dnsmasq_stop() {
+    kill "$1" 2>/dev/null
+    wait_for 5 bash -c "! kill -0 $1 2>/dev/null" || kill -9 "$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    return 0
+}
+
+# sniff_start TAG NAMESPACE IFACE: records DHCP messages into $DHCP_TMP/TAG.pkts.
+sniff_start() {
+    : >"$DHCP_TMP/$1.pkts"
+    ip netns exec "$2" python3 "$LIB_DIR/dhcp_sniff.py" "$3" "$DHCP_TMP/$1.pkts" &
+    DHCP_PIDS+=("$!")
+    wait_for 5 grep -q ready "$DHCP_TMP/$1.pkts" || fatal "the packet recorder did not start"
+}
+
+# v4 NAMESPACE IFACE: "address/prefix valid preferred" lines, sorted.
+v4() {
+    ip -n "$1" -j -4 addr show dev "$2" |
+        jq -r '.[0].addr_info[]? | "\(.local)/\(.prefixlen) \(.valid_life_time) \(.preferred_life_time)"' | sort
+}
+
+# v4_addrs NAMESPACE IFACE: "address/prefix" lines, sorted.
+v4_addrs() { ip -n "$1" -j -4 addr show dev "$2" | jq -r '.[0].addr_info[]? | "\(.local)/\(.prefixlen)"' | sort; }
+
+# default_routes NAMESPACE: "gateway dev metric protocol" of the IPv4 default routes.
+default_routes() {
+    ip -n "$1" -j -4 route show default | jq -r '.[] | "\(.gateway) \(.dev) \(.metric // 0) \(.protocol)"'
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }

@@ -1,0 +1,285 @@
+/* ipcfg — unit tests of the Linux DHCP side's pieces that need no
+ * privilege and send nothing: the ARP probe format and conflict rule
+ * (dhcp_io.c), the lease store (dhcp_store.c: atomic save, load, corrupt
+ * and foreign files, the state directory) and the per-interface lock, and
+ * the listing's view of the lease files (dhcp_view.c).
+ * SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE 1
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "dhcp_io.h"
+#include "dhcp_store.h"
+#include "dhcp_view.h"
+
+static const uint8_t me[6] = {2, 0, 0, 0, 0, 1}, other[6] = {2, 0, 0, 0, 0, 2};
+static const uint8_t addr[4] = {10, 1, 2, 3};
+
+static char dir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/ipcfg-unit-dhcp.XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[300];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static ipcfg_lx_arp arp(uint16_t op, const uint8_t sha[6], const uint8_t spa[4], const uint8_t tpa[4])
+{
+    uint8_t pkt[28];
+    ipcfg_lx_arp a;
+    size_t n = ipcfg_lx_arp_probe(pkt, sizeof pkt, sha, tpa);
+    assert_int_equal(n, 28);
+    pkt[7] = (uint8_t)op;
+    memcpy(pkt + 14, spa, 4);
+    assert_int_equal(ipcfg_lx_arp_parse(pkt, n, &a), 0);
+    return a;
+}
+
+static void test_arp_probe_format(void **state)
+{
+    uint8_t pkt[28], small[27];
+    static const uint8_t want[28] = {0, 1, 8, 0, 6, 4, 0, 1, 2, 0, 0, 0, 0, 1, 0, 0,
+                                     0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 2, 3};
+    ipcfg_lx_arp a;
+    (void)state;
+    assert_int_equal(ipcfg_lx_arp_probe(pkt, sizeof pkt, me, addr), 28);
+    assert_memory_equal(pkt, want, 28);
+    assert_int_equal(ipcfg_lx_arp_probe(small, sizeof small, me, addr), 0);
+    assert_int_equal(ipcfg_lx_arp_parse(pkt, 27, &a), -1); /* truncated */
+    pkt[5] = 16;                                             /* not IPv4 */
+    assert_int_equal(ipcfg_lx_arp_parse(pkt, 28, &a), -1);
+}
+
+static void test_arp_conflict(void **state)
+{
+    static const uint8_t zero[4], elsewhere[4] = {10, 1, 2, 4};
+    (void)state;
+    /* another machine answers for, announces or asks from the address */
+    ipcfg_lx_arp a = arp(2, other, addr, zero);
+    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
+    a = arp(1, other, addr, addr);
+    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
+    /* another machine probes for it at the same time */
+    a = arp(1, other, zero, addr);
+    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
+    /* our own probe, traffic about other addresses */
+    a = arp(1, me, zero, addr);
+    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
+    a = arp(2, other, elsewhere, zero);
+    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
+    a = arp(2, other, elsewhere, addr); /* a reply to us about another address */
+    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
+}
+
+static ipcfg_dhcp_lease bound(const char *ifname)
+{
+    ipcfg_dhcp_lease l;
+    memset(&l, 0, sizeof l);
+    l.state = IPCFG_DHCP_LEASE_BOUND;
+    snprintf(l.ifname, sizeof l.ifname, "%s", ifname);
+    memcpy(l.hwaddr, me, 6);
+    l.hwaddr_len = 6;
+    l.client_id[0] = 1;
+    memcpy(l.client_id + 1, me, 6);
+    l.client_id_len = 7;
+    memcpy(l.address, addr, 4);
+    l.prefix_len = 24;
+    l.server_id[0] = 10, l.server_id[1] = 1, l.server_id[2] = 2, l.server_id[3] = 1;
+    memcpy(l.routers[0], l.server_id, 4);
+    l.n_routers = 1;
+    memcpy(l.dns[0], l.server_id, 4);
+    l.n_dns = 1;
+    snprintf(l.domain, sizeof l.domain, "example.test");
+    l.lease_time = 600;
+    l.t1 = 300;
+    l.t2 = 525;
+    l.obtained = 1700000000;
+    return l;
+}
+
+static void write_file(const char *name, const char *text)
+{
+    char p[512];
+    FILE *f;
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_store_round_trip(void **state)
+{
+    ipcfg_dhcp_lease l = bound("eth0"), back;
+    ipcfg_error err;
+    char why[512], sub[300];
+    struct stat st;
+    (void)state;
+    ipcfg_error_clear(&err);
+    snprintf(sub, sizeof sub, "%s/state", dir);
+    assert_int_equal(ipcfg_lx_statedir_ensure(sub, &err), 0);
+    assert_int_equal(stat(sub, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0755);
+    assert_int_equal(ipcfg_lx_statedir_ensure(sub, &err), 0); /* exists: fine */
+
+    assert_int_equal(ipcfg_lx_lease_load(sub, "eth0", &back, why, sizeof why), 0); /* none yet */
+    assert_int_equal(ipcfg_lx_lease_save(sub, &l, &err), 0);
+    assert_int_equal(ipcfg_lx_lease_load(sub, "eth0", &back, why, sizeof why), 1);
+    assert_memory_equal(back.address, addr, 4);
+    assert_int_equal(back.lease_time, 600);
+    assert_string_equal(back.domain, "example.test");
+
+    l.state = IPCFG_DHCP_LEASE_RELEASED; /* replaced in place */
+    memset(l.address, 0, 4);
+    l.n_routers = l.n_dns = 0;
+    l.domain[0] = '\0';
+    l.lease_time = l.t1 = l.t2 = 0;
+    l.obtained = 0;
+    l.prefix_len = 0;
+    memset(l.server_id, 0, 4);
+    assert_int_equal(ipcfg_lx_lease_save(sub, &l, &err), 0);
+    assert_int_equal(ipcfg_lx_lease_load(sub, "eth0", &back, why, sizeof why), 1);
+    assert_int_equal(back.state, IPCFG_DHCP_LEASE_RELEASED);
+}
+
+static void test_store_corrupt(void **state)
+{
+    ipcfg_dhcp_lease l = bound("eth1"), back;
+    ipcfg_error err;
+    char why[512], text[4096], p[512];
+    size_t n;
+    (void)state;
+    ipcfg_error_clear(&err);
+    assert_int_equal(ipcfg_lx_lease_save(dir, &l, &err), 0);
+    snprintf(p, sizeof p, "%s/eth1.lease", dir);
+    FILE *f = fopen(p, "r");
+    assert_non_null(f);
+    n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    /* every truncation is rejected whole, with a one-line reason */
+    for (size_t cut = 0; cut + 1 < n; cut += 7) {
+        char t[4096];
+        memcpy(t, text, cut);
+        t[cut] = '\0';
+        write_file("eth1.lease", t);
+        assert_int_equal(ipcfg_lx_lease_load(dir, "eth1", &back, why, sizeof why), -1);
+        assert_non_null(strstr(why, "eth1.lease"));
+        assert_null(strchr(why, '\n'));
+    }
+    write_file("eth1.lease", "\xff\xfe garbage\n");
+    assert_int_equal(ipcfg_lx_lease_load(dir, "eth1", &back, why, sizeof why), -1);
+    /* a whole record of another interface is not this one's */
+    write_file("eth1.lease", text);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "eth1", &back, why, sizeof why), 1);
+    l = bound("eth9");
+    assert_int_equal(ipcfg_lx_lease_save(dir, &l, &err), 0);
+    char src[512];
+    snprintf(src, sizeof src, "%s/eth9.lease", dir);
+    assert_int_equal(rename(src, p), 0);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "eth1", &back, why, sizeof why), -1);
+    assert_non_null(strstr(why, "another interface"));
+    /* names that cannot be file names are never looked up */
+    assert_int_equal(ipcfg_lx_lease_load(dir, "..", &back, why, sizeof why), 0);
+}
+
+static void test_lock(void **state)
+{
+    ipcfg_lx_iflock a, b, c;
+    char name[64];
+    (void)state;
+    snprintf(name, sizeof name, "unit%ld", (long)getpid()); /* abstract names are per namespace */
+    ipcfg_lx_iflock_init(&a);
+    ipcfg_lx_iflock_init(&b);
+    ipcfg_lx_iflock_init(&c);
+    assert_int_equal(ipcfg_lx_iflock_try(&a, name), IPCFG_LX_LOCK_HELD);
+    assert_int_equal(ipcfg_lx_iflock_try(&b, name), IPCFG_LX_LOCK_WAIT);
+    assert_true(b.waitfd >= 0);
+    /* another interface is independent */
+    char other_if[80];
+    snprintf(other_if, sizeof other_if, "%s-x", name);
+    assert_int_equal(ipcfg_lx_iflock_try(&c, other_if), IPCFG_LX_LOCK_HELD);
+    ipcfg_lx_iflock_release(&a);
+    assert_int_equal(ipcfg_lx_iflock_try(&b, name), IPCFG_LX_LOCK_HELD);
+    ipcfg_lx_iflock_release(&b);
+    ipcfg_lx_iflock_release(&c);
+}
+
+static void test_view(void **state)
+{
+    ipcfg_adapter_list l = {0};
+    ipcfg_adapter *a, *b, *c;
+    ipcfg_dhcp_lease lease = bound("v0");
+    ipcfg_error err;
+    char sub[300];
+    (void)state;
+    ipcfg_error_clear(&err);
+    snprintf(sub, sizeof sub, "%s/view", dir);
+    assert_int_equal(ipcfg_lx_statedir_ensure(sub, &err), 0);
+    a = ipcfg_adapters_push(&l);
+    snprintf(a->name, sizeof a->name, "v0");
+    b = ipcfg_adapters_push(&l);
+    snprintf(b->name, sizeof b->name, "v1");
+    c = ipcfg_adapters_push(&l);
+    snprintf(c->name, sizeof c->name, "v2");
+    a = &l.items[0], b = &l.items[1], c = &l.items[2];
+    a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = IPCFG_NO;
+    assert_int_equal(ipcfg_lx_lease_save(sub, &lease, &err), 0);
+    lease = bound("v1");
+    lease.state = IPCFG_DHCP_LEASE_RELEASED;
+    assert_int_equal(ipcfg_lx_lease_save(sub, &lease, &err), 0);
+    char p[512];
+    snprintf(p, sizeof p, "%s/v2.lease", sub);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("ipcfg-lease 1\ninterface v2\n", f); /* truncated */
+    fclose(f);
+
+    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(a->dhcp_enabled, IPCFG_YES);
+    assert_true(a->has_lease);
+    assert_int_equal(a->lease_obtained, 1700000000);
+    assert_int_equal(a->lease_expires, 1700000600);
+    assert_true(a->has_dhcp_server);
+    assert_int_equal(a->n_dns, 1);
+    assert_string_equal(a->dns_suffix, "example.test");
+    assert_int_equal(b->dhcp_enabled, IPCFG_YES); /* released: still DHCP-enabled */
+    assert_false(b->has_lease);
+    assert_int_equal(c->dhcp_enabled, IPCFG_NO); /* corrupt: no lease */
+    ipcfg_adapters_free(&l);
+    /* no directory: nothing, no error */
+    l.n = 0;
+    snprintf(sub, sizeof sub, "%s/missing", dir);
+    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arp_probe_format),
+        cmocka_unit_test(test_arp_conflict),
+        cmocka_unit_test(test_store_round_trip),
+        cmocka_unit_test(test_store_corrupt),
+        cmocka_unit_test(test_lock),
+        cmocka_unit_test(test_view),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
