@@ -39,6 +39,12 @@
 #define IPCFG_PEER_DIR_NM "/var/lib/NetworkManager"
 #define IPCFG_PEER_DIR_DHCLIENT "/var/lib/dhcp"
 #define IPCFG_PEER_DIR_DHCPCD "/var/lib/dhcpcd"
+/* pid files: dhcpcd's per-interface IFNAME-4.pid / IFNAME.pid, dhclient's
+ * dhclient.IFNAME.pid / dhclient-IFNAME.pid (ifupdown), NetworkManager's
+ * dhclient-IFNAME.pid.  The process is checked in /proc (not prefixed). */
+#define IPCFG_PEER_RUN_DHCPCD "/run/dhcpcd"
+#define IPCFG_PEER_RUN "/run"
+#define IPCFG_PEER_RUN_NM "/run/NetworkManager"
 
 #define IPCFG_PEER_FILE_MAX (1024 * 1024) /* larger lease files are not read */
 #define IPCFG_PEER_DNS_MAX 8
@@ -60,6 +66,7 @@ typedef struct ipcfg_lx_peer_lease {
     uint8_t dns[IPCFG_PEER_DNS_MAX][4];
     size_t n_dns;
     char domain[IPCFG_NAME_MAX];     /* "" = none */
+    int running; /* not a lease: the client's pid file names a live process for ifname */
 } ipcfg_lx_peer_lease;
 
 /* systemd-networkd (and NetworkManager's internal client): KEY=VALUE lines.
@@ -120,6 +127,10 @@ const char *ipcfg_lx_peer_root(void);
  * docs/linux.md, "Other DHCP clients".  now: the current time.  Always
  * succeeds (unreadable files count as absent); -1 only when out of memory. */
 int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, const ipcfg_lx_peer_addrs *pa, const char *root, int64_t now);
+
+/* A pid file's content: a decimal pid > 1 and an optional newline.
+ * 0 ok, -1 bad (pure). */
+int ipcfg_lx_peer_parse_pid(const char *text, size_t len, long *pid);
 
 /* The same decision for one adapter, from leases already read (pure: the
  * unit tests drive it).  leases[0..n) are every lease read, of any

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -123,7 +124,7 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
     for (k = 0; k < n; k++) {
         const ipcfg_lx_peer_lease *l = &leases[k];
         int present = 0;
-        if (!l->has_addr || !lease_matches(l, a))
+        if (l->running || !l->has_addr || !lease_matches(l, a))
             continue;
         if (l->has_expires && !l->infinite && l->expires <= now)
             continue; /* expired */
@@ -137,6 +138,17 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
     if (best != NULL) {
         show_lease(a, best);
         return;
+    }
+    /* 2b. A client running for the interface (its pid file names a live
+     *     process of that client) that holds no current lease yet. */
+    for (k = 0; k < n; k++) {
+        if (leases[k].running && lease_matches(&leases[k], a)) {
+            ipcfg_lx_peer_lease none;
+            memset(&none, 0, sizeof none);
+            none.client = leases[k].client;
+            show_lease(a, &none);
+            return;
+        }
     }
     /* 3. ipcfg's own lease file. */
     if (a->dhcp_enabled == IPCFG_YES) {
@@ -259,7 +271,73 @@ static int nm_ifname(const char *rest, char *ifname, size_t cap)
     return 0;
 }
 
-typedef enum { DIR_NETWORKD, DIR_NM, DIR_DHCLIENT, DIR_DHCPCD } dir_kind;
+int ipcfg_lx_peer_parse_pid(const char *text, size_t len, long *pid)
+{
+    long v = 0;
+    size_t i = 0;
+    while (i < len && text[i] >= '0' && text[i] <= '9' && i < 10)
+        v = v * 10 + (text[i++] - '0');
+    if (i == 0 || v <= 1 || v > 0x3fffffffL)
+        return -1;
+    if (i < len && text[i] == '\n')
+        i++;
+    if (i != len)
+        return -1;
+    *pid = v;
+    return 0;
+}
+
+/* A live process of the client: kill(pid, 0) finds it and /proc/PID/comm
+ * is the client's name (a reused pid is not taken). */
+static int client_alive(long pid, const char *comm)
+{
+    char path[64], buf[32];
+    size_t n = strlen(comm);
+    int fd;
+    ssize_t r;
+
+    if (kill((pid_t)pid, 0) != 0 && errno != EPERM)
+        return 0;
+    snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    r = read(fd, buf, sizeof buf - 1);
+    (void)close(fd);
+    if (r <= 0)
+        return 0;
+    buf[r] = '\0';
+    return strncmp(buf, comm, n) == 0 && (buf[n] == '\n' || buf[n] == '\0');
+}
+
+/* A pid file: "<prefix><ifname><suffix>" names ifname's client. */
+static void pid_file(leaseset *s, int dirfd_, const char *nm, const char *prefix, const char *suffix,
+                     const char *client, const char *comm)
+{
+    size_t n = strlen(nm), pl = strlen(prefix), sl = strlen(suffix);
+    ipcfg_lx_peer_lease l;
+    char *buf;
+    size_t len;
+    int64_t mtime;
+    long pid;
+
+    if (n <= pl + sl || n - pl - sl >= sizeof l.ifname || strncmp(nm, prefix, pl) != 0 ||
+        strcmp(nm + n - sl, suffix) != 0)
+        return;
+    if (read_peer_file(dirfd_, nm, &buf, &len, &mtime) != 0)
+        return;
+    if (len <= 32 && ipcfg_lx_peer_parse_pid(buf, len, &pid) == 0 && client_alive(pid, comm)) {
+        memset(&l, 0, sizeof l);
+        l.client = client;
+        l.running = 1;
+        memcpy(l.ifname, nm + pl, n - pl - sl);
+        l.ifname[n - pl - sl] = '\0';
+        push(s, &l);
+    }
+    free(buf);
+}
+
+typedef enum { DIR_NETWORKD, DIR_NM, DIR_DHCLIENT, DIR_DHCPCD, RUN_DHCPCD, RUN, RUN_NM } dir_kind;
 
 static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind kind)
 {
@@ -284,6 +362,21 @@ static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind ki
         if (nm[0] == '.' || (de->d_type != DT_REG && de->d_type != DT_UNKNOWN && de->d_type != DT_LNK))
             continue;
         switch (kind) {
+        case RUN_DHCPCD: /* per-interface daemons: IFNAME-4.pid (-4), IFNAME.pid */
+            if (ends_with(nm, "-4.pid"))
+                pid_file(s, dirfd(d), nm, "", "-4.pid", IPCFG_PEER_DHCPCD, "dhcpcd");
+            else if (!ends_with(nm, "-6.pid") && strcmp(nm, "pid") != 0)
+                pid_file(s, dirfd(d), nm, "", ".pid", IPCFG_PEER_DHCPCD, "dhcpcd");
+            break;
+        case RUN:
+            if (strncmp(nm, "dhclient", 8) == 0 && strncmp(nm, "dhclient6", 9) != 0) {
+                pid_file(s, dirfd(d), nm, "dhclient.", ".pid", IPCFG_PEER_DHCLIENT, "dhclient");
+                pid_file(s, dirfd(d), nm, "dhclient-", ".pid", IPCFG_PEER_DHCLIENT, "dhclient");
+            }
+            break;
+        case RUN_NM:
+            pid_file(s, dirfd(d), nm, "dhclient-", ".pid", IPCFG_PEER_NM, "dhclient");
+            break;
         case DIR_NETWORKD: {
             char *end;
             unsigned long idx;
@@ -374,6 +467,9 @@ int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, const ipcfg_lx_peer_addrs *pa
     scan_dir(&s, root, IPCFG_PEER_DIR_NM, DIR_NM);
     scan_dir(&s, root, IPCFG_PEER_DIR_DHCLIENT, DIR_DHCLIENT);
     scan_dir(&s, root, IPCFG_PEER_DIR_DHCPCD, DIR_DHCPCD);
+    scan_dir(&s, root, IPCFG_PEER_RUN_DHCPCD, RUN_DHCPCD);
+    scan_dir(&s, root, IPCFG_PEER_RUN, RUN);
+    scan_dir(&s, root, IPCFG_PEER_RUN_NM, RUN_NM);
     if (s.oom) {
         free(s.v);
         return -1;

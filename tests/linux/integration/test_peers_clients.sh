@@ -12,7 +12,9 @@
 #     note and exit 2 (nothing else is left); the JSON error says
 #     "other_dhcp_client";
 #   - none of them changes the address, the routes, the client's lease file
-#     or the server's lease, and no ipcfg lease is written.
+#     or the server's lease, and no ipcfg lease is written;
+#   - a dhcpcd that runs pc1 but has no lease yet (no server there) is found
+#     by its pid file: pc1 is refused too.
 #
 # Every client runs so that it cannot touch the host: in a private mount and
 # UTS namespace (unshare -mu) with /etc overlaid on a scratch directory, a
@@ -223,6 +225,26 @@ MT=$(in_peer stat -c %Y /var/lib/dhcpcd/pc0.lease)
 LT=$(in_peer dhcpcd -4 -U pc0 2>/dev/null | sed -n "s/^dhcp_lease_time='\{0,1\}\([0-9]*\).*/\1/p")
 [[ $LT =~ ^[0-9]+$ ]] || fatal "dhcpcd -U pc0 gave no lease time"
 check_client dhcpcd /var/lib/dhcpcd/pc0.lease "$MT" $((MT + LT)) "dhcpcd -n pc0" "dhcpcd -k pc0"
+
+# ---- dhcpcd running on pc1 with no server to answer: no lease yet, but its
+# pid file (/run/dhcpcd/pc1-4.pid) names a live dhcpcd: never fought ---------
+nsip link add pc1 type veth peer name pc1p
+nsip link set pc1 up
+nsip link set pc1p up
+peer_start dhcpcd-idle dhcpcd -4 -B -A -t 0 pc1
+for _ in $(seq 100); do in_peer test -s /run/dhcpcd/pc1-4.pid && break; sleep 0.1; done
+in_peer test -s /run/dhcpcd/pc1-4.pid || fatal "dhcpcd wrote no pid file for pc1: $(cat "$SCRATCH/dhcpcd-idle/log")"
+run_peer_ipcfg /all /json
+assert_json "$OUT" '.adapters[] | select(.name == "pc1") | [.dhcp_enabled, .lease, .ipv4]' '[true,null,[]]' \
+    "pc1: dhcpcd runs it (no lease yet): DHCP Enabled, nothing invented"
+run_peer_ipcfg /renew pc1
+assert_exit 2 "/renew pc1 (dhcpcd, no lease yet)"
+assert_eq 'Adapter pc1 is run by dhcpcd; use "dhcpcd -n pc1" instead.' "${ERR%$'\n'}" "/renew pc1: the line"
+run_peer_ipcfg /release pc1
+assert_exit 2 "/release pc1 (dhcpcd, no lease yet)"
+assert_eq "" "$(ls -A "$SCRATCH/state")" "pc1: no ipcfg lease written"
+kill "$PEER_PID" 2>/dev/null
+for _ in $(seq 50); do kill -0 "$PEER_PID" 2>/dev/null || break; sleep 0.1; done
 
 peers_cleanup
 assert_eq "$HOST_RESOLV_SUM" "$(sha256sum /etc/resolv.conf 2>/dev/null)" "the host's /etc/resolv.conf is unchanged"

@@ -14,7 +14,10 @@
 #   c1  corrupt and truncated lease files: ignored;
 #   f1  a FIFO where a lease file should be: skipped, never blocks;
 #   o1  an address marked as ipcfg's own (IFA_PROTO), with no ipcfg lease
-#       file and a networkd lease claiming it: still ipcfg's, not refused.
+#       file and a networkd lease claiming it: still ipcfg's, not refused;
+#   d1, d3  no lease, but a pid file (ifupdown's dhclient, NetworkManager's
+#       dhclient) naming a live process of that name: run by that client;
+#   d2  a pid file of a process that has exited: nobody's.
 # /renew and /release on the peers' interfaces exit 2 with the client's
 # command; /renew without an adapter skips them all (exit 2); nothing changes.
 #
@@ -24,14 +27,15 @@ ADDPROTO=${2:-}
 [[ -x $ADDPROTO ]] || fatal "usage: $0 IPCFG PEER_ADDPROTO"
 
 SCRATCH=$(mktemp -d /tmp/ipcfg-peerfiles.XXXXXX) || fatal "mktemp"
-trap 'rm -rf "$SCRATCH"; _cleanup' EXIT
+FAKE_PID=''
+trap '[[ -n $FAKE_PID ]] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$SCRATCH"; _cleanup' EXIT
 ROOT=$SCRATCH/root
 mkdir -p "$ROOT/run/systemd/netif/leases" "$ROOT/var/lib/NetworkManager" "$ROOT/var/lib/dhcp" \
-    "$ROOT/var/lib/dhcpcd" "$SCRATCH/state"
+    "$ROOT/var/lib/dhcpcd" "$ROOT/run/NetworkManager" "$SCRATCH/state"
 export IPCFG_PEER_ROOT=$ROOT IPCFG_STATE_DIR=$SCRATCH/state TZ=UTC0
 
 ns_new files
-for i in n1 m1 m2 e1 u1 s1 c1 f1 o1; do
+for i in n1 m1 m2 e1 u1 s1 c1 f1 o1 d1 d2 d3; do
     nsip link add "$i" type veth peer name "${i}p"
     nsip link set "$i" up
     nsip link set "${i}p" up
@@ -85,6 +89,19 @@ EOF
 head -c 100 /dev/urandom >"$ROOT/var/lib/dhcpcd/c1.lease"                    # truncated garbage
 mkfifo "$ROOT/var/lib/dhcpcd/f1.lease"
 
+# Pid files (no lease yet): a live process named "dhclient" (a copy of
+# sleep) for d1 (ifupdown's /run/dhclient.IFNAME.pid) and d3
+# (NetworkManager's /run/NetworkManager/dhclient-IFNAME.pid); d2's names a
+# process that has exited.
+cp "$(command -v sleep)" "$SCRATCH/dhclient" || fatal "cp sleep"
+"$SCRATCH/dhclient" 300 &
+FAKE_PID=$!
+echo "$FAKE_PID" >"$ROOT/run/dhclient.d1.pid"
+echo "$FAKE_PID" >"$ROOT/run/NetworkManager/dhclient-d3.pid"
+"$SCRATCH/dhclient" 0 &
+wait $!
+echo $! >"$ROOT/run/dhclient.d2.pid"
+
 all_state() {
     ip -n "$NS" -4 -j addr show | jq -c '[.[] | .ifname as $n | .addr_info[] | "\($n) \(.local)/\(.prefixlen)"] | sort'
     ip -n "$NS" -4 route show
@@ -135,7 +152,11 @@ for i in e1 u1; do
     assert_line "$b" "$(field "DHCP Enabled" "Yes")" "$i: a dynamic address: DHCP Enabled"
     assert_no_line_matching "$b" "Lease|DHCP Server|DNS Servers" "$i: nothing invented"
 done
-for i in s1 c1 f1; do
+b=$(blk d1)
+assert_line "$b" "$(field "DHCP Enabled" "Yes")" "d1: a live dhclient (pid file): DHCP Enabled"
+assert_no_line_matching "$b" "Lease|DHCP Server|DNS Servers" "d1: nothing invented"
+assert_line "$(blk d3)" "$(field "DHCP Enabled" "Yes")" "d3: NetworkManager's dhclient (pid file)"
+for i in s1 c1 f1 d2; do
     b=$(blk $i)
     assert_line "$b" "$(field "DHCP Enabled" "No")" "$i: stale, corrupt or not a file: not shown"
     assert_no_line_matching "$b" "Lease|DHCP Server|DNS Servers" "$i: nothing shown"
@@ -152,10 +173,12 @@ assert_eq '[true,null]' "$(j u1 '[.dhcp_enabled, .lease]')" "u1: JSON"
 assert_eq 'false' "$(j s1 '.dhcp_enabled')" "s1: JSON"
 
 # No fights.
-declare -A RENEW=([n1]="networkctl renew n1" [m1]="nmcli device connect m1" [m2]="nmcli device connect m2")
-declare -A RELEASE=([n1]="networkctl down n1" [m1]="nmcli device disconnect m1" [m2]="nmcli device disconnect m2")
-declare -A WHO=([n1]=systemd-networkd [m1]=NetworkManager [m2]=NetworkManager)
-for i in n1 m1 m2; do
+declare -A RENEW=([n1]="networkctl renew n1" [m1]="nmcli device connect m1" [m2]="nmcli device connect m2"
+    [d1]="dhclient -r d1 && dhclient d1" [d3]="nmcli device connect d3")
+declare -A RELEASE=([n1]="networkctl down n1" [m1]="nmcli device disconnect m1" [m2]="nmcli device disconnect m2"
+    [d1]="dhclient -r d1" [d3]="nmcli device disconnect d3")
+declare -A WHO=([n1]=systemd-networkd [m1]=NetworkManager [m2]=NetworkManager [d1]=dhclient [d3]=NetworkManager)
+for i in n1 m1 m2 d1 d3; do
     run_ipcfg_t /renew $i
     assert_exit 2 "/renew $i"
     assert_eq "Adapter $i is run by ${WHO[$i]}; use \"${RENEW[$i]}\" instead." "${ERR%$'\n'}" "/renew $i: the line"
@@ -171,7 +194,7 @@ for i in e1 u1; do
 done
 run_ipcfg_t /renew
 assert_exit 2 "/renew (no adapter): nothing left to act on"
-for i in n1 m1 m2 e1 u1; do
+for i in n1 m1 m2 e1 u1 d1 d3; do
     assert_contains "$ERR" "Skipped $i: it is run by" "/renew: $i skipped with a note"
 done
 assert_contains "$ERR" "no adapter is in the state permissible" "/renew: the contract's line"

@@ -277,6 +277,22 @@ static void test_dhclient_corrupt(void **s)
     free(big);
 }
 
+static void test_pid(void **s)
+{
+    (void)s;
+    long pid;
+    assert_int_equal(ipcfg_lx_peer_parse_pid("1234\n", 5, &pid), 0);
+    assert_int_equal(pid, 1234);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("1234", 4, &pid), 0);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("1", 1, &pid), -1);  /* init: never a client */
+    assert_int_equal(ipcfg_lx_peer_parse_pid("0\n", 2, &pid), -1);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("", 0, &pid), -1);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("-5\n", 3, &pid), -1);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("12 34\n", 6, &pid), -1);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("12345678901\n", 12, &pid), -1);
+    assert_int_equal(ipcfg_lx_peer_parse_pid("12\n\n", 4, &pid), -1);
+}
+
 /* ---- dhcpcd ---- */
 
 static size_t build_ack(uint8_t *m, const uint8_t *opts, size_t olen)
@@ -533,6 +549,30 @@ static void test_decide(void **s)
     assert_false(ad.has_lease || ad.has_dhcp_server);
     assert_int_equal(ad.n_dns, 0);
     assert_string_equal(ad.dns_suffix, "");
+
+    /* a running client (pid file) without a lease yet: it runs the
+     * interface, even over ipcfg's lease file; no details */
+    reset_adapter();
+    ad.dhcp_enabled = IPCFG_YES;
+    ad.has_lease = 1;
+    memset(&v[0], 0, sizeof v[0]);
+    v[0].client = IPCFG_PEER_DHCPCD;
+    v[0].running = 1;
+    ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth0");
+    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    assert_string_equal(ad.lease_client, "dhcpcd");
+    assert_false(ad.has_lease);
+    /* ... but not when its current lease of another client is there: the lease wins */
+    reset_adapter();
+    add_addr(A5, 1, 0);
+    v[1] = mk(IPCFG_PEER_DHCLIENT, A5, 100, 1000);
+    ipcfg_lx_peer_decide(&ad, &pa, v, 2, 500);
+    assert_string_equal(ad.lease_client, "dhclient");
+    /* a running client of another interface */
+    reset_adapter();
+    ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth01");
+    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    assert_string_equal(ad.lease_client, "");
     ipcfg_adapter_free(&ad);
 }
 
@@ -643,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_dhclient_blocks), cmocka_unit_test(test_dhclient_variants),
         cmocka_unit_test(test_dhclient_corrupt), cmocka_unit_test(test_dhcpcd),
         cmocka_unit_test(test_decide),          cmocka_unit_test(test_view_files),
+        cmocka_unit_test(test_pid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
