@@ -14,7 +14,8 @@
 #   - none of them changes the address, the routes, the client's lease file
 #     or the server's lease, and no ipcfg lease is written;
 #   - a dhcpcd that runs pc1 but has no lease yet (no server there) is found
-#     by its pid file: pc1 is refused too.
+#     by its pid file: pc1 is refused too;
+#   - the same checks with the real systemd-networkd, when it is installed.
 #
 # Every client runs so that it cannot touch the host: in a private mount and
 # UTS namespace (unshare -mu) with /etc overlaid on a scratch directory, a
@@ -225,6 +226,13 @@ MT=$(in_peer stat -c %Y /var/lib/dhcpcd/pc0.lease)
 LT=$(in_peer dhcpcd -4 -U pc0 2>/dev/null | sed -n "s/^dhcp_lease_time='\{0,1\}\([0-9]*\).*/\1/p")
 [[ $LT =~ ^[0-9]+$ ]] || fatal "dhcpcd -U pc0 gave no lease time"
 check_client dhcpcd /var/lib/dhcpcd/pc0.lease "$MT" $((MT + LT)) "dhcpcd -n pc0" "dhcpcd -k pc0"
+stop_peer() {
+    kill "$PEER_PID" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$PEER_PID" 2>/dev/null || break; sleep 0.1; done
+    ip -n "$CLI" -4 addr flush dev pc0
+    ip -n "$CLI" -4 route flush dev pc0 2>/dev/null
+}
+stop_peer
 
 # ---- dhcpcd running on pc1 with no server to answer: no lease yet, but its
 # pid file (/run/dhcpcd/pc1-4.pid) names a live dhcpcd: never fought ---------
@@ -243,8 +251,44 @@ assert_eq 'Adapter pc1 is run by dhcpcd; use "dhcpcd -n pc1" instead.' "${ERR%$'
 run_peer_ipcfg /release pc1
 assert_exit 2 "/release pc1 (dhcpcd, no lease yet)"
 assert_eq "" "$(ls -A "$SCRATCH/state")" "pc1: no ipcfg lease written"
-kill "$PEER_PID" 2>/dev/null
-for _ in $(seq 50); do kill -0 "$PEER_PID" 2>/dev/null || break; sleep 0.1; done
+stop_peer
+
+# ---- the real systemd-networkd, when this machine has it (the systemd
+# package; not installed by install-deps.sh).  Besides the shut-in above:
+# a .network file for pc0 in the /etc overlay, tmpfs over /run/systemd (its
+# state, leases in /run/systemd/netif/leases/IFINDEX) and /run/dbus (no
+# bus: nothing is registered anywhere), and /sys read-only in its mount
+# namespace (networkd then does not wait for udev). ------------------------
+NETWORKD=/lib/systemd/systemd-networkd
+if [[ -x $NETWORKD ]]; then
+    d=$SCRATCH/networkd
+    mkdir -p "$d/etc-up/systemd/network" "$d/etc-work"
+    printf '[Match]\nName=pc0\n\n[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n' \
+        >"$d/etc-up/systemd/network/10-pc0.network"
+    printf 'nameserver 192.0.2.1\n' >"$d/resolv.conf"
+    # shellcheck disable=SC2016
+    ip netns exec "$CLI" unshare -mu --propagation private sh -c '
+        d=$1; shift
+        set -e
+        mount -t overlay overlay -o "lowerdir=/etc,upperdir=$d/etc-up,workdir=$d/etc-work" /etc
+        mount --bind "$d/resolv.conf" /etc/resolv.conf
+        mount -t tmpfs -o mode=0755 none /run/systemd
+        if [ -d /run/dbus ]; then mount -t tmpfs -o mode=0755 none /run/dbus; fi
+        mount -o remount,bind,ro /sys
+        hostname ipcfg-peer-test
+        exec "$@"' sh "$d" "$NETWORKD" >"$d/log" 2>&1 &
+    PEER_PID=$!
+    PIDS+=("$PEER_PID")
+    NDL=/run/systemd/netif/leases/$(ifindex pc0)
+    wait_lease "$NDL"
+    MT=$(in_peer stat -c %Y "$NDL")
+    LT=$(in_peer sed -n 's/^LIFETIME=\([0-9]*\)$/\1/p' "$NDL")
+    [[ $LT =~ ^[0-9]+$ ]] || fatal "networkd's lease has no LIFETIME in seconds: $(in_peer cat "$NDL")"
+    check_client systemd-networkd "$NDL" "$MT" $((MT + LT)) "networkctl renew pc0" "networkctl down pc0"
+    stop_peer
+else
+    echo "NOTE [$TEST]: $NETWORKD is not installed: the real systemd-networkd was not run (its lease format is covered by test_peers_files.sh)" >&2
+fi
 
 peers_cleanup
 assert_eq "$HOST_RESOLV_SUM" "$(sha256sum /etc/resolv.conf 2>/dev/null)" "the host's /etc/resolv.conf is unchanged"
