@@ -49,24 +49,30 @@ void ipcfg_peer_command(const ipcfg_adapter *a, int release, char *buf, size_t l
     }
 }
 
-/* "<subject> is run by dhcpcd; use "dhcpcd -n eth0" instead." */
+/* "<subject> is run by dhcpcd; use "dhcpcd -n eth0" instead."  Cut to len
+ * (interface names are short; the cut is only a bound). */
 static void describe(char *buf, size_t len, const char *subject, const ipcfg_adapter *a, int release)
 {
     char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64];
+    int n;
     ipcfg_peer_command(a, release, cmd, sizeof cmd);
     if (cmd[0] != '\0')
-        snprintf(buf, len, "%s is run by %s; use \"%s\" instead.", subject, a->lease_client, cmd);
+        n = snprintf(buf, len, "%s is run by %s; use \"%s\" instead.", subject, a->lease_client, cmd);
     else if (strcmp(a->lease_client, "unknown") == 0)
-        snprintf(buf, len, "%s is run by another DHCP client (its IPv4 address has a lifetime); use that client instead.",
-                 subject);
+        n = snprintf(buf, len,
+                     "%s is run by another DHCP client (its IPv4 address has a lifetime); use that client instead.",
+                     subject);
     else
-        snprintf(buf, len, "%s is run by %s; use that client instead.", subject, a->lease_client);
+        n = snprintf(buf, len, "%s is run by %s; use that client instead.", subject, a->lease_client);
+    if (n < 0 && len > 0)
+        buf[0] = '\0';
 }
 
 void ipcfg_peer_refusal(ipcfg_error *e, const ipcfg_adapter *a, int release)
 {
     char line[IPCFG_ERRTEXT_MAX], subject[IPCFG_ADAPTER_NAME_MAX + 16];
-    snprintf(subject, sizeof subject, "Adapter %s", a->name);
+    if (snprintf(subject, sizeof subject, "Adapter %s", a->name) < 0)
+        subject[0] = '\0';
     describe(line, sizeof line, subject, a, release);
     ipcfg_error_set(e, IPCFG_E_STATE, IPCFG_R_OTHER_CLIENT, "%s", line);
 }
@@ -74,6 +80,7 @@ void ipcfg_peer_refusal(ipcfg_error *e, const ipcfg_adapter *a, int release)
 void ipcfg_peer_skip_note(char *buf, size_t len, const ipcfg_adapter *a, int release)
 {
     char subject[IPCFG_ADAPTER_NAME_MAX + 16];
-    snprintf(subject, sizeof subject, "Skipped %s: it", a->name);
+    if (snprintf(subject, sizeof subject, "Skipped %s: it", a->name) < 0)
+        subject[0] = '\0';
     describe(buf, len, subject, a, release);
 }
