@@ -125,16 +125,17 @@ const char *ipcfg_lx_peer_root(void);
  * reads the peer directories under root once, then for each adapter
  * (ifindex order, as the listing keeps it) applies the rules of
  * docs/linux.md, "Other DHCP clients".  now: the current time.  Always
- * succeeds (unreadable files count as absent); -1 only when out of memory. */
-int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, const ipcfg_lx_peer_addrs *pa, const char *root, int64_t now);
+ * succeeds (unreadable files count as absent); -1 only when out of memory.
+ * Sorts pa by ifindex. */
+int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, ipcfg_lx_peer_addrs *pa, const char *root, int64_t now);
 
 /* A pid file's content: a decimal pid > 1 and an optional newline.
  * 0 ok, -1 bad (pure). */
 int ipcfg_lx_peer_parse_pid(const char *text, size_t len, long *pid);
 
 /* The same decision for one adapter, from leases already read (pure: the
- * unit tests drive it).  leases[0..n) are every lease read, of any
- * interface. */
+ * unit tests drive it).  pa must be sorted by ifindex (view_fill sorts it);
+ * leases[0..n) are every lease read, of any interface. */
 void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const ipcfg_lx_peer_lease *leases, size_t n,
                           int64_t now);
 

@@ -96,16 +96,36 @@ static void show_lease(ipcfg_adapter *a, const ipcfg_lx_peer_lease *l)
     ipcfg_copy_str(a->dns_suffix, sizeof a->dns_suffix, l->domain);
 }
 
+static int cmp_peer_addr(const void *x, const void *y)
+{
+    uint32_t p = ((const ipcfg_lx_peer_addr *)x)->ifindex, q = ((const ipcfg_lx_peer_addr *)y)->ifindex;
+    return p < q ? -1 : p > q;
+}
+
+/* The first address of ifindex in pa (sorted by ifindex), or pa->n. */
+static size_t first_addr(const ipcfg_lx_peer_addrs *pa, uint32_t ifindex)
+{
+    size_t lo = 0, hi = pa->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pa->v[mid].ifindex < ifindex)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const ipcfg_lx_peer_lease *leases, size_t n,
                           int64_t now)
 {
     const ipcfg_lx_peer_lease *best = NULL;
     int own = 0, foreign_dynamic = 0;
-    size_t i, k;
+    size_t i, k, lo = first_addr(pa, a->ifindex), hi = lo;
 
-    for (i = 0; i < pa->n; i++) {
-        if (pa->v[i].ifindex != a->ifindex)
-            continue;
+    while (hi < pa->n && pa->v[hi].ifindex == a->ifindex)
+        hi++; /* [lo, hi): this adapter's IPv4 addresses */
+    for (i = lo; i < hi; i++) {
         if (pa->v[i].ipcfg_own)
             own = 1;
         else if (pa->v[i].finite)
@@ -128,8 +148,8 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
             continue;
         if (l->has_expires && !l->infinite && l->expires <= now)
             continue; /* expired */
-        for (i = 0; i < pa->n && !present; i++)
-            present = pa->v[i].ifindex == a->ifindex && memcmp(pa->v[i].addr, l->addr, 4) == 0;
+        for (i = lo; i < hi && !present; i++)
+            present = memcmp(pa->v[i].addr, l->addr, 4) == 0;
         if (!present)
             continue; /* for an address the interface no longer has */
         if (best == NULL || (l->has_obtained && (!best->has_obtained || l->obtained >= best->obtained)))
@@ -455,7 +475,7 @@ static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind ki
     (void)closedir(d);
 }
 
-int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, const ipcfg_lx_peer_addrs *pa, const char *root, int64_t now)
+int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, ipcfg_lx_peer_addrs *pa, const char *root, int64_t now)
 {
     leaseset s;
     size_t i;
@@ -474,6 +494,8 @@ int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, const ipcfg_lx_peer_addrs *pa
         free(s.v);
         return -1;
     }
+    if (pa->n > 1) /* each adapter then finds its addresses by bisection: O(n log n) */
+        qsort(pa->v, pa->n, sizeof *pa->v, cmp_peer_addr);
     for (i = 0; i < l->n; i++)
         ipcfg_lx_peer_decide(&l->items[i], pa, s.v, s.n, now);
     free(s.v);
