@@ -549,7 +549,7 @@ static void on_nak(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
     transition(c, now, IPCFG_DHCP_S_INIT);
 }
 
-static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_lease *l)
+static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_dhcp_lease *l)
 {
     /* A renewal (RENEWING, REBINDING, INIT-REBOOT) that keeps the recorded
      * address is not probed; a new address is (RFC 2131 §4.4.1: "The
@@ -559,9 +559,7 @@ static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_lease *l)
 
     c->offer = *l;
     if (!same && c->cfg.probe_ms > 0 && c->io.probe) {
-        c->state = IPCFG_DHCP_S_PROBING;
-        c->attempt = 0;
-        c->next_ms = c->deadline_ms;
+        transition(c, now, IPCFG_DHCP_S_PROBING);
         if (c->io.probe(c->io.ctx, l->address) == 0)
             return;
         /* the probe could not start: bind without it */
@@ -649,7 +647,7 @@ int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, c
         w = "ACK for another address than requested";
         goto ignore;
     }
-    on_ack(c, &l);
+    on_ack(c, now, &l);
     return 0;
 ignore:
     if (why)

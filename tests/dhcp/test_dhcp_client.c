@@ -616,6 +616,49 @@ static void nak_from_other_server_ignored(void **st)
     assert_int_equal(F.n_unapply, 0); /* nothing was installed */
 }
 
+/* The first valid OFFER is taken; later ones are not. */
+static void first_offer_wins(void **st)
+{
+    const char *why = NULL;
+    tsrv s;
+
+    (void)st;
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 30000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    memcpy(s.server, T_SERVER2, 4);
+    s.yiaddr[3] = 20;
+    assert_int_equal(rx(&s, NULL), 0);
+    assert_memory_equal(last()->m.server_id, T_SERVER2, 4);
+    assert_int_equal(last()->m.requested_ip[3], 20);
+    assert_int_equal(reply(IPCFG_DHCPOFFER, &why), -1); /* from T_SERVER, too late */
+    assert_non_null(strstr(why, "not an ACK"));
+    assert_int_equal(F.n_sent, 2);
+    s.type = IPCFG_DHCPACK;
+    assert_int_equal(rx(&s, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+    assert_int_equal(F.saved.address[3], 20);
+    assert_memory_equal(F.saved.server_id, T_SERVER2, 4);
+}
+
+/* REBINDING broadcasts: a NAK from any server counts. */
+static void rebinding_nak_from_any_server(void **st)
+{
+    ipcfg_dhcp_lease rec;
+    tsrv s;
+
+    (void)st;
+    setup(0, 0);
+    mk_lease(&rec, 3200, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_REBINDING);
+    tsrv_default(&s, IPCFG_DHCPNAK, last()->m.h.xid);
+    memcpy(s.server, T_SERVER2, 4);
+    assert_int_equal(rx(&s, NULL), 0);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_string_equal(F.log, "sus");
+}
+
 static void server_id_change_rejected(void **st)
 {
     const char *why = NULL;
@@ -1278,6 +1321,8 @@ int main(void)
         cmocka_unit_test(renewing_to_rebinding_to_init),
         cmocka_unit_test(nak_drops_lease_and_restarts),
         cmocka_unit_test(nak_from_other_server_ignored),
+        cmocka_unit_test(first_offer_wins),
+        cmocka_unit_test(rebinding_nak_from_any_server),
         cmocka_unit_test(server_id_change_rejected),
         cmocka_unit_test(nak_outcomes),
         cmocka_unit_test(conflict_declines_and_takes_next_offer),
