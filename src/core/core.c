@@ -241,14 +241,15 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_error err;
     ipcfg_error_clear(&err);
 
-    ipcfg_error nosup; /* peers: without op, only other clients' adapters still get their answer */
-    ipcfg_error_clear(&nosup);
-    ipcfg_error_set(&nosup, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.", verb);
+    if (!op) {
+        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.", verb);
+        return fail_whole(w, c, b, NULL, &err);
+    }
 
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, NULL, op ? &err : &nosup);
+        return fail_whole(w, c, b, NULL, &err);
     }
 
     result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
@@ -264,7 +265,6 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     int named = c->adapter != NULL;
     int any_acted = 0;
-    int peer_seen = 0; /* peers */
 
     for (size_t i = 0; i < l.n; i++) {
         const ipcfg_adapter *a = &l.items[i];
@@ -277,7 +277,6 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
          * asks for a new one (that is how DHCP is started there). */
         int obtain = named && !release && b->platform != NULL && strcmp(b->platform, "linux") == 0;
         if (ipcfg_peer_other_client(a)) { /* peers: another DHCP client runs it; never fight it */
-            peer_seen = 1;
             if (!named) {
                 char note[IPCFG_ERRTEXT_MAX];
                 ipcfg_peer_skip_note(note, sizeof note, a, release);
@@ -307,12 +306,6 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         nres++;
     }
 
-    if (!op && (njobs || !peer_seen)) { /* peers: the unsupported answer, as before, unless only peers were met */
-        free(res);
-        free(jobs);
-        ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, NULL, &nosup);
-    }
     /* Every selected adapter at once, under one deadline (PRODUCT.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);
