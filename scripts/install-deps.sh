@@ -15,7 +15,12 @@ set -euo pipefail
 
 what=${1:-build}
 build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
-test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3)
+# the DHCP tests' server and packet tools (dnsmasq-base: no service), and the
+# real clients of the other-clients tests (their packages start no service:
+# dhcpcd-base, not dhcpcd; isc-dhcp-client); systemd brings systemd-networkd,
+# which those tests run in a namespace (the Debian image has it)
+test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
+           isc-dhcp-client dhcpcd-base systemd)
 bench_pkgs=(hyperfine)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)

@@ -71,6 +71,10 @@ struct ipcfg_backend {
      * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
      * 0: it is "not enabled for Dhcp" (Windows). */
     int renew_obtains;
+    /* The command that does what /release (release = 1) or /renew asked,
+     * with the DHCP client that runs adapter a (a->lease_client names
+     * it), into buf ("" when there is none).  NULL: no other clients. */
+    void (*client_command)(const ipcfg_adapter *a, int release, char *buf, size_t len);
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -40,7 +40,8 @@ typedef enum ipcfg_reason {
     IPCFG_R_SYSTEM,                 /* "An error occurred while <verb>ing interface X : <text>" / plain text */
     IPCFG_R_NOT_FOUND,              /* adapter or address not found */
     IPCFG_R_EXISTS,                 /* address already exists */
-    IPCFG_R_NOTSUP                  /* not supported here */
+    IPCFG_R_NOTSUP,                 /* not supported here */
+    IPCFG_R_OTHER_CLIENT            /* peers: another DHCP client runs the adapter; text = the whole line */
 } ipcfg_reason;
 
 #define IPCFG_ERRTEXT_MAX 512
@@ -124,6 +125,11 @@ typedef struct ipcfg_adapter {
     int has_lease;                    /* lease times known */
     int64_t lease_obtained;           /* Unix seconds UTC */
     int64_t lease_expires;
+    /* peers (issue 12): who holds the lease.  "" = unknown or none (the
+     * platform's own client on Windows); "ipcfg" = ipcfg's own engine;
+     * else another client on Linux: "systemd-networkd", "NetworkManager",
+     * "dhclient", "dhcpcd", "unknown". */
+    char lease_client[32];
 } ipcfg_adapter;
 
 typedef struct ipcfg_adapter_list {

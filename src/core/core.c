@@ -12,6 +12,7 @@
 #include "format.h"
 #include "outcome.h"
 #include "wildcard.h"
+#include "peer_advice.h"
 
 #ifndef IPCFG_VERSION_STRING
 #define IPCFG_VERSION_STRING "0.0.0"
@@ -222,7 +223,16 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         /* a named adapter without DHCP: /renew starts DHCP there where the
          * platform does so (renew_obtains), else "not enabled for Dhcp" */
         int obtain = named && !release && b->renew_obtains;
-        if (a->dhcp_enabled != IPCFG_YES && !obtain) {
+        if (ipcfg_peer_other_client(a)) {
+            /* another DHCP client runs it: never fight it (PRODUCT.md).
+             * Named, a failure; implicit, a note that does not fail the
+             * run, as for a disconnected adapter */
+            char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64] = "";
+            if (b->client_command)
+                b->client_command(a, release, cmd, sizeof(cmd));
+            ipcfg_peer_refusal(&r->err, a, cmd);
+            r->counts = named;
+        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);

@@ -237,6 +237,11 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
         time_json(o, indent + 2, "obtained", a->lease_obtained);
         ipcfg_sb_puts(o, ",\n");
         time_json(o, indent + 2, "expires", a->lease_expires);
+        key(o, indent + 2, "client", 0); /* peers: who holds it; null = the platform's own client */
+        if (a->lease_client[0])
+            ipcfg_json_str(o, a->lease_client);
+        else
+            ipcfg_sb_puts(o, "null");
         ipcfg_sb_putc(o, '\n');
         ind(o, indent + 1);
         ipcfg_sb_putc(o, '}');
@@ -343,6 +348,7 @@ static const char *reason_name(ipcfg_reason r)
     case IPCFG_R_NOT_FOUND: return "not_found";
     case IPCFG_R_EXISTS: return "already_exists";
     case IPCFG_R_NOTSUP: return "not_supported";
+    case IPCFG_R_OTHER_CLIENT: return "other_dhcp_client"; /* peers */
     }
     return "error";
 }

@@ -312,6 +312,9 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
     case IPCFG_R_ELEVATION:
         ipcfg_sb_puts(o, e->text[0] ? e->text : "The requested operation requires elevation.");
         return;
+    case IPCFG_R_OTHER_CLIENT: /* peers: the core wrote the whole line */
+        ipcfg_sb_puts(o, e->text);
+        return;
     case IPCFG_R_NONE:
     case IPCFG_R_SYSTEM:
     case IPCFG_R_NOT_FOUND:
@@ -399,7 +402,10 @@ static void text_dhcp(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc
         const ipcfg_result *r = &oc->results[k];
         if (r->err.status) {
             failure_line(&d->err, verb, r->ad->name, &r->err);
-            failed = 1;
+            /* a skipped adapter that another DHCP client runs is a note:
+             * with nothing else acted on, the contract's line still says
+             * so (a media line, as in ipconfig, stands alone) */
+            failed |= r->err.reason != IPCFG_R_OTHER_CLIENT || r->counts;
         } else if (!oc->json) {
             ipcfg_fmt_adapter(&d->out, r->state ? r->state : r->ad, 0);
         }

@@ -12,6 +12,7 @@
 
 #include "backend.h"
 #include "dhcp_run.h"
+#include "peer_lease.h"
 #include "error.h"
 
 /* ---- lifetime ---- */
@@ -50,6 +51,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->delete_address = ipcfg_lx_delete_address;
     out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (dhcp_run.c) */
     out->renew = ipcfg_lx_dhcp_renew;
+    out->client_command = ipcfg_lx_client_command; /* peer_command.c */
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->destroy = lx_destroy;
     return 0;

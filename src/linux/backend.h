@@ -7,6 +7,7 @@
 
 #include "ipcfg/backend.h"
 #include "nlreq.h"
+#include "peer_lease.h"
 #include "nlsock.h"
 
 #define IPCFG_LX_LIST_ATTEMPTS 3 /* dumps interrupted by a concurrent change are retried */
@@ -20,6 +21,7 @@ typedef struct ipcfg_lx_collect {
     ipcfg_adapter_list *list;
     int probe;                     /* sysfs probes for type and description */
     ipcfg_addrtable *table;        /* addrtable(): rows go here */
+    ipcfg_lx_peer_addrs *peer;     /* listing: IFA_PROTO and lifetimes, for peer_view.c */
 } ipcfg_lx_collect;
 
 /* One dump of req into c; *intr is set when the kernel flagged it as

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "backend.h"
 #include "dhcp_view.h"
@@ -141,6 +142,8 @@ static int on_addr(void *ctx, const ipcfg_nl_addr *na)
     }
     if (a == NULL)
         return 0; /* an address of a link created after the link dump */
+    if (c->peer != NULL && ipcfg_lx_peer_note_addr(c->peer, na) != 0)
+        return -1;
     return ipcfg_lx_adapter_add_addr(a, na);
 }
 
@@ -219,12 +222,15 @@ int ipcfg_lx_dump_links(ipcfg_lx_ctx *x, ipcfg_lx_collect *c, int *intr, ipcfg_e
 
 /* ---- list ---- */
 
-static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, int *intr, ipcfg_error *err)
+static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, ipcfg_lx_peer_addrs *peer, int *intr,
+                     ipcfg_error *err)
 {
     ipcfg_lx_collect c;
     memset(&c, 0, sizeof(c));
     c.list = out;
     c.probe = 1;
+    peer->n = 0;
+    c.peer = peer;
     int st = ipcfg_lx_dump_links(x, &c, intr, err);
     if (st != 0)
         return st;
@@ -244,10 +250,11 @@ static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, int *intr, ipcfg_
 int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
+    ipcfg_lx_peer_addrs peer = {0};
     int st = 0;
     for (int attempt = 0; attempt < IPCFG_LX_LIST_ATTEMPTS; attempt++) {
         int intr = 0;
-        st = list_once(x, out, &intr, err);
+        st = list_once(x, out, &peer, &intr, err);
         if (st != 0 && ipcfg_lx_err_retriable(err) && attempt + 1 < IPCFG_LX_LIST_ATTEMPTS) {
             ipcfg_error_clear(err);
             ipcfg_adapters_free(out);
@@ -257,9 +264,13 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
             break;
         ipcfg_adapters_free(out); /* inconsistent: a link changed meanwhile */
     }
-    /* DHCP facts come from ipcfg's lease files: one directory scan */
+    /* DHCP facts: ipcfg's own lease files (one directory scan), then other
+     * DHCP clients' (one scan per client's directory) */
     if (st == 0 && ipcfg_lx_dhcp_view_fill(out, ipcfg_lx_state_dir()) != 0)
         st = ipcfg_lx_fail_oom(err);
+    if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), (int64_t)time(NULL)) != 0)
+        st = ipcfg_lx_fail_oom(err);
+    ipcfg_lx_peer_addrs_free(&peer);
     if (st != 0) {
         ipcfg_adapters_free(out);
         return st;

@@ -232,6 +232,12 @@ int ipcfg_nl_addr_parse(const uint8_t *payload, size_t len, ipcfg_nl_addr *out)
             out->preferred_lft = rd32(a.data);
             out->valid_lft = rd32(a.data + 4);
             break;
+        case 11: /* peers: IFA_PROTO (Linux 5.18), spelled out for older headers */
+            if (a.len < 1)
+                return -1;
+            out->has_proto = 1;
+            out->proto = a.data[0];
+            break;
         default:
             break;
         }

@@ -47,6 +47,8 @@ typedef struct ipcfg_nl_addr {
     uint8_t local[16], address[16], broadcast[16];
     int has_cacheinfo;
     uint32_t preferred_lft, valid_lft; /* seconds, 0xFFFFFFFF = forever */
+    int has_proto;               /* peers: IFA_PROTO (who added the address) */
+    uint8_t proto;
 } ipcfg_nl_addr;
 
 /* RTM_NEWROUTE */

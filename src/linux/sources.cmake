@@ -29,4 +29,6 @@ target_include_directories(ipcfg_platform PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${CM
 # engine (src/dhcp/sources.cmake, included before).
 target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ipcfg_dhcp)
 
+include(${CMAKE_CURRENT_LIST_DIR}/peers.cmake) # peers: other DHCP clients' leases
+
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
