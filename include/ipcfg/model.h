@@ -197,6 +197,9 @@ void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
  * NUL-terminated (nothing is written when len is 0). */
 void ipcfg_copy_str(char *dst, size_t len, const char *src);
 
+/* The value of one hexadecimal digit (either case), or -1. */
+int ipcfg_hex_digit(char c);
+
 void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d);
 void ipcfg_ip4_from_u32be(ipcfg_ip *ip, const uint8_t bytes[4]);
 int ipcfg_ip_is_zero(const ipcfg_ip *ip);

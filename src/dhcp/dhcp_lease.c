@@ -249,17 +249,6 @@ static int parse_prefix(const char *s, size_t n, uint8_t a[4], uint8_t *len)
     return 0;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Hex pairs, colon-separated (colons) or not; 1..max octets. */
 static int parse_hex(const char *s, size_t n, int colons, uint8_t *dst, size_t max, uint8_t *len)
 {
@@ -274,8 +263,8 @@ static int parse_hex(const char *s, size_t n, int colons, uint8_t *dst, size_t m
         }
         if (n - i < 2 || k >= max)
             return -1;
-        hi = hexval(s[i]);
-        lo = hexval(s[i + 1]);
+        hi = ipcfg_hex_digit(s[i]);
+        lo = ipcfg_hex_digit(s[i + 1]);
         if (hi < 0 || lo < 0)
             return -1;
         dst[k++] = (uint8_t)(hi << 4 | lo);

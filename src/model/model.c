@@ -305,7 +305,7 @@ int ipcfg_ip4_parse(const char *s, ipcfg_ip *out)
     return 0;
 }
 
-static int hexval(char c)
+int ipcfg_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -350,10 +350,10 @@ int ipcfg_ip6_parse(const char *s, ipcfg_ip *out)
         }
         unsigned v = 0;
         int digits = 0;
-        while (hexval(*s) >= 0) {
+        while (ipcfg_hex_digit(*s) >= 0) {
             if (++digits > 4)
                 return -1;
-            v = v << 4 | (unsigned)hexval(*s++);
+            v = v << 4 | (unsigned)ipcfg_hex_digit(*s++);
         }
         if (digits == 0 || n > 14)
             return -1;
