@@ -66,8 +66,16 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
     char *buf = malloc(IPCFG_LX_LEASE_FILE_MAX + 1);
     size_t used = 0;
     char reason[200];
+    struct stat st;
     int rc = -1;
 
+    /* Regular files only, decided on the open file (the listing and /renew
+     * apply the same rule). */
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, why_len, "is not a regular file");
+        free(buf);
+        return -1;
+    }
     if (buf == NULL) {
         snprintf(why, why_len, "out of memory");
         return -1;
@@ -110,7 +118,9 @@ int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *o
     why[0] = '\0';
     if (lease_path(path, sizeof path, dir, ifname) != 0)
         return 0;
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    /* A symbolic link is followed (docs/linux.md: the state directory is
+     * root's); O_NONBLOCK: opening a FIFO never waits. */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
