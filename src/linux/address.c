@@ -152,10 +152,14 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
         return st;
     if (f.n > 0) {
         char names[IPCFG_ERRTEXT_MAX / 2];
-        /* The kernel checks privileges first; so does this answer. */
-        if (ipcfg_lx_has_net_admin() == 0) {
+        /* The kernel checks privileges first; so does this answer (the
+         * core has asked already; a caller of the backend alone may not). */
+        ipcfg_error perm;
+        ipcfg_error_clear(&perm);
+        if (ipcfg_lx_check_change(&x->nl, 0, &perm) == IPCFG_E_ACCESS) {
             find_addr_free(&f);
-            return ipcfg_lx_fail_change(err, EPERM, NULL, as, ad->name, 0);
+            *err = perm;
+            return (int)err->status;
         }
         hit_names(x, &f, names, sizeof(names));
         find_addr_free(&f);

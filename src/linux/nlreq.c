@@ -112,6 +112,17 @@ int ipcfg_nlreq_ip4_broadcast(const uint8_t addr[4], unsigned prefix, uint8_t bc
     return 0;
 }
 
+void ipcfg_nlreq_change_probe(ipcfg_nlreq *r)
+{
+    struct ifaddrmsg ifa;
+
+    memset(r, 0, sizeof(*r));
+    memset(&ifa, 0, sizeof(ifa));
+    ifa.ifa_family = AF_INET;
+    ifa.ifa_index = 0; /* never an interface: ENODEV past the privilege check */
+    ipcfg_nlreq_init(r, RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, &ifa, sizeof(ifa));
+}
+
 int ipcfg_nlreq_addr4(ipcfg_nlreq *r, int del, uint32_t ifindex, const uint8_t addr[4], unsigned prefix)
 {
     struct ifaddrmsg ifa;
