@@ -328,6 +328,27 @@ static void test_nlreq(void **state)
     assert_int_equal(ipcfg_nlreq_ip4_broadcast(a, 31, bc), -1);
     assert_int_equal(ipcfg_nlreq_ip4_broadcast(a, 32, bc), -1);
 
+    /* The privilege probe: RTM_DELADDR for index 0, no attributes, an ACK
+     * asked for: past the kernel's privilege check it names nothing. */
+    ipcfg_nlreq_change_probe(&r);
+    memcpy(&h, r.buf, sizeof(h));
+    assert_int_equal(h.nlmsg_len, r.len);
+    assert_int_equal(r.len, 16 + sizeof(struct ifaddrmsg));
+    assert_int_equal(h.nlmsg_type, RTM_DELADDR);
+    assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
+    {
+        struct ifaddrmsg ifa;
+        memcpy(&ifa, r.buf + 16, sizeof(ifa));
+        assert_int_equal(ifa.ifa_family, AF_INET);
+        assert_int_equal(ifa.ifa_index, 0);
+    }
+    /* The nexthop dump request. */
+    ipcfg_nlreq_getnexthop(&r);
+    memcpy(&h, r.buf, sizeof(h));
+    assert_int_equal(h.nlmsg_type, RTM_GETNEXTHOP);
+    assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+    assert_int_equal(r.len, 16 + 8);
+
     /* The add request decodes back to what was asked for. */
     assert_int_equal(ipcfg_nlreq_addr4(&r, 0, 3, a, 24), 0);
     memcpy(&h, r.buf, sizeof(h));
