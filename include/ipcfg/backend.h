@@ -44,6 +44,16 @@ struct ipcfg_backend {
     const char *platform;  /* "windows" / "linux" (JSON) */
     void *ctx;             /* backend private state */
 
+    /* May this process change the network configuration?  0 yes, else
+     * the status (IPCFG_E_ACCESS with the elevation line) and *err.  The
+     * core asks it first for /add, /delete, /release and /renew, before
+     * any argument is resolved or any adapter selected (PRODUCT.md: the
+     * answer does not depend on what the arguments name).  dhcp: the
+     * change is a release or renew (which also sends packets).  Changes
+     * nothing.  NULL = the platform answers per operation (Windows: the
+     * IP Helper API's answer). */
+    int (*check_change)(ipcfg_backend *b, int dhcp, ipcfg_error *err);
+
     /* Every adapter, loopback included (the core drops it from listings).
      * host may be NULL when the host block is not wanted. */
     int (*list)(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err);

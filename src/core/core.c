@@ -128,6 +128,21 @@ static const ipcfg_adapter **shown(const ipcfg_adapter_list *l, size_t *n, int *
 
 /* ---- verbs ---- */
 
+/* A change asks the backend for the privilege first, before any argument
+ * is resolved (PRODUCT.md); 0 = go on, else *code holds the exit code of
+ * the whole-command failure already rendered. */
+static int denied(const ipcfg_cmd *c, ipcfg_backend *b, out *w, int dhcp, int *code)
+{
+    ipcfg_error err;
+    ipcfg_error_clear(&err);
+    if (!b->check_change || b->check_change(b, dhcp, &err) == 0)
+        return 0;
+    if (!err.status)
+        err.status = IPCFG_E_FAILED;
+    *code = fail_whole(w, c, b, &err);
+    return 1;
+}
+
 static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
     int all = c->verb == IPCFG_V_ALL;
@@ -191,6 +206,9 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
                         ipcfg_verb_name(c->verb));
         return fail_whole(w, c, b, &err);
     }
+    int code;
+    if (denied(c, b, w, 1, &code))
+        return code;
 
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
@@ -276,7 +294,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_outcome_init(&oc, IPCFG_OC_DHCP, c);
     oc.results = res;
     oc.n_results = nres;
-    int code = emit(w, &oc, b);
+    code = emit(w, &oc, b);
     ipcfg_adapters_free(&after);
     ipcfg_adapters_free(&l);
     free(res);
@@ -286,6 +304,9 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 
 static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
+    int code;
+    if (denied(c, b, w, 0, &code))
+        return code;
     ipcfg_error err;
     ipcfg_error_clear(&err);
     ipcfg_adapter_list l = {0};
@@ -322,13 +343,16 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
     ipcfg_sb_free(&names);
     oc.op_adapter = target && matches == 1 ? target->name : c->adapter;
-    int code = emit(w, &oc, b);
+    code = emit(w, &oc, b);
     ipcfg_adapters_free(&l);
     return code;
 }
 
 static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
+    int code;
+    if (denied(c, b, w, 0, &code))
+        return code;
     ipcfg_delete_target t;
     memset(&t, 0, sizeof(t));
     t.by_context = c->del_by_context;

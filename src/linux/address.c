@@ -14,6 +14,7 @@
 #include "caps.h"
 #include "error.h"
 #include "linkmap.h"
+#include "lock.h"
 #include "nlparse.h"
 #include "secondaries.h"
 
@@ -95,6 +96,28 @@ static void hit_names(ipcfg_lx_ctx *x, const find_addr *f, char *buf, size_t len
     ipcfg_adapters_free(&links);
 }
 
+/* The address lock: one per network namespace, held by /add and /delete
+ * from the address dump they decide on to the kernel's answer, so that two
+ * ipcfg runs never both add one address (docs/linux.md: what it does and
+ * does not guarantee against other tools). */
+#define ADDR_LOCK_NAME "ipcfg/addr"
+#define ADDR_LOCK_WAIT_MS 5000
+
+static int addr_lock(ipcfg_lx_lock *lk, ipcfg_error *err)
+{
+    ipcfg_lx_lock_init(lk);
+    if (ipcfg_lx_lock_acquire(lk, ADDR_LOCK_NAME, "", ADDR_LOCK_WAIT_MS) == 0)
+        return 0;
+    if (errno == ETIMEDOUT) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                        "Another ipcfg run kept the addresses locked for %d seconds; nothing was changed.",
+                        ADDR_LOCK_WAIT_MS / 1000);
+        ipcfg_error_sys(err, ETIMEDOUT);
+        return (int)err->status;
+    }
+    return ipcfg_lx_fail_errno(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, errno, "Cannot take the address lock", NULL);
+}
+
 /* Where the IPv4 address `want` is assigned: one address dump. */
 static int find_ip4(ipcfg_lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_error *err)
 {
@@ -125,8 +148,8 @@ static int find_ip4(ipcfg_lx_ctx *x, const ipcfg_ip *want, find_addr *f, ipcfg_e
     return ipcfg_lx_fail_torn(err);
 }
 
-int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
-                         uint32_t *context, int *has_context, ipcfg_error *err)
+static int add_locked(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
+                      uint32_t *context, int *has_context, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
     if (context != NULL)
@@ -152,10 +175,14 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
         return st;
     if (f.n > 0) {
         char names[IPCFG_ERRTEXT_MAX / 2];
-        /* The kernel checks privileges first; so does this answer. */
-        if (ipcfg_lx_has_net_admin() == 0) {
+        /* The kernel checks privileges first; so does this answer (the
+         * core has asked already; a caller of the backend alone may not). */
+        ipcfg_error perm;
+        ipcfg_error_clear(&perm);
+        if (ipcfg_lx_check_change(&x->nl, 0, &perm) == IPCFG_E_ACCESS) {
             find_addr_free(&f);
-            return ipcfg_lx_fail_change(err, EPERM, NULL, as, ad->name, 0);
+            *err = perm;
+            return (int)err->status;
         }
         hit_names(x, &f, names, sizeof(names));
         find_addr_free(&f);
@@ -174,7 +201,7 @@ int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_
     return 0;
 }
 
-int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err)
+static int delete_locked(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
     if (t->by_context) {
@@ -234,5 +261,28 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
         }
     }
     find_addr_free(&f);
+    return st;
+}
+
+int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
+                         uint32_t *context, int *has_context, ipcfg_error *err)
+{
+    ipcfg_lx_lock lk;
+    int st = addr_lock(&lk, err);
+    if (st != 0)
+        return st;
+    st = add_locked(b, ad, addr, prefix_len, context, has_context, err);
+    ipcfg_lx_lock_release(&lk);
+    return st;
+}
+
+int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err)
+{
+    ipcfg_lx_lock lk;
+    int st = addr_lock(&lk, err);
+    if (st != 0)
+        return st;
+    st = delete_locked(b, t, err);
+    ipcfg_lx_lock_release(&lk);
     return st;
 }

@@ -11,9 +11,19 @@
 #include <string.h>
 
 #include "backend.h"
+#include "caps.h"
 #include "dhcp_run.h"
 #include "peer_lease.h"
 #include "error.h"
+
+/* ---- privilege: the kernel's answer (caps.c) ---- */
+
+static int lx_check_change(ipcfg_backend *b, int dhcp, ipcfg_error *err)
+{
+    ipcfg_lx_ctx *x = b->ctx;
+
+    return ipcfg_lx_check_change(&x->nl, dhcp, err);
+}
 
 /* ---- lifetime ---- */
 
@@ -45,6 +55,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->title = "Linux IP Configuration";
     out->platform = "linux";
     out->ctx = x;
+    out->check_change = lx_check_change;
     out->list = ipcfg_lx_list;
     out->addrtable = ipcfg_lx_addrtable;
     out->add_address = ipcfg_lx_add_address;

@@ -16,12 +16,16 @@ typedef struct ipcfg_lx_ctx {
     ipcfg_nlsock nl;
 } ipcfg_lx_ctx;
 
+/* Default routes through nexthop objects, and the objects (list.c). */
+typedef struct ipcfg_lx_nhs ipcfg_lx_nhs;
+
 /* What a dump collects into. */
 typedef struct ipcfg_lx_collect {
     ipcfg_adapter_list *list;
     int probe;                     /* sysfs probes for type and description */
     ipcfg_addrtable *table;        /* addrtable(): rows go here */
     ipcfg_lx_peer_addrs *peer;     /* listing: IFA_PROTO and lifetimes, for peer_view.c */
+    ipcfg_lx_nhs *nhs;             /* list(): NULL until a default route names a nexthop object */
 } ipcfg_lx_collect;
 
 /* One dump of req into c; *intr is set when the kernel flagged it as

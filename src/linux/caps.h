@@ -1,10 +1,21 @@
-/* ipcfg — the capability check.  SPDX-License-Identifier: MIT */
+/* ipcfg — may this process change the network configuration?  Decided the
+ * kernel's way (see caps.c).  SPDX-License-Identifier: MIT */
 #ifndef IPCFG_LINUX_CAPS_H
 #define IPCFG_LINUX_CAPS_H
 
-/* Whether this process holds CAP_NET_ADMIN (effective): 1 yes, 0 no,
- * -1 unknown.  Only used to order answers as the kernel would (privilege
- * before conflict); the kernel's own verdict is what counts. */
+#include "ipcfg/model.h"
+#include "nlsock.h"
+
+/* Whether this process holds CAP_NET_ADMIN (effective) by capget: 1 yes,
+ * 0 no, -1 unknown.  Not the answer to "may I change": inside a user
+ * namespace capget says yes where the kernel still refuses (caps.c). */
 int ipcfg_lx_has_net_admin(void);
+
+/* The kernel's answer: 0 = this process may change the configuration of
+ * the network namespace of nl (CAP_NET_ADMIN there; with raw, also
+ * CAP_NET_RAW there, for packet sockets); else IPCFG_E_ACCESS with the
+ * elevation line (or IPCFG_E_FAILED when the probe itself failed), err
+ * filled.  Changes nothing. */
+int ipcfg_lx_check_change(ipcfg_nlsock *nl, int raw, ipcfg_error *err);
 
 #endif

@@ -19,11 +19,9 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <linux/capability.h>
 #include <linux/rtnetlink.h>
 
 #include "dhcp/dhcp_client.h"
@@ -96,23 +94,7 @@ static ipcfg_dhcp_now now_get(void)
     return n;
 }
 
-/* ---- privilege ---- */
-
-/* CAP_NET_ADMIN (addresses, routes) and CAP_NET_RAW (packet sockets,
- * SO_BINDTODEVICE), effective.  1 both, 0 not. */
-static int have_caps(void)
-{
-    struct __user_cap_header_struct hdr;
-    struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
-
-    memset(&hdr, 0, sizeof hdr);
-    memset(data, 0, sizeof data);
-    hdr.version = _LINUX_CAPABILITY_VERSION_3;
-    if (syscall(SYS_capget, &hdr, data) != 0)
-        return 0;
-    return ((data[CAP_NET_ADMIN / 32].effective >> (CAP_NET_ADMIN % 32)) & 1u) &&
-           ((data[CAP_NET_RAW / 32].effective >> (CAP_NET_RAW % 32)) & 1u);
-}
+/* ---- errors ---- */
 
 static void set_sys(ipcfg_error *err, ipcfg_status st, int e, const char *what)
 {
@@ -585,11 +567,20 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
         ipcfg_error_clear(&jobs[i].err);
     if (n == 0)
         return;
-    /* Privilege first: without it nothing is sent and nothing changes. */
-    if (!have_caps()) {
-        ipcfg_error_set(&e, IPCFG_E_ACCESS, IPCFG_R_ELEVATION,
-                        "The requested operation requires elevation (root, or CAP_NET_ADMIN and CAP_NET_RAW).");
-        goto fail_all;
+    /* Privilege first, the kernel's answer (caps.c: CAP_NET_ADMIN and
+     * CAP_NET_RAW over this network namespace): without it nothing is sent
+     * and nothing changes. */
+    {
+        ipcfg_nlsock pnl;
+        st = ipcfg_nlsock_open(&pnl);
+        if (st != 0) {
+            set_sys(&e, IPCFG_E_FAILED, -st, "Cannot open the rtnetlink socket");
+            goto fail_all;
+        }
+        st = ipcfg_lx_check_change(&pnl, 1, &e);
+        ipcfg_nlsock_close(&pnl);
+        if (st != 0)
+            goto fail_all;
     }
     r = calloc(1, sizeof *r);
     js = calloc(n, sizeof *js);

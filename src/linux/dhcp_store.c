@@ -10,15 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "linkmap.h"
 
 #define LOCK_PREFIX "ipcfg/if/"
-#define LOCK_BUSY_TRIES 64 /* bind/connect races with a holder that is starting or ending */
 
 static int errno_status(int e)
 {
@@ -66,8 +63,16 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
     char *buf = malloc(IPCFG_LX_LEASE_FILE_MAX + 1);
     size_t used = 0;
     char reason[200];
+    struct stat st;
     int rc = -1;
 
+    /* Regular files only, decided on the open file (the listing and /renew
+     * apply the same rule). */
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(why, why_len, "is not a regular file");
+        free(buf);
+        return -1;
+    }
     if (buf == NULL) {
         snprintf(why, why_len, "out of memory");
         return -1;
@@ -110,7 +115,9 @@ int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *o
     why[0] = '\0';
     if (lease_path(path, sizeof path, dir, ifname) != 0)
         return 0;
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    /* A symbolic link is followed (docs/linux.md: the state directory is
+     * root's); O_NONBLOCK: opening a FIFO never waits. */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
@@ -184,80 +191,19 @@ int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error 
     return 0;
 }
 
-/* ---- the per-interface lock ---- */
-
-static socklen_t lock_addr(struct sockaddr_un *sa, const char *ifname)
-{
-    size_t n = strlen(ifname);
-
-    memset(sa, 0, sizeof *sa);
-    sa->sun_family = AF_UNIX;
-    if (n > sizeof sa->sun_path - 1 - (sizeof LOCK_PREFIX - 1))
-        n = sizeof sa->sun_path - 1 - (sizeof LOCK_PREFIX - 1);
-    memcpy(sa->sun_path + 1, LOCK_PREFIX, sizeof LOCK_PREFIX - 1);
-    memcpy(sa->sun_path + 1 + sizeof LOCK_PREFIX - 1, ifname, n);
-    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + sizeof LOCK_PREFIX - 1 + n);
-}
+/* ---- the per-interface lock (lock.c) ---- */
 
 void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk)
 {
-    lk->fd = -1;
-    lk->waitfd = -1;
+    ipcfg_lx_lock_init(lk);
 }
 
 ipcfg_lx_lock_res ipcfg_lx_iflock_try(ipcfg_lx_iflock *lk, const char *ifname)
 {
-    struct sockaddr_un sa;
-    socklen_t sl = lock_addr(&sa, ifname);
-    int tries;
-
-    if (lk->waitfd >= 0) {
-        (void)close(lk->waitfd);
-        lk->waitfd = -1;
-    }
-    for (tries = 0; tries < LOCK_BUSY_TRIES; tries++) {
-        int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        if (fd < 0)
-            return IPCFG_LX_LOCK_ERROR;
-        if (bind(fd, (struct sockaddr *)&sa, sl) == 0) {
-            if (listen(fd, 128) != 0) {
-                int e = errno;
-                (void)close(fd);
-                errno = e;
-                return IPCFG_LX_LOCK_ERROR;
-            }
-            lk->fd = fd;
-            return IPCFG_LX_LOCK_HELD;
-        }
-        if (errno != EADDRINUSE) {
-            int e = errno;
-            (void)close(fd);
-            errno = e;
-            return IPCFG_LX_LOCK_ERROR;
-        }
-        /* Taken: queue a connection on the holder; it is hung up when the
-         * holder lets go (or dies). */
-        if (connect(fd, (struct sockaddr *)&sa, sl) == 0 || errno == EINPROGRESS) {
-            lk->waitfd = fd;
-            return IPCFG_LX_LOCK_WAIT;
-        }
-        if (errno == EAGAIN) { /* the holder's queue is full */
-            (void)close(fd);
-            return IPCFG_LX_LOCK_RETRY;
-        }
-        (void)close(fd);
-        /* ECONNREFUSED: the holder is between bind and listen, or just
-         * went away: try again at once. */
-    }
-    return IPCFG_LX_LOCK_RETRY;
+    return ipcfg_lx_lock_try(lk, LOCK_PREFIX, ifname);
 }
 
 void ipcfg_lx_iflock_release(ipcfg_lx_iflock *lk)
 {
-    if (lk->fd >= 0)
-        (void)close(lk->fd);
-    if (lk->waitfd >= 0)
-        (void)close(lk->waitfd);
-    lk->fd = -1;
-    lk->waitfd = -1;
+    ipcfg_lx_lock_release(lk);
 }

@@ -15,6 +15,7 @@
 
 #include "dhcp/dhcp_client.h"
 #include "ipcfg/model.h"
+#include "lock.h"
 
 #define IPCFG_LX_LEASE_SUFFIX ".lease"
 #define IPCFG_LX_LEASE_FILE_MAX 16384 /* a lease file is far smaller */
@@ -36,23 +37,9 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
  * ipcfg_status with err filled. */
 int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error *err);
 
-/* The per-interface lock: an abstract AF_UNIX stream socket named
- * "\0ipcfg/if/<ifname>", bound and listening while held.  Abstract names
- * belong to the network namespace and vanish with the process, so a
- * crashed run never leaves a stale lock.  A run that finds it taken
- * connects to it: the connection is hung up the moment the holder closes
- * it, which wakes the waiter's poll() (no sleeping, no polling). */
-typedef struct ipcfg_lx_iflock {
-    int fd;     /* held: the bound socket; else -1 */
-    int waitfd; /* waiting: connected to the holder (POLLHUP = released); else -1 */
-} ipcfg_lx_iflock;
-
-typedef enum ipcfg_lx_lock_res {
-    IPCFG_LX_LOCK_HELD = 0,   /* acquired */
-    IPCFG_LX_LOCK_WAIT = 1,   /* poll waitfd, then try again */
-    IPCFG_LX_LOCK_RETRY = 2,  /* try again after a short while (holder's queue full) */
-    IPCFG_LX_LOCK_ERROR = -1  /* errno set */
-} ipcfg_lx_lock_res;
+/* The per-interface lock (lock.h): the abstract AF_UNIX name
+ * "\0ipcfg/if/<ifname>", one per interface and network namespace. */
+typedef ipcfg_lx_lock ipcfg_lx_iflock;
 
 void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk);
 ipcfg_lx_lock_res ipcfg_lx_iflock_try(ipcfg_lx_iflock *lk, const char *ifname);

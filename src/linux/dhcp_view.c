@@ -75,12 +75,13 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
 
         if (de->d_name[0] == '.' || n <= sl || strcmp(de->d_name + n - sl, IPCFG_LX_LEASE_SUFFIX) != 0)
             continue;
-        if (de->d_type != DT_REG && de->d_type != DT_UNKNOWN)
-            continue;
         a = by_name(l, de->d_name, n - sl);
         if (a == NULL)
             continue; /* a lease of an interface that is not here */
-        fd = openat(dirfd(d), de->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        /* Not the directory entry's type: regular files only, by fstat
+         * after the open (ipcfg_lx_lease_read_fd), a symbolic link
+         * followed, as ipcfg_lx_lease_load does. */
+        fd = openat(dirfd(d), de->d_name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0)
             continue;
         if (ipcfg_lx_lease_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0 &&

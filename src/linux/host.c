@@ -6,23 +6,29 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "resolvconf.h"
 
-#define RESOLV_CONF_MAX (256u * 1024u)
-
 long ipcfg_lx_read_file(const char *path, char *buf, size_t cap)
 {
     size_t len = 0;
+    struct stat st;
     int fd;
 
     if (cap == 0)
         return -1;
     buf[0] = '\0';
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    /* Regular files only, decided by fstat after the open; O_NONBLOCK so
+     * that the open itself never waits (a FIFO without a writer, a device). */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
         return -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        (void)close(fd);
+        return -1;
+    }
     while (len + 1 < cap) {
         ssize_t n = read(fd, buf + len, cap - 1 - len);
         if (n < 0) {
@@ -75,12 +81,14 @@ void ipcfg_lx_host_fill(ipcfg_host *h)
 
     if (path == NULL || path[0] == '\0')
         path = IPCFG_LX_RESOLV_CONF_DEFAULT;
-    buf = malloc(RESOLV_CONF_MAX);
+    /* One byte past the limit tells whether the file is larger: then only
+     * its complete lines inside the limit are read (never a cut word). */
+    buf = malloc(IPCFG_RESOLV_CONF_MAX + 2);
     if (buf != NULL) {
-        n = ipcfg_lx_read_file(path, buf, RESOLV_CONF_MAX);
+        n = ipcfg_lx_read_file(path, buf, IPCFG_RESOLV_CONF_MAX + 2);
         if (n > 0) {
             ipcfg_resolv rc;
-            ipcfg_resolv_parse(buf, (size_t)n, &rc);
+            ipcfg_resolv_parse(buf, ipcfg_resolv_whole_lines(buf, (size_t)n, IPCFG_RESOLV_CONF_MAX), &rc);
             ipcfg_copy_str(h->primary_dns_suffix, sizeof(h->primary_dns_suffix), rc.domain);
             for (i = 0; i < rc.n_search && i < IPCFG_SEARCH_MAX; i++)
                 ipcfg_copy_str(h->search_list[i], sizeof(h->search_list[i]), rc.search[i]);

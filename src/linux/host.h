@@ -11,8 +11,9 @@
 #define IPCFG_LX_RESOLV_CONF_DEFAULT "/etc/resolv.conf"
 #define IPCFG_LX_IP_FORWARD "/proc/sys/net/ipv4/ip_forward"
 
-/* Reads at most cap - 1 bytes of a file into buf (NUL-terminated);
- * returns the length or -1. */
+/* Reads at most cap - 1 bytes of a regular file into buf (NUL-terminated);
+ * returns the length or -1.  Anything but a regular file (by fstat after
+ * an O_NONBLOCK open: a FIFO, a device, a directory) is -1, never a wait. */
 long ipcfg_lx_read_file(const char *path, char *buf, size_t cap);
 
 /* "0" -> NO, a positive number -> YES, anything else UNKNOWN (pure). */

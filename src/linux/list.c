@@ -1,5 +1,7 @@
 /* ipcfg — the Linux listing: one link dump, one address dump and one route
- * dump per family, whatever the number of interfaces.  Links are indexed
+ * dump per family, whatever the number of interfaces; and one nexthop
+ * object dump when a default route names a nexthop object (RTA_NH_ID)
+ * without a gateway of its own (net.ipv4.nexthop_compat_mode=0).  Links are indexed
  * by ifindex (a sorted array searched by bisection), so the whole listing
  * is O(n log n).  The parsing lives in nlparse.c, the socket in nlsock.c,
  * the mapping onto the model in linkmap.c, the host block in host.c.
@@ -147,6 +149,140 @@ static int on_addr(void *ctx, const ipcfg_nl_addr *na)
     return ipcfg_lx_adapter_add_addr(a, na);
 }
 
+/* ---- nexthop objects ---- */
+
+typedef struct nhobj {
+    uint32_t id;
+    uint32_t oif;
+    int has_gateway, has_oif;
+    uint8_t gw_family;
+    uint8_t gateway[16];
+    size_t first, n_members; /* group members: ids in ipcfg_lx_nhs.members */
+} nhobj;
+
+struct ipcfg_lx_nhs {
+    int loaded;     /* the nexthop dump is in objs (sorted) */
+    uint32_t *refs; /* nexthop ids of default routes not resolved yet, in route dump order */
+    size_t n_refs, cap_refs;
+    nhobj *objs; /* the dump, sorted by id before use */
+    size_t n_objs, cap_objs;
+    uint32_t *members;
+    size_t n_members, cap_members;
+};
+
+static int grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 8;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*v, nc * size);
+    if (q == NULL)
+        return -1;
+    *v = q;
+    *cap = nc;
+    return 0;
+}
+
+static void nhs_free(ipcfg_lx_nhs *h)
+{
+    if (h == NULL)
+        return;
+    free(h->refs);
+    free(h->objs);
+    free(h->members);
+    free(h);
+}
+
+static int on_nexthop(void *ctx, const ipcfg_nl_nhobj *o)
+{
+    ipcfg_lx_collect *c = ctx;
+    ipcfg_lx_nhs *h = c->nhs;
+
+    if (h == NULL || h->loaded || o->fdb || o->blackhole)
+        return 0; /* not asked for; FDB and blackhole nexthops have no gateway to show */
+    if (grow((void **)&h->objs, &h->cap_objs, h->n_objs + 1, sizeof(*h->objs)) != 0 ||
+        grow((void **)&h->members, &h->cap_members, h->n_members + o->n_group, sizeof(*h->members)) != 0)
+        return -1;
+    nhobj *n = &h->objs[h->n_objs++];
+    memset(n, 0, sizeof(*n));
+    n->id = o->id;
+    n->has_oif = o->has_oif;
+    n->oif = o->oif;
+    n->has_gateway = o->has_gateway;
+    n->gw_family = o->gw_family;
+    memcpy(n->gateway, o->gateway, sizeof(n->gateway));
+    n->first = h->n_members;
+    n->n_members = o->n_group;
+    for (size_t i = 0; i < o->n_group; i++)
+        h->members[h->n_members++] = ipcfg_nl_nhobj_member(o, i);
+    return 0;
+}
+
+static int cmp_nhobj(const void *a, const void *b)
+{
+    uint32_t x = ((const nhobj *)a)->id, y = ((const nhobj *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static const nhobj *find_nh(const ipcfg_lx_nhs *h, uint32_t id)
+{
+    nhobj key;
+    key.id = id;
+    return h->n_objs ? bsearch(&key, h->objs, h->n_objs, sizeof(*h->objs), cmp_nhobj) : NULL;
+}
+
+static int add_nh_gateway(ipcfg_lx_collect *c, const nhobj *n)
+{
+    ipcfg_adapter *a;
+    ipcfg_ip gw;
+    if (n == NULL || n->n_members || !n->has_gateway || !n->has_oif ||
+        (a = ipcfg_lx_find_adapter(c->list, n->oif)) == NULL)
+        return 0;
+    ipcfg_lx_gateway_ip(&gw, n->gw_family, n->gateway, n->oif);
+    return ipcfg_lx_adapter_add_gateway_once(a, &gw);
+}
+
+/* A default route's nexthop object: its gateway, or a group's members'
+ * (the kernel does not nest groups). */
+static int resolve_ref(ipcfg_lx_collect *c, uint32_t id)
+{
+    const ipcfg_lx_nhs *h = c->nhs;
+    const nhobj *n = find_nh(h, id);
+    if (n == NULL)
+        return 0; /* removed after the route dump */
+    if (n->n_members == 0)
+        return add_nh_gateway(c, n);
+    for (size_t k = 0; k < n->n_members; k++)
+        if (add_nh_gateway(c, find_nh(h, h->members[n->first + k])) != 0)
+            return -1;
+    return 0;
+}
+
+/* After a route dump: when a default route named a nexthop object, the one
+ * nexthop dump of the listing (the next route dump's routes are then
+ * resolved as they come), and the routes waiting for it.  Gateways keep
+ * the order of the route dumps (IPv4 first). */
+static int load_nexthops(ipcfg_lx_ctx *x, ipcfg_lx_collect *c, int *intr, ipcfg_error *err)
+{
+    ipcfg_lx_nhs *h = c->nhs;
+    if (h == NULL || h->loaded || h->n_refs == 0)
+        return 0;
+    ipcfg_nlreq req;
+    ipcfg_nlreq_getnexthop(&req);
+    int st = ipcfg_lx_dump(x, &req, c, intr, err, "nexthop table");
+    if (st != 0)
+        return st;
+    qsort(h->objs, h->n_objs, sizeof(*h->objs), cmp_nhobj);
+    h->loaded = 1;
+    for (size_t i = 0; i < h->n_refs; i++)
+        if (resolve_ref(c, h->refs[i]) != 0)
+            return ipcfg_lx_fail_oom(err);
+    h->n_refs = 0;
+    return 0;
+}
+
 static int on_route(void *ctx, const ipcfg_nl_route *r)
 {
     ipcfg_lx_collect *c = ctx;
@@ -154,6 +290,19 @@ static int on_route(void *ctx, const ipcfg_nl_route *r)
 
     if (!ipcfg_lx_is_default_route(r))
         return 0;
+    if (r->has_nh_id && !r->has_gateway && r->multipath == NULL) {
+        /* Through a nexthop object, not expanded into the route
+         * (nexthop_compat_mode=0): resolved by one nexthop dump later. */
+        if (c->nhs == NULL && (c->nhs = calloc(1, sizeof(*c->nhs))) == NULL)
+            return -1;
+        ipcfg_lx_nhs *h = c->nhs;
+        if (h->loaded)
+            return resolve_ref(c, r->nh_id);
+        if (grow((void **)&h->refs, &h->cap_refs, h->n_refs + 1, sizeof(*h->refs)) != 0)
+            return -1;
+        h->refs[h->n_refs++] = r->nh_id;
+        return 0;
+    }
     if (r->multipath != NULL) {
         ipcfg_nl_nh_iter it;
         ipcfg_nl_nexthop nh;
@@ -187,6 +336,7 @@ int ipcfg_lx_dump(ipcfg_lx_ctx *x, ipcfg_nlreq *req, ipcfg_lx_collect *c, int *i
     v.on_link = on_link;
     v.on_addr = on_addr;
     v.on_route = on_route;
+    v.on_nexthop = on_nexthop;
     int e = ipcfg_nlsock_transact(&x->nl, req->buf, req->len, &v, &res);
     if (e != 0 || res.error != 0 || !res.done)
         return ipcfg_lx_fail_dump(err, e, &res, what);
@@ -241,10 +391,18 @@ static int list_once(ipcfg_lx_ctx *x, ipcfg_adapter_list *out, ipcfg_lx_peer_add
         return st;
     ipcfg_nlreq_getroute(&req, AF_INET);
     st = dump_routes(x, &req, &c, intr, err, "IPv4 routing table");
-    if (st != 0)
-        return st;
-    ipcfg_nlreq_getroute(&req, AF_INET6);
-    return dump_routes(x, &req, &c, intr, err, "IPv6 routing table");
+    /* At most one nexthop dump, only when a default route needs it: a
+     * listing without nexthop objects costs nothing more. */
+    if (st == 0)
+        st = load_nexthops(x, &c, intr, err);
+    if (st == 0) {
+        ipcfg_nlreq_getroute(&req, AF_INET6);
+        st = dump_routes(x, &req, &c, intr, err, "IPv6 routing table");
+    }
+    if (st == 0)
+        st = load_nexthops(x, &c, intr, err);
+    nhs_free(c.nhs);
+    return st;
 }
 
 int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, ipcfg_error *err)

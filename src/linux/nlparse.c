@@ -14,6 +14,7 @@
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
@@ -34,6 +35,8 @@ enum {
     IFADDR_LEN = 8,     /* struct ifaddrmsg */
     RTMSG_LEN = 12,     /* struct rtmsg */
     RTNH_LEN = 8,       /* struct rtnexthop */
+    NHMSG_LEN = 8,      /* struct nhmsg */
+    NHGRP_LEN = 8,      /* struct nexthop_grp */
     CACHEINFO_LEN = 16, /* struct ifa_cacheinfo */
     NLMSGERR_LEN = 20   /* struct nlmsgerr: int error + struct nlmsghdr */
 };
@@ -383,6 +386,12 @@ int ipcfg_nl_route_parse(const uint8_t *payload, size_t len, ipcfg_nl_route *out
                 return -1;
             out->table = rd32(a.data);
             break;
+        case RTA_NH_ID:
+            if (a.len != 4)
+                return -1;
+            out->nh_id = rd32(a.data);
+            out->has_nh_id = 1;
+            break;
         case RTA_MULTIPATH: {
             ipcfg_nl_nh_iter nh;
             ipcfg_nl_nexthop hop;
@@ -402,6 +411,69 @@ int ipcfg_nl_route_parse(const uint8_t *payload, size_t len, ipcfg_nl_route *out
         }
     }
     return r < 0 ? -1 : 0;
+}
+
+/* ---- RTM_NEWNEXTHOP ---- */
+
+uint32_t ipcfg_nl_nhobj_member(const ipcfg_nl_nhobj *o, size_t i)
+{
+    return i < o->n_group ? rd32(o->group + i * NHGRP_LEN) : 0;
+}
+
+int ipcfg_nl_nhobj_parse(const uint8_t *payload, size_t len, ipcfg_nl_nhobj *out)
+{
+    attr_iter it;
+    attr a;
+    int r;
+
+    memset(out, 0, sizeof(*out));
+    if (payload == NULL || len < NHMSG_LEN)
+        return -1;
+    out->family = payload[0];
+    attr_init(&it, payload + NHMSG_LEN, len - NHMSG_LEN);
+    while ((r = attr_next(&it, &a)) > 0) {
+        switch (a.type) {
+        case NHA_ID:
+            if (a.len != 4)
+                return -1;
+            out->id = rd32(a.data);
+            break;
+        case NHA_GROUP:
+            if (a.len == 0 || a.len % NHGRP_LEN != 0)
+                return -1;
+            out->group = a.data;
+            out->n_group = a.len / NHGRP_LEN;
+            break;
+        case NHA_BLACKHOLE:
+            out->blackhole = 1;
+            break;
+        case NHA_FDB:
+            out->fdb = 1;
+            break;
+        case NHA_OIF:
+            if (a.len != 4)
+                return -1;
+            out->oif = rd32(a.data);
+            out->has_oif = 1;
+            break;
+        case NHA_GATEWAY: {
+            size_t alen = family_addr_len(out->family);
+            if (alen == 0)
+                break; /* a family we do not decode */
+            if (a.len != alen)
+                return -1;
+            memcpy(out->gateway, a.data, alen);
+            out->gw_family = out->family;
+            out->has_gateway = 1;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (r < 0 || out->id == 0)
+        return -1;
+    return 0;
 }
 
 /* ---- NLMSG_ERROR / NLMSG_DONE ---- */
@@ -549,6 +621,15 @@ ipcfg_nl_status ipcfg_nl_parse(const uint8_t *buf, size_t len, uint32_t seq, uin
                 if (ipcfg_nl_route_parse(payload, plen, &r) != 0)
                     return IPCFG_NL_BAD;
                 if (v->on_route(v->ctx, &r) != 0)
+                    return IPCFG_NL_ABORT;
+            }
+            break;
+        case RTM_NEWNEXTHOP:
+            if (v != NULL && v->on_nexthop != NULL) {
+                ipcfg_nl_nhobj o;
+                if (ipcfg_nl_nhobj_parse(payload, plen, &o) != 0)
+                    return IPCFG_NL_BAD;
+                if (v->on_nexthop(v->ctx, &o) != 0)
                     return IPCFG_NL_ABORT;
             }
             break;

@@ -72,6 +72,11 @@ typedef struct ipcfg_nl_route {
     const uint8_t *multipath;
     size_t multipath_len;
     size_t n_nexthops;
+    /* RTA_NH_ID: the route uses a nexthop object (RTM_NEWNEXTHOP).  With
+     * net.ipv4.nexthop_compat_mode=0 the route then carries no gateway,
+     * no RTA_OIF and no RTA_MULTIPATH of its own. */
+    int has_nh_id;
+    uint32_t nh_id;
 } ipcfg_nl_route;
 
 typedef struct ipcfg_nl_nexthop {
@@ -94,11 +99,34 @@ void ipcfg_nl_nh_iter_init(ipcfg_nl_nh_iter *it, const ipcfg_nl_route *r);
  * that ipcfg_nl_route_parse accepted). */
 int ipcfg_nl_nexthop_next(ipcfg_nl_nh_iter *it, ipcfg_nl_nexthop *out);
 
+/* RTM_NEWNEXTHOP: a nexthop object (ip nexthop).  Either a group
+ * (NHA_GROUP: member ids, read with ipcfg_nl_nhobj_member) or a single
+ * nexthop: blackhole, or an output interface with or without a gateway. */
+typedef struct ipcfg_nl_nhobj {
+    uint32_t id;                 /* NHA_ID, > 0 */
+    uint8_t family;              /* nh_family */
+    int blackhole;               /* NHA_BLACKHOLE */
+    int has_oif;
+    uint32_t oif;                /* NHA_OIF */
+    int has_gateway;             /* NHA_GATEWAY, 4 or 16 bytes by family */
+    uint8_t gw_family;
+    uint8_t gateway[16];
+    int fdb;                     /* NHA_FDB: a bridge FDB nexthop, not a route's */
+    /* NHA_GROUP payload, validated (a whole number of struct nexthop_grp,
+     * at least one); NULL/0 when not a group. */
+    const uint8_t *group;
+    size_t n_group;
+} ipcfg_nl_nhobj;
+
+/* The id of member i < n_group of a group. */
+uint32_t ipcfg_nl_nhobj_member(const ipcfg_nl_nhobj *o, size_t i);
+
 /* Per-message decoders: `payload` is what follows the struct nlmsghdr,
  * `len` its length (nlmsg_len - header).  0 ok, -1 malformed. */
 int ipcfg_nl_link_parse(const uint8_t *payload, size_t len, ipcfg_nl_link *out);
 int ipcfg_nl_addr_parse(const uint8_t *payload, size_t len, ipcfg_nl_addr *out);
 int ipcfg_nl_route_parse(const uint8_t *payload, size_t len, ipcfg_nl_route *out);
+int ipcfg_nl_nhobj_parse(const uint8_t *payload, size_t len, ipcfg_nl_nhobj *out);
 
 /* What the parser hands back while walking a buffer.  A callback returning
  * nonzero stops the walk with IPCFG_NL_ABORT (e.g. out of memory). */
@@ -107,6 +135,7 @@ typedef struct ipcfg_nl_visitor {
     int (*on_link)(void *ctx, const ipcfg_nl_link *l);
     int (*on_addr)(void *ctx, const ipcfg_nl_addr *a);
     int (*on_route)(void *ctx, const ipcfg_nl_route *r);
+    int (*on_nexthop)(void *ctx, const ipcfg_nl_nhobj *o);
 } ipcfg_nl_visitor;
 
 /* Terminal information gathered from NLMSG_ERROR / NLMSG_DONE. */

@@ -8,6 +8,7 @@
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
 #ifndef RTEXT_FILTER_SKIP_STATS
@@ -110,6 +111,26 @@ int ipcfg_nlreq_ip4_broadcast(const uint8_t addr[4], unsigned prefix, uint8_t bc
     bcast[2] = (uint8_t)(b >> 8);
     bcast[3] = (uint8_t)b;
     return 0;
+}
+
+void ipcfg_nlreq_getnexthop(ipcfg_nlreq *r)
+{
+    struct nhmsg nhm;
+
+    memset(&nhm, 0, sizeof(nhm));
+    nhm.nh_family = AF_UNSPEC;
+    ipcfg_nlreq_init(r, RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP, &nhm, sizeof(nhm));
+}
+
+void ipcfg_nlreq_change_probe(ipcfg_nlreq *r)
+{
+    struct ifaddrmsg ifa;
+
+    memset(r, 0, sizeof(*r));
+    memset(&ifa, 0, sizeof(ifa));
+    ifa.ifa_family = AF_INET;
+    ifa.ifa_index = 0; /* never an interface: ENODEV past the privilege check */
+    ipcfg_nlreq_init(r, RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, &ifa, sizeof(ifa));
 }
 
 int ipcfg_nlreq_addr4(ipcfg_nlreq *r, int del, uint32_t ifindex, const uint8_t addr[4], unsigned prefix)

@@ -37,6 +37,15 @@ int ipcfg_nlreq_ip4_broadcast(const uint8_t addr[4], unsigned prefix, uint8_t bc
  * NLM_F_ACK.  New: IFA_LOCAL, IFA_ADDRESS and, for prefix <= 30,
  * IFA_BROADCAST; 127/8 gets host scope as iproute2 gives it.  Delete:
  * IFA_LOCAL.  0 ok, -1 bad arguments. */
+/* RTM_GETNEXTHOP dump of every nexthop object (AF_UNSPEC). */
+void ipcfg_nlreq_getnexthop(ipcfg_nlreq *r);
+
+/* The privilege probe (caps.c): RTM_DELADDR, AF_INET, interface index 0,
+ * no attributes, with an acknowledgement.  The kernel answers EPERM
+ * without CAP_NET_ADMIN over the socket's network namespace, else ENODEV;
+ * it never changes anything. */
+void ipcfg_nlreq_change_probe(ipcfg_nlreq *r);
+
 int ipcfg_nlreq_addr4(ipcfg_nlreq *r, int del, uint32_t ifindex, const uint8_t addr[4], unsigned prefix);
 
 #endif

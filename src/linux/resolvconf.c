@@ -100,3 +100,13 @@ void ipcfg_resolv_parse(const char *buf, size_t len, ipcfg_resolv *out)
         p = nl ? nl + 1 : end;
     }
 }
+
+size_t ipcfg_resolv_whole_lines(const char *buf, size_t len, size_t limit)
+{
+    if (len <= limit)
+        return len;
+    for (size_t i = limit; i > 0; i--)
+        if (buf[i - 1] == '\n')
+            return i;
+    return 0;
+}

@@ -16,6 +16,10 @@
 
 #include "ipcfg/model.h" /* IPCFG_SEARCH_MAX, IPCFG_NAME_MAX */
 
+/* The most of resolv.conf that is read: a larger file is read up to its
+ * last complete line inside the limit. */
+#define IPCFG_RESOLV_CONF_MAX (256u * 1024u)
+
 typedef struct ipcfg_resolv {
     char domain[IPCFG_NAME_MAX];                     /* "" = no `domain` in effect */
     char search[IPCFG_SEARCH_MAX][IPCFG_NAME_MAX];
@@ -26,5 +30,11 @@ typedef struct ipcfg_resolv {
  * IPCFG_NAME_MAX - 1 bytes, or holding control bytes) are ignored; search
  * entries beyond IPCFG_SEARCH_MAX are dropped. */
 void ipcfg_resolv_parse(const char *buf, size_t len, ipcfg_resolv *out);
+
+/* How much of buf[0, len) to parse when at most `limit` bytes may be: all
+ * of it when len <= limit, else up to and including the last newline
+ * inside the limit (0 when there is none), so that no line, and no word,
+ * is cut. */
+size_t ipcfg_resolv_whole_lines(const char *buf, size_t len, size_t limit);
 
 #endif

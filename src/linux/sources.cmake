@@ -17,6 +17,7 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases
+  ${CMAKE_CURRENT_LIST_DIR}/lock.c          # locks per network namespace (abstract socket names)
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c       # rtnetlink -> model mapping (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlreq.c         # request building (pure)

@@ -61,16 +61,28 @@ static int on_route(void *ctx, const ipcfg_nl_route *r)
     return 0;
 }
 
+static int on_nexthop(void *ctx, const ipcfg_nl_nhobj *o)
+{
+    (void)ctx;
+    if (o->id == 0)
+        abort();
+    for (size_t i = 0; i < o->n_group; i++)
+        sink += ipcfg_nl_nhobj_member(o, i); /* every member inside the message */
+    sink += o->oif + o->gateway[15] + (size_t)o->blackhole;
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    ipcfg_nl_visitor v = {NULL, on_link, on_addr, on_route};
+    ipcfg_nl_visitor v = {NULL, on_link, on_addr, on_route, on_nexthop};
     ipcfg_nl_result res;
     uint32_t seq = 0;
     ipcfg_nl_link l;
     ipcfg_nl_addr a;
     ipcfg_nl_route r;
+    ipcfg_nl_nhobj o;
     int e;
     char ext[32];
 
@@ -90,6 +102,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)on_addr(NULL, &a);
         if (ipcfg_nl_route_parse(p, n, &r) == 0)
             (void)on_route(NULL, &r);
+        if (ipcfg_nl_nhobj_parse(p, n, &o) == 0)
+            (void)on_nexthop(NULL, &o);
         memcpy(&flags, data + 6, 2);
         if (ipcfg_nl_error_parse(p, n, flags, &e, ext, sizeof(ext)) == 0)
             check_str(ext, sizeof(ext));

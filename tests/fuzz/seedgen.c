@@ -77,6 +77,24 @@ int main(int argc, char **argv)
     bad |= put(nl, "routes", b.buf, b.len);
 
     nlb_init(&b);
+    nlb_route_nh(&b, 1, AF_INET, 20);
+    nlb_route_nh(&b, 1, AF_INET6, 30);
+    nlb_done(&b, 1, 0);
+    bad |= put(nl, "routes_nhid", b.buf, b.len);
+
+    {
+        static const uint32_t members[2] = {10, 11};
+        nlb_init(&b);
+        nlb_nhobj(&b, 1, AF_INET, 10, g4, 7, NULL, 0, 0);
+        nlb_nhobj(&b, 1, AF_INET, 11, a4, 8, NULL, 0, 0);
+        nlb_nhobj(&b, 1, AF_UNSPEC, 20, NULL, 0, members, 2, 0);
+        nlb_nhobj(&b, 1, AF_INET6, 30, ll6, 7, NULL, 0, 0);
+        nlb_nhobj(&b, 1, AF_INET, 40, NULL, 0, NULL, 0, 1);
+        nlb_done(&b, 1, 0);
+        bad |= put(nl, "nexthops", b.buf, b.len);
+    }
+
+    nlb_init(&b);
     nlb_error(&b, 1, -EEXIST, "Address already assigned");
     bad |= put(nl, "error_extack", b.buf, b.len);
 

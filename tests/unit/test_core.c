@@ -89,7 +89,18 @@ static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_err
     return op_result(name, err);
 }
 
-static int g_no_release, g_open_fails, g_renew_obtains;
+static int g_no_release, g_open_fails, g_renew_obtains, g_check;
+
+/* The privilege check: g_check 1 = allowed, 2 = denied (0: no check_change). */
+static int mock_check(ipcfg_backend *b, int dhcp, ipcfg_error *err)
+{
+    (void)b;
+    check_expected(dhcp);
+    if (g_check == 1)
+        return 0;
+    ipcfg_error_set(err, IPCFG_E_ACCESS, IPCFG_R_ELEVATION, "The requested operation requires elevation.");
+    return IPCFG_E_ACCESS;
+}
 
 static int mock_open(ipcfg_backend *b, ipcfg_error *err)
 {
@@ -107,6 +118,7 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->renew_obtains = g_renew_obtains;
     b->add_address = mock_add;
     b->delete_address = mock_delete;
+    b->check_change = g_check ? mock_check : NULL;
     return 0;
 }
 
@@ -144,6 +156,7 @@ static int setup(void **s)
     g_no_release = 0;
     g_open_fails = 0;
     g_renew_obtains = 0;
+    g_check = 0;
     return 0;
 }
 
@@ -459,6 +472,48 @@ static void json_release_document(void **s)
     assert_non_null(strstr(OUT, "\"exit_code\": 2,\n  \"error\""));
 }
 
+/* Privilege first: a change is answered 4 before any adapter is listed or
+ * any argument resolved (no mock_list, no operation is queued: calling
+ * them fails the test). */
+static void privilege_before_selection(void **s)
+{
+    (void)s;
+    g_check = 2;
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    assert_int_equal(RUN("/renew", "nosuch"), 4);
+    assert_string_equal(ERR, "The requested operation requires elevation.\n");
+    assert_string_equal(OUT, "");
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    assert_int_equal(RUN("/release", "*"), 4);
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    assert_int_equal(RUN("/delete", "1.2.3.4"), 4);
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    assert_int_equal(RUN("/add", "nosuch", "10.0.0.1", "24"), 4);
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    assert_int_equal(RUN("/add", "nosuch", "10.0.0.1", "24", "/json"), 4);
+    assert_non_null(strstr(OUT, "\"reason\": \"access_denied\""));
+    /* listings never ask */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/all"), 0);
+    /* allowed: the command goes on as before */
+    g_check = 1;
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "nosuch"), 2);
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    expect_string(op_result, name, "address");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/delete", "1.2.3.4"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +534,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
         cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
+        cmocka_unit_test_setup_teardown(privilege_before_selection, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ipcfg_sb_free(&g_out);

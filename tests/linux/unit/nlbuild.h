@@ -13,6 +13,7 @@
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
 #define NLB_CAP 16384
@@ -169,6 +170,51 @@ static inline void nlb_route(nlb *b, uint32_t seq, uint8_t family, uint8_t dst_l
         nlb_attr(b, RTA_GATEWAY, gw, family == AF_INET ? 4 : 16);
     if (oif)
         nlb_u32(b, RTA_OIF, oif);
+    nlb_end(b);
+}
+
+/* An RTM_NEWROUTE default route through nexthop object nh_id, as the
+ * kernel dumps it with nexthop_compat_mode=0: RTA_NH_ID and nothing else. */
+static inline void nlb_route_nh(nlb *b, uint32_t seq, uint8_t family, uint32_t nh_id)
+{
+    struct rtmsg rtm;
+    memset(&rtm, 0, sizeof(rtm));
+    rtm.rtm_family = family;
+    rtm.rtm_table = RT_TABLE_MAIN;
+    rtm.rtm_type = RTN_UNICAST;
+    nlb_begin(b, RTM_NEWROUTE, NLM_F_MULTI, seq, 0);
+    nlb_raw(b, &rtm, sizeof(rtm));
+    nlb_u32(b, RTA_TABLE, RT_TABLE_MAIN);
+    nlb_u32(b, RTA_NH_ID, nh_id);
+    nlb_end(b);
+}
+
+/* An RTM_NEWNEXTHOP: a group when n_group > 0, else gw (may be NULL) on
+ * oif (0 = none), or a blackhole. */
+static inline void nlb_nhobj(nlb *b, uint32_t seq, uint8_t family, uint32_t id, const uint8_t *gw, uint32_t oif,
+                             const uint32_t *group, size_t n_group, int blackhole)
+{
+    struct nhmsg nhm;
+    memset(&nhm, 0, sizeof(nhm));
+    nhm.nh_family = family;
+    nlb_begin(b, RTM_NEWNEXTHOP, NLM_F_MULTI, seq, 0);
+    nlb_raw(b, &nhm, sizeof(nhm));
+    nlb_u32(b, NHA_ID, id);
+    if (n_group) {
+        struct nexthop_grp g[8];
+        memset(g, 0, sizeof(g));
+        for (size_t i = 0; i < n_group && i < 8; i++)
+            g[i].id = group[i];
+        nlb_attr(b, NHA_GROUP, g, (n_group < 8 ? n_group : 8) * sizeof(g[0]));
+    } else if (blackhole) {
+        static const uint8_t none = 0;
+        nlb_attr(b, NHA_BLACKHOLE, &none, 0);
+    } else {
+        if (oif)
+            nlb_u32(b, NHA_OIF, oif);
+        if (gw)
+            nlb_attr(b, NHA_GATEWAY, gw, family == AF_INET ? 4 : 16);
+    }
     nlb_end(b);
 }
 

@@ -265,6 +265,43 @@ static void test_view(void **state)
     assert_false(b->has_lease);
     assert_int_equal(c->dhcp_enabled, IPCFG_NO); /* corrupt: no lease */
     ipcfg_adapters_free(&l);
+
+    /* Regular files by fstat after the open, as /renew reads them: a
+     * symbolic link to a regular lease file is followed (here and by
+     * ipcfg_lx_lease_load), a FIFO or a directory is not a lease. */
+    memset(&l, 0, sizeof(l));
+    a = ipcfg_adapters_push(&l);
+    snprintf(a->name, sizeof a->name, "s0");
+    b = ipcfg_adapters_push(&l);
+    snprintf(b->name, sizeof b->name, "s1");
+    c = ipcfg_adapters_push(&l);
+    snprintf(c->name, sizeof c->name, "s2");
+    a = &l.items[0], b = &l.items[1], c = &l.items[2];
+    a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = IPCFG_NO;
+    lease = bound("s0");
+    assert_int_equal(ipcfg_lx_lease_save(dir, &lease, &err), 0); /* the target, outside sub */
+    char target[512], link_path[512];
+    snprintf(target, sizeof target, "%s/s0.lease", dir);
+    snprintf(link_path, sizeof link_path, "%s/s0.lease", sub);
+    assert_int_equal(symlink(target, link_path), 0);
+    snprintf(p, sizeof p, "%s/s1.lease", sub);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    snprintf(p, sizeof p, "%s/s2.lease", sub);
+    assert_int_equal(mkdir(p, 0700), 0);
+    alarm(10); /* a FIFO must never be waited on */
+    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    alarm(0);
+    assert_int_equal(a->dhcp_enabled, IPCFG_YES);
+    assert_true(a->has_lease);
+    assert_int_equal(b->dhcp_enabled, IPCFG_NO);
+    assert_int_equal(c->dhcp_enabled, IPCFG_NO);
+    ipcfg_dhcp_lease back;
+    char why[512];
+    assert_int_equal(ipcfg_lx_lease_load(sub, "s0", &back, why, sizeof why), 1);
+    assert_int_equal(ipcfg_lx_lease_load(sub, "s1", &back, why, sizeof why), -1);
+    assert_non_null(strstr(why, "not a regular file"));
+    assert_int_equal(ipcfg_lx_lease_load(sub, "s2", &back, why, sizeof why), -1);
+    ipcfg_adapters_free(&l);
     /* no directory: nothing, no error */
     l.n = 0;
     snprintf(sub, sizeof sub, "%s/missing", dir);

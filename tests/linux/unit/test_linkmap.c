@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -25,6 +26,7 @@
 #include "nlreq.h"
 #include "caps.h"
 #include "host.h"
+#include "resolvconf.h"
 #include "statedir.h"
 
 static ipcfg_nl_link mklink(uint16_t type, uint32_t flags, int operstate, const char *kind)
@@ -326,6 +328,27 @@ static void test_nlreq(void **state)
     assert_int_equal(ipcfg_nlreq_ip4_broadcast(a, 31, bc), -1);
     assert_int_equal(ipcfg_nlreq_ip4_broadcast(a, 32, bc), -1);
 
+    /* The privilege probe: RTM_DELADDR for index 0, no attributes, an ACK
+     * asked for: past the kernel's privilege check it names nothing. */
+    ipcfg_nlreq_change_probe(&r);
+    memcpy(&h, r.buf, sizeof(h));
+    assert_int_equal(h.nlmsg_len, r.len);
+    assert_int_equal(r.len, 16 + sizeof(struct ifaddrmsg));
+    assert_int_equal(h.nlmsg_type, RTM_DELADDR);
+    assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_ACK);
+    {
+        struct ifaddrmsg ifa;
+        memcpy(&ifa, r.buf + 16, sizeof(ifa));
+        assert_int_equal(ifa.ifa_family, AF_INET);
+        assert_int_equal(ifa.ifa_index, 0);
+    }
+    /* The nexthop dump request. */
+    ipcfg_nlreq_getnexthop(&r);
+    memcpy(&h, r.buf, sizeof(h));
+    assert_int_equal(h.nlmsg_type, RTM_GETNEXTHOP);
+    assert_int_equal(h.nlmsg_flags, NLM_F_REQUEST | NLM_F_DUMP);
+    assert_int_equal(r.len, 16 + 8);
+
     /* The add request decodes back to what was asked for. */
     assert_int_equal(ipcfg_nlreq_addr4(&r, 0, 3, a, 24), 0);
     memcpy(&h, r.buf, sizeof(h));
@@ -456,6 +479,64 @@ static void test_state_dir_and_host(void **state)
     assert_int_equal(system(p), 0);
 }
 
+/* resolv.conf that is not a regular file is not read (a FIFO without a
+ * writer hung /all before); one larger than the limit is read up to its
+ * last complete line inside it, never showing a cut word. */
+static void test_resolv_conf_file(void **state)
+{
+    ipcfg_host h;
+    char d[64], p[256];
+    (void)state;
+    strcpy(d, "/tmp/ipcfg-lxunit-XXXXXX");
+    assert_non_null(mkdtemp(d));
+
+    snprintf(p, sizeof(p), "%s/fifo", d);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    assert_int_equal(setenv("IPCFG_RESOLV_CONF", p, 1), 0);
+    alarm(10); /* a hang fails the test instead of blocking ctest */
+    ipcfg_lx_host_fill(&h);
+    alarm(0);
+    assert_int_equal(h.n_search, 0);
+    {
+        char buf[8];
+        assert_int_equal(ipcfg_lx_read_file(p, buf, sizeof(buf)), -1);
+        assert_int_equal(ipcfg_lx_read_file(d, buf, sizeof(buf)), -1); /* a directory */
+    }
+
+    /* "search example.com" straddling the 256 KiB limit */
+    static const char line[] = "search example.com\n";
+    size_t pad = IPCFG_RESOLV_CONF_MAX - 10;
+    snprintf(p, sizeof(p), "%s/big", d);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("search first.example\n", f);
+    for (size_t i = strlen("search first.example\n"); i < pad - 1; i++)
+        fputc('#', f);
+    fputc('\n', f);
+    fputs(line, f);
+    fclose(f);
+    assert_int_equal(setenv("IPCFG_RESOLV_CONF", p, 1), 0);
+    ipcfg_lx_host_fill(&h);
+    assert_int_equal(h.n_search, 1);
+    assert_string_equal(h.search_list[0], "first.example");
+
+    /* exactly at the limit: read whole */
+    f = fopen(p, "w");
+    assert_non_null(f);
+    for (size_t i = 0; i < IPCFG_RESOLV_CONF_MAX - strlen(line) - 1; i++)
+        fputc('#', f);
+    fputc('\n', f);
+    fputs(line, f);
+    fclose(f);
+    ipcfg_lx_host_fill(&h);
+    assert_int_equal(h.n_search, 1);
+    assert_string_equal(h.search_list[0], "example.com");
+    assert_int_equal(unsetenv("IPCFG_RESOLV_CONF"), 0);
+
+    snprintf(p, sizeof(p), "rm -rf '%s'", d);
+    assert_int_equal(system(p), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_nlreq),
         cmocka_unit_test(test_forwarding),
         cmocka_unit_test(test_state_dir_and_host),
+        cmocka_unit_test(test_resolv_conf_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,10 +31,11 @@ static const uint8_t GU6[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 
  * any read past the end), at an odd address (so that UBSan sees any
  * misaligned access). */
 typedef struct counts {
-    int links, addrs, routes, abort_after;
+    int links, addrs, routes, nexthops, abort_after;
     ipcfg_nl_link last_link;
     ipcfg_nl_addr last_addr;
     ipcfg_nl_route last_route;
+    ipcfg_nl_nhobj last_nh;
 } counts;
 
 static int c_link(void *ctx, const ipcfg_nl_link *l)
@@ -59,10 +60,18 @@ static int c_route(void *ctx, const ipcfg_nl_route *r)
     return 0;
 }
 
+static int c_nexthop(void *ctx, const ipcfg_nl_nhobj *o)
+{
+    counts *c = ctx;
+    c->nexthops++;
+    c->last_nh = *o;
+    return 0;
+}
+
 static ipcfg_nl_status parse_copy(const uint8_t *buf, size_t len, counts *c, ipcfg_nl_result *res)
 {
     uint8_t *m = malloc(len + 1);
-    ipcfg_nl_visitor v = {c, c_link, c_addr, c_route};
+    ipcfg_nl_visitor v = {c, c_link, c_addr, c_route, c_nexthop};
     ipcfg_nl_status st;
     assert_non_null(m);
     memcpy(m + 1, buf, len);
@@ -775,6 +784,162 @@ static void test_error_and_done(void **state)
     assert_int_equal(res.error, 0);
 }
 
+/* Nexthop objects (RTM_NEWNEXTHOP) and routes naming them (RTA_NH_ID). */
+static void test_nexthop_objects(void **state)
+{
+    nlb b;
+    size_t len;
+    uint8_t *p;
+    ipcfg_nl_route r;
+    ipcfg_nl_nhobj o;
+    counts c;
+    ipcfg_nl_result res;
+    static const uint32_t members[3] = {10, 11, 12};
+    (void)state;
+
+    nlb_init(&b);
+    nlb_route_nh(&b, SEQ, AF_INET, 20);
+    p = payload_copy(&b, &len);
+    assert_int_equal(ipcfg_nl_route_parse(p, len, &r), 0);
+    assert_true(r.has_nh_id);
+    assert_int_equal(r.nh_id, 20);
+    assert_false(r.has_gateway);
+    assert_null(r.multipath);
+    free(p);
+
+    nlb_init(&b);
+    nlb_nhobj(&b, SEQ, AF_INET, 10, GW4, 7, NULL, 0, 0);
+    p = payload_copy(&b, &len);
+    assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), 0);
+    assert_int_equal(o.id, 10);
+    assert_true(o.has_oif);
+    assert_int_equal(o.oif, 7);
+    assert_true(o.has_gateway);
+    assert_int_equal(o.gw_family, AF_INET);
+    assert_memory_equal(o.gateway, GW4, 4);
+    assert_int_equal(o.n_group, 0);
+    free(p);
+
+    nlb_init(&b);
+    nlb_nhobj(&b, SEQ, AF_INET6, 30, GU6, 8, NULL, 0, 0);
+    p = payload_copy(&b, &len);
+    assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), 0);
+    assert_int_equal(o.gw_family, AF_INET6);
+    assert_memory_equal(o.gateway, GU6, 16);
+    free(p);
+
+    nlb_init(&b);
+    nlb_nhobj(&b, SEQ, AF_UNSPEC, 20, NULL, 0, members, 3, 0);
+    p = payload_copy(&b, &len);
+    assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), 0);
+    assert_int_equal(o.n_group, 3);
+    assert_int_equal(ipcfg_nl_nhobj_member(&o, 0), 10);
+    assert_int_equal(ipcfg_nl_nhobj_member(&o, 2), 12);
+    assert_int_equal(ipcfg_nl_nhobj_member(&o, 3), 0); /* out of range */
+    assert_false(o.has_gateway);
+    free(p);
+
+    nlb_init(&b);
+    nlb_nhobj(&b, SEQ, AF_INET, 40, NULL, 0, NULL, 0, 1);
+    p = payload_copy(&b, &len);
+    assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), 0);
+    assert_true(o.blackhole);
+    free(p);
+
+    /* the walk hands them to on_nexthop */
+    nlb_init(&b);
+    nlb_nhobj(&b, SEQ, AF_INET, 10, GW4, 7, NULL, 0, 0);
+    nlb_nhobj(&b, SEQ, AF_UNSPEC, 20, NULL, 0, members, 2, 0);
+    nlb_done(&b, SEQ, 0);
+    memset(&c, 0, sizeof(c));
+    assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_END);
+    assert_int_equal(c.nexthops, 2);
+    assert_int_equal(c.last_nh.id, 20);
+
+    /* malformed: every length is checked */
+    {
+        uint8_t m[64];
+        uint32_t v32 = 5;
+        /* header too short */
+        memset(m, 0, sizeof(m));
+        assert_int_equal(ipcfg_nl_nhobj_parse(m, 7, &o), -1);
+        assert_int_equal(ipcfg_nl_nhobj_parse(NULL, 0, &o), -1);
+        /* no NHA_ID: not an object */
+        assert_int_equal(ipcfg_nl_nhobj_parse(m, 8, &o), -1);
+        /* NHA_ID of 2 bytes */
+        nlb_init(&b);
+        nlb_begin(&b, RTM_NEWNEXTHOP, 0, SEQ, 0);
+        nlb_raw(&b, m, 8);
+        nlb_attr(&b, NHA_ID, &v32, 2);
+        nlb_end(&b);
+        p = payload_copy(&b, &len);
+        assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), -1);
+        free(p);
+        /* NHA_GATEWAY of 3 bytes for AF_INET */
+        m[0] = AF_INET;
+        nlb_init(&b);
+        nlb_begin(&b, RTM_NEWNEXTHOP, 0, SEQ, 0);
+        nlb_raw(&b, m, 8);
+        nlb_u32(&b, NHA_ID, 5);
+        nlb_attr(&b, NHA_GATEWAY, GW4, 3);
+        nlb_end(&b);
+        p = payload_copy(&b, &len);
+        assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), -1);
+        free(p);
+        /* NHA_OIF of 2 bytes */
+        nlb_init(&b);
+        nlb_begin(&b, RTM_NEWNEXTHOP, 0, SEQ, 0);
+        nlb_raw(&b, m, 8);
+        nlb_u32(&b, NHA_ID, 5);
+        nlb_attr(&b, NHA_OIF, &v32, 2);
+        nlb_end(&b);
+        p = payload_copy(&b, &len);
+        assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), -1);
+        free(p);
+        /* NHA_GROUP not a whole number of entries, and empty */
+        for (size_t glen = 0; glen < 16; glen += 12) {
+            uint8_t g[16] = {0};
+            nlb_init(&b);
+            nlb_begin(&b, RTM_NEWNEXTHOP, 0, SEQ, 0);
+            nlb_raw(&b, m, 8);
+            nlb_u32(&b, NHA_ID, 5);
+            nlb_attr(&b, NHA_GROUP, g, glen);
+            nlb_end(&b);
+            p = payload_copy(&b, &len);
+            assert_int_equal(ipcfg_nl_nhobj_parse(p, len, &o), -1);
+            free(p);
+        }
+        /* an attribute running past the message */
+        nlb_init(&b);
+        nlb_nhobj(&b, SEQ, AF_INET, 10, GW4, 7, NULL, 0, 0);
+        p = payload_copy(&b, &len);
+        assert_int_equal(ipcfg_nl_nhobj_parse(p, len - 2, &o), -1);
+        free(p);
+        /* the walk rejects the whole buffer */
+        nlb_init(&b);
+        nlb_begin(&b, RTM_NEWNEXTHOP, NLM_F_MULTI, SEQ, 0);
+        nlb_raw(&b, m, 8);
+        nlb_attr(&b, NHA_ID, &v32, 3);
+        nlb_end(&b);
+        memset(&c, 0, sizeof(c));
+        assert_int_equal(parse_copy(b.buf, b.len, &c, &res), IPCFG_NL_BAD);
+        /* RTA_NH_ID of 2 bytes */
+        nlb_init(&b);
+        {
+            struct rtmsg rtm;
+            memset(&rtm, 0, sizeof(rtm));
+            rtm.rtm_family = AF_INET;
+            nlb_begin(&b, RTM_NEWROUTE, 0, SEQ, 0);
+            nlb_raw(&b, &rtm, sizeof(rtm));
+            nlb_attr(&b, RTA_NH_ID, &v32, 2);
+            nlb_end(&b);
+        }
+        p = payload_copy(&b, &len);
+        assert_int_equal(ipcfg_nl_route_parse(p, len, &r), -1);
+        free(p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -789,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_walk_bad_headers),
         cmocka_unit_test(test_walk_stale_and_flags),
         cmocka_unit_test(test_error_and_done),
+        cmocka_unit_test(test_nexthop_objects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,10 +140,28 @@ static void test_control_bytes(void **state)
     assert_string_equal(rc.search[0], "b.example");
 }
 
+/* Past the limit only complete lines count: never a cut word. */
+static void test_whole_lines(void **state)
+{
+    (void)state;
+    const char *t = "search a\nsearch example.com\n";
+    size_t n = strlen(t);
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, n), n);
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, n + 10), n);
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, 12), 9); /* "search exa" would straddle */
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, 9), 9);
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, 8), 0);
+    assert_int_equal(ipcfg_resolv_whole_lines(t, n, 0), 0);
+    ipcfg_resolv_parse(t, ipcfg_resolv_whole_lines(t, n, 20), &rc);
+    assert_int_equal(rc.n_search, 1);
+    assert_string_equal(rc.search[0], "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_whole_lines),
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_last_wins),
