@@ -53,6 +53,8 @@ _Static_assert(sizeof(IP_ADAPTER_INFO) == IPCFG_WIN_AI32_SIZE || sizeof(time_t) 
                "IP_ADAPTER_INFO is 640 bytes with a 32-bit time_t");
 #ifdef IPCFG_EXPECT_TIME64 /* the __MINGW_USE_VC2005_COMPAT build (src/win/sources.cmake) */
 _Static_assert(sizeof(time_t) == 8, "this build checks the layout with a 64-bit time_t");
+/* what such a compiler believes: eight more bytes than the system writes */
+_Static_assert(sizeof(IP_ADAPTER_INFO) == IPCFG_WIN_AI32_SIZE + 8, "IP_ADAPTER_INFO is 648 bytes with a 64-bit time_t");
 #endif
 #endif
 
