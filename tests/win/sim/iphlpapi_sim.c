@@ -1632,7 +1632,7 @@ static int layout_gai(arena *ar)
             set_addr_string(&p->DhcpServer, NULL, NULL, 0);
         p->HaveWins = a->has_wins ? TRUE : FALSE;
         set_addr_string(&p->PrimaryWinsServer, a->has_wins ? a->wins[0] : NULL, NULL, 0);
-        set_addr_string(&p->SecondaryWinsServer, a->has_wins ? a->wins[1] : NULL, NULL, 0);
+        set_addr_string(&p->SecondaryWinsServer, a->has_wins && !ip4_is_zero(a->wins[1]) ? a->wins[1] : NULL, NULL, 0);
         set_lease_times(p, a->dhcp ? a->cur.obtained : 0, a->dhcp ? a->cur.expires : 0);
     }
     return 0;
