@@ -87,8 +87,8 @@ int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code)
         r = IPCFG_R_NOTSUP;
         break;
     case ERROR_SEM_TIMEOUT:
-        /* ipconfig's DoRenew prints "unable to contact your DHCP server"
-         * for exactly this code */
+        /* ASSUMPTION (docs/windows.md): the code IpRenewAddress returns
+         * when no DHCP server answers; no public source names it */
         if (op == IPCFG_WOP_RENEW) {
             st = IPCFG_E_TIMEOUT;
             r = IPCFG_R_DHCP_TIMEOUT;
