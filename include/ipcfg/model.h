@@ -79,6 +79,9 @@ typedef struct ipcfg_addr {
     int has_context;
     uint32_t context;         /* Windows NTE context */
     int64_t valid_lifetime;   /* seconds, -1 = infinite/unknown */
+    /* ---- ipconfig address kinds (issue 9) ---- */
+    int temporary;            /* IPv6 temporary (privacy) address: "Temporary IPv6 Address" */
+    int autoconfigured;       /* IPv4 APIPA address: "Autoconfiguration IPv4 Address" */
 } ipcfg_addr;
 
 typedef enum ipcfg_if_type {
@@ -98,6 +101,8 @@ typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_
  * which is up to 768 bytes of UTF-8; never truncated, so it still matches. */
 #define IPCFG_ADAPTER_NAME_MAX 1024
 #define IPCFG_HWADDR_MAX 32
+#define IPCFG_DUID_MAX 130            /* MAX_DHCPV6_DUID_LENGTH */
+#define IPCFG_SEARCH_MAX 16
 
 typedef struct ipcfg_adapter {
     char name[IPCFG_ADAPTER_NAME_MAX]; /* friendly name (Windows) / ifname (Linux), UTF-8 */
@@ -112,6 +117,16 @@ typedef struct ipcfg_adapter {
     ipcfg_tri autoconfig_enabled;
     ipcfg_tri netbios_enabled;
     char dns_suffix[IPCFG_NAME_MAX];  /* connection-specific DNS suffix */
+
+    /* ---- further ipconfig /all fields (issue 9); unknown = left out ---- */
+    int has_dhcpv6_iaid;
+    uint32_t dhcpv6_iaid;             /* "DHCPv6 IAID" (decimal) */
+    uint8_t dhcpv6_duid[IPCFG_DUID_MAX];
+    size_t dhcpv6_duid_len;           /* 0 = none: "DHCPv6 Client DUID" */
+    ipcfg_ip wins_primary;            /* family NONE = none: "Primary WINS Server" */
+    ipcfg_ip wins_secondary;          /* "Secondary WINS Server" */
+    char conn_search[IPCFG_SEARCH_MAX][IPCFG_NAME_MAX]; /* "Connection-specific DNS Suffix Search List" */
+    size_t n_conn_search;
 
     ipcfg_addr *addrs;                /* IPv4 and IPv6, in platform order */
     size_t n_addrs, cap_addrs;
@@ -136,8 +151,6 @@ typedef struct ipcfg_adapter_list {
     ipcfg_adapter *items;
     size_t n, cap;
 } ipcfg_adapter_list;
-
-#define IPCFG_SEARCH_MAX 16
 
 typedef struct ipcfg_host {
     char host_name[IPCFG_NAME_MAX];

@@ -147,6 +147,10 @@ static void addrs_json(ipcfg_strbuf *o, const ipcfg_adapter *a, ipcfg_family fam
             ipcfg_sb_puts(o, "null");
         else
             ipcfg_sb_printf(o, "%lld", (long long)ad->valid_lifetime);
+        if (fam == IPCFG_AF_INET4)
+            ipcfg_sb_printf(o, ", \"autoconfigured\": %s", ad->autoconfigured ? "true" : "false");
+        else
+            ipcfg_sb_printf(o, ", \"temporary\": %s", ad->temporary ? "true" : "false");
         ipcfg_sb_putc(o, '}');
     }
     if (!first) {
@@ -182,6 +186,45 @@ static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
     snprintf(ku, sizeof(ku), "%s_unix", k);
     key(o, indent, ku, 0);
     ipcfg_sb_printf(o, "%lld", (long long)t);
+}
+
+static void opt_ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
+{
+    if (ip->family == IPCFG_AF_NONE)
+        ipcfg_sb_puts(o, "null");
+    else
+        ip_json(o, ip);
+}
+
+/* The further ipconfig /all fields (docs/json.md). */
+static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
+{
+    key(o, indent + 1, "dhcpv6_iaid", 0);
+    if (a->has_dhcpv6_iaid)
+        ipcfg_sb_printf(o, "%lu", (unsigned long)a->dhcpv6_iaid);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "dhcpv6_client_duid", 0);
+    if (a->dhcpv6_duid_len) {
+        char v[IPCFG_DUID_MAX * 3 + 1];
+        size_t p = 0;
+        for (size_t i = 0; i < a->dhcpv6_duid_len && i < IPCFG_DUID_MAX; i++)
+            p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->dhcpv6_duid[i]);
+        ipcfg_json_str(o, v);
+    } else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "primary_wins_server", 0);
+    opt_ip_json(o, &a->wins_primary);
+    key(o, indent + 1, "secondary_wins_server", 0);
+    opt_ip_json(o, &a->wins_secondary);
+    key(o, indent + 1, "dns_suffix_search_list", 0);
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < a->n_conn_search; i++) {
+        if (i)
+            ipcfg_sb_puts(o, ", ");
+        ipcfg_json_str(o, a->conn_search[i]);
+    }
+    ipcfg_sb_putc(o, ']');
 }
 
 void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int indent)
@@ -249,6 +292,7 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
         ipcfg_sb_puts(o, "null");
     key(o, indent + 1, "dns_servers", 0);
     ip_list_json(o, a->dns_servers, a->n_dns);
+    adapter_more_json(o, a, indent);
     ipcfg_sb_putc(o, '\n');
     ind(o, indent);
     ipcfg_sb_putc(o, '}');

@@ -22,17 +22,27 @@ static const char *const labels[] = {
     "   Physical Address. . . . . . . . . ",
     "   DHCP Enabled. . . . . . . . . . . ",
     "   Autoconfiguration Enabled . . . . ",
-    "   Link-local IPv6 Address . . . . . ",
     "   IPv6 Address. . . . . . . . . . . ",
+    "   Temporary IPv6 Address. . . . . . ",
+    "   Link-local IPv6 Address . . . . . ",
     "   IPv4 Address. . . . . . . . . . . ",
+    "   Autoconfiguration IPv4 Address. . ",
     "   Subnet Mask . . . . . . . . . . . ",
     "   Lease Obtained. . . . . . . . . . ",
     "   Lease Expires . . . . . . . . . . ",
     "   Default Gateway . . . . . . . . . ",
     "   DHCP Server . . . . . . . . . . . ",
+    "   DHCPv6 IAID . . . . . . . . . . . ",
+    "   DHCPv6 Client DUID. . . . . . . . ",
     "   DNS Servers . . . . . . . . . . . ",
+    "   Primary WINS Server . . . . . . . ",
+    "   Secondary WINS Server . . . . . . ",
     "   NetBIOS over Tcpip. . . . . . . . ",
 };
+
+/* The one label longer than the column: real ipconfig prints it alone, its
+ * values on continuation lines. */
+static const char conn_search_label[] = "   Connection-specific DNS Suffix Search List :";
 
 void ipcfg_fmt_field(ipcfg_strbuf *o, const char *label, const char *value)
 {
@@ -129,21 +139,36 @@ static void addr_value(const ipcfg_addr *a, int all, char *buf, size_t len)
     snprintf(buf, len, "%s%s", s, all ? state_suffix(a->state) : "");
 }
 
-/* IPv6 addresses of one kind (link-local or not) as one list field. */
-static void ipv6_field(ipcfg_strbuf *o, const ipcfg_adapter *a, int linklocal, int all)
+/* The IPv6 addresses of one kind, each on its own labelled line as real
+ * ipconfig prints them: 0 public (IPv6 Address), 1 temporary (Temporary
+ * IPv6 Address), 2 link-local (Link-local IPv6 Address). */
+static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int all)
 {
-    int first = 1;
+    static const char *const label[] = {"IPv6 Address", "Temporary IPv6 Address", "Link-local IPv6 Address"};
     for (size_t i = 0; i < a->n_addrs; i++) {
         const ipcfg_addr *ad = &a->addrs[i];
-        if (ad->ip.family != IPCFG_AF_INET6 || ipcfg_ip6_is_linklocal(&ad->ip) != linklocal)
+        if (ad->ip.family != IPCFG_AF_INET6)
+            continue;
+        int k = ipcfg_ip6_is_linklocal(&ad->ip) ? 2 : ad->temporary ? 1 : 0;
+        if (k != kind)
             continue;
         char v[IPCFG_IPSTR_MAX + 32];
         addr_value(ad, all, v, sizeof(v));
-        if (first)
-            ipcfg_fmt_field(o, linklocal ? "Link-local IPv6 Address" : "IPv6 Address", v);
+        ipcfg_fmt_field(o, label[kind], v);
+    }
+}
+
+/* A list field: the first value on the labelled line, the others on
+ * continuation lines. */
+static void list_field(ipcfg_strbuf *o, const char *label, const ipcfg_ip *ips, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char v[IPCFG_IPSTR_MAX + 16];
+        ip_with_zone(&ips[i], v, sizeof(v));
+        if (i == 0)
+            ipcfg_fmt_field(o, label, v);
         else
             ipcfg_fmt_cont(o, v);
-        first = 0;
     }
 }
 
@@ -185,27 +210,30 @@ static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
         ipcfg_fmt_field(o, "Default Gateway", "");
 }
 
+static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
+{
+    size_t p = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && p + 4 < len; i++)
+        p += (size_t)snprintf(buf + p, len - p, i ? "-%02X" : "%02X", b[i]);
+}
+
+/* The order of real ipconfig (Windows 10/11), PRODUCT.md "Output". */
 void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
 {
-    char v[IPCFG_NAME_MAX + 64];
+    char v[IPCFG_DUID_MAX * 3 + 64];
 
     ipcfg_sb_printf(o, "\n%s adapter %s:\n\n", type_heading(a->type), a->name);
 
-    if (!a->media_connected) {
+    if (!a->media_connected)
         ipcfg_fmt_field(o, "Media State", "Media disconnected");
-        if (!all)
-            return;
-    }
     ipcfg_fmt_field(o, "Connection-specific DNS Suffix", a->dns_suffix);
     if (all) {
         if (a->description[0])
             ipcfg_fmt_field(o, "Description", a->description);
-        if (a->hwaddr_len) {
-            size_t p = 0;
-            for (size_t i = 0; i < a->hwaddr_len && p + 4 < sizeof(v); i++)
-                p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->hwaddr[i]);
-            ipcfg_fmt_field(o, "Physical Address", v);
-        }
+        /* an adapter without a hardware address still has the line */
+        hex_dashed(v, sizeof(v), a->hwaddr, a->hwaddr_len);
+        ipcfg_fmt_field(o, "Physical Address", v);
         if (a->dhcp_enabled != IPCFG_UNKNOWN)
             ipcfg_fmt_field(o, "DHCP Enabled", yesno(a->dhcp_enabled));
         if (a->autoconfig_enabled != IPCFG_UNKNOWN)
@@ -214,8 +242,8 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
     if (!a->media_connected)
         return;
 
-    ipv6_field(o, a, 0, all);
-    ipv6_field(o, a, 1, all);
+    for (int kind = 0; kind < 3; kind++)
+        ipv6_lines(o, a, kind, all);
     /* Each IPv4 address with its mask, as ipconfig pairs them. */
     for (size_t i = 0; i < a->n_addrs; i++) {
         const ipcfg_addr *ad = &a->addrs[i];
@@ -223,7 +251,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
             continue;
         char s[IPCFG_IPSTR_MAX + 32];
         addr_value(ad, all, s, sizeof(s));
-        ipcfg_fmt_field(o, "IPv4 Address", s);
+        ipcfg_fmt_field(o, ad->autoconfigured ? "Autoconfiguration IPv4 Address" : "IPv4 Address", s);
         ipcfg_ip m;
         ipcfg_prefix_to_mask(ad->prefix_len, &m);
         ipcfg_fmt_field(o, "Subnet Mask", ipcfg_ip_str(&m, s, sizeof(s)));
@@ -239,15 +267,27 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         return;
     if (a->has_dhcp_server && a->dhcp_enabled == IPCFG_YES)
         ipcfg_fmt_field(o, "DHCP Server", ipcfg_ip_str(&a->dhcp_server, v, sizeof(v)));
-    for (size_t i = 0; i < a->n_dns; i++) {
-        ip_with_zone(&a->dns_servers[i], v, sizeof(v));
-        if (i == 0)
-            ipcfg_fmt_field(o, "DNS Servers", v);
-        else
-            ipcfg_fmt_cont(o, v);
+    if (a->has_dhcpv6_iaid) {
+        snprintf(v, sizeof(v), "%lu", (unsigned long)a->dhcpv6_iaid);
+        ipcfg_fmt_field(o, "DHCPv6 IAID", v);
     }
+    if (a->dhcpv6_duid_len) {
+        hex_dashed(v, sizeof(v), a->dhcpv6_duid, a->dhcpv6_duid_len);
+        ipcfg_fmt_field(o, "DHCPv6 Client DUID", v);
+    }
+    list_field(o, "DNS Servers", a->dns_servers, a->n_dns);
+    if (a->wins_primary.family != IPCFG_AF_NONE)
+        ipcfg_fmt_field(o, "Primary WINS Server", ipcfg_ip_str(&a->wins_primary, v, sizeof(v)));
+    if (a->wins_secondary.family != IPCFG_AF_NONE)
+        ipcfg_fmt_field(o, "Secondary WINS Server", ipcfg_ip_str(&a->wins_secondary, v, sizeof(v)));
     if (a->netbios_enabled != IPCFG_UNKNOWN)
         ipcfg_fmt_field(o, "NetBIOS over Tcpip", a->netbios_enabled == IPCFG_YES ? "Enabled" : "Disabled");
+    if (a->n_conn_search) {
+        ipcfg_sb_puts(o, conn_search_label);
+        ipcfg_sb_putc(o, '\n');
+        for (size_t i = 0; i < a->n_conn_search; i++)
+            ipcfg_fmt_cont(o, a->conn_search[i]);
+    }
 }
 
 static void at_type(unsigned f, char *buf, size_t len)

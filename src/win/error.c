@@ -14,6 +14,12 @@
 #ifndef ERROR_DHCP_ADDRESS_CONFLICT
 #define ERROR_DHCP_ADDRESS_CONFLICT 4100L
 #endif
+#ifndef ERROR_ELEVATION_REQUIRED
+#define ERROR_ELEVATION_REQUIRED 740L
+#endif
+#ifndef RPC_S_SERVER_UNAVAILABLE
+#define RPC_S_SERVER_UNAVAILABLE 1722L
+#endif
 #ifndef ERROR_OBJECT_ALREADY_EXISTS
 #define ERROR_OBJECT_ALREADY_EXISTS 5010L
 #endif
@@ -57,8 +63,17 @@ int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code)
     ipcfg_win_errtext(code, text, sizeof(text));
     switch (code) {
     case ERROR_ACCESS_DENIED:
+    case ERROR_ELEVATION_REQUIRED: /* what ipconfig reports on Vista and later for a non-elevated release/renew */
         st = IPCFG_E_ACCESS;
         r = IPCFG_R_ELEVATION;
+        break;
+    case RPC_S_SERVER_UNAVAILABLE:
+        /* the DHCP Client service (dhcpcsvc's RPC server) is stopped */
+        if (op == IPCFG_WOP_RELEASE || op == IPCFG_WOP_RENEW) {
+            ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", IPCFG_WIN_DHCP_SERVICE_TEXT);
+            ipcfg_error_sys(err, (long)code);
+            return IPCFG_E_FAILED;
+        }
         break;
     case ERROR_INVALID_HANDLE:
         /* AddIPAddress answers a non-elevated caller with this code */
@@ -72,8 +87,8 @@ int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code)
         r = IPCFG_R_NOTSUP;
         break;
     case ERROR_SEM_TIMEOUT:
-        /* ipconfig's DoRenew prints "unable to contact your DHCP server"
-         * for exactly this code */
+        /* ASSUMPTION (docs/windows.md): the code IpRenewAddress returns
+         * when no DHCP server answers; no public source names it */
         if (op == IPCFG_WOP_RENEW) {
             st = IPCFG_E_TIMEOUT;
             r = IPCFG_R_DHCP_TIMEOUT;

@@ -28,6 +28,11 @@ typedef enum ipcfg_win_op {
  * (exit code), reason, sys_code and text.  Returns err->status. */
 int ipcfg_win_fail(ipcfg_error *err, ipcfg_win_op op, unsigned long code);
 
+/* The line for RPC_S_SERVER_UNAVAILABLE (1722) from IpReleaseAddress /
+ * IpRenewAddress: the DHCP Client service is not running (exit code 3). */
+#define IPCFG_WIN_DHCP_SERVICE_TEXT                                                                                 \
+    "The DHCP Client service is not running (RPC server unavailable); start it with: net start dhcp"
+
 /* Out of memory (ERROR_NOT_ENOUGH_MEMORY); returns the status. */
 int ipcfg_win_oom(ipcfg_error *err);
 

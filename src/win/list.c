@@ -1,7 +1,8 @@
 /* ipcfg — the Windows listing: GetAdaptersAddresses (AF_UNSPEC, with
  * gateways) + GetAdaptersInfo, joined by the adapter GUID; GetNetworkParams
  * for the host block; GetPerAdapterInfo per adapter (Autoconfiguration
- * Enabled; optional: when it is missing or fails the field stays unknown).
+ * Enabled and AutoconfigActive; optional: when it is missing or fails the
+ * field stays unknown).
  * SPDX-License-Identifier: MIT */
 #include "backend.h"
 
@@ -10,10 +11,77 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adapter_info32.h"
 #include "convert.h"
 #include "error.h"
 #include "query.h"
 #include "utf.h"
+
+/* IP_ADAPTER_INFO's layout, pinned for both targets (the offsets of the
+ * Microsoft structure; adapter_info32.h has the 32-bit view). */
+#ifdef _WIN64
+_Static_assert(sizeof(IP_ADAPTER_INFO) == 704, "IP_ADAPTER_INFO is 704 bytes on 64-bit Windows");
+_Static_assert(offsetof(IP_ADAPTER_INFO, IpAddressList) == 440, "IpAddressList at 440");
+_Static_assert(offsetof(IP_ADAPTER_INFO, HaveWins) == 584, "HaveWins at 584");
+_Static_assert(offsetof(IP_ADAPTER_INFO, PrimaryWinsServer) == 592, "PrimaryWinsServer at 592");
+_Static_assert(offsetof(IP_ADAPTER_INFO, LeaseObtained) == 688, "LeaseObtained at 688");
+_Static_assert(offsetof(IP_ADAPTER_INFO, LeaseExpires) == 696, "LeaseExpires at 696");
+_Static_assert(sizeof(((IP_ADAPTER_INFO *)0)->LeaseObtained) == 8, "64-bit lease times on 64-bit Windows");
+#else
+/* Every member before the lease times sits where the 32-bit view has it,
+ * whatever the compiler's time_t; the lease times are read through the view. */
+#define IPCFG_AI32_SAME(m) \
+    _Static_assert(offsetof(IP_ADAPTER_INFO, m) == offsetof(ipcfg_win_adapter_info32, m), #m " as in the 32-bit view")
+IPCFG_AI32_SAME(ComboIndex);
+IPCFG_AI32_SAME(AdapterName);
+IPCFG_AI32_SAME(Description);
+IPCFG_AI32_SAME(AddressLength);
+IPCFG_AI32_SAME(Address);
+IPCFG_AI32_SAME(Index);
+IPCFG_AI32_SAME(Type);
+IPCFG_AI32_SAME(DhcpEnabled);
+IPCFG_AI32_SAME(CurrentIpAddress);
+IPCFG_AI32_SAME(IpAddressList);
+IPCFG_AI32_SAME(GatewayList);
+IPCFG_AI32_SAME(DhcpServer);
+IPCFG_AI32_SAME(HaveWins);
+IPCFG_AI32_SAME(PrimaryWinsServer);
+IPCFG_AI32_SAME(SecondaryWinsServer);
+IPCFG_AI32_SAME(LeaseObtained);
+_Static_assert(sizeof(IP_ADDR_STRING) == sizeof(ipcfg_win_addr_string32), "IP_ADDR_STRING as in the 32-bit view");
+_Static_assert(sizeof(IP_ADAPTER_INFO) == IPCFG_WIN_AI32_SIZE || sizeof(time_t) == 8,
+               "IP_ADAPTER_INFO is 640 bytes with a 32-bit time_t");
+#ifdef IPCFG_EXPECT_TIME64 /* the __MINGW_USE_VC2005_COMPAT build (src/win/sources.cmake) */
+_Static_assert(sizeof(time_t) == 8, "this build checks the layout with a 64-bit time_t");
+/* what such a compiler believes: eight more bytes than the system writes */
+_Static_assert(sizeof(IP_ADAPTER_INFO) == IPCFG_WIN_AI32_SIZE + 8, "IP_ADAPTER_INFO is 648 bytes with a 64-bit time_t");
+#endif
+#endif
+
+/* LeaseObtained / LeaseExpires: 64-bit on 64-bit Windows; on a 32-bit one
+ * always 32-bit (__time32_t), read through the explicit view. */
+static void lease_times(const IP_ADAPTER_INFO *i, int64_t *obtained, int64_t *expires)
+{
+#ifdef _WIN64
+    *obtained = (int64_t)i->LeaseObtained;
+    *expires = (int64_t)i->LeaseExpires;
+#else
+    ipcfg_win_lease32_read(i, obtained, expires);
+#endif
+}
+
+/* An IPv6 temporary (privacy) address: its prefix from a router
+ * advertisement, its suffix generated randomly (NL_SUFFIX_ORIGIN's
+ * IpSuffixOriginRandom: "an anonymous IPv6 address"). */
+static int is_temporary(const IP_ADAPTER_UNICAST_ADDRESS *u)
+{
+    return u->PrefixOrigin == IpPrefixOriginRouterAdvertisement && u->SuffixOrigin == IpSuffixOriginRandom;
+}
+
+static int is_apipa(const ipcfg_ip *ip)
+{
+    return ip->family == IPCFG_AF_INET4 && ip->bytes[0] == 169 && ip->bytes[1] == 254;
+}
 
 /* One adapter: GetAdaptersAddresses' view (a), joined with GetAdaptersInfo's
  * (i, NULL when the adapter has no IPv4 entry there). */
@@ -60,6 +128,8 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
         x->prefix_len = ipcfg_win_uni_is_lh(u) ? u->OnLinkPrefixLength : 0;
         x->state = ipcfg_win_map_dad(u->DadState);
         x->valid_lifetime = ipcfg_win_map_lifetime(u->ValidLifetime);
+        x->temporary = ip.family == IPCFG_AF_INET6 && is_temporary(u);
+        x->autoconfigured = is_apipa(&ip);
     }
     /* IPv4 addresses with masks and NTE contexts; 0.0.0.0 means "no
      * address" (released, or not yet obtained) and is not listed. */
@@ -84,6 +154,7 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
             const IP_ADAPTER_UNICAST_ADDRESS *u = ipcfg_win_find_unicast(a, &ip);
             x->state = u ? ipcfg_win_map_dad(u->DadState) : IPCFG_ADDR_PREFERRED;
             x->valid_lifetime = u ? ipcfg_win_map_lifetime(u->ValidLifetime) : -1;
+            x->autoconfigured = is_apipa(&ip); /* AutoconfigActive: ipcfg_win_list */
         }
         for (const IP_ADDR_STRING *s = &i->GatewayList; s; s = s->Next) {
             ipcfg_ip ip;
@@ -108,6 +179,37 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
             return ipcfg_win_oom(err);
     }
 
+    /* DHCPv6 (Vista and later): the IAID when there is one, the DUID as
+     * its bytes */
+    if (GAA_HAS(a, Dhcpv6Iaid)) {
+        size_t dl = a->Dhcpv6ClientDuidLength;
+        if (dl > sizeof(a->Dhcpv6ClientDuid))
+            dl = sizeof(a->Dhcpv6ClientDuid);
+        if (dl > sizeof(ad->dhcpv6_duid))
+            dl = sizeof(ad->dhcpv6_duid);
+        memcpy(ad->dhcpv6_duid, a->Dhcpv6ClientDuid, dl);
+        ad->dhcpv6_duid_len = dl;
+        ad->has_dhcpv6_iaid = a->Dhcpv6Iaid != 0;
+        ad->dhcpv6_iaid = (uint32_t)a->Dhcpv6Iaid;
+    }
+    /* The adapter's own DNS suffix search list (Vista SP1 and later) */
+    if (GAA_HAS(a, FirstDnsSuffix)) {
+        for (const IP_ADAPTER_DNS_SUFFIX *s = a->FirstDnsSuffix; s && ad->n_conn_search < IPCFG_SEARCH_MAX;
+             s = s->Next) {
+            if (ipcfg_win_to_utf8(s->String, ad->conn_search[ad->n_conn_search], IPCFG_NAME_MAX) == 0 &&
+                ad->conn_search[ad->n_conn_search][0])
+                ad->n_conn_search++;
+        }
+    }
+    /* WINS servers: GetAdaptersInfo's, when HaveWins */
+    if (i && i->HaveWins) {
+        ipcfg_ip w;
+        if (ipcfg_win_addrstr_ip(&i->PrimaryWinsServer.IpAddress, &w) == 0)
+            ad->wins_primary = w;
+        if (ipcfg_win_addrstr_ip(&i->SecondaryWinsServer.IpAddress, &w) == 0)
+            ad->wins_secondary = w;
+    }
+
     if (i && i->DhcpEnabled) {
         ipcfg_ip srv;
         static const uint8_t all_ones[4] = {255, 255, 255, 255};
@@ -116,10 +218,13 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
             ad->has_dhcp_server = 1;
             ad->dhcp_server = srv;
         }
-        if (i->LeaseObtained > 0 && i->LeaseExpires > 0) {
+        int64_t obtained;
+        int64_t expires;
+        lease_times(i, &obtained, &expires);
+        if (obtained > 0 && expires > 0) {
             ad->has_lease = 1;
-            ad->lease_obtained = (int64_t)i->LeaseObtained;
-            ad->lease_expires = (int64_t)i->LeaseExpires;
+            ad->lease_obtained = obtained;
+            ad->lease_expires = expires;
         }
     }
     return 0;
@@ -174,28 +279,30 @@ static int fill_host(const ipcfg_iphlp *t, ipcfg_host *h, const IP_ADAPTER_ADDRE
     h->wins_proxy = fi->EnableProxy ? IPCFG_YES : IPCFG_NO;
     free(buf);
 
-    /* The DNS suffix search lists the adapters carry (Vista SP1 and later). */
+    /* The resolver's list has no IP Helper call: as real ipconfig shows it,
+     * the primary suffix, then each adapter's connection-specific suffix,
+     * without repeats (docs/windows.md). */
     h->n_search = 0;
+    add_search(h, h->primary_dns_suffix);
     for (const IP_ADAPTER_ADDRESSES *a = aa; a; a = a->Next) {
-        if (!GAA_HAS(a, FirstDnsSuffix))
-            continue;
-        for (const IP_ADAPTER_DNS_SUFFIX *s = a->FirstDnsSuffix; s; s = s->Next) {
-            char u[IPCFG_NAME_MAX];
-            if (ipcfg_win_to_utf8(s->String, u, sizeof(u)) == 0)
-                add_search(h, u);
-        }
+        char u[IPCFG_NAME_MAX];
+        if (a->IfType != IF_TYPE_SOFTWARE_LOOPBACK && ipcfg_win_to_utf8(a->DnsSuffix, u, sizeof(u)) == 0)
+            add_search(h, u);
     }
     return 0;
 }
 
-/* "Autoconfiguration Enabled": GetPerAdapterInfo's AutoconfigEnabled for the
- * adapter's IPv4 interface index.  Optional: when the DLL lacks the function,
- * or the call fails for this adapter (any code, the size still growing after
- * every try included), the field stays unknown and the listing goes on. */
-static ipcfg_tri read_autoconfig(const ipcfg_iphlp *t, ULONG ifindex)
+/* "Autoconfiguration Enabled" and APIPA: GetPerAdapterInfo's
+ * AutoconfigEnabled / AutoconfigActive for the adapter's IPv4 interface
+ * index, or its IPv6 one when it has no IPv4 interface (tunnels, IPv6-only
+ * adapters).  Optional: when the DLL lacks the function, or the call fails
+ * for this adapter (any code, the size still growing after every try
+ * included), the field stays unknown and the listing goes on. */
+static ipcfg_tri read_autoconfig(const ipcfg_iphlp *t, ULONG ifindex, int *active)
 {
     void *buf;
     ULONG len;
+    *active = 0;
     if (!t->GetPerAdapterInfo || ifindex == 0)
         return IPCFG_UNKNOWN;
     if (ipcfg_win_query_arg(t, ipcfg_win_fill_gpai, ifindex, &buf, &len) != NO_ERROR)
@@ -204,8 +311,22 @@ static ipcfg_tri read_autoconfig(const ipcfg_iphlp *t, ULONG ifindex)
     ipcfg_tri v = IPCFG_UNKNOWN;
     if (len >= sizeof(p->AutoconfigEnabled)) /* the first member */
         v = p->AutoconfigEnabled ? IPCFG_YES : IPCFG_NO;
+    if (len >= offsetof(IP_PER_ADAPTER_INFO, AutoconfigActive) + sizeof(p->AutoconfigActive))
+        *active = p->AutoconfigActive != 0;
     free(buf);
     return v;
+}
+
+/* AutoconfigActive: the adapter's lease address (its first IPv4 address)
+ * is an autoconfiguration address. */
+static void mark_autoconfig_active(ipcfg_adapter *ad)
+{
+    for (size_t k = 0; k < ad->n_addrs; k++) {
+        if (ad->addrs[k].ip.family == IPCFG_AF_INET4) {
+            ad->addrs[k].autoconfigured = 1;
+            return;
+        }
+    }
 }
 
 /* ---- operations ------------------------------------------------------------ */
@@ -238,8 +359,12 @@ int ipcfg_win_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
             break;
         }
         rc = fill_adapter(ad, a, ipcfg_win_find_info(gai, a->AdapterName), err);
-        if (rc == 0 && ad->type != IPCFG_IF_LOOPBACK)
-            ad->autoconfig_enabled = read_autoconfig(t, a->IfIndex);
+        if (rc == 0 && ad->type != IPCFG_IF_LOOPBACK) {
+            int active;
+            ad->autoconfig_enabled = read_autoconfig(t, a->IfIndex ? a->IfIndex : a->Ipv6IfIndex, &active);
+            if (active && a->IfIndex)
+                mark_autoconfig_active(ad);
+        }
     }
     free(gaa);
     free(gai);

@@ -35,4 +35,19 @@ if(MINGW)
   target_link_options(ipcfg_platform INTERFACE -municode -static)
 endif()
 
+# i686 MinGW: the backend once more with a 64-bit time_t
+# (__MINGW_USE_VC2005_COMPAT, as an MSVC Win32 or a UCRT i686 toolchain has
+# it), so that the IP_ADAPTER_INFO layout assertions of list.c are checked
+# for that case too (IPCFG_EXPECT_TIME64 asserts the 64-bit time_t).  Object
+# files only, built with everything; nothing links them.
+if(MINGW AND CMAKE_SIZEOF_VOID_P EQUAL 4)
+  get_target_property(_ipcfg_win_sources ipcfg_platform SOURCES)
+  add_library(ipcfg_platform_time64 OBJECT ${_ipcfg_win_sources})
+  target_include_directories(ipcfg_platform_time64 PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  target_link_libraries(ipcfg_platform_time64 PRIVATE ipcfg_model)
+  target_compile_definitions(ipcfg_platform_time64 PRIVATE
+    _WIN32_WINNT=0x0601 NTDDI_VERSION=0x06010000 WIN32_LEAN_AND_MEAN UNICODE _UNICODE
+    __MINGW_USE_VC2005_COMPAT IPCFG_EXPECT_TIME64)
+endif()
+
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)

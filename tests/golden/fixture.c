@@ -74,6 +74,22 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     ipcfg_adapter_add_dns(a, &ip);
     ipcfg_ip4(&ip, 198, 206, 243, 28);
     ipcfg_adapter_add_dns(a, &ip);
+    /* the further /all fields: a temporary IPv6 address, DHCPv6, WINS and
+     * a per-adapter suffix search list */
+    ad = ipcfg_adapter_add_addr(a);
+    v6(&ad->ip, "2001:db8::8d1c:3b2:4e1f:9a11", 0);
+    ad->prefix_len = 128;
+    ad->temporary = 1;
+    ad->valid_lifetime = 604800;
+    a->has_dhcpv6_iaid = 1;
+    a->dhcpv6_iaid = 351866565;
+    memcpy(a->dhcpv6_duid, "\x00\x01\x00\x01\x2A\x15\xC3\x11\x1C\xD3\x05\xF1\x58\xE1", 14);
+    a->dhcpv6_duid_len = 14;
+    ipcfg_ip4(&a->wins_primary, 10, 0, 0, 5);
+    ipcfg_ip4(&a->wins_secondary, 10, 0, 0, 6);
+    snprintf(a->conn_search[0], sizeof(a->conn_search[0]), "corp.example.com");
+    snprintf(a->conn_search[1], sizeof(a->conn_search[1]), "lab.example.com");
+    a->n_conn_search = 2;
 
     /* A disconnected wireless adapter with a non-ASCII name. */
     a = ipcfg_adapters_push(l);
@@ -110,6 +126,24 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     ad = ipcfg_adapter_add_addr(a);
     ipcfg_ip4(&ad->ip, 192, 168, 50, 1);
     ad->prefix_len = 24;
+
+    /* An adapter of a type ipconfig calls Unknown, with an 8-byte hardware
+     * address and an APIPA address (formatter input only). */
+    a = ipcfg_adapters_push(l);
+    snprintf(a->name, sizeof(a->name), "VPN");
+    snprintf(a->id, sizeof(a->id), "{5A5A5A5A-0000-4000-8000-000000000009}");
+    a->ifindex = 9;
+    a->type = IPCFG_IF_UNKNOWN;
+    snprintf(a->description, sizeof(a->description), "Virtual Adapter");
+    memcpy(a->hwaddr, "\x00\x00\x00\x00\x00\x00\x00\xE0", 8);
+    a->hwaddr_len = 8;
+    a->media_connected = 1;
+    a->dhcp_enabled = IPCFG_NO; /* static: the release/renew unit tests leave it alone */
+    a->autoconfig_enabled = IPCFG_YES;
+    ad = ipcfg_adapter_add_addr(a);
+    ipcfg_ip4(&ad->ip, 169, 254, 12, 7);
+    ad->prefix_len = 16;
+    ad->autoconfigured = 1;
 }
 
 static void row(ipcfg_addrtable *t, uint8_t a, uint8_t b, uint8_t c, uint8_t d, unsigned prefix, uint32_t idx,

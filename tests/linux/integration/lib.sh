@@ -218,6 +218,12 @@ CONTRACT_LABELS=(
     "   DHCP Server . . . . . . . . . . . "
     "   DNS Servers . . . . . . . . . . . "
     "   NetBIOS over Tcpip. . . . . . . . "
+    "   Temporary IPv6 Address. . . . . . "
+    "   Autoconfiguration IPv4 Address. . "
+    "   DHCPv6 IAID . . . . . . . . . . . "
+    "   DHCPv6 Client DUID. . . . . . . . "
+    "   Primary WINS Server . . . . . . . "
+    "   Secondary WINS Server . . . . . . "
 )
 for _l in "${CONTRACT_LABELS[@]}"; do
     [[ ${#_l} -eq 37 ]] || fatal "lib.sh: contract label '$_l' is ${#_l} characters, not 37"

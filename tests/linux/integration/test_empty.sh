@@ -19,7 +19,8 @@ assert_prefix "$OUT" $'\nLinux IP Configuration\n\n' "brief: blank line, title, 
 assert_layout "$OUT" "brief"
 assert_eq $'Ethernet adapter v0:\nEthernet adapter v0p:' "$(headings "$OUT" | LC_ALL=C sort)" "brief: both adapters, no loopback"
 for i in v0 v0p; do
-    assert_eq "$(field "Media State" "Media disconnected")" "$(adapter_block "$OUT" "Ethernet adapter $i:")" \
+    assert_eq "$(field "Media State" "Media disconnected")"$'\n'"$(field "Connection-specific DNS Suffix" "")" \
+        "$(adapter_block "$OUT" "Ethernet adapter $i:")" \
         "brief: $i (down) block"
 done
 

@@ -99,10 +99,11 @@ assert_eq "$(lines \
     "$(field "Subnet Mask" "255.255.0.0")" \
     "$(field "Default Gateway" "10.20.0.254")")" \
     "$(adapter_block "$brief" "Ethernet adapter v0:")" "brief: v0 block"
-# A veth whose peer is down: Media State alone.
-assert_eq "$(field "Media State" "Media disconnected")" \
+# A veth whose peer is down: Media State and the connection suffix, as
+# real ipconfig prints a disconnected adapter.
+assert_eq "$(lines "$(field "Media State" "Media disconnected")" "$(field "Connection-specific DNS Suffix" "")")" \
     "$(adapter_block "$brief" "Ethernet adapter v1:")" "brief: v1 (peer down) block"
-assert_eq "$(field "Media State" "Media disconnected")" \
+assert_eq "$(lines "$(field "Media State" "Media disconnected")" "$(field "Connection-specific DNS Suffix" "")")" \
     "$(adapter_block "$brief" "Ethernet adapter v1p:")" "brief: v1p (admin down) block"
 for i in "${NOADDR_IFS[@]}"; do
     assert_eq "$(lines "$(field "Connection-specific DNS Suffix" "")" "$(field "Default Gateway" "")")" \

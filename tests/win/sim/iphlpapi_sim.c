@@ -15,6 +15,26 @@
  *
  * Never shipped: it is built only for the MinGW test builds.
  *
+ * Observed behaviour and assumptions.  What the simulation answers comes
+ * from Microsoft's reference pages (learn.microsoft.com / MicrosoftDocs
+ * sdk-api: GetAdaptersAddresses, GetAdaptersInfo, GetPerAdapterInfo,
+ * IpReleaseAddress, IpRenewAddress, AddIPAddress, DeleteIPAddress), the
+ * seeds in shared/seeds, Wine 8 (run here) and captured real ipconfig
+ * outputs.  These answers are ASSUMPTIONS, not observed on a real host:
+ *   - IpRenewAddress -> ERROR_SEM_TIMEOUT (121) when no server answers (the
+ *     references do not list the code; see docs/windows.md);
+ *   - IpRelease/RenewAddress -> ERROR_NOT_READY (21) for a disconnected
+ *     adapter and ERROR_INVALID_PARAMETER (87) for a static one;
+ *   - DeleteIPAddress -> 87 for an unknown NTE context;
+ *   - AddIPAddress -> ERROR_OBJECT_ALREADY_EXISTS (5010) for an address on
+ *     another adapter;
+ *   - GetPerAdapterInfo answering an adapter asked with its IPv6 interface
+ *     index (an IPv6-only adapter, a tunnel);
+ *   - ERROR_ELEVATION_REQUIRED (740) and RPC_S_SERVER_UNAVAILABLE (1722),
+ *     which a scenario's "result" lines make a call answer.
+ * The size-query codes (111, 122, 232) and the structures follow the
+ * references and Wine (docs/windows.md, tests/win/sim/README.md).
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef WIN32_LEAN_AND_MEAN
@@ -30,6 +50,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "adapter_info32.h" /* src/win: the 32-bit IP_ADAPTER_INFO view */
 
 /* ------------------------------------------------------------------ */
 /* Simulated state                                                     */
@@ -65,6 +87,7 @@ static const char *const fn_names[F_COUNT] = {
 typedef struct sim_ip {
     int v6;          /* 0: IPv4 in b[0..3]; 1: IPv6 */
     BYTE b[16];      /* network order */
+    ULONG scope;     /* IPv6 zone ("%N" in the scenario), 0 = none */
 } sim_ip;
 
 typedef struct sim_v4 {
@@ -76,7 +99,12 @@ typedef struct sim_v4 {
 typedef struct sim_v6 {
     BYTE addr[16];
     unsigned prefix;
+    int origin;      /* V6_PUBLIC, V6_TEMPORARY, V6_MANUAL, V6_DHCP */
 } sim_v6;
+
+enum { V6_PUBLIC = 0, V6_TEMPORARY, V6_MANUAL, V6_DHCP };
+
+#define SIM_MAX_SUFFIXES 8
 
 /* The part of an adapter that release/renew change. */
 typedef struct sim_lease {
@@ -103,6 +131,14 @@ typedef struct sim_adapter {
     int netbios;
     int ipv4_enabled;
     int autoconfig;              /* GetPerAdapterInfo's AutoconfigEnabled */
+    ULONG ipv6_index;            /* Ipv6IfIndex (0: the index, when the adapter has IPv6) */
+    int has_wins;                /* IP_ADAPTER_INFO HaveWins */
+    BYTE wins[2][4];             /* primary, secondary (0.0.0.0 = none) */
+    ULONG dhcpv6_iaid;
+    BYTE duid[MAX_DHCPV6_DUID_LENGTH];
+    ULONG duid_len;
+    WCHAR suffixes[SIM_MAX_SUFFIXES][MAX_DNS_SUFFIX_STRING_LENGTH]; /* FirstDnsSuffix */
+    int n_suffixes;
     sim_lease cur;               /* what the host reports now */
     sim_lease orig;              /* as the scenario described it (renew restores it) */
     sim_v6 v6[SIM_MAX_V6];
@@ -398,12 +434,28 @@ done:
 
 static int parse_ip(const char *s, sim_ip *ip)
 {
+    char tmp[64];
+    const char *pct = strchr(s, '%');
     memset(ip, 0, sizeof(*ip));
     if (parse_ip4(s, ip->b) == 0)
         return 0;
     ip->v6 = 1;
+    if (pct) { /* fe80::1%8: the zone */
+        char *end;
+        if ((size_t)(pct - s) >= sizeof(tmp))
+            return -1;
+        memcpy(tmp, s, (size_t)(pct - s));
+        tmp[pct - s] = 0;
+        ip->scope = strtoul(pct + 1, &end, 10);
+        if (*end || pct[1] == 0)
+            return -1;
+        s = tmp;
+    }
     return parse_ip6(s, ip->b);
 }
+
+/* Ipv6IfIndex: the scenario's, else the index when the adapter has IPv6. */
+static ULONG v6_index(const struct sim_adapter *a);
 
 static int parse_ulong(const char *s, unsigned long *out)
 {
@@ -486,6 +538,13 @@ static sim_adapter *adapter_by_index(ULONG idx)
         if (S.ad[i].index == idx)
             return &S.ad[i];
     return NULL;
+}
+
+static ULONG v6_index(const sim_adapter *a)
+{
+    if (!a->n_v6)
+        return 0;
+    return a->ipv6_index ? a->ipv6_index : a->index;
 }
 
 static sim_adapter *adapter_by_context(ULONG ctx, int *slot)
@@ -716,6 +775,10 @@ static int parse_node_type(const char *s, UINT *out)
 static int parse_mac(const char *s, BYTE mac[8], ULONG *len)
 {
     ULONG n = 0;
+    if (!strcmp(s, "none")) { /* no hardware address (a tunnel, a VPN) */
+        *len = 0;
+        return 0;
+    }
     while (*s) {
         int h = hexval(s[0]), l = h >= 0 ? hexval(s[1]) : -1;
         if (h < 0 || l < 0 || n == 8)
@@ -933,15 +996,77 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         }
         a->orig.n_v4++;
     } else if (!strcmp(k, "ipv6")) {
-        NEED(3);
+        sim_v6 *v;
         NEED_ADAPTER();
+        if (n != 3 && n != 4)
+            return "usage: ipv6 ADDRESS PREFIX [public|temporary|manual|dhcp]";
         if (a->n_v6 == SIM_MAX_V6)
             return "too many ipv6";
-        if (parse_ip6(t[1], a->v6[a->n_v6].addr))
+        v = &a->v6[a->n_v6];
+        if (parse_ip6(t[1], v->addr))
             return "bad IPv6 address";
         if (parse_ulong(t[2], &ul) || ul > 128)
             return "bad prefix length";
-        a->v6[a->n_v6++].prefix = (unsigned)ul;
+        v->prefix = (unsigned)ul;
+        v->origin = V6_PUBLIC;
+        if (n == 4) {
+            if (!strcmp(t[3], "public"))
+                v->origin = V6_PUBLIC;
+            else if (!strcmp(t[3], "temporary"))
+                v->origin = V6_TEMPORARY;
+            else if (!strcmp(t[3], "manual"))
+                v->origin = V6_MANUAL;
+            else if (!strcmp(t[3], "dhcp"))
+                v->origin = V6_DHCP;
+            else
+                return "ipv6 origin is public, temporary, manual or dhcp";
+        }
+        a->n_v6++;
+    } else if (!strcmp(k, "ipv6-index")) {
+        NEED(2);
+        NEED_ADAPTER();
+        if (parse_ulong(t[1], &ul) || ul == 0)
+            return "bad index";
+        a->ipv6_index = (ULONG)ul;
+    } else if (!strcmp(k, "wins")) {
+        NEED_ADAPTER();
+        if (n != 2 && n != 3)
+            return "usage: wins PRIMARY [SECONDARY]";
+        if (parse_ip4(t[1], a->wins[0]) || (n == 3 && parse_ip4(t[2], a->wins[1])))
+            return "bad IPv4 address";
+        a->has_wins = 1;
+    } else if (!strcmp(k, "dhcpv6-iaid")) {
+        NEED(2);
+        NEED_ADAPTER();
+        if (parse_ulong(t[1], &ul))
+            return "bad IAID";
+        a->dhcpv6_iaid = (ULONG)ul;
+    } else if (!strcmp(k, "dhcpv6-duid")) {
+        const char *q = t[1];
+        NEED(2);
+        NEED_ADAPTER();
+        a->duid_len = 0;
+        while (*q) {
+            int h = hexval(q[0]), l = h >= 0 ? hexval(q[1]) : -1;
+            if (h < 0 || l < 0 || a->duid_len == MAX_DHCPV6_DUID_LENGTH)
+                return "bad DUID (hex bytes, dash separated)";
+            a->duid[a->duid_len++] = (BYTE)(h << 4 | l);
+            q += 2;
+            if (*q == '-' || *q == ':')
+                q++;
+            else if (*q)
+                return "bad DUID (hex bytes, dash separated)";
+        }
+    } else if (!strcmp(k, "search-list")) {
+        int i;
+        NEED_ADAPTER();
+        for (i = 1; i < n; i++) {
+            if (a->n_suffixes == SIM_MAX_SUFFIXES)
+                return "too many search-list suffixes";
+            if (utf8_to_wide(t[i], a->suffixes[a->n_suffixes], MAX_DNS_SUFFIX_STRING_LENGTH))
+                return "search-list suffix is not valid UTF-8 (or too long)";
+            a->n_suffixes++;
+        }
     } else if (!strcmp(k, "gateway")) {
         NEED(2);
         NEED_ADAPTER();
@@ -1239,7 +1364,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
         prev = p;
         p->Length = (ULONG)sizeof(*p);
         p->IfIndex = a->ipv4_enabled ? a->index : 0;
-        p->Ipv6IfIndex = a->n_v6 ? a->index : 0;
+        p->Ipv6IfIndex = v6_index(a);
         if (!(p->AdapterName = arena_str(ar, a->guid)))
             return -1;
 
@@ -1282,11 +1407,30 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                     memset(&ip, 0, sizeof(ip));
                     ip.v6 = 1;
                     memcpy(ip.b, a->v6[j].addr, 16);
-                    if (arena_sockaddr(ar, &ip, ip6_is_linklocal(ip.b) ? a->index : 0, &u->Address))
+                    if (arena_sockaddr(ar, &ip, ip6_is_linklocal(ip.b) ? v6_index(a) : 0, &u->Address))
                         return -1;
                     u->Length = (ULONG)sizeof(*u);
-                    u->PrefixOrigin = ip6_is_linklocal(ip.b) ? IpPrefixOriginWellKnown : IpPrefixOriginRouterAdvertisement;
-                    u->SuffixOrigin = ip6_is_linklocal(ip.b) ? IpSuffixOriginLinkLayerAddress : IpSuffixOriginRandom;
+                    /* link-local: well-known prefix; public: a router
+                     * advertisement's prefix, the suffix from the link-layer
+                     * address; temporary: a router advertisement's prefix
+                     * and a random suffix (NL_SUFFIX_ORIGIN's "anonymous"
+                     * address); manual; DHCPv6 */
+                    if (ip6_is_linklocal(ip.b)) {
+                        u->PrefixOrigin = IpPrefixOriginWellKnown;
+                        u->SuffixOrigin = IpSuffixOriginLinkLayerAddress;
+                    } else if (a->v6[j].origin == V6_TEMPORARY) {
+                        u->PrefixOrigin = IpPrefixOriginRouterAdvertisement;
+                        u->SuffixOrigin = IpSuffixOriginRandom;
+                    } else if (a->v6[j].origin == V6_MANUAL) {
+                        u->PrefixOrigin = IpPrefixOriginManual;
+                        u->SuffixOrigin = IpSuffixOriginManual;
+                    } else if (a->v6[j].origin == V6_DHCP) {
+                        u->PrefixOrigin = IpPrefixOriginDhcp;
+                        u->SuffixOrigin = IpSuffixOriginDhcp;
+                    } else {
+                        u->PrefixOrigin = IpPrefixOriginRouterAdvertisement;
+                        u->SuffixOrigin = IpSuffixOriginLinkLayerAddress;
+                    }
                     u->DadState = a->connected ? IpDadStatePreferred : IpDadStateTentative;
                     u->ValidLifetime = u->PreferredLifetime = u->LeaseLifetime = 0xffffffffUL;
                     u->OnLinkPrefixLength = (UINT8)a->v6[j].prefix;
@@ -1308,7 +1452,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                     return -1;
                 memset(d, 0, sizeof(*d));
                 d->Length = (ULONG)sizeof(*d);
-                if (arena_sockaddr(ar, &a->dns[j], 0, &d->Address))
+                if (arena_sockaddr(ar, &a->dns[j], a->dns[j].scope, &d->Address))
                     return -1;
                 *link = d;
                 link = (void **)&d->Next;
@@ -1327,7 +1471,7 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
                     return -1;
                 memset(g, 0, sizeof(*g));
                 g->Length = (ULONG)sizeof(*g);
-                if (arena_sockaddr(ar, &a->cur.gw[j], 0, &g->Address))
+                if (arena_sockaddr(ar, &a->cur.gw[j], a->cur.gw[j].scope, &g->Address))
                     return -1;
                 *link = g;
                 link = (void **)&g->Next;
@@ -1364,6 +1508,21 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
             if (arena_sockaddr(ar, &ip, 0, &p->Dhcpv4Server))
                 return -1;
         }
+        memcpy(p->Dhcpv6ClientDuid, a->duid, a->duid_len);
+        p->Dhcpv6ClientDuidLength = a->duid_len;
+        p->Dhcpv6Iaid = a->dhcpv6_iaid;
+        {
+            IP_ADAPTER_DNS_SUFFIX **sl = &p->FirstDnsSuffix;
+            for (j = 0; j < a->n_suffixes; j++) {
+                IP_ADAPTER_DNS_SUFFIX *x = (IP_ADAPTER_DNS_SUFFIX *)arena_get(ar, sizeof(*x), 8);
+                if (!x)
+                    return -1;
+                memset(x, 0, sizeof(*x));
+                wcscpy(x->String, a->suffixes[j]);
+                *sl = x;
+                sl = &x->Next;
+            }
+        }
         p->CompartmentId = 1;
         p->ConnectionType = NET_IF_CONNECTION_DEDICATED;
         p->TunnelType = TUNNEL_TYPE_NONE;
@@ -1393,6 +1552,24 @@ static int adapters_info_count(void)
     return n;
 }
 
+/* What Windows writes: on a 32-bit system the structure is 640 bytes with
+ * 32-bit lease times whatever this compiler's time_t (adapter_info32.h). */
+#ifdef _WIN64
+#define ADAPTER_INFO_SIZE sizeof(IP_ADAPTER_INFO)
+#else
+#define ADAPTER_INFO_SIZE IPCFG_WIN_AI32_SIZE
+#endif
+
+static void set_lease_times(IP_ADAPTER_INFO *p, long long obtained, long long expires)
+{
+#ifdef _WIN64
+    p->LeaseObtained = (time_t)obtained;
+    p->LeaseExpires = (time_t)expires;
+#else
+    ipcfg_win_lease32_write(p, obtained, expires);
+#endif
+}
+
 static int layout_gai(arena *ar)
 {
     IP_ADAPTER_INFO *prev = NULL;
@@ -1403,10 +1580,10 @@ static int layout_gai(arena *ar)
         IP_ADDR_STRING *tail;
         if (is_loopback(a) || !a->ipv4_enabled)
             continue; /* GetAdaptersInfo lists no loopback */
-        p = (IP_ADAPTER_INFO *)arena_get(ar, sizeof(*p), 8);
+        p = (IP_ADAPTER_INFO *)arena_get(ar, ADAPTER_INFO_SIZE, 8);
         if (!p)
             return -1;
-        memset(p, 0, sizeof(*p));
+        memset(p, 0, ADAPTER_INFO_SIZE);
         if (prev)
             prev->Next = p;
         prev = p;
@@ -1453,11 +1630,10 @@ static int layout_gai(arena *ar)
             set_addr_string(&p->DhcpServer, a->cur.server, (const BYTE *)"\xff\xff\xff\xff", 0);
         else
             set_addr_string(&p->DhcpServer, NULL, NULL, 0);
-        p->HaveWins = FALSE;
-        set_addr_string(&p->PrimaryWinsServer, NULL, NULL, 0);
-        set_addr_string(&p->SecondaryWinsServer, NULL, NULL, 0);
-        p->LeaseObtained = a->dhcp ? (time_t)a->cur.obtained : 0;
-        p->LeaseExpires = a->dhcp ? (time_t)a->cur.expires : 0;
+        p->HaveWins = a->has_wins ? TRUE : FALSE;
+        set_addr_string(&p->PrimaryWinsServer, a->has_wins ? a->wins[0] : NULL, NULL, 0);
+        set_addr_string(&p->SecondaryWinsServer, a->has_wins && !ip4_is_zero(a->wins[1]) ? a->wins[1] : NULL, NULL, 0);
+        set_lease_times(p, a->dhcp ? a->cur.obtained : 0, a->dhcp ? a->cur.expires : 0);
     }
     return 0;
 }
@@ -1494,14 +1670,23 @@ static int layout_gnp(arena *ar)
  * IPv4 enabled) with that IfIndex, or NULL. */
 static sim_adapter *per_adapter_target(ULONG idx)
 {
+    int i;
     sim_adapter *a = adapter_by_index(idx);
-    return a && !is_loopback(a) && a->ipv4_enabled ? a : NULL;
+    if (a && !is_loopback(a) && a->ipv4_enabled)
+        return a;
+    /* ASSUMPTION: an adapter without IPv4 (a tunnel, an IPv6-only adapter)
+     * asked with its IPv6 interface index is answered too */
+    for (i = 0; i < S.n_ad; i++)
+        if (!is_loopback(&S.ad[i]) && v6_index(&S.ad[i]) == idx && idx != 0)
+            return &S.ad[i];
+    return NULL;
 }
 
 /* APIPA: an autoconfiguration adapter whose lease address is 169.254.x.x. */
 static int autoconfig_active(const sim_adapter *a)
 {
-    return a->autoconfig && a->cur.n_v4 > 0 && a->cur.v4[0].addr[0] == 169 && a->cur.v4[0].addr[1] == 254;
+    return a->autoconfig && a->ipv4_enabled && a->cur.n_v4 > 0 && a->cur.v4[0].addr[0] == 169 &&
+           a->cur.v4[0].addr[1] == 254;
 }
 
 /* Lays out IP_PER_ADAPTER_INFO for g_gpai_adapter: the flags, and the

@@ -23,6 +23,8 @@
 set -uo pipefail
 
 case_file=${1:?usage: run_case.sh CASE_FILE}
+# expected outputs (captured real ipconfig text) beside cases/
+SIM_EXPECTED=$(cd "$(dirname "$case_file")/.." && pwd)/expected
 for v in SIM_WINE SIM_PREFIX SIM_EXE SIM_DLL SIM_FMTMSG SIM_SCENARIOS SIM_WORK; do
     [ -n "${!v:-}" ] || { echo "run_case.sh: $v is not set" >&2; exit 2; }
 done
@@ -315,14 +317,45 @@ expect_no_block_re() {
 
 # The text layout of the contract: every non-empty stdout line is a title or
 # adapter header (column 0, ends with ':' for headers), a labelled field
-# (3 spaces, label with dot leaders, ':' at column 37, value from column 39)
-# or a further value indented 39 spaces.
+# (3 spaces, label with dot leaders, ':' at column 37, value from column 39),
+# a further value indented 39 spaces, or real ipconfig's one longer label,
+# "Connection-specific DNS Suffix Search List :" alone on its line.
+SEARCH_LIST_LABEL='   Connection-specific DNS Suffix Search List :'
 expect_layout() {
     local bad
-    bad=$(grep -nEv '^$|^[^ ].*$|^   [^ ].{33}:( .*)?$|^ {39}[^ ]' "$OUTN" | head -3)
+    bad=$(grep -nEv '^$|^[^ ].*$|^   [^ ].{33}:( .*)?$|^ {39}[^ ]' "$OUTN" | grep -vFx -- "${SEARCH_LIST_LABEL}" |
+        grep -vE "^[0-9]+:${SEARCH_LIST_LABEL}\$" | head -3)
     [ -z "$bad" ] || fail "[$LAST_CMD] lines off the ipconfig layout: $bad"
-    bad=$(grep -nE '^   [^ ]' "$OUTN" | grep -vE '^[0-9]+:   [^ ][^:]{33}:( |$)' | head -3)
+    bad=$(grep -nE '^   [^ ]' "$OUTN" | grep -vE '^[0-9]+:   [^ ][^:]{33}:( |$)' |
+        grep -vE "^[0-9]+:${SEARCH_LIST_LABEL}\$" | head -3)
     [ -z "$bad" ] || fail "[$LAST_CMD] labelled lines whose colon is not at column 37: $bad"
+}
+
+# expect_out_file FILE: stdout equals FILE (in expected/ unless a path), line
+# for line, after the lines of FILE starting with "#" (its comment) are
+# dropped and, on both sides, CR and trailing blanks are removed: captured
+# ipconfig outputs are published without the blank real ipconfig writes
+# after the colon of an empty value (expect_empty_values checks ipcfg's).
+expect_out_file() {
+    local f=$1
+    case $f in /*) ;; *) f=$SIM_EXPECTED/$f ;; esac
+    [ -f "$f" ] || { fail "no expected file $f"; return; }
+    grep -v '^#' "$f" | tr -d '\r' | sed -E 's/[ \t]+$//' >"$SIM_WORK/expected.txt"
+    sed -E 's/[ \t]+$//' "$OUTN" >"$SIM_WORK/got.txt"
+    if ! cmp -s "$SIM_WORK/expected.txt" "$SIM_WORK/got.txt"; then
+        fail "[$LAST_CMD] stdout differs from $(basename "$f"):"
+        diff -u "$SIM_WORK/expected.txt" "$SIM_WORK/got.txt" | head -40 >&2
+    fi
+}
+
+# Every labelled line with an empty value ends with ": " (the blank after
+# the colon, as real ipconfig writes it); the search-list label has none.
+expect_empty_values() {
+    local bad
+    bad=$(grep -nE '^   [^ ].{33}:$' "$OUTN" | head -3)
+    [ -z "$bad" ] || fail "[$LAST_CMD] empty-value lines without the blank after the colon: $bad"
+    bad=$(grep -nE "^${SEARCH_LIST_LABEL} +\$" "$OUTN" | head -3)
+    [ -z "$bad" ] || fail "[$LAST_CMD] the search-list label has trailing blanks: $bad"
 }
 
 # The call log: REGEX (extended) matched by exactly N lines.

@@ -11,6 +11,11 @@
  *   empty   a host without adapters: ERROR_NO_DATA.
  *   quirk   "quirk numadapters0": NO_ERROR, NumAdapters 0.
  *   grow    "grow F 1" for the six sizing functions.
+ *   fields  scenarios/fields.scn: the further ipconfig fields (DHCPv6 IAID
+ *           and DUID, FirstDnsSuffix, prefix/suffix origins of temporary
+ *           addresses, hardware addresses of 0 and 8 bytes, Ipv6IfIndex,
+ *           WINS, the lease times as the 32-bit view has them on i686,
+ *           GetPerAdapterInfo asked with an IPv6 index, AutoconfigActive).
  *
  * SPDX-License-Identifier: MIT */
 #ifndef WIN32_LEAN_AND_MEAN
@@ -25,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "adapter_info32.h" /* src/win */
 
 typedef ULONG(WINAPI *gaa_fn)(ULONG, ULONG, PVOID, PIP_ADAPTER_ADDRESSES, PULONG);
 typedef DWORD(WINAPI *gai_fn)(PIP_ADAPTER_INFO, PULONG);
@@ -443,12 +450,123 @@ static void mode_grow(void)
     free(p);
 }
 
+static IP_ADAPTER_ADDRESSES *gaa_by_name(IP_ADAPTER_ADDRESSES *l, const WCHAR *name)
+{
+    for (; l; l = l->Next)
+        if (!wcscmp(l->FriendlyName, name))
+            return l;
+    return NULL;
+}
+
+static void lease_of(const IP_ADAPTER_INFO *a, long long *o, long long *e)
+{
+#ifdef _WIN64
+    *o = (long long)a->LeaseObtained;
+    *e = (long long)a->LeaseExpires;
+#else
+    int64_t o64, e64;
+    ipcfg_win_lease32_read(a, &o64, &e64);
+    *o = o64;
+    *e = e64;
+#endif
+}
+
+static void mode_fields(void)
+{
+    static const BYTE duid[14] = {0x00, 0x01, 0x00, 0x01, 0x2A, 0x15, 0xC3, 0x11, 0xD0, 0x50, 0x99, 0x07, 0x6F, 0xA9};
+    ULONG len;
+    DWORD rc;
+    IP_ADAPTER_ADDRESSES *aa, *p;
+    IP_ADAPTER_INFO *ai, *a;
+    IP_PER_ADAPTER_INFO *pa;
+
+    aa = (IP_ADAPTER_ADDRESSES *)fetch("GAA", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    CHECK(aa != NULL, "GAA fill rc %lu", (unsigned long)rc);
+    if (aa) {
+        p = gaa_by_name(aa, L"Ethernet");
+        CHECK(p && p->Dhcpv6Iaid == 117461145 && p->Dhcpv6ClientDuidLength == sizeof(duid) &&
+                  !memcmp(p->Dhcpv6ClientDuid, duid, sizeof(duid)),
+              "Ethernet DHCPv6 IAID/DUID");
+        CHECK(p && p->FirstDnsSuffix && inside(aa, len, p->FirstDnsSuffix, sizeof(*p->FirstDnsSuffix)) &&
+                  !wcscmp(p->FirstDnsSuffix->String, L"corp.example.com") && p->FirstDnsSuffix->Next &&
+                  inside(aa, len, p->FirstDnsSuffix->Next, sizeof(*p->FirstDnsSuffix)) &&
+                  !wcscmp(p->FirstDnsSuffix->Next->String, L"lab.corp.example.com") && !p->FirstDnsSuffix->Next->Next,
+              "Ethernet FirstDnsSuffix chain");
+        if (p) {
+            int temporary = 0, public_ = 0, dhcp6 = 0;
+            IP_ADAPTER_UNICAST_ADDRESS *u;
+            for (u = p->FirstUnicastAddress; u; u = u->Next) {
+                const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)u->Address.lpSockaddr;
+                if (s6->sin6_family != AF_INET6 || s6->sin6_addr.s6_addr[0] != 0x20)
+                    continue;
+                if (u->PrefixOrigin == IpPrefixOriginRouterAdvertisement && u->SuffixOrigin == IpSuffixOriginRandom)
+                    temporary++;
+                else if (u->PrefixOrigin == IpPrefixOriginRouterAdvertisement &&
+                         u->SuffixOrigin == IpSuffixOriginLinkLayerAddress)
+                    public_++;
+                else if (u->PrefixOrigin == IpPrefixOriginDhcp && u->SuffixOrigin == IpSuffixOriginDhcp)
+                    dhcp6++;
+            }
+            CHECK(temporary == 1 && public_ == 1 && dhcp6 == 1, "Ethernet IPv6 origins: %d temporary, %d public, %d dhcp",
+                  temporary, public_, dhcp6);
+        }
+        p = gaa_by_name(aa, L"Teredo");
+        CHECK(p && p->IfIndex == 0 && p->Ipv6IfIndex == 14 && p->PhysicalAddressLength == 8 &&
+                  p->PhysicalAddress[7] == 0xE0 && p->IfType == IF_TYPE_TUNNEL && p->FirstDnsSuffix == NULL,
+              "Teredo: no IPv4 index, IPv6 index 14, 8-byte address");
+        p = gaa_by_name(aa, L"VPN");
+        CHECK(p && p->PhysicalAddressLength == 0 && p->IfType == 53 && p->IfIndex == 21, "VPN: no address, IfType 53");
+        p = gaa_by_name(aa, L"IPv6 only");
+        CHECK(p && p->IfIndex == 0 && p->Ipv6IfIndex == 31, "IPv6 only: indexes");
+        free(aa);
+    }
+
+    ai = (IP_ADAPTER_INFO *)fetch("GAI", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    CHECK(ai != NULL, "GAI fill rc %lu", (unsigned long)rc);
+    if (ai) {
+        int n = 0;
+        long long o, e;
+        for (a = ai; a; a = a->Next) {
+            n++;
+            CHECK(inside(ai, len, a, IPCFG_WIN_AI32_SIZE), "GAI entry %d inside the buffer", n);
+        }
+        CHECK(n == 3, "GAI lists %d adapters, expected 3 (no IPv4-less adapter, no loopback)", n);
+        a = gai_find(ai, 3);
+        CHECK(a && a->HaveWins && !strcmp(a->PrimaryWinsServer.IpAddress.String, "10.0.0.5") &&
+                  !strcmp(a->SecondaryWinsServer.IpAddress.String, "10.0.0.6"),
+              "Ethernet WINS");
+        if (a) {
+            lease_of(a, &o, &e);
+            CHECK(o == 1474265496 && e == 1474634754, "Ethernet lease times %lld %lld", o, e);
+        }
+        a = gai_find(ai, 4);
+        CHECK(a && a->HaveWins && !strcmp(a->PrimaryWinsServer.IpAddress.String, "10.0.0.5") &&
+                  !a->SecondaryWinsServer.IpAddress.String[0],
+              "Wi-Fi: primary WINS only");
+        a = gai_find(ai, 21);
+        CHECK(a && !a->HaveWins && a->AddressLength == 0, "VPN: no WINS, no address");
+        free(ai);
+    }
+
+    pa = fetch_gpai(14, &len); /* Teredo's IPv6 index */
+    CHECK(pa && pa->AutoconfigEnabled == 1 && pa->AutoconfigActive == 0, "GPAI by IPv6 index (Teredo)");
+    free(pa);
+    pa = fetch_gpai(31, &len);
+    CHECK(pa && pa->AutoconfigEnabled == 0, "GPAI by IPv6 index (IPv6 only, autoconfig no)");
+    free(pa);
+    pa = fetch_gpai(4, &len);
+    CHECK(pa && pa->AutoconfigEnabled == 1 && pa->AutoconfigActive == 1, "GPAI Wi-Fi: APIPA active");
+    free(pa);
+    len = 0;
+    CHECK(pGPAI(30, NULL, &len) == ERROR_NO_DATA, "GPAI IPv4 index of an adapter without IPv4");
+}
+
 int main(int argc, char **argv)
 {
     HMODULE h;
     WCHAR path[MAX_PATH];
     if (argc != 2) {
-        printf("usage: sim_selftest office|empty|quirk|grow\n");
+        printf("usage: sim_selftest office|empty|quirk|grow|fields\n");
         return 2;
     }
     h = LoadLibraryExW(L"iphlpapi.dll", NULL, LOAD_LIBRARY_SEARCH_SYSTEM32);
@@ -479,6 +597,8 @@ int main(int argc, char **argv)
         mode_quirk();
     else if (!strcmp(argv[1], "grow"))
         mode_grow();
+    else if (!strcmp(argv[1], "fields"))
+        mode_fields();
     else {
         printf("unknown mode %s\n", argv[1]);
         return 2;
