@@ -23,24 +23,56 @@ const char ipcfg_version[] = IPCFG_VERSION_STRING;
 typedef struct out {
     ipcfg_doc doc;
     const ipcfg_sink *sink;
-    int oom; /* output was lost: the run cannot succeed */
+    int lost;     /* stdout output was lost (write error, reader gone, out of
+                   * memory): nothing more goes to stdout; the run exits 3 */
+    int err_lost; /* stderr output was lost: the run exits 3 */
 } out;
+
+/* Hands n bytes to the sink as they are; a failed stdout write is reported
+ * by one line on stderr (where it can be written), once. */
+static void put_raw(out *w, int is_err, const char *s, size_t n)
+{
+    if (!n || (is_err ? w->err_lost : w->lost))
+        return;
+    ipcfg_error e;
+    ipcfg_error_clear(&e);
+    int r = w->sink->write(w->sink->ctx, is_err, s, n, &e);
+    if (r == IPCFG_SINK_OK)
+        return;
+    if (is_err) {
+        w->err_lost = 1;
+        return;
+    }
+    w->lost = 1;
+    if (r == IPCFG_SINK_GONE)
+        return; /* the reader went away: quietly */
+    ipcfg_strbuf line;
+    ipcfg_sb_init(&line);
+    ipcfg_fmt_lost_output(&line, &e);
+    if (line.oom)
+        put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+    else
+        put_raw(w, 1, line.s, line.len);
+    ipcfg_sb_free(&line);
+}
+
+static void put(out *w, int is_err, const char *s, size_t n) { put_raw(w, is_err, s, n); }
 
 static void flush(ipcfg_doc *d)
 {
     out *w = d->ctx;
     if (d->out.oom || d->err.oom) {
-        /* Never hand out a cut-off document as a success. */
-        w->oom = 1;
-        w->sink->write(w->sink->ctx, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+        /* Never hand out a cut-off document: stdout is lost for the rest of
+         * the run (later appends could succeed and write a fragment). */
+        if (!w->lost)
+            put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+        w->lost = 1;
         ipcfg_sb_free(&d->out);
         ipcfg_sb_free(&d->err);
         return;
     }
-    if (d->out.len)
-        w->sink->write(w->sink->ctx, 0, d->out.s, d->out.len);
-    if (d->err.len)
-        w->sink->write(w->sink->ctx, 1, d->err.s, d->err.len);
+    put(w, 0, d->out.s, d->out.len);
+    put(w, 1, d->err.s, d->err.len);
     ipcfg_sb_reset(&d->out);
     ipcfg_sb_reset(&d->err);
 }
@@ -336,19 +368,17 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 }
 
 /* Runs an already-parsed command. */
-static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
+static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
-    out w;
     int code = 0;
-    out_init(&w, sink);
     switch (c->verb) {
     case IPCFG_V_SHOW:
-    case IPCFG_V_ALL: code = run_list(c, b, &w); break;
-    case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, &w); break;
+    case IPCFG_V_ALL: code = run_list(c, b, w); break;
+    case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = run_relnew(c, b, &w); break;
-    case IPCFG_V_ADD: code = run_add(c, b, &w); break;
-    case IPCFG_V_DELETE: code = run_delete(c, b, &w); break;
+    case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
+    case IPCFG_V_ADD: code = run_add(c, b, w); break;
+    case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
         ipcfg_error err;
@@ -356,14 +386,13 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sin
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "IPv6 release/renew is not supported: no interface for IPv6 release/renew exists in "
                         "this tool (the IP Helper API has none).");
-        code = fail_whole(&w, c, b, &err);
+        code = fail_whole(w, c, b, &err);
         break;
     }
     case IPCFG_V_HELP:
     case IPCFG_V_VERSION: break; /* handled in ipcfg_main */
     }
-    out_free(&w);
-    return w.oom && code == 0 ? IPCFG_E_FAILED : code;
+    return code;
 }
 
 /* /json anywhere on a command line that does not parse: the usage error is
@@ -412,13 +441,16 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         } else if (!opened) {
             /* /release6, /renew6 need no backend: their answer is 6 even
              * where the backend cannot be opened */
-            code = ipcfg_run(&cmd, NULL, sink);
+            code = ipcfg_run(&cmd, NULL, &w);
         } else {
-            code = ipcfg_run(&cmd, &b, sink);
+            code = ipcfg_run(&cmd, &b, &w);
             if (b.destroy)
                 b.destroy(&b);
         }
     }
     out_free(&w);
-    return code;
+    /* Output that could not be written is never a success (PRODUCT.md):
+     * exit 3, whatever the command came to; a change already made stays
+     * made (docs/exit-codes.md). */
+    return w.lost || w.err_lost ? IPCFG_E_FAILED : code;
 }

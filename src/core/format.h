@@ -36,6 +36,9 @@ void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
 
 /* The line written on stderr when output was lost to an allocation failure. */
 extern const char ipcfg_text_oom_notice[];
+/* The line written on stderr when stdout could not be written (e is what the
+ * sink reported): "Error: the output could not be written: <text>." */
+void ipcfg_fmt_lost_output(ipcfg_strbuf *o, const ipcfg_error *e);
 
 /* Text pieces (exported for tests) */
 void ipcfg_fmt_title(ipcfg_strbuf *o, const char *title);

@@ -352,6 +352,8 @@ void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const
     ipcfg_strbuf line;
     ipcfg_sb_init(&line);
     ipcfg_fmt_failure(&line, verb, name, e);
+    if (line.oom)
+        o->oom = 1; /* the caller reports lost output */
     ipcfg_sb_puts(o, "{\n");
     key(o, indent + 1, "reason", 1);
     ipcfg_json_str(o, reason_name(e->reason));

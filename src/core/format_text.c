@@ -378,6 +378,13 @@ static const char usage_text[] =
 
 const char ipcfg_text_oom_notice[] = "Error: out of memory; the output is incomplete.\n";
 
+void ipcfg_fmt_lost_output(ipcfg_strbuf *o, const ipcfg_error *e)
+{
+    const char *t = e->text[0] ? e->text : "unknown error";
+    size_t n = strlen(t);
+    ipcfg_sb_printf(o, "Error: the output could not be written: %s%s\n", t, t[n - 1] == '.' ? "" : ".");
+}
+
 void ipcfg_doc_flush(ipcfg_doc *d)
 {
     if (d->flush)
