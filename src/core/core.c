@@ -56,7 +56,22 @@ static void put_raw(out *w, int is_err, const char *s, size_t n)
     ipcfg_sb_free(&line);
 }
 
-static void put(out *w, int is_err, const char *s, size_t n) { put_raw(w, is_err, s, n); }
+/* Hands text to the sink in its display form: C0 controls (but LF), DEL and
+ * bytes that are not UTF-8 as \xHH (format.h, ipcfg_text_safe_span). */
+static void put(out *w, int is_err, const char *s, size_t n)
+{
+    while (n && !(is_err ? w->err_lost : w->lost)) {
+        size_t k = ipcfg_text_safe_span(s, n);
+        put_raw(w, is_err, s, k);
+        if (k == n)
+            return;
+        char esc[8];
+        snprintf(esc, sizeof(esc), "\\x%02x", (unsigned)(unsigned char)s[k]);
+        put_raw(w, is_err, esc, strlen(esc));
+        s += k + 1;
+        n -= k + 1;
+    }
+}
 
 static void flush(ipcfg_doc *d)
 {

@@ -385,6 +385,56 @@ void ipcfg_fmt_lost_output(ipcfg_strbuf *o, const ipcfg_error *e)
     ipcfg_sb_printf(o, "Error: the output could not be written: %s%s\n", t, t[n - 1] == '.' ? "" : ".");
 }
 
+/* The length of the valid UTF-8 sequence at p (left bytes available), 0 when
+ * the byte at p does not start one (RFC 3629: no overlongs, no surrogates,
+ * nothing above U+10FFFF). */
+static size_t utf8_len(const unsigned char *p, size_t left)
+{
+    size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+    if (n == 0 || n > left || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+        return 0;
+    if (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+size_t ipcfg_text_safe_span(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] >= 0x80) {
+            size_t k = utf8_len(p + i, n - i);
+            if (!k)
+                return i;
+            i += k;
+        } else if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f) {
+            return i;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+void ipcfg_text_display(ipcfg_strbuf *o, const char *s, size_t n)
+{
+    while (n) {
+        size_t k = ipcfg_text_safe_span(s, n);
+        ipcfg_sb_putn(o, s, k);
+        if (k == n)
+            return;
+        ipcfg_sb_printf(o, "\\x%02x", (unsigned)(unsigned char)s[k]);
+        s += k + 1;
+        n -= k + 1;
+    }
+}
+
 void ipcfg_doc_flush(ipcfg_doc *d)
 {
     if (d->flush)

@@ -429,6 +429,39 @@ static void add_selects_exactly_one(void **s)
     assert_non_null(strstr(OUT, "\"system_code\": 1007"));
 }
 
+/* Control characters in names and patterns are shown escaped (\xHH) in
+ * text output and error lines, and the JSON error.message is exactly the
+ * stderr line (issue 8, items 12 and 13). */
+static void control_characters_escaped(void **s)
+{
+    (void)s;
+    add_dhcp_adapter("e\x1b[2J", "esc");
+    add_dhcp_adapter("bad\xff\x7f", "bad");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(run_v((const char *)NULL), 0);
+    assert_non_null(strstr(OUT, "\nEthernet adapter e\\x1b[2J:\n"));
+    assert_non_null(strstr(OUT, "\nEthernet adapter bad\\xff\\x7f:\n"));
+    assert_null(strchr(OUT, '\x1b'));
+    assert_null(strchr(OUT, '\x7f'));
+    assert_null(strchr(OUT, '\xff'));
+    /* typed as it is, the name still matches */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "e\x1b[2J");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "e\x1b[2J"), 0);
+    /* a pattern is echoed escaped; error.message is the stderr line */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "x\x1b]0;pwned\x07\xfe", "10.61.0.1", "24", "/json"), 2);
+    assert_string_equal(ERR, "Error: no adapter matches \"x\\x1b]0;pwned\\x07\\xfe\".\n");
+    assert_non_null(strstr(OUT, "\"message\": \"Error: no adapter matches \\\"x\\\\x1b]0;pwned\\\\x07\\\\xfe\\\".\""));
+    /* the adapter key keeps the name itself (JSON escapes, U+FFFD) */
+    assert_non_null(strstr(OUT, "\"adapter\": \"x\\u001b]0;pwned\\u0007\xef\xbf\xbd\""));
+}
+
 static void delete_paths(void **s)
 {
     (void)s;
@@ -479,6 +512,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_backend_op_is_not_supported, setup, teardown),
         cmocka_unit_test_setup_teardown(ipv6_verbs_not_supported, setup, teardown),
         cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(control_characters_escaped, setup, teardown),
         cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
     };

@@ -124,6 +124,37 @@ static void json_to_ascii(void **state)
     ipcfg_sb_free(&b);
 }
 
+/* The display form of text (issue 8, item 12). */
+static void display_form(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain text\n", "plain text\n"},
+        {"e\x1b[2J", "e\\x1b[2J"},
+        {"tab\there", "tab\\x09here"},
+        {"cr\r", "cr\\x0d"},
+        {"del\x7f", "del\\x7f"},
+        {"caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80"},
+        {"bad\xff", "bad\\xff"},
+        {"cut\xe2\x9c", "cut\\xe2\\x9c"},
+        {"overlong\xc0\xaf", "overlong\\xc0\\xaf"},
+        {"surrogate\xed\xa0\x80", "surrogate\\xed\\xa0\\x80"},
+        {"back\\slash", "back\\slash"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        ipcfg_strbuf b;
+        ipcfg_sb_init(&b);
+        ipcfg_text_display(&b, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(ipcfg_sb_str(&b), cases[i].out);
+        ipcfg_sb_free(&b);
+    }
+    assert_int_equal(ipcfg_text_safe_span("ab\x1b", 3), 2);
+    assert_int_equal(ipcfg_text_safe_span("a\xc3\xa9", 3), 3);
+    assert_int_equal(ipcfg_text_safe_span("a\xc3", 2), 1); /* a character cut off at the end */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +163,7 @@ int main(void)
         cmocka_unit_test(failure_lines),
         cmocka_unit_test(json_strings),
         cmocka_unit_test(json_to_ascii),
+        cmocka_unit_test(display_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
