@@ -71,6 +71,11 @@ struct ipcfg_backend {
      * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
      * 0: it is "not enabled for Dhcp" (Windows). */
     int renew_obtains;
+    /* 1: adapter names are case-sensitive bytes (Linux interface names);
+     * 0: names compare case-insensitively (Windows friendly names).  An
+     * adapter argument equal to a name in this sense selects exactly the
+     * adapters of that name, before any wildcard matching (docs/wildcards.md). */
+    int names_case_sensitive;
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -172,6 +172,36 @@ static const ipcfg_adapter **shown(const ipcfg_adapter_list *l, size_t *n, int *
     return v;
 }
 
+/* How an adapter argument selects (docs/wildcards.md): when some adapter
+ * has exactly that name (case-sensitive where the backend says so), only
+ * the adapters of that name; otherwise the wildcard match.  Names such as
+ * "Local Area Connection* 3" hold a literal `*`. */
+typedef struct selector {
+    const char *pattern; /* NULL: every adapter */
+    int exact;
+    int case_sensitive;
+} selector;
+
+static void selector_init(selector *s, const ipcfg_backend *b, const char *pattern, const ipcfg_adapter_list *l,
+                          int listed_only)
+{
+    s->pattern = pattern;
+    s->exact = 0;
+    s->case_sensitive = b->names_case_sensitive;
+    for (size_t i = 0; pattern && i < l->n && !s->exact; i++)
+        if ((!listed_only || listed(&l->items[i])) && ipcfg_name_equal(pattern, l->items[i].name, s->case_sensitive))
+            s->exact = 1;
+}
+
+static int selects(const selector *s, const char *name)
+{
+    if (!s->pattern)
+        return 1;
+    if (s->exact)
+        return ipcfg_name_equal(s->pattern, name, s->case_sensitive);
+    return ipcfg_wildcard_match(s->pattern, name);
+}
+
 /* ---- verbs ---- */
 
 static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
@@ -256,10 +286,12 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     int named = c->adapter != NULL;
+    selector sel;
+    selector_init(&sel, b, c->adapter, &l, 1);
 
     for (size_t i = 0; i < l.n; i++) {
         const ipcfg_adapter *a = &l.items[i];
-        if (!listed(a) || (named && !ipcfg_wildcard_match(c->adapter, a->name)))
+        if (!listed(a) || !selects(&sel, a->name))
             continue;
         ipcfg_result *r = &res[nres];
         memset(r, 0, sizeof(*r));
@@ -334,8 +366,10 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     size_t matches = 0;
     ipcfg_strbuf names;
     ipcfg_sb_init(&names);
+    selector sel;
+    selector_init(&sel, b, c->adapter, &l, 0);
     for (size_t i = 0; i < l.n; i++) {
-        if (!ipcfg_wildcard_match(c->adapter, l.items[i].name))
+        if (!selects(&sel, l.items[i].name))
             continue;
         if (matches++ < 8)
             ipcfg_sb_printf(&names, "%s\"%s\"", matches > 1 ? ", " : "", l.items[i].name);
@@ -414,7 +448,7 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
  * then reported as a JSON document too. */
 static int wants_json(int argc, char *const *argv)
 {
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *a = argv[i];
         a += (a[0] == '-' && a[1] == '-') ? 2 : (a[0] == '/' || a[0] == '-') ? 1 : 0;
         if (a != argv[i] && (a[0] == 'j' || a[0] == 'J') && (a[1] == 's' || a[1] == 'S') &&

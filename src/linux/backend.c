@@ -51,6 +51,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (dhcp_run.c) */
     out->renew = ipcfg_lx_dhcp_renew;
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
+    out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */
     out->destroy = lx_destroy;
     return 0;
 }
