@@ -265,25 +265,56 @@ static void at_type(unsigned f, char *buf, size_t len)
             p += (size_t)snprintf(buf + p, len - p, "%s%s", p ? "," : "", names[i].name);
 }
 
+/* One row's cells as text. */
+typedef struct at_cells {
+    char a[IPCFG_IPSTR_MAX], m[IPCFG_IPSTR_MAX], b[IPCFG_IPSTR_MAX], idx[16], ty[96];
+} at_cells;
+
+static void at_row(const ipcfg_addrrow *r, at_cells *c)
+{
+    ipcfg_ip mask;
+    ipcfg_prefix_to_mask(r->prefix_len, &mask);
+    ipcfg_ip_str(&r->addr, c->a, sizeof(c->a));
+    ipcfg_ip_str(&mask, c->m, sizeof(c->m));
+    if (r->broadcast.family == IPCFG_AF_NONE)
+        snprintf(c->b, sizeof(c->b), "-");
+    else
+        ipcfg_ip_str(&r->broadcast, c->b, sizeof(c->b));
+    snprintf(c->idx, sizeof(c->idx), "%lu", (unsigned long)r->ifindex);
+    at_type(r->flags, c->ty, sizeof(c->ty));
+}
+
+static void at_width(int *w, const char *cell)
+{
+    int n = (int)strlen(cell); /* every cell but the last column is ASCII */
+    if (n > *w)
+        *w = n;
+}
+
 void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
 {
+    /* Each column as wide as its widest cell, and at least as wide as the
+     * classic layout (15 for addresses, 5 for the index, 22 for the type),
+     * so that ordinary tables keep their look. */
+    int wa = 15, wm = 15, wb = 15, wi = 5, wt = 22;
+    for (size_t i = 0; i < t->n; i++) {
+        at_cells c;
+        at_row(&t->rows[i], &c);
+        at_width(&wa, c.a);
+        at_width(&wm, c.m);
+        at_width(&wb, c.b);
+        at_width(&wi, c.idx);
+        at_width(&wt, c.ty);
+    }
     ipcfg_sb_puts(o, "IPv4 Address Table\n\n");
     /* The interface name comes last: it may be long and hold spaces. */
-    ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5s  %-22s  %s\n", "Address", "Subnet Mask", "Broadcast", "Index",
-                    "Type", "Interface");
+    ipcfg_sb_printf(o, "   %-*s  %-*s  %-*s  %*s  %-*s  %s\n", wa, "Address", wm, "Subnet Mask", wb, "Broadcast", wi,
+                    "Index", wt, "Type", "Interface");
     for (size_t i = 0; i < t->n; i++) {
         const ipcfg_addrrow *r = &t->rows[i];
-        char a[IPCFG_IPSTR_MAX], m[IPCFG_IPSTR_MAX], b[IPCFG_IPSTR_MAX], ty[96];
-        ipcfg_ip mask;
-        ipcfg_prefix_to_mask(r->prefix_len, &mask);
-        ipcfg_ip_str(&r->addr, a, sizeof(a));
-        ipcfg_ip_str(&mask, m, sizeof(m));
-        if (r->broadcast.family == IPCFG_AF_NONE)
-            snprintf(b, sizeof(b), "-");
-        else
-            ipcfg_ip_str(&r->broadcast, b, sizeof(b));
-        at_type(r->flags, ty, sizeof(ty));
-        ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5u  %-22s  %s\n", a, m, b, (unsigned)r->ifindex, ty,
+        at_cells c;
+        at_row(r, &c);
+        ipcfg_sb_printf(o, "   %-*s  %-*s  %-*s  %*s  %-*s  %s\n", wa, c.a, wm, c.m, wb, c.b, wi, c.idx, wt, c.ty,
                         r->ifname[0] ? r->ifname : "-");
     }
 }
