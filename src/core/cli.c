@@ -83,8 +83,10 @@ static int set_msg(char *msg, size_t len, const char *fmt, ...)
     if (msg && len) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, len, fmt, ap);
+        int n = vsnprintf(msg, len, fmt, ap);
         va_end(ap);
+        if (n >= (int)len)
+            ipcfg_utf8_cut(msg, len, "..."); /* never inside a character, and visibly */
     }
     return IPCFG_E_USAGE;
 }

@@ -530,6 +530,30 @@ static void control_characters_escaped(void **s)
     assert_non_null(strstr(OUT, "\"adapter\": \"x\\u001b]0;pwned\\u0007\xef\xbf\xbd\""));
 }
 
+/* A message longer than IPCFG_ERRTEXT_MAX ends visibly, at a character
+ * boundary, on stderr and in JSON (issue 8, item 10). */
+static void long_message_ends_visibly(void **s)
+{
+    (void)s;
+    char name[700];
+    size_t p = 0;
+    name[p++] = 'x';
+    while (p + 3 < sizeof(name)) {
+        memcpy(name + p, "\xe2\x9c\x93", 3);
+        p += 3;
+    }
+    name[p] = '\0';
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", name, "10.61.0.1", "24", "/json"), 2);
+    size_t n = strlen(ERR);
+    assert_true(n > 400 && n < IPCFG_ERRTEXT_MAX + 16);
+    assert_string_equal(ERR + n - 4, "...\n");
+    assert_null(strstr(ERR, "\\x")); /* no byte of a cut character */
+    assert_non_null(strstr(OUT, "...\",\n    \"system_code\""));
+    assert_null(strstr(OUT, "\xef\xbf\xbd")); /* no U+FFFD from a cut character */
+}
+
 static void delete_paths(void **s)
 {
     (void)s;
@@ -582,6 +606,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
         cmocka_unit_test_setup_teardown(exact_name_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(control_characters_escaped, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_message_ends_visibly, setup, teardown),
         cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
     };
