@@ -113,11 +113,12 @@ static DWORD write_console(HANDLE h, const char *text, size_t len, int *done_con
 }
 
 /* A failed write: the reader of a pipe that went away (ERROR_NO_DATA,
- * ERROR_BROKEN_PIPE) ends the output quietly; anything else is reported
- * (docs/exit-codes.md: both exit 3). */
+ * ERROR_BROKEN_PIPE; ERROR_PIPE_NOT_CONNECTED, which Wine answers) ends the
+ * output quietly; anything else is reported (docs/exit-codes.md: both exit
+ * 3). */
 static int write_failed(DWORD code, ipcfg_error *err)
 {
-    if (code == ERROR_NO_DATA || code == ERROR_BROKEN_PIPE)
+    if (code == ERROR_NO_DATA || code == ERROR_BROKEN_PIPE || code == ERROR_PIPE_NOT_CONNECTED)
         return IPCFG_SINK_GONE;
     char text[IPCFG_ERRTEXT_MAX];
     ipcfg_win_errtext(code, text, sizeof(text));

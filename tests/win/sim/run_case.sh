@@ -138,6 +138,10 @@ run_stdout_full() {
 run_stdout_closed() {
     SIM_STDOUT=closed run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
 }
+# run_reader_gone ARGS...: stdout is a pipe whose reader went away.
+run_reader_gone() {
+    SIM_STDOUT=gone run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
 
 # plant_run ARGS...: ipcfg.exe copied into a scratch directory together with
 # the simulated iphlpapi.dll, run in the plain prefix (Wine's own iphlpapi
@@ -184,6 +188,11 @@ run_exe() {
         case ${SIM_STDOUT:-} in
         full) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >/dev/full 2>"$ERR" ;;
         closed) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR" >&- ;;
+        gone)
+            # a pipe whose reader has closed its end before ipcfg writes
+            : >"$OUT"
+            { sleep 0.3; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR"; } | (exec 0<&-; sleep 5)
+            exit "${PIPESTATUS[0]}" ;;
         esac
         exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
     )
