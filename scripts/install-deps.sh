@@ -3,7 +3,7 @@
 # name, as root.
 #   scripts/install-deps.sh build   compiler, CMake, iproute2
 #   scripts/install-deps.sh test    + CMocka, clang/libFuzzer, MinGW-w64,
-#                                   Wine, jq, setpriv, dnsmasq and python3 (the DHCP
+#                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
 #                                   integration tests)
 #   scripts/install-deps.sh bench   + hyperfine
@@ -20,7 +20,7 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # dhcpcd-base, not dhcpcd; isc-dhcp-client); systemd brings systemd-networkd,
 # which those tests run in a namespace (the Debian image has it)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
-           isc-dhcp-client dhcpcd-base systemd)
+           isc-dhcp-client dhcpcd-base systemd strace)
 bench_pkgs=(hyperfine)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)

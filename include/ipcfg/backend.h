@@ -85,6 +85,11 @@ struct ipcfg_backend {
      * with the DHCP client that runs adapter a (a->lease_client names
      * it), into buf ("" when there is none).  NULL: no other clients. */
     void (*client_command)(const ipcfg_adapter *a, int release, char *buf, size_t len);
+    /* 1: adapter names are case-sensitive bytes (Linux interface names);
+     * 0: names compare case-insensitively (Windows friendly names).  An
+     * adapter argument equal to a name in this sense selects exactly the
+     * adapters of that name, before any wildcard matching (docs/wildcards.md). */
+    int names_case_sensitive;
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -12,11 +12,24 @@
 extern "C" {
 #endif
 
+/* What a sink's write answers. */
+enum {
+    IPCFG_SINK_OK = 0,      /* every byte was written */
+    IPCFG_SINK_FAILED = -1, /* the output is lost (a full disk, a closed or
+                             * invalid descriptor): *err holds the system's
+                             * code and text; the core reports it (exit 3) */
+    IPCFG_SINK_GONE = -2    /* the reader went away (a broken pipe): the
+                             * output is lost, quietly (exit 3, no line) */
+};
+
 /* Where finished output goes: is_err selects stderr; text is UTF-8.
+ * write returns one of IPCFG_SINK_*; on IPCFG_SINK_FAILED it fills *err
+ * (ipcfg_error_set + ipcfg_error_sys).  Once stdout output is lost the core
+ * writes nothing more to stdout.
  * ascii_json: JSON documents escape every non-ASCII character (\uXXXX), so
  * that they read the same under any code page (Windows). */
 typedef struct ipcfg_sink {
-    void (*write)(void *ctx, int is_err, const char *text, size_t len);
+    int (*write)(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err);
     void *ctx;
     int ascii_json;
 } ipcfg_sink;

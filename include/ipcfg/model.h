@@ -207,8 +207,14 @@ void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 
 /* Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
- * NUL-terminated (nothing is written when len is 0). */
+ * NUL-terminated (nothing is written when len is 0); a cut never ends
+ * inside a UTF-8 character. */
 void ipcfg_copy_str(char *dst, size_t len, const char *src);
+/* Ends s (a buffer of size bytes that was filled to its end, such as a
+ * truncated snprintf) visibly: the text is cut at a character boundary so
+ * that mark ("...") fits after it.  ipcfg_error_set does this for a text
+ * longer than IPCFG_ERRTEXT_MAX - 1 bytes. */
+void ipcfg_utf8_cut(char *s, size_t size, const char *mark);
 
 /* The value of one hexadecimal digit (either case), or -1. */
 int ipcfg_hex_digit(char c);

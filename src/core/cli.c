@@ -83,8 +83,10 @@ static int set_msg(char *msg, size_t len, const char *fmt, ...)
     if (msg && len) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, len, fmt, ap);
+        int n = vsnprintf(msg, len, fmt, ap);
         va_end(ap);
+        if (n >= (int)len)
+            ipcfg_utf8_cut(msg, len, "..."); /* never inside a character, and visibly */
     }
     return IPCFG_E_USAGE;
 }
@@ -153,62 +155,160 @@ static int unicast4(const ipcfg_ip *ip)
     return 1;
 }
 
+/* How many arguments a verb takes at most (its argument slots). */
+static int slots(ipcfg_verb v)
+{
+    switch (v) {
+    case IPCFG_V_RELEASE:
+    case IPCFG_V_RENEW:
+    case IPCFG_V_RELEASE6:
+    case IPCFG_V_RENEW6:
+    case IPCFG_V_DELETE: return 1;
+    case IPCFG_V_ADD: return 3;
+    case IPCFG_V_SHOW:
+    case IPCFG_V_ALL:
+    case IPCFG_V_ADDRTABLE:
+    case IPCFG_V_HELP:
+    case IPCFG_V_VERSION: break;
+    }
+    return 0;
+}
+
+/* The message for a switch that stands where an argument of verb v is
+ * expected (slot k, 0-based). */
+static int switch_in_slot(char *msg, size_t len, const char *arg, ipcfg_verb v, int k)
+{
+    const char *what = v == IPCFG_V_DELETE ? "an address or context"
+                       : v != IPCFG_V_ADD || k == 0 ? "an adapter name"
+                       : k == 1                     ? "an address"
+                                                    : "a subnet mask";
+    return set_msg(msg, len,
+                   "Error: \"%s\" is a switch where %s is expected; to give an argument that starts with / or -, "
+                   "put -- before it.",
+                   arg, what);
+}
+
+/* An address an interface can hold in its subnet: not in 0.0.0.0/8 (RFC
+ * 1122 "this network"), and with a prefix of /30 or shorter neither the
+ * subnet's network address (host part all zeros) nor its broadcast address
+ * (all ones); /31 (RFC 3021) and /32 have neither. */
+static int host_address(const ipcfg_ip *ip, unsigned prefix, const char *arg, char *msg, size_t len)
+{
+    if (ip->bytes[0] == 0)
+        return set_msg(msg, len, "Error: \"%s\" is in 0.0.0.0/8 (\"this network\"), which no interface can hold.",
+                       arg);
+    if (prefix > 30)
+        return 0;
+    uint32_t a = (uint32_t)ip->bytes[0] << 24 | (uint32_t)ip->bytes[1] << 16 | (uint32_t)ip->bytes[2] << 8 |
+                 ip->bytes[3];
+    uint32_t host = (1u << (32 - prefix)) - 1;
+    if ((a & host) != 0 && (a & host) != host)
+        return 0;
+    ipcfg_ip net;
+    char n[IPCFG_IPSTR_MAX];
+    uint32_t na = a & ~host;
+    ipcfg_ip4(&net, (uint8_t)(na >> 24), (uint8_t)(na >> 16), (uint8_t)(na >> 8), (uint8_t)na);
+    return set_msg(msg, len, "Error: \"%s\" is the %s address of %s/%u.", arg,
+                   (a & host) ? "broadcast" : "network", ipcfg_ip_str(&net, n, sizeof(n)), prefix);
+}
+
 int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size_t msglen)
 {
     const char *pos[4];
-    int npos = 0, have_verb = 0, help = 0;
+    int npos = 0, have_verb = 0, help = 0, bad = 0, dashdash = 0;
+    const char *option_in_slot = NULL; /* /json or /timeout: where an argument was expected */
+    int option_slot = 0;
 
     memset(cmd, 0, sizeof(*cmd));
     if (msg && msglen)
         msg[0] = '\0';
 
-    /* Help wins over everything else, as in ipconfig. */
-    for (int i = 1; i < argc; i++) {
-        const char *b = switch_body(argv[i]);
-        if (b && (strcmp(b, "?") == 0 || (strlen(b) == 4 && ascii_ieq(b, "help", 4)) ||
-                  (argv[i][0] == '-' && argv[i][1] != '-' && ascii_ieq(b, "h", 2))))
-            help = 1;
-    }
-    if (help) {
-        cmd->verb = IPCFG_V_HELP;
-        return 0;
-    }
-
+    /* One pass; the first error is kept (bad) and returned at the end,
+     * because help wins over everything else, as in ipconfig.  "--" ends
+     * the switches: every later argument is an argument, whatever it looks
+     * like.  A switch that stands where the verb expects an argument (a
+     * name starting with - or /) is an error with a hint to use "--", not
+     * help or another verb (docs/wildcards.md). */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *b = switch_body(a);
+        if (!dashdash && strcmp(a, "--") == 0) {
+            dashdash = 1;
+            continue;
+        }
+        const char *b = dashdash ? NULL : switch_body(a);
         if (!b) {
-            if (!have_verb || npos == 4)
-                return IPCFG_E_USAGE;
+            if (!have_verb || npos == 4) {
+                if (!bad)
+                    bad = IPCFG_E_USAGE;
+                continue;
+            }
             pos[npos++] = a;
             continue;
         }
+        int in_slot = have_verb && npos < slots(cmd->verb);
         size_t blen = strlen(b);
+        int is_help = strcmp(b, "?") == 0 || (blen == 4 && ascii_ieq(b, "help", 4)) ||
+                      (a[0] == '-' && a[1] != '-' && blen == 1 && ascii_ieq(b, "h", 1));
+        if (is_help && !in_slot) {
+            help = 1;
+            continue;
+        }
         if (blen > 8 && ascii_ieq(b, "timeout:", 8)) {
-            if (parse_timeout(b + 8, &cmd->timeout_s) != 0)
-                return set_msg(msg, msglen,
-                               "Error: invalid timeout \"%s\": give a whole number of seconds from 1 to 3600.",
-                               b + 8);
+            if (parse_timeout(b + 8, &cmd->timeout_s) != 0) {
+                if (!bad)
+                    bad = set_msg(msg, msglen,
+                                  "Error: invalid timeout \"%s\": give a whole number of seconds from 1 to 3600.",
+                                  b + 8);
+                continue;
+            }
+            if (in_slot && !option_in_slot) {
+                option_in_slot = a;
+                option_slot = npos;
+            }
             cmd->has_timeout = 1;
             continue;
         }
-        if (blen == 8 && ascii_ieq(b, "timeout:", 8))
-            return IPCFG_E_USAGE;
         size_t k;
         for (k = 0; k < sizeof(switches) / sizeof(switches[0]); k++)
             if (strlen(switches[k].name) == blen && ascii_ieq(b, switches[k].name, blen))
                 break;
-        if (k == sizeof(switches) / sizeof(switches[0]) || switches[k].kind == SW_HELP)
-            return IPCFG_E_USAGE;
-        if (switches[k].kind == SW_JSON) {
+        int known = k < sizeof(switches) / sizeof(switches[0]);
+        if (known && switches[k].kind == SW_JSON) {
+            if (in_slot && !option_in_slot) {
+                option_in_slot = a;
+                option_slot = npos;
+            }
             cmd->json = 1;
             continue;
         }
-        if (have_verb)
-            return IPCFG_E_USAGE; /* two verbs */
+        if (in_slot) {
+            /* help, a verb or an unknown switch where an argument belongs */
+            if (!bad)
+                bad = switch_in_slot(msg, msglen, a, cmd->verb, npos);
+            continue;
+        }
+        if (!known || switches[k].kind == SW_HELP || have_verb) {
+            if (!bad)
+                bad = IPCFG_E_USAGE; /* unknown, an abbreviation, or two verbs */
+            continue;
+        }
         have_verb = 1;
         cmd->verb = switches[k].verb;
     }
+    if (help) {
+        memset(cmd, 0, sizeof(*cmd));
+        cmd->verb = IPCFG_V_HELP;
+        if (msg && msglen)
+            msg[0] = '\0';
+        return 0;
+    }
+    if (bad)
+        return bad;
+    /* /add /json 10.0.0.5 24: the option took the adapter's place */
+    if (option_in_slot && cmd->verb == IPCFG_V_ADD && npos < 3)
+        return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
+    if (option_in_slot && cmd->verb == IPCFG_V_DELETE && npos < 1)
+        return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
 
     switch (cmd->verb) {
     case IPCFG_V_SHOW:
@@ -244,7 +344,7 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
                            "Error: \"%s\" is not a valid subnet mask (use a contiguous mask such as "
                            "255.255.255.0, or a prefix length from 1 to 32).",
                            pos[2]);
-        return 0;
+        return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, msglen);
     case IPCFG_V_DELETE:
         if (npos != 1)
             return IPCFG_E_USAGE;

@@ -24,24 +24,71 @@ const char ipcfg_version[] = IPCFG_VERSION_STRING;
 typedef struct out {
     ipcfg_doc doc;
     const ipcfg_sink *sink;
-    int oom; /* output was lost: the run cannot succeed */
+    int lost;     /* stdout output was lost (write error, reader gone, out of
+                   * memory): nothing more goes to stdout; the run exits 3 */
+    int err_lost; /* stderr output was lost: the run exits 3 */
 } out;
+
+/* Hands n bytes to the sink as they are; a failed stdout write is reported
+ * by one line on stderr (where it can be written), once. */
+static void put_raw(out *w, int is_err, const char *s, size_t n)
+{
+    if (!n || (is_err ? w->err_lost : w->lost))
+        return;
+    ipcfg_error e;
+    ipcfg_error_clear(&e);
+    int r = w->sink->write(w->sink->ctx, is_err, s, n, &e);
+    if (r == IPCFG_SINK_OK)
+        return;
+    if (is_err) {
+        w->err_lost = 1;
+        return;
+    }
+    w->lost = 1;
+    if (r == IPCFG_SINK_GONE)
+        return; /* the reader went away: quietly */
+    ipcfg_strbuf line;
+    ipcfg_sb_init(&line);
+    ipcfg_fmt_lost_output(&line, &e);
+    if (line.oom)
+        put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+    else
+        put_raw(w, 1, line.s, line.len);
+    ipcfg_sb_free(&line);
+}
+
+/* Hands text to the sink in its display form: C0 controls (but LF), DEL and
+ * bytes that are not UTF-8 as \xHH (format.h, ipcfg_text_safe_span). */
+static void put(out *w, int is_err, const char *s, size_t n)
+{
+    while (n && !(is_err ? w->err_lost : w->lost)) {
+        size_t k = ipcfg_text_safe_span(s, n);
+        put_raw(w, is_err, s, k);
+        if (k == n)
+            return;
+        char esc[8];
+        snprintf(esc, sizeof(esc), "\\x%02x", (unsigned)(unsigned char)s[k]);
+        put_raw(w, is_err, esc, strlen(esc));
+        s += k + 1;
+        n -= k + 1;
+    }
+}
 
 static void flush(ipcfg_doc *d)
 {
     out *w = d->ctx;
     if (d->out.oom || d->err.oom) {
-        /* Never hand out a cut-off document as a success. */
-        w->oom = 1;
-        w->sink->write(w->sink->ctx, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+        /* Never hand out a cut-off document: stdout is lost for the rest of
+         * the run (later appends could succeed and write a fragment). */
+        if (!w->lost)
+            put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
+        w->lost = 1;
         ipcfg_sb_free(&d->out);
         ipcfg_sb_free(&d->err);
         return;
     }
-    if (d->out.len)
-        w->sink->write(w->sink->ctx, 0, d->out.s, d->out.len);
-    if (d->err.len)
-        w->sink->write(w->sink->ctx, 1, d->err.s, d->err.len);
+    put(w, 0, d->out.s, d->out.len);
+    put(w, 1, d->err.s, d->err.len);
     ipcfg_sb_reset(&d->out);
     ipcfg_sb_reset(&d->err);
 }
@@ -124,6 +171,36 @@ static const ipcfg_adapter **shown(const ipcfg_adapter_list *l, size_t *n, int *
         if (listed(&l->items[i]))
             v[(*n)++] = &l->items[i];
     return v;
+}
+
+/* How an adapter argument selects (docs/wildcards.md): when some adapter
+ * has exactly that name (case-sensitive where the backend says so), only
+ * the adapters of that name; otherwise the wildcard match.  Names such as
+ * "Local Area Connection* 3" hold a literal `*`. */
+typedef struct selector {
+    const char *pattern; /* NULL: every adapter */
+    int exact;
+    int case_sensitive;
+} selector;
+
+static void selector_init(selector *s, const ipcfg_backend *b, const char *pattern, const ipcfg_adapter_list *l,
+                          int listed_only)
+{
+    s->pattern = pattern;
+    s->exact = 0;
+    s->case_sensitive = b->names_case_sensitive;
+    for (size_t i = 0; pattern && i < l->n && !s->exact; i++)
+        if ((!listed_only || listed(&l->items[i])) && ipcfg_name_equal(pattern, l->items[i].name, s->case_sensitive))
+            s->exact = 1;
+}
+
+static int selects(const selector *s, const char *name)
+{
+    if (!s->pattern)
+        return 1;
+    if (s->exact)
+        return ipcfg_name_equal(s->pattern, name, s->case_sensitive);
+    return ipcfg_wildcard_match(s->pattern, name);
 }
 
 /* ---- verbs ---- */
@@ -228,10 +305,12 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     int named = c->adapter != NULL;
+    selector sel;
+    selector_init(&sel, b, c->adapter, &l, 1);
 
     for (size_t i = 0; i < l.n; i++) {
         const ipcfg_adapter *a = &l.items[i];
-        if (!listed(a) || (named && !ipcfg_wildcard_match(c->adapter, a->name)))
+        if (!listed(a) || !selects(&sel, a->name))
             continue;
         ipcfg_result *r = &res[nres];
         memset(r, 0, sizeof(*r));
@@ -318,8 +397,10 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     size_t matches = 0;
     ipcfg_strbuf names;
     ipcfg_sb_init(&names);
+    selector sel;
+    selector_init(&sel, b, c->adapter, &l, 0);
     for (size_t i = 0; i < l.n; i++) {
-        if (!ipcfg_wildcard_match(c->adapter, l.items[i].name))
+        if (!selects(&sel, l.items[i].name))
             continue;
         if (matches++ < 8)
             ipcfg_sb_printf(&names, "%s\"%s\"", matches > 1 ? ", " : "", l.items[i].name);
@@ -370,19 +451,17 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 }
 
 /* Runs an already-parsed command. */
-static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sink)
+static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
-    out w;
     int code = 0;
-    out_init(&w, sink);
     switch (c->verb) {
     case IPCFG_V_SHOW:
-    case IPCFG_V_ALL: code = run_list(c, b, &w); break;
-    case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, &w); break;
+    case IPCFG_V_ALL: code = run_list(c, b, w); break;
+    case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = run_relnew(c, b, &w); break;
-    case IPCFG_V_ADD: code = run_add(c, b, &w); break;
-    case IPCFG_V_DELETE: code = run_delete(c, b, &w); break;
+    case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
+    case IPCFG_V_ADD: code = run_add(c, b, w); break;
+    case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
         ipcfg_error err;
@@ -390,21 +469,20 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_sink *sin
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "IPv6 release/renew is not supported: no interface for IPv6 release/renew exists in "
                         "this tool (the IP Helper API has none).");
-        code = fail_whole(&w, c, b, &err);
+        code = fail_whole(w, c, b, &err);
         break;
     }
     case IPCFG_V_HELP:
     case IPCFG_V_VERSION: break; /* handled in ipcfg_main */
     }
-    out_free(&w);
-    return w.oom && code == 0 ? IPCFG_E_FAILED : code;
+    return code;
 }
 
 /* /json anywhere on a command line that does not parse: the usage error is
  * then reported as a JSON document too. */
 static int wants_json(int argc, char *const *argv)
 {
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *a = argv[i];
         a += (a[0] == '-' && a[1] == '-') ? 2 : (a[0] == '/' || a[0] == '-') ? 1 : 0;
         if (a != argv[i] && (a[0] == 'j' || a[0] == 'J') && (a[1] == 's' || a[1] == 'S') &&
@@ -446,13 +524,16 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         } else if (!opened) {
             /* /release6, /renew6 need no backend: their answer is 6 even
              * where the backend cannot be opened */
-            code = ipcfg_run(&cmd, NULL, sink);
+            code = ipcfg_run(&cmd, NULL, &w);
         } else {
-            code = ipcfg_run(&cmd, &b, sink);
+            code = ipcfg_run(&cmd, &b, &w);
             if (b.destroy)
                 b.destroy(&b);
         }
     }
     out_free(&w);
-    return code;
+    /* Output that could not be written is never a success (PRODUCT.md):
+     * exit 3, whatever the command came to; a change already made stays
+     * made (docs/exit-codes.md). */
+    return w.lost || w.err_lost ? IPCFG_E_FAILED : code;
 }

@@ -36,6 +36,18 @@ void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
 
 /* The line written on stderr when output was lost to an allocation failure. */
 extern const char ipcfg_text_oom_notice[];
+/* The line written on stderr when stdout could not be written (e is what the
+ * sink reported): "Error: the output could not be written: <text>." */
+void ipcfg_fmt_lost_output(ipcfg_strbuf *o, const ipcfg_error *e);
+
+/* The display form of text output and error lines: every C0 control
+ * character but LF, DEL, and each byte that is not part of valid UTF-8, is
+ * shown as \xHH (two lower-case hex digits); everything else is unchanged.
+ * ipcfg_text_safe_span: how many leading bytes of s[0..n) need no escape
+ * (never ends inside a character).  ipcfg_text_display appends the display
+ * form of s[0..n) to o. */
+size_t ipcfg_text_safe_span(const char *s, size_t n);
+void ipcfg_text_display(ipcfg_strbuf *o, const char *s, size_t n);
 
 /* Text pieces (exported for tests) */
 void ipcfg_fmt_title(ipcfg_strbuf *o, const char *title);

@@ -399,9 +399,15 @@ static const char *reason_name(ipcfg_reason r)
 
 void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e, int indent)
 {
-    ipcfg_strbuf line;
+    ipcfg_strbuf raw, line;
+    ipcfg_sb_init(&raw);
     ipcfg_sb_init(&line);
-    ipcfg_fmt_failure(&line, verb, name, e);
+    ipcfg_fmt_failure(&raw, verb, name, e);
+    /* exactly the stderr line: its display form (format.h) */
+    ipcfg_text_display(&line, ipcfg_sb_str(&raw), raw.len);
+    if (raw.oom || line.oom)
+        o->oom = 1; /* the caller reports lost output */
+    ipcfg_sb_free(&raw);
     ipcfg_sb_puts(o, "{\n");
     key(o, indent + 1, "reason", 1);
     ipcfg_json_str(o, reason_name(e->reason));

@@ -305,25 +305,56 @@ static void at_type(unsigned f, char *buf, size_t len)
             p += (size_t)snprintf(buf + p, len - p, "%s%s", p ? "," : "", names[i].name);
 }
 
+/* One row's cells as text. */
+typedef struct at_cells {
+    char a[IPCFG_IPSTR_MAX], m[IPCFG_IPSTR_MAX], b[IPCFG_IPSTR_MAX], idx[16], ty[96];
+} at_cells;
+
+static void at_row(const ipcfg_addrrow *r, at_cells *c)
+{
+    ipcfg_ip mask;
+    ipcfg_prefix_to_mask(r->prefix_len, &mask);
+    ipcfg_ip_str(&r->addr, c->a, sizeof(c->a));
+    ipcfg_ip_str(&mask, c->m, sizeof(c->m));
+    if (r->broadcast.family == IPCFG_AF_NONE)
+        snprintf(c->b, sizeof(c->b), "-");
+    else
+        ipcfg_ip_str(&r->broadcast, c->b, sizeof(c->b));
+    snprintf(c->idx, sizeof(c->idx), "%lu", (unsigned long)r->ifindex);
+    at_type(r->flags, c->ty, sizeof(c->ty));
+}
+
+static void at_width(int *w, const char *cell)
+{
+    int n = (int)strlen(cell); /* every cell but the last column is ASCII */
+    if (n > *w)
+        *w = n;
+}
+
 void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
 {
+    /* Each column as wide as its widest cell, and at least as wide as the
+     * classic layout (15 for addresses, 5 for the index, 22 for the type),
+     * so that ordinary tables keep their look. */
+    int wa = 15, wm = 15, wb = 15, wi = 5, wt = 22;
+    for (size_t i = 0; i < t->n; i++) {
+        at_cells c;
+        at_row(&t->rows[i], &c);
+        at_width(&wa, c.a);
+        at_width(&wm, c.m);
+        at_width(&wb, c.b);
+        at_width(&wi, c.idx);
+        at_width(&wt, c.ty);
+    }
     ipcfg_sb_puts(o, "IPv4 Address Table\n\n");
     /* The interface name comes last: it may be long and hold spaces. */
-    ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5s  %-22s  %s\n", "Address", "Subnet Mask", "Broadcast", "Index",
-                    "Type", "Interface");
+    ipcfg_sb_printf(o, "   %-*s  %-*s  %-*s  %*s  %-*s  %s\n", wa, "Address", wm, "Subnet Mask", wb, "Broadcast", wi,
+                    "Index", wt, "Type", "Interface");
     for (size_t i = 0; i < t->n; i++) {
         const ipcfg_addrrow *r = &t->rows[i];
-        char a[IPCFG_IPSTR_MAX], m[IPCFG_IPSTR_MAX], b[IPCFG_IPSTR_MAX], ty[96];
-        ipcfg_ip mask;
-        ipcfg_prefix_to_mask(r->prefix_len, &mask);
-        ipcfg_ip_str(&r->addr, a, sizeof(a));
-        ipcfg_ip_str(&mask, m, sizeof(m));
-        if (r->broadcast.family == IPCFG_AF_NONE)
-            snprintf(b, sizeof(b), "-");
-        else
-            ipcfg_ip_str(&r->broadcast, b, sizeof(b));
-        at_type(r->flags, ty, sizeof(ty));
-        ipcfg_sb_printf(o, "   %-15s  %-15s  %-15s  %5u  %-22s  %s\n", a, m, b, (unsigned)r->ifindex, ty,
+        at_cells c;
+        at_row(r, &c);
+        ipcfg_sb_printf(o, "   %-*s  %-*s  %-*s  %*s  %-*s  %s\n", wa, c.a, wm, c.m, wb, c.b, wi, c.idx, wt, c.ty,
                         r->ifname[0] ? r->ifname : "-");
     }
 }
@@ -420,6 +451,63 @@ static const char usage_text[] =
     "    > ipcfg /all /json\n";
 
 const char ipcfg_text_oom_notice[] = "Error: out of memory; the output is incomplete.\n";
+
+void ipcfg_fmt_lost_output(ipcfg_strbuf *o, const ipcfg_error *e)
+{
+    const char *t = e->text[0] ? e->text : "unknown error";
+    size_t n = strlen(t);
+    ipcfg_sb_printf(o, "Error: the output could not be written: %s%s\n", t, t[n - 1] == '.' ? "" : ".");
+}
+
+/* The length of the valid UTF-8 sequence at p (left bytes available), 0 when
+ * the byte at p does not start one (RFC 3629: no overlongs, no surrogates,
+ * nothing above U+10FFFF). */
+static size_t utf8_len(const unsigned char *p, size_t left)
+{
+    size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+    if (n == 0 || n > left || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+        return 0;
+    if (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+size_t ipcfg_text_safe_span(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] >= 0x80) {
+            size_t k = utf8_len(p + i, n - i);
+            if (!k)
+                return i;
+            i += k;
+        } else if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f) {
+            return i;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+void ipcfg_text_display(ipcfg_strbuf *o, const char *s, size_t n)
+{
+    while (n) {
+        size_t k = ipcfg_text_safe_span(s, n);
+        ipcfg_sb_putn(o, s, k);
+        if (k == n)
+            return;
+        ipcfg_sb_printf(o, "\\x%02x", (unsigned)(unsigned char)s[k]);
+        s += k + 1;
+        n -= k + 1;
+    }
+}
 
 void ipcfg_doc_flush(ipcfg_doc *d)
 {

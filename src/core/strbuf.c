@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void *plain_realloc(void *p, size_t n) { return realloc(p, n); }
+void *(*ipcfg_sb_realloc)(void *p, size_t n) = plain_realloc;
+
 void ipcfg_sb_init(ipcfg_strbuf *b) { memset(b, 0, sizeof(*b)); }
 
 void ipcfg_sb_free(ipcfg_strbuf *b)
@@ -34,7 +37,7 @@ static int reserve(ipcfg_strbuf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
-    char *p = realloc(b->s, cap);
+    char *p = ipcfg_sb_realloc(b->s, cap);
     if (!p) {
         b->oom = 1;
         return -1;

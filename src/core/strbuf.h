@@ -25,4 +25,8 @@ void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...) IPCFG_PRINTF(2, 3);
 void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap) IPCFG_PRINTF(2, 0);
 const char *ipcfg_sb_str(const ipcfg_strbuf *b); /* "" when empty */
 
+/* Test seam: every buffer allocation goes through this (realloc by
+ * default), so that a test can fail the Nth one (tests/unit/test_oom.c). */
+extern void *(*ipcfg_sb_realloc)(void *p, size_t n);
+
 #endif

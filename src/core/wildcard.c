@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes one code point at s (NUL-terminated).  Invalid or overlong
  * sequences yield the single byte as 0x110000 + byte, so they match only
@@ -73,6 +74,22 @@ static uint32_t fold(uint32_t c)
     if (c >= 0x400 && c <= 0x40f) /* Cyrillic Ѐ..Џ */
         return c + 80;
     return c;
+}
+
+int ipcfg_name_equal(const char *a, const char *b, int case_sensitive)
+{
+    if (case_sensitive)
+        return strcmp(a, b) == 0;
+    const unsigned char *p = (const unsigned char *)a;
+    const unsigned char *q = (const unsigned char *)b;
+    while (*p && *q) {
+        uint32_t x, y;
+        p += utf8_next(p, &x);
+        q += utf8_next(q, &y);
+        if (fold(x) != fold(y))
+            return 0;
+    }
+    return *p == *q;
 }
 
 int ipcfg_wildcard_has_meta(const char *pattern)

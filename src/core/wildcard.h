@@ -9,6 +9,11 @@
  * themselves.  Returns 1 on match, 0 otherwise.  Iterative, linear-space. */
 int ipcfg_wildcard_match(const char *pattern, const char *name);
 
+/* 1 if a and b are the same name: byte for byte (case_sensitive), or
+ * under the case folding of ipcfg_wildcard_match; `*` and `?` are plain
+ * characters here. */
+int ipcfg_name_equal(const char *a, const char *b, int case_sensitive);
+
 /* 1 if the pattern holds a wildcard character. */
 int ipcfg_wildcard_has_meta(const char *pattern);
 

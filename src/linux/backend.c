@@ -64,6 +64,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->renew = ipcfg_lx_dhcp_renew;
     out->client_command = ipcfg_lx_client_command; /* peer_command.c */
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
+    out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */
     out->destroy = lx_destroy;
     return 0;
 }

@@ -61,6 +61,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     }
     out->title = "Windows IP Configuration";
     out->platform = "windows";
+    out->names_case_sensitive = 0; /* friendly names are case-insensitive */
     out->ctx = c;
     out->list = ipcfg_win_list;
     out->addrtable = ipcfg_win_addrtable;

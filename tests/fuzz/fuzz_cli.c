@@ -10,12 +10,14 @@
 #include "ipcfg/core.h"
 #include "wildcard.h"
 
-static void discard(void *ctx, int is_err, const char *text, size_t len)
+static int discard(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err)
 {
     (void)ctx;
     (void)is_err;
     (void)text;
     (void)len;
+    (void)err;
+    return IPCFG_SINK_OK;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

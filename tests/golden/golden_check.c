@@ -12,10 +12,12 @@
 #include "ipcfg/core.h"
 #include "strbuf.h"
 
-static void collect(void *ctx, int is_err, const char *text, size_t len)
+static int collect(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err)
 {
     ipcfg_strbuf *bufs = ctx;
+    (void)err;
     ipcfg_sb_putn(&bufs[is_err ? 1 : 0], text, len);
+    return IPCFG_SINK_OK;
 }
 
 int main(int argc, char **argv)

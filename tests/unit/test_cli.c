@@ -88,7 +88,7 @@ static void no_abbreviations_or_unknown(void **s)
 {
     (void)s;
     ipcfg_cmd c;
-    static const char *const bad[] = {"/a", "/al", "/rel", "/allx", "/", "-", "--", "/jso", "/renew66", "/timeout"};
+    static const char *const bad[] = {"/a", "/al", "/rel", "/allx", "/", "-", "---", "/jso", "/renew66", "/timeout"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         assert_int_equal(PARSE(&c, bad[i]), IPCFG_E_USAGE);
         assert_string_equal(msg, ""); /* the generic line + usage */
@@ -221,6 +221,91 @@ static void delete_forms(void **s)
     assert_int_equal(PARSE(&c, "/delete", "1", "2"), IPCFG_E_USAGE);
 }
 
+/* "--" ends the switches; a switch where an argument belongs is an error
+ * with a hint to use "--" (issue 8, item 6; docs/wildcards.md). */
+static void dashdash_and_switches_in_argument_positions(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "--"), 0);
+    assert_int_equal(c.verb, IPCFG_V_SHOW);
+    assert_int_equal(PARSE(&c, "/add", "--", "-help", "10.61.0.1", "24"), 0);
+    assert_int_equal(c.verb, IPCFG_V_ADD);
+    assert_string_equal(c.adapter, "-help");
+    assert_int_equal(PARSE(&c, "/release", "--", "-h"), 0);
+    assert_string_equal(c.adapter, "-h");
+    assert_int_equal(PARSE(&c, "/renew", "/json", "--", "/all"), 0);
+    assert_string_equal(c.adapter, "/all");
+    assert_true(c.json);
+    assert_int_equal(PARSE(&c, "/add", "--", "/json", "10.0.0.5", "24"), 0);
+    assert_string_equal(c.adapter, "/json");
+    assert_false(c.json);
+    /* after "--" even help is an argument */
+    assert_int_equal(PARSE(&c, "/release", "--", "/?"), 0);
+    assert_string_equal(c.adapter, "/?");
+
+    /* a switch where an argument belongs: exit 1 with the hint, never help */
+    static const char *const in_slot[][5] = {
+        {"/add", "-help", "10.61.0.1", "24", NULL}, {"/add", "-h", "10.61.0.1", "24", NULL},
+        {"/release", "-h", NULL},                   {"/renew", "/?", NULL},
+        {"/release", "/all", NULL},                 {"/renew", "-eth0", NULL},
+        {"/add", "/json", "10.61.0.1", "24", NULL}, {"/delete", "/json", NULL},
+    };
+    for (size_t i = 0; i < sizeof(in_slot) / sizeof(in_slot[0]); i++) {
+        const char *const *v = in_slot[i];
+        int rc = v[2] == NULL ? PARSE(&c, v[0], v[1]) : PARSE(&c, v[0], v[1], v[2], v[3]);
+        assert_int_equal(rc, IPCFG_E_USAGE);
+        char want[80];
+        snprintf(want, sizeof(want), "Error: \"%s\" is a switch where ", v[1]);
+        assert_true(strncmp(msg, want, strlen(want)) == 0);
+        assert_non_null(strstr(msg, "put -- before it."));
+    }
+    assert_int_equal(PARSE(&c, "/delete", "/json"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "where an address or context is expected"));
+    /* options where an optional argument could stand stay options */
+    assert_int_equal(PARSE(&c, "/release", "/json"), 0);
+    assert_null(c.adapter);
+    assert_true(c.json);
+    assert_int_equal(PARSE(&c, "/add", "/json", "eth0", "10.0.0.5", "24"), 0);
+    assert_string_equal(c.adapter, "eth0");
+    /* help outside an argument position still wins */
+    assert_int_equal(PARSE(&c, "-h", "/add", "x", "10.0.0.5", "24"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+    assert_int_equal(PARSE(&c, "/add", "x", "10.0.0.5", "24", "-h"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+    assert_int_equal(PARSE(&c, "/bogus", "/?"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+}
+
+/* No interface can hold an address of 0.0.0.0/8, nor the network or
+ * broadcast address of its subnet (prefix /30 or shorter). */
+static void add_rejects_network_and_broadcast(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/add", "eth0", "0.1.2.3", "24"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: \"0.1.2.3\" is in 0.0.0.0/8 (\"this network\"), which no interface can hold.");
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.2.3.255", "24"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: \"1.2.3.255\" is the broadcast address of 1.2.3.0/24.");
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.2.3.0", "255.255.255.0"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: \"1.2.3.0\" is the network address of 1.2.3.0/24.");
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.3", "/30"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "broadcast address of 10.0.0.0/30"));
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.4", "30"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "network address of 10.0.0.4/30"));
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.255.255.255", "8"), IPCFG_E_USAGE);
+    /* /31 and /32 have neither */
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.4", "31"), 0);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.5", "31"), 0);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.0", "32"), 0);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "10.0.0.255", "32"), 0);
+    /* ordinary hosts */
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.2.3.254", "24"), 0);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.2.3.1", "24"), 0);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.0.0.0", "16"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/add", "eth0", "1.0.1.0", "16"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +318,8 @@ int main(void)
         cmocka_unit_test(timeout_values),
         cmocka_unit_test(add_forms),
         cmocka_unit_test(delete_forms),
+        cmocka_unit_test(dashdash_and_switches_in_argument_positions),
+        cmocka_unit_test(add_rejects_network_and_broadcast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,7 +89,7 @@ static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_err
     return op_result(name, err);
 }
 
-static int g_no_release, g_open_fails, g_renew_obtains, g_check;
+static int g_no_release, g_open_fails, g_renew_obtains, g_check, g_case_sensitive;
 
 /* The privilege check: g_check 1 = allowed, 2 = denied (0: no check_change). */
 static int mock_check(ipcfg_backend *b, int dhcp, ipcfg_error *err)
@@ -116,16 +116,19 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->release = g_no_release ? NULL : mock_release;
     b->renew = g_no_release ? NULL : mock_renew;
     b->renew_obtains = g_renew_obtains;
+    b->names_case_sensitive = g_case_sensitive;
     b->add_address = mock_add;
     b->delete_address = mock_delete;
     b->check_change = g_check ? mock_check : NULL;
     return 0;
 }
 
-static void collect(void *ctx, int is_err, const char *t, size_t n)
+static int collect(void *ctx, int is_err, const char *t, size_t n, ipcfg_error *err)
 {
     (void)ctx;
+    (void)err;
     ipcfg_sb_putn(is_err ? &g_err : &g_out, t, n);
+    return IPCFG_SINK_OK;
 }
 
 static int run_v(const char *a0, ...)
@@ -157,6 +160,7 @@ static int setup(void **s)
     g_open_fails = 0;
     g_renew_obtains = 0;
     g_check = 0;
+    g_case_sensitive = 0;
     return 0;
 }
 
@@ -440,6 +444,129 @@ static void add_selects_exactly_one(void **s)
     assert_non_null(strstr(OUT, "\"system_code\": 1007"));
 }
 
+/* An exact name wins over wildcard matching (issue 8, item 6):
+ * case-sensitive bytes where the backend says so (Linux), case-insensitive
+ * otherwise (Windows, whose names may hold a literal `*`). */
+static void exact_name_wins(void **s)
+{
+    (void)s;
+    add_dhcp_adapter("abc", "abc");
+    add_dhcp_adapter("ABC", "ABC");
+    add_dhcp_adapter("x?y", "x?y");
+    add_dhcp_adapter("xzy", "xzy");
+    add_dhcp_adapter("-help", "-help");
+    add_dhcp_adapter("Local Area Connection 3", "lac3"); /* the fixture has "Local Area Connection* 3" */
+    g_case_sensitive = 1;
+    static const char *const names[] = {"abc", "ABC", "x?y", "xzy"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        expect_function_call(mock_open);
+        will_return(mock_list, 0);
+        expect_value(mock_add, prefix, 24);
+        expect_string(op_result, name, names[i]);
+        will_return(op_result, 0);
+        assert_int_equal(RUN("/add", names[i], "10.61.0.1", "24"), 0);
+        char want[96];
+        snprintf(want, sizeof(want), "Added 10.61.0.1, subnet mask 255.255.255.0, to %s (NTE", names[i]);
+        assert_non_null(strstr(OUT, want));
+    }
+    /* no exact name: the wildcard match, case-insensitive as before */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "Abc", "10.61.0.1", "24"), 1);
+    assert_non_null(strstr(ERR, "\"Abc\" matches 2 adapters (\"abc\", \"ABC\")"));
+    /* "--" names an adapter that looks like a switch */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_add, prefix, 24);
+    expect_string(op_result, name, "-help");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/add", "--", "-help", "10.61.0.1", "24"), 0);
+    /* without it: the hint, exit 1, no backend; with /json one document */
+    assert_int_equal(RUN("/add", "-help", "10.61.0.1", "24"), 1);
+    assert_string_equal(OUT, "");
+    assert_non_null(strstr(ERR, "\"-help\" is a switch where an adapter name is expected"));
+    assert_int_equal(RUN("/add", "-help", "10.61.0.1", "24", "/json"), 1);
+    assert_true(strncmp(OUT, "{\n", 2) == 0);
+    assert_non_null(strstr(OUT, "\"exit_code\": 1"));
+    assert_null(strstr(OUT, "USAGE"));
+    assert_null(strstr(OUT + 1, "\n{"));
+    /* release of an exact name acts on that adapter only */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "x?y");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "x?y"), 0);
+
+    /* Windows: case-insensitive exact names; a literal `*` */
+    g_case_sensitive = 0;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "local area connection* 3"), 2); /* the static one only */
+    assert_string_equal(ERR, "Adapter Local Area Connection* 3 is not enabled for Dhcp.\n");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "abc", "10.61.0.1", "24"), 1);
+    assert_non_null(strstr(ERR, "matches 2 adapters"));
+}
+
+/* Control characters in names and patterns are shown escaped (\xHH) in
+ * text output and error lines, and the JSON error.message is exactly the
+ * stderr line (issue 8, items 12 and 13). */
+static void control_characters_escaped(void **s)
+{
+    (void)s;
+    add_dhcp_adapter("e\x1b[2J", "esc");
+    add_dhcp_adapter("bad\xff\x7f", "bad");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(run_v((const char *)NULL), 0);
+    assert_non_null(strstr(OUT, "\nEthernet adapter e\\x1b[2J:\n"));
+    assert_non_null(strstr(OUT, "\nEthernet adapter bad\\xff\\x7f:\n"));
+    assert_null(strchr(OUT, '\x1b'));
+    assert_null(strchr(OUT, '\x7f'));
+    assert_null(strchr(OUT, '\xff'));
+    /* typed as it is, the name still matches */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "e\x1b[2J");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "e\x1b[2J"), 0);
+    /* a pattern is echoed escaped; error.message is the stderr line */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", "x\x1b]0;pwned\x07\xfe", "10.61.0.1", "24", "/json"), 2);
+    assert_string_equal(ERR, "Error: no adapter matches \"x\\x1b]0;pwned\\x07\\xfe\".\n");
+    assert_non_null(strstr(OUT, "\"message\": \"Error: no adapter matches \\\"x\\\\x1b]0;pwned\\\\x07\\\\xfe\\\".\""));
+    /* the adapter key keeps the name itself (JSON escapes, U+FFFD) */
+    assert_non_null(strstr(OUT, "\"adapter\": \"x\\u001b]0;pwned\\u0007\xef\xbf\xbd\""));
+}
+
+/* A message longer than IPCFG_ERRTEXT_MAX ends visibly, at a character
+ * boundary, on stderr and in JSON (issue 8, item 10). */
+static void long_message_ends_visibly(void **s)
+{
+    (void)s;
+    char name[700];
+    size_t p = 0;
+    name[p++] = 'x';
+    while (p + 3 < sizeof(name)) {
+        memcpy(name + p, "\xe2\x9c\x93", 3);
+        p += 3;
+    }
+    name[p] = '\0';
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/add", name, "10.61.0.1", "24", "/json"), 2);
+    size_t n = strlen(ERR);
+    assert_true(n > 400 && n < IPCFG_ERRTEXT_MAX + 16);
+    assert_string_equal(ERR + n - 4, "...\n");
+    assert_null(strstr(ERR, "\\x")); /* no byte of a cut character */
+    assert_non_null(strstr(OUT, "...\",\n    \"system_code\""));
+    assert_null(strstr(OUT, "\xef\xbf\xbd")); /* no U+FFFD from a cut character */
+}
+
 static void delete_paths(void **s)
 {
     (void)s;
@@ -532,6 +659,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_backend_op_is_not_supported, setup, teardown),
         cmocka_unit_test_setup_teardown(ipv6_verbs_not_supported, setup, teardown),
         cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(exact_name_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(control_characters_escaped, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_message_ends_visibly, setup, teardown),
         cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
         cmocka_unit_test_setup_teardown(privilege_before_selection, setup, teardown),

@@ -84,10 +84,12 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     return 0;
 }
 
-static void collect(void *ctx, int is_err, const char *t, size_t n)
+static int collect(void *ctx, int is_err, const char *t, size_t n, ipcfg_error *err)
 {
     (void)ctx;
+    (void)err;
     ipcfg_sb_putn(is_err ? &g_err : &g_out, t, n);
+    return IPCFG_SINK_OK;
 }
 
 static int run_v(const char *a0, ...)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "format.h"
@@ -124,6 +125,78 @@ static void json_to_ascii(void **state)
     ipcfg_sb_free(&b);
 }
 
+/* The address table sizes its columns from the content (issue 8, item 9):
+ * a long Type or a ten-digit index never shifts the columns. */
+static void addrtable_columns_fit_content(void **s)
+{
+    (void)s;
+    ipcfg_addrtable t = {0};
+    ipcfg_addrrow *r = ipcfg_addrtable_push(&t);
+    ipcfg_ip4(&r->addr, 10, 0, 0, 1);
+    r->prefix_len = 24;
+    r->ifindex = 2147483647u;
+    r->flags = IPCFG_AT_SECONDARY | IPCFG_AT_DYNAMIC | IPCFG_AT_DISCONNECTED;
+    snprintf(r->ifname, sizeof(r->ifname), "eth0");
+    r = ipcfg_addrtable_push(&t);
+    ipcfg_ip4(&r->addr, 192, 168, 100, 200);
+    ipcfg_ip4(&r->broadcast, 192, 168, 100, 255);
+    r->prefix_len = 24;
+    r->ifindex = 3;
+    r->flags = IPCFG_AT_PRIMARY;
+    snprintf(r->ifname, sizeof(r->ifname), "Local Area Connection* 3");
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    ipcfg_fmt_addrtable(&b, &t);
+    const char *text = ipcfg_sb_str(&b);
+    const char *head = strstr(text, "   Address");
+    assert_non_null(head);
+    const char *l1 = strchr(head, '\n') + 1;
+    const char *l2 = strchr(l1, '\n') + 1;
+    size_t type_col = (size_t)(strstr(head, "Type") - head), if_col = (size_t)(strstr(head, "Interface") - head);
+    size_t idx_end = (size_t)(strstr(head, "Index") - head) + 5;
+    assert_memory_equal(l1 + type_col, "Secondary,Dynamic,Disconnected  ", 32);
+    assert_memory_equal(l1 + if_col, "eth0\n", 5);
+    assert_memory_equal(l2 + type_col, "Primary ", 8);
+    assert_memory_equal(l2 + if_col, "Local Area Connection* 3\n", 26);
+    /* the index right-aligned under "Index", a space before the widest */
+    assert_memory_equal(l1 + idx_end - 10, "2147483647", 10);
+    assert_int_equal(l1[idx_end - 11], ' ');
+    assert_memory_equal(l2 + idx_end - 1, "3", 1);
+    ipcfg_sb_free(&b);
+    ipcfg_addrtable_free(&t);
+}
+
+/* The display form of text (issue 8, item 12). */
+static void display_form(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain text\n", "plain text\n"},
+        {"e\x1b[2J", "e\\x1b[2J"},
+        {"tab\there", "tab\\x09here"},
+        {"cr\r", "cr\\x0d"},
+        {"del\x7f", "del\\x7f"},
+        {"caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80"},
+        {"bad\xff", "bad\\xff"},
+        {"cut\xe2\x9c", "cut\\xe2\\x9c"},
+        {"overlong\xc0\xaf", "overlong\\xc0\\xaf"},
+        {"surrogate\xed\xa0\x80", "surrogate\\xed\\xa0\\x80"},
+        {"back\\slash", "back\\slash"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        ipcfg_strbuf b;
+        ipcfg_sb_init(&b);
+        ipcfg_text_display(&b, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(ipcfg_sb_str(&b), cases[i].out);
+        ipcfg_sb_free(&b);
+    }
+    assert_int_equal(ipcfg_text_safe_span("ab\x1b", 3), 2);
+    assert_int_equal(ipcfg_text_safe_span("a\xc3\xa9", 3), 3);
+    assert_int_equal(ipcfg_text_safe_span("a\xc3", 2), 1); /* a character cut off at the end */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +205,8 @@ int main(void)
         cmocka_unit_test(failure_lines),
         cmocka_unit_test(json_strings),
         cmocka_unit_test(json_to_ascii),
+        cmocka_unit_test(addrtable_columns_fit_content),
+        cmocka_unit_test(display_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

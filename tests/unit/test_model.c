@@ -126,11 +126,66 @@ static void error_set_is_fresh(void **s)
     assert_string_equal(e.text, "The semaphore timeout period has expired.");
 }
 
+/* A long error text is never cut inside a character and ends visibly
+ * (issue 8, item 10). */
+static int valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+        if (!n)
+            return 0;
+        for (int i = 1; i < n; i++)
+            if ((p[i] & 0xc0) != 0x80)
+                return 0;
+        p += n;
+    }
+    return 1;
+}
+
+static void long_text_cut_at_a_character(void **s)
+{
+    (void)s;
+    char name[1200];
+    for (int shift = 0; shift < 4; shift++) {
+        /* "x" * shift, then 3-byte and 4-byte characters, so that every
+         * alignment of the cut is met */
+        size_t p = 0;
+        for (int i = 0; i < shift; i++)
+            name[p++] = 'x';
+        while (p + 8 < sizeof(name)) {
+            memcpy(name + p, "\xe2\x9c\x93\xf0\x9f\x98\x80", 7);
+            p += 7;
+        }
+        name[p] = '\0';
+        ipcfg_error e;
+        ipcfg_error_set(&e, IPCFG_E_STATE, IPCFG_R_NOT_FOUND, "no adapter matches \"%s\".", name);
+        size_t n = strlen(e.text);
+        assert_true(n < IPCFG_ERRTEXT_MAX);
+        assert_true(n >= IPCFG_ERRTEXT_MAX - 8);
+        assert_true(valid_utf8(e.text));
+        assert_string_equal(e.text + n - 3, "...");
+    }
+    /* a text that fits is left alone */
+    ipcfg_error e;
+    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", "short \xc3\xa9");
+    assert_string_equal(e.text, "short \xc3\xa9");
+    /* ipcfg_copy_str: cut before a character that does not fit */
+    char small[5];
+    ipcfg_copy_str(small, sizeof(small), "ab\xe2\x9c\x93");
+    assert_string_equal(small, "ab");
+    ipcfg_copy_str(small, sizeof(small), "abc\xc3\xa9");
+    assert_string_equal(small, "abc");
+    ipcfg_copy_str(small, sizeof(small), "a\xe2\x9c\x93");
+    assert_string_equal(small, "a\xe2\x9c\x93");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ipv6_text), cmocka_unit_test(ipv4_text), cmocka_unit_test(masks),
         cmocka_unit_test(arrays_and_sort), cmocka_unit_test(error_set_is_fresh),
+        cmocka_unit_test(long_text_cut_at_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -132,6 +132,19 @@ run_console() {
     SIM_CONSOLE=1 run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
 }
 
+# run_stdout_full ARGS..., run_stdout_closed ARGS...: the same with stdout
+# on /dev/full (writes fail: disk full) or closed; stdout.txt stays empty.
+run_stdout_full() {
+    SIM_STDOUT=full run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
+run_stdout_closed() {
+    SIM_STDOUT=closed run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
+# run_reader_gone ARGS...: stdout is a pipe whose reader went away.
+run_reader_gone() {
+    SIM_STDOUT=gone run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+}
+
 # plant_run ARGS...: ipcfg.exe copied into a scratch directory together with
 # the simulated iphlpapi.dll, run in the plain prefix (Wine's own iphlpapi
 # in system32) with WINEDLLOVERRIDES=iphlpapi=n,b.
@@ -173,6 +186,16 @@ run_exe() {
             # program a console, whose output reaches the pty as UTF-8
             exec timeout 120 script -qec "$(printf '%q ' "$SIM_WINE" "$exe" "$@")" /dev/null </dev/null >"$OUT" 2>"$ERR"
         fi
+        # stdout that cannot be written (run_stdout_full, run_stdout_closed)
+        case ${SIM_STDOUT:-} in
+        full) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >/dev/full 2>"$ERR" ;;
+        closed) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR" >&- ;;
+        gone)
+            # a pipe whose reader has closed its end before ipcfg writes
+            : >"$OUT"
+            { sleep 0.3; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR"; } | (exec 0<&-; sleep 5)
+            exit "${PIPESTATUS[0]}" ;;
+        esac
         exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
     )
     EXIT=$?
