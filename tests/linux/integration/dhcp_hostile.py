@@ -17,7 +17,8 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   yiaddr_loopback, yiaddr_mcast, yiaddr_classe, mask_noncontig, lease0,
   sid_change, nak_other, other_client, flood, flood_good, mtu, frag,
   frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
-  (OFFERs but never ACKs), infinite, p32, p31.
+  (OFFERs but never ACKs), silent, die_after_offer (exits after its
+  OFFER), infinite, p32, p31.
 
 SPDX-License-Identifier: MIT
 """
@@ -163,6 +164,16 @@ class Server:
         mac, dst = self.dest(r)
         if scen == "good":
             out = self.good(r)
+        elif scen == "die_after_offer":
+            # the server killed between OFFER and ACK
+            if r.type == DISCOVER:
+                for x in self.good(r):
+                    self.send_msg(r, x)
+                self.log.write("%s OFFER sent, exiting\n" % scen)
+                os._exit(0)
+            out = []
+        elif scen == "silent":
+            out = []
         elif scen == "silent_ack":
             out = self.good(r) if r.type == DISCOVER else []
         elif scen == "xid":
