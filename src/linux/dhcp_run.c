@@ -78,6 +78,7 @@ typedef struct run {
     size_t n_addrs, cap_addrs;
     int have_addrs;
     char hostname[64];
+    unsigned probe_ms; /* the conflict probe's wait; 0: none (IPCFG_DHCP_PROBE_MS) */
     uint16_t ip_id;
     uint8_t buf[2048];
 } run;
@@ -94,6 +95,24 @@ static ipcfg_dhcp_now now_get(void)
     n.mono_ms = (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
     n.wall_s = (int64_t)w.tv_sec;
     return n;
+}
+
+/* The conflict probe's wait: IPCFG_DHCP_PROBE_MS, 0 to 10000 ms (0: no
+ * probe), else IPCFG_LX_PROBE_WAIT_MS.  secure_getenv: a set-uid copy
+ * keeps the default. */
+static unsigned probe_wait_ms(void)
+{
+    const char *v = secure_getenv("IPCFG_DHCP_PROBE_MS");
+    char *end;
+    unsigned long ms;
+
+    if (v == NULL || *v < '0' || *v > '9')
+        return IPCFG_LX_PROBE_WAIT_MS;
+    errno = 0;
+    ms = strtoul(v, &end, 10);
+    if (errno != 0 || *end != '\0' || ms > 10000)
+        return IPCFG_LX_PROBE_WAIT_MS;
+    return (unsigned)ms;
 }
 
 /* ---- privilege ---- */
@@ -241,7 +260,7 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     j->probing = 1;
     j->probes_sent = 1;
     j->probe_next = now.mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
-    j->probe_end = now.mono_ms + IPCFG_LX_PROBE_WAIT_MS;
+    j->probe_end = now.mono_ms + j->run->probe_ms;
     return 0;
 }
 
@@ -322,7 +341,7 @@ static void job_begin(jrt *j, const ipcfg_dhcp_now *now)
     memcpy(cfg.hwaddr, j->hw, 6);
     cfg.hwaddr_len = 6;
     ipcfg_copy_str(cfg.hostname, sizeof cfg.hostname, r->hostname);
-    cfg.probe_ms = IPCFG_LX_PROBE_WAIT_MS;
+    cfg.probe_ms = r->probe_ms;
     memset(&io, 0, sizeof io);
     io.ctx = j;
     io.send = io_send;
@@ -601,6 +620,7 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
     r->dir = ipcfg_lx_state_dir();
     r->deadline = now.mono_ms + (int64_t)timeout_s * 1000;
     r->ip_id = (uint16_t)io_random(NULL);
+    r->probe_ms = probe_wait_ms();
     if (gethostname(r->hostname, sizeof r->hostname) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof r->hostname - 1] = '\0';

@@ -84,4 +84,21 @@ bound p31 10.77.0.0/31 "a /31 lease (RFC 3021)"
 assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0" "p31: the default route"
 released p31
 
+# ---- the conflict probe's wait: IPCFG_DHCP_PROBE_MS (0: no probe) ---------------------
+scen good
+probe_run() { # MS: the obtain's wall time with IPCFG_DHCP_PROBE_MS=MS
+    local t0 rc
+    t0=$(now_ms)
+    IPCFG_DHCP_PROBE_MS=$1 ip netns exec "$CLI" "$IPCFG" /renew c0 >/dev/null 2>&1
+    rc=$?
+    echo "$rc $(($(now_ms) - t0))"
+    ip netns exec "$CLI" "$IPCFG" /release c0 >/dev/null 2>&1
+}
+read -r rc ms <<<"$(probe_run 1200)"
+((rc == 0 && ms >= 1200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=1200: exit $rc after $ms ms (at least the probe's 1200 ms)"
+read -r rc ms <<<"$(probe_run 0)"
+((rc == 0 && ms < 1200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=0: exit $rc after $ms ms (no probe wait)"
+read -r rc ms <<<"$(probe_run junk)"
+((rc == 0 && ms >= 200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=junk: exit $rc after $ms ms (the default 200 ms probe)"
+
 finish
