@@ -127,13 +127,16 @@ ip netns exec "$CLI" ip addr flush dev "$IF" scope global
 
 # ---- dhclient: -1 one try; it daemonizes once bound (-x stops that daemon) -----------
 # obtain: no address, no lease file; renew: -1 again with its lease file
-# and address (REBOOT: REQUEST of the recorded address); release-obtain:
-# -r then -1 (its own renewal path from the command line).
+# (REBOOT: a REQUEST of the recorded address; the -x that stopped the
+# previous daemon ran its script, which removed the address);
+# release-obtain: -r then -1 (its own renewal from the command line).
 C="dhclient -1 -pf $P -lf $L $IF"
-X="dhclient -x -pf $P"
-measure dhclient-obtain "" "sh -c '$X 2>/dev/null; $flush; rm -f $L'" "$C" "$X"
-measure dhclient-renew "" "sh -c '$X 2>/dev/null; $flush; rm -f $L; $C; $X'" "$C" "$X"
-measure dhclient-relobt "" "sh -c '$X 2>/dev/null; $flush; rm -f $L; $C; $X'" \
+# (-x, and the pid file's process killed should -x not have stopped it)
+X="sh -c 'dhclient -x -pf $P 2>/dev/null; [ -f $P ] && kill \$(cat $P) 2>/dev/null; true'"
+Xs="dhclient -x -pf $P 2>/dev/null; [ -f $P ] && kill \$(cat $P) 2>/dev/null; true"
+measure dhclient-obtain "" "sh -c '$Xs; $flush; rm -f $L'" "$C" "$X"
+measure dhclient-renew "" "sh -c '$Xs; $flush; rm -f $L; $C; $Xs'" "$C" "$X"
+measure dhclient-relobt "" "sh -c '$Xs; $flush; rm -f $L; $C; $Xs'" \
     "sh -c 'dhclient -r -pf $P -lf $L $IF && exec $C'" "$X"
 ip netns exec "$CLI" ip addr flush dev "$IF" scope global
 
@@ -167,7 +170,7 @@ echo "obtain: no lease and no address beforehand (ipcfg: /release first); dnsmas
 
 # ---- the host is as it was ---------------------------------------------------------------
 for p in $(ip netns pids "$CLI" 2>/dev/null); do
-    echo "dhcp-bench: stopping a left-over client process: $(tr '\0' ' ' </proc/"$p"/cmdline 2>/dev/null)" >&2
+    echo "dhcp-bench: stopping a left-over process: $(tr '\0' ' ' </proc/"$p"/cmdline 2>/dev/null)" >&2
     kill -9 "$p" 2>/dev/null || true
 done
 [[ $(sha256sum /etc/resolv.conf | cut -d' ' -f1) == "$resolv_sum" ]] || die "/etc/resolv.conf CHANGED during the bench"
