@@ -3,7 +3,8 @@
 # ISC dhclient and dhcpcd, each against dnsmasq on a veth pair between two
 # throw-away network namespaces.  Prints one table of medians.
 #
-# Usage: sudo bench/dhcp-bench.sh [path/to/ipcfg]   (default: build/release/ipcfg)
+# Usage: sudo bench/dhcp-bench.sh [path/to/ipcfg]   (default: build/release/ipcfg,
+#        built first when missing)
 # Environment: BENCH_RUNS (default 15), BENCH_WARMUP (default 2).
 # Needs: hyperfine, dnsmasq (dnsmasq-base), udhcpc, isc-dhcp-client,
 # dhcpcd-base (scripts/install-deps.sh bench).  See bench/README.md.
@@ -30,6 +31,12 @@ warmup=${BENCH_WARMUP:-2}
 
 die() { echo "dhcp-bench: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "must run as root (network namespaces)"
+if [[ ! -x $ipcfg && $ipcfg == "$repo/build/release/ipcfg" ]]; then
+    # a clean clone: the release build first
+    echo "dhcp-bench: building build/release/ipcfg" >&2
+    (cd "$repo" && cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" >/dev/null) ||
+        die "the release build failed"
+fi
 [[ -x $ipcfg ]] || die "ipcfg not found: $ipcfg (cmake --preset release && cmake --build --preset release)"
 for t in hyperfine dnsmasq udhcpc dhclient dhcpcd jq unshare ip; do
     command -v "$t" >/dev/null || die "$t is required (scripts/install-deps.sh bench)"

@@ -3,9 +3,10 @@
  * (ipcfg_dhcp_client_receive) in one of its receiving states, with fake
  * I/O.  The first input octet picks the state (bit 0 and bits 4-6, modulo
  * 5: REQUESTING, RENEWING, INIT (SELECTING), REBINDING, INIT-REBOOT), the
- * partial-checksum flag (bit 1), whether probing is on (bit 2) and the
- * probe's outcome (bit 3); the rest is the frame as a packet socket
- * delivers it.  Invariants: nothing is applied or saved but a lease that
+ * partial-checksum flag (bit 1), whether probing is on (bit 2), the
+ * probe's outcome (bit 3) and whether saving the lease record fails (bit
+ * 7: a full or read-only state directory, after which the engine undoes
+ * what it applied); the rest is the frame as a packet socket delivers it.  Invariants: nothing is applied or saved but a lease that
  * passes the engine's own checks, never from another server in
  * REQUESTING/RENEWING, and the client's timers stay within the deadline.
  * SPDX-License-Identifier: MIT */
@@ -26,6 +27,7 @@ static const uint8_t MAC[6] = {0x02, 0x00, 0x5e, 0x10, 0x20, 0x30};
 static const uint8_t ADDR[4] = {192, 0, 2, 10}, SERVER[4] = {192, 0, 2, 1};
 
 static unsigned n_apply, n_save, n_unapply;
+static int save_fails;
 
 static int f_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
 {
@@ -74,10 +76,14 @@ static int f_unapply(void *ctx, const ipcfg_dhcp_lease *l, ipcfg_error *err)
 
 static int f_save(void *ctx, const ipcfg_dhcp_lease *l, ipcfg_error *err)
 {
-    (void)ctx, (void)err;
+    (void)ctx;
     n_save++;
     if (l->state == IPCFG_DHCP_LEASE_BOUND)
         check_lease(l);
+    if (save_fails) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "No space left on device.");
+        return -1;
+    }
     return 0;
 }
 
@@ -121,6 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     io.save = f_save;
     io.random = f_random;
     n_apply = n_save = n_unapply = 0;
+    save_fails = (ctl & 0x80) != 0;
     ipcfg_dhcp_client_init(&c, &cfg, &io);
 
     memset(&rec, 0, sizeof rec);

@@ -2,8 +2,9 @@
 # /renew when the world fails underneath it (the hostile server in its good
 # or silent modes):
 #   the server killed between OFFER and ACK: exit 5 in time, nothing
-#   installed; the interface deleted, the link set down during an exchange:
-#   exit 2 in time, no crash; kill -9 of ipcfg during renewals, a hundred
+#   installed; the interface deleted, the link set down during an exchange
+#   (an obtain, and the renewal of a bound lease): exit 5 (or 2) within the
+#   timeout, the bound lease and its address kept; kill -9 of ipcfg during renewals, a hundred
 #   times: the lease file is always the old one or a complete new one;
 #   the state directory read-only, missing (uncreatable) or full: exit 3
 #   with the reason, the interface (address, routes) and the lease file as
@@ -56,6 +57,30 @@ for what in down delete; do
     [[ $what == down ]] && ip -n "$CLI" link set c1 up
 done
 assert_eq "$good_lease" "$(cat "$LEASE")" "c0's lease untouched"
+
+# the link of a bound lease going down during its renewal (RENEWING)
+t0=$(now_ms)
+ip netns exec "$CLI" "$IPCFG" /renew c0 /timeout:2 >"$DHCP_TMP/out" 2>"$DHCP_TMP/err" &
+pid=$!
+sleep 0.5
+ip -n "$CLI" link set c0 down
+wait "$pid"
+rc=$?
+ms=$(($(now_ms) - t0))
+LAST_CMD="ipcfg /renew c0 (bound; link down after 0.5 s)"
+((rc == 2 || rc == 5)) && _pass || _fail "link down during a renewal: exit $rc" "$(cat "$DHCP_TMP/err")"
+((ms <= 3000)) && _pass || _fail "link down during a renewal: took $ms ms (timeout 2 s)"
+echo "link down during a renewal of a bound lease: exit $rc after $ms ms" >>"$DHCP_TMP/faults.txt"
+assert_eq "$good_lease" "$(cat "$LEASE")" "link down during a renewal: the lease file kept"
+assert_eq "10.77.0.50/24" "$(v4_addrs "$CLI" c0)" "link down during a renewal: the address kept"
+ip -n "$CLI" link set c0 up
+wait_for 3 bash -c "ip -n $CLI link show c0 | grep -q LOWER_UP" || fatal "c0 has no carrier"
+scen good
+run_ipcfg /renew c0
+assert_exit 0 "a renewal once the link is back"
+assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0" \
+    "the default route the kernel removed with the link is back"
+good_lease=$(cat "$LEASE")
 
 # ---- kill -9 during renewals: never a torn lease file ------------------------------------
 scen good
