@@ -426,6 +426,15 @@ static void bind_lease(ipcfg_dhcp_client *c)
     }
     memset(&e, 0, sizeof e);
     if (c->io.save && c->io.save(c->io.ctx, &c->offer, &e) != 0) {
+        /* A lease the record does not hold is not kept either (a full or
+         * read-only state directory): the interface goes back to what it
+         * had, the recorded lease or nothing. */
+        ipcfg_error undo;
+        memset(&undo, 0, sizeof undo);
+        if (old != NULL && c->io.apply)
+            (void)c->io.apply(c->io.ctx, old, &c->offer, &undo);
+        else if (old == NULL && c->io.unapply)
+            (void)c->io.unapply(c->io.ctx, &c->offer, &undo);
         finish_io(c, &e, "saving the lease record");
         return;
     }

@@ -12,6 +12,7 @@
 #include "dhcp_run.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@
 #define LOCK_RETRY_MS 2      /* only when a holder's connection queue is full */
 #define DRAIN_MAX 32         /* datagrams read from one socket per wakeup */
 #define GRACE_MS 500         /* past the deadline, a client that is not done is stopped */
+#define SLOW_MAX 64          /* packet sockets whose close is left to a child (see slow_close) */
 
 typedef enum phase { P_LOCK = 0, P_RUN, P_DONE } phase;
 
@@ -76,6 +78,9 @@ typedef struct run {
     size_t n_addrs, cap_addrs;
     int have_addrs;
     char hostname[64];
+    unsigned probe_ms; /* the conflict probe's wait; 0: none (IPCFG_DHCP_PROBE_MS) */
+    int slow[SLOW_MAX]; /* packet sockets done with, closed by release_slow */
+    size_t n_slow;
     uint16_t ip_id;
     uint8_t buf[2048];
 } run;
@@ -92,6 +97,24 @@ static ipcfg_dhcp_now now_get(void)
     n.mono_ms = (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
     n.wall_s = (int64_t)w.tv_sec;
     return n;
+}
+
+/* The conflict probe's wait: IPCFG_DHCP_PROBE_MS, 0 to 10000 ms (0: no
+ * probe), else IPCFG_LX_PROBE_WAIT_MS.  secure_getenv: a set-uid copy
+ * keeps the default. */
+static unsigned probe_wait_ms(void)
+{
+    const char *v = secure_getenv("IPCFG_DHCP_PROBE_MS");
+    char *end;
+    unsigned long ms;
+
+    if (v == NULL || *v < '0' || *v > '9')
+        return IPCFG_LX_PROBE_WAIT_MS;
+    errno = 0;
+    ms = strtoul(v, &end, 10);
+    if (errno != 0 || *end != '\0' || ms > 10000)
+        return IPCFG_LX_PROBE_WAIT_MS;
+    return (unsigned)ms;
 }
 
 /* ---- errors ---- */
@@ -162,6 +185,63 @@ static void close_fd(int *fd)
     *fd = -1;
 }
 
+/* Closing an AF_PACKET socket waits for an RCU grace period
+ * (synchronize_net in packet_release): 5 to 15 ms here, more than a whole
+ * exchange, and paid at close() or, unclosed, in the exit before the
+ * parent sees it.  A socket that is done with is set aside instead;
+ * release_slow hands them to a child that closes them after ipcfg has
+ * exited. */
+static void slow_close(run *r, int *fd)
+{
+    if (*fd >= 0 && r->n_slow < SLOW_MAX) {
+        r->slow[r->n_slow++] = *fd;
+        *fd = -1;
+    }
+    close_fd(fd);
+}
+
+static void release_slow(run *r)
+{
+    int p[2];
+    pid_t pid;
+
+    if (r->n_slow == 0)
+        return;
+    if (pipe2(p, O_CLOEXEC) == 0) {
+        pid = fork();
+        if (pid == 0) {
+            /* the child: keeps only the sockets and the pipe's read end
+             * (nothing else of ipcfg's, so that a reader of its output
+             * sees EOF when ipcfg exits), waits for ipcfg's exit (EOF)
+             * and then closes them: the grace period is nobody's wait */
+            char c;
+            for (int fd = 0; fd < 1024; fd++) {
+                int keep = fd == p[0];
+                for (size_t i = 0; i < r->n_slow && !keep; i++)
+                    keep = fd == r->slow[i];
+                if (!keep)
+                    (void)close(fd);
+            }
+            while (read(p[0], &c, 1) < 0 && errno == EINTR)
+                ;
+            for (size_t i = 0; i < r->n_slow; i++)
+                (void)close(r->slow[i]);
+            _exit(0);
+        }
+        (void)close(p[0]);
+        if (pid > 0) {
+            /* ours go with the exit (the child holds the last reference);
+             * p[1] too, which wakes the child */
+            r->n_slow = 0;
+            return;
+        }
+        (void)close(p[1]);
+    }
+    for (size_t i = 0; i < r->n_slow; i++)
+        (void)close(r->slow[i]);
+    r->n_slow = 0;
+}
+
 /* ---- the engine's effects ---- */
 
 static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
@@ -223,7 +303,7 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     j->probing = 1;
     j->probes_sent = 1;
     j->probe_next = now.mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
-    j->probe_end = now.mono_ms + IPCFG_LX_PROBE_WAIT_MS;
+    j->probe_end = now.mono_ms + j->run->probe_ms;
     return 0;
 }
 
@@ -267,9 +347,9 @@ static void job_finish(jrt *j, const ipcfg_error *res)
 {
     if (res != NULL)
         j->job->err = *res;
-    close_fd(&j->pkt);
+    slow_close(j->run, &j->pkt);
     close_fd(&j->udp);
-    close_fd(&j->arp);
+    slow_close(j->run, &j->arp);
     j->probing = 0;
     ipcfg_lx_iflock_release(&j->lock);
     j->ph = P_DONE;
@@ -304,7 +384,7 @@ static void job_begin(jrt *j, const ipcfg_dhcp_now *now)
     memcpy(cfg.hwaddr, j->hw, 6);
     cfg.hwaddr_len = 6;
     ipcfg_copy_str(cfg.hostname, sizeof cfg.hostname, r->hostname);
-    cfg.probe_ms = IPCFG_LX_PROBE_WAIT_MS;
+    cfg.probe_ms = r->probe_ms;
     memset(&io, 0, sizeof io);
     io.ctx = j;
     io.send = io_send;
@@ -367,7 +447,7 @@ static void job_step(jrt *j, const ipcfg_dhcp_now *now)
         return;
     if (j->probing && now->mono_ms >= j->probe_end) {
         j->probing = 0;
-        close_fd(&j->arp);
+        slow_close(j->run, &j->arp);
         ipcfg_dhcp_client_probe_done(&j->c, now, 0);
     } else if (j->probing && j->probes_sent < IPCFG_LX_PROBE_COUNT && now->mono_ms >= j->probe_next) {
         j->probes_sent++;
@@ -455,7 +535,7 @@ static void on_readable(jrt *j, int kind)
                 !ipcfg_lx_arp_conflict(&a, j->hw, j->probe_addr))
                 continue;
             j->probing = 0;
-            close_fd(&j->arp);
+            slow_close(j->run, &j->arp);
             now = now_get();
             ipcfg_dhcp_client_probe_done(&j->c, &now, 1);
             return;
@@ -592,6 +672,7 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
     r->dir = ipcfg_lx_state_dir();
     r->deadline = now.mono_ms + (int64_t)timeout_s * 1000;
     r->ip_id = (uint16_t)io_random(NULL);
+    r->probe_ms = probe_wait_ms();
     if (gethostname(r->hostname, sizeof r->hostname) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof r->hostname - 1] = '\0';
@@ -629,6 +710,7 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
     for (i = 0; i < n; i++)
         if (js[i].ph != P_DONE)
             job_finish(&js[i], NULL);
+    release_slow(r);
     ipcfg_nlsock_close(&r->nl);
     free(r->addrs);
     free(r);

@@ -37,9 +37,12 @@ int ipcfg_lx_statedir_ensure(const char *dir, ipcfg_error *err)
     struct stat st;
 
     if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        return fail(err, ENOTDIR, "Cannot use the state directory", dir);
+        if (!S_ISDIR(st.st_mode))
+            return fail(err, ENOTDIR, "Cannot use the state directory", dir);
+        /* a read-only state directory is said before anything is sent */
+        if (access(dir, W_OK) != 0)
+            return fail(err, errno, "Cannot write to the state directory", dir);
+        return 0;
     }
     if (errno != ENOENT)
         return fail(err, errno, "Cannot use the state directory", dir);

@@ -1256,14 +1256,28 @@ static void io_failures(void **st)
     assert_int_equal(e.status, IPCFG_E_ACCESS);
     assert_string_equal(F.log, "ssa");
 
-    /* save fails */
+    /* save fails (a full or read-only state directory): the new lease is
+     * taken off again, the interface left as it was */
     setup(0, 0);
     F.save_ret = IPCFG_E_ACCESS;
     start(IPCFG_DHCP_OP_RENEW, NULL, 0, 10000);
     assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
     assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
     assert_int_equal(result().status, IPCFG_E_ACCESS);
-    assert_string_equal(F.log, "ssav");
+    assert_string_equal(F.log, "ssavu");
+    assert_memory_equal(F.unapplied.address, F.saved.address, 4);
+
+    /* save fails on a renewal: the recorded lease is applied again over
+     * the new one */
+    setup(0, 0);
+    F.save_ret = IPCFG_E_ACCESS;
+    mk_lease(&rec, 100, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 10000);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_E_ACCESS);
+    assert_string_equal(F.log, "sava");
+    assert_int_equal(F.applied.obtained, rec.obtained);
+    assert_false(F.applied_old_null);
 
     /* unapply fails on release: not recorded as released */
     setup(0, 0);

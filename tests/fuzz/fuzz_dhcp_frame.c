@@ -1,12 +1,14 @@
 /* ipcfg — libFuzzer target for a received frame's whole path: the
  * IPv4/UDP parser (src/dhcp/dhcp_frame.c), then the client state machine
- * (ipcfg_dhcp_client_receive) in REQUESTING or RENEWING, with fake I/O.
- * The first input octet picks the state (bit 0), the partial-checksum
- * flag (bit 1) and whether probing is on (bit 2); the rest is the frame as
- * a packet socket delivers it.  Invariants: nothing is applied or saved
- * but a lease that passes the engine's own checks, never from another
- * server in REQUESTING/RENEWING, and the client's timers stay within the
- * deadline.
+ * (ipcfg_dhcp_client_receive) in one of its receiving states, with fake
+ * I/O.  The first input octet picks the state (bit 0 and bits 4-6, modulo
+ * 5: REQUESTING, RENEWING, INIT (SELECTING), REBINDING, INIT-REBOOT), the
+ * partial-checksum flag (bit 1), whether probing is on (bit 2), the
+ * probe's outcome (bit 3) and whether saving the lease record fails (bit
+ * 7: a full or read-only state directory, after which the engine undoes
+ * what it applied); the rest is the frame as a packet socket delivers it.  Invariants: nothing is applied or saved but a lease that
+ * passes the engine's own checks, never from another server in
+ * REQUESTING/RENEWING, and the client's timers stay within the deadline.
  * SPDX-License-Identifier: MIT */
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +27,7 @@ static const uint8_t MAC[6] = {0x02, 0x00, 0x5e, 0x10, 0x20, 0x30};
 static const uint8_t ADDR[4] = {192, 0, 2, 10}, SERVER[4] = {192, 0, 2, 1};
 
 static unsigned n_apply, n_save, n_unapply;
+static int save_fails;
 
 static int f_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
 {
@@ -73,10 +76,14 @@ static int f_unapply(void *ctx, const ipcfg_dhcp_lease *l, ipcfg_error *err)
 
 static int f_save(void *ctx, const ipcfg_dhcp_lease *l, ipcfg_error *err)
 {
-    (void)ctx, (void)err;
+    (void)ctx;
     n_save++;
     if (l->state == IPCFG_DHCP_LEASE_BOUND)
         check_lease(l);
+    if (save_fails) {
+        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "No space left on device.");
+        return -1;
+    }
     return 0;
 }
 
@@ -96,14 +103,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ipcfg_dhcp_frame f;
     const char *why;
     uint8_t ctl;
-    int renewing;
+    int st;
 
     if (size < 1)
         return 0;
     ctl = data[0];
     data++;
     size--;
-    renewing = ctl & 1;
+    st = ((ctl & 1) | ((ctl >> 3) & 14)) % 5;
 
     memset(&cfg, 0, sizeof cfg);
     memcpy(cfg.ifname, "eth0", 5);
@@ -120,6 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     io.save = f_save;
     io.random = f_random;
     n_apply = n_save = n_unapply = 0;
+    save_fails = (ctl & 0x80) != 0;
     ipcfg_dhcp_client_init(&c, &cfg, &io);
 
     memset(&rec, 0, sizeof rec);
@@ -135,9 +143,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rec.t2 = 3150;
     rec.obtained = now.wall_s - 100;
 
-    if (renewing) {
+    if (st == 1) {
         ipcfg_dhcp_client_start(&c, IPCFG_DHCP_OP_RENEW, &rec, 1, &now, now.mono_ms + 30000);
         if (c.state != IPCFG_DHCP_S_RENEWING)
+            abort();
+    } else if (st == 2) {
+        ipcfg_dhcp_client_start(&c, IPCFG_DHCP_OP_RENEW, NULL, 0, &now, now.mono_ms + 30000);
+        if (c.state != IPCFG_DHCP_S_INIT)
+            abort();
+    } else if (st == 3) {
+        rec.obtained = now.wall_s - 3200; /* past T2, before the expiry */
+        ipcfg_dhcp_client_start(&c, IPCFG_DHCP_OP_RENEW, &rec, 1, &now, now.mono_ms + 30000);
+        if (c.state != IPCFG_DHCP_S_REBINDING)
+            abort();
+    } else if (st == 4) {
+        ipcfg_dhcp_client_start(&c, IPCFG_DHCP_OP_RENEW, &rec, 0, &now, now.mono_ms + 30000);
+        if (c.state != IPCFG_DHCP_S_INIT_REBOOT)
             abort();
     } else {
         /* INIT, then an OFFER from SERVER: REQUESTING */
@@ -169,12 +190,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (f.payload < data || f.payload + f.len > data + size)
         abort();
     if (ipcfg_dhcp_client_receive(&c, &now, f.payload, f.len, &why) == 0) {
-        ipcfg_dhcp_msg m;
-        if (ipcfg_dhcp_msg_parse(f.payload, f.len, &m, NULL) != 0 || m.h.xid != FUZZ_XID)
+        static ipcfg_dhcp_msg m;
+        if (ipcfg_dhcp_msg_parse(f.payload, f.len, &m, NULL) != 0 || m.h.xid != FUZZ_XID ||
+            memcmp(m.h.chaddr, MAC, 6) != 0)
             abort();
         /* only the server we talk to is heard in REQUESTING and RENEWING */
-        if (memcmp(m.server_id, SERVER, 4) != 0)
+        if ((st == 0 || st == 1) && memcmp(m.server_id, SERVER, 4) != 0)
             abort();
+        /* SELECTING takes an OFFER and nothing else, and requests it */
+        if (st == 2 && (m.type != IPCFG_DHCPOFFER || c.state != IPCFG_DHCP_S_REQUESTING ||
+                        memcmp(c.offer.address, m.h.yiaddr, 4) != 0))
+            abort();
+        if (st != 2 && m.type != IPCFG_DHCPACK && m.type != IPCFG_DHCPNAK)
+            abort();
+    } else if (n_apply || n_save || n_unapply) {
+        abort(); /* an ignored frame changes nothing */
     }
     if (ipcfg_dhcp_client_next_wakeup(&c) != INT64_MAX && ipcfg_dhcp_client_next_wakeup(&c) > c.deadline_ms)
         abort();

@@ -1,8 +1,14 @@
 /* ipcfg — writes the DHCP fuzzers' seed corpus: server replies built with
  * the unit tests' builder (tests/dhcp/dhcp_testutil.h), the same inside
  * IPv4/UDP frames for fuzz_dhcp_frame, and lease files.
- * Usage: fuzz_seedgen_dhcp OUTDIR  (creates OUTDIR/dhcp_msg, OUTDIR/dhcp_frame
- * and OUTDIR/dhcp_lease; the source tree is never written)
+ * Usage: fuzz_seedgen_dhcp OUTDIR [CAPTURED.hex]  (creates OUTDIR/dhcp_msg,
+ * OUTDIR/dhcp_frame and OUTDIR/dhcp_lease; the source tree is never
+ * written).  CAPTURED.hex (tests/fuzz/seeds-dhcp/dnsmasq.hex, written by
+ * tests/fuzz/capture_dnsmasq.sh) holds real dnsmasq replies, one "TYPE HEX"
+ * line each (the IPv4 packet): each becomes a dhcp_msg seed as captured,
+ * and dhcp_frame seeds with its xid, chaddr and server identifier set to
+ * the fuzz target's client and server so that they reach the state
+ * machine's acceptance checks.
  * SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
 #include <errno.h>
@@ -48,12 +54,69 @@ static int emit(const char *md, const char *fd, const char *name, const uint8_t 
     fl = ipcfg_dhcp_frame_build(fr + 1, sizeof fr - 1, T_SERVER, bcast, 67, 68, 7, msg, n);
     if (fl == 0)
         return -1;
+    /* REQUESTING and RENEWING with each flag, then INIT, REBINDING and
+     * INIT-REBOOT (bits 4-5) with and without the probe */
     for (ctl = 0; ctl < 8; ctl++) {
         fr[0] = (uint8_t)ctl;
         snprintf(nm, sizeof nm, "%s-%d", name, ctl);
         bad |= put(fd, nm, fr, fl + 1);
     }
+    for (ctl = 0; ctl < 6; ctl++) {
+        static const uint8_t st[3] = {0x10, 0x11, 0x20};
+        fr[0] = (uint8_t)(st[ctl % 3] | (ctl >= 3 ? 4 : 0));
+        snprintf(nm, sizeof nm, "%s-s%02x", name, fr[0]);
+        bad |= put(fd, nm, fr, fl + 1);
+    }
     return bad;
+}
+
+/* The captured dnsmasq replies (see the head comment). */
+static int captured(const char *path, const char *md, const char *fd)
+{
+    FILE *f = fopen(path, "r");
+    char line[8192], nm[64];
+    uint8_t pkt[4096];
+    int bad = 0, k = 0;
+
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        const char *h = strchr(line, ' ');
+        size_t n = 0, ihl, i;
+        unsigned v;
+        if (line[0] == '#' || h == NULL)
+            continue;
+        for (h++; n < sizeof pkt && sscanf(h, "%2x", &v) == 1; h += 2)
+            pkt[n++] = (uint8_t)v;
+        if (n < 28 || (ihl = (size_t)(pkt[0] & 15) * 4) + 8 + IPCFG_DHCP_MIN_LEN > n) {
+            bad = -1;
+            continue;
+        }
+        snprintf(nm, sizeof nm, "dnsmasq-%02d-raw", k);
+        bad |= put(md, nm, pkt + ihl + 8, n - ihl - 8);
+        {
+            uint8_t *m = pkt + ihl + 8;
+            size_t ml = n - ihl - 8;
+            ipcfg_dhcp_put32(m + 4, FUZZ_XID);
+            memcpy(m + 28, T_MAC, 6);
+            for (i = 240; i + 1 < ml && m[i] != 255;) {
+                if (m[i] == 0) {
+                    i++;
+                    continue;
+                }
+                if (m[i] == IPCFG_OPT_SERVER_ID && m[i + 1] == 4 && i + 6 <= ml)
+                    memcpy(m + i + 2, T_SERVER, 4);
+                i += 2u + m[i + 1];
+            }
+            snprintf(nm, sizeof nm, "dnsmasq-%02d", k);
+            bad |= emit(md, fd, nm, m, ml);
+        }
+        k++;
+    }
+    fclose(f);
+    return k > 0 ? bad : -1;
 }
 
 int main(int argc, char **argv)
@@ -67,8 +130,8 @@ int main(int argc, char **argv)
     size_t n;
     int bad = 0;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s OUTDIR [CAPTURED.hex]\n", argv[0]);
         return 2;
     }
     snprintf(md, sizeof md, "%s/dhcp_msg", argv[1]);
@@ -128,7 +191,23 @@ int main(int argc, char **argv)
         memcpy(b + IPCFG_DHCP_OFF_FILE, file, sizeof file);
         memcpy(b + IPCFG_DHCP_OFF_SNAME, sname, sizeof sname);
         bad |= emit(md, fd, "ack-overload", b, n);
+        /* RFC 3396: options 121, 6 and 15 split into several instances,
+         * one part of option 121 continued in the file field */
+        {
+            static const uint8_t split[] = {53, 1, 5, 52, 1, 1, 54, 4, 192, 0, 2, 1, 51, 4, 0, 0, 14, 16,
+                                            1, 4, 255, 255, 255, 0, 121, 4, 24, 198, 51, 100, 6, 2, 192, 0,
+                                            6, 2, 2, 53, 15, 4, 'e', 'x', 'a', 'm', 15, 3, 'p', 'l', 'e', 255};
+            static const uint8_t sfile[] = {121, 4, 192, 0, 2, 254, 255};
+            memset(b + IPCFG_DHCP_OFF_SNAME, 0, IPCFG_DHCP_OFF_COOKIE - IPCFG_DHCP_OFF_SNAME);
+            n = IPCFG_DHCP_OFF_OPTIONS;
+            memcpy(b + n, split, sizeof split);
+            n += sizeof split;
+            memcpy(b + IPCFG_DHCP_OFF_FILE, sfile, sizeof sfile);
+            bad |= emit(md, fd, "ack-rfc3396", b, n);
+        }
     }
+    if (argc == 3)
+        bad |= captured(argv[2], md, fd);
 
     /* lease files */
     memset(&l, 0, sizeof l);

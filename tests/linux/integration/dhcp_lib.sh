@@ -132,3 +132,30 @@ default_routes() {
 }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# hostile_start NAMESPACE IFACE: the hostile server (dhcp_hostile.py) on
+# IFACE as 10.77.0.1, serving the scenario in $HOSTILE_CTL (scen sets it);
+# its log is $DHCP_TMP/hostile.log.
+HOSTILE_CTL=$DHCP_TMP/scenario
+hostile_start() {
+    echo good >"$HOSTILE_CTL"
+    : >"$DHCP_TMP/hostile.log"
+    ip netns exec "$1" python3 "$LIB_DIR/dhcp_hostile.py" "$2" 10.77.0.1 "$HOSTILE_CTL" "$DHCP_TMP/hostile.log" &
+    HOSTILE_PID=$!
+    DHCP_PIDS+=("$HOSTILE_PID")
+    wait_for 5 grep -q ready "$DHCP_TMP/hostile.log" || fatal "the hostile server did not start"
+}
+scen() { echo "$1" >"$HOSTILE_CTL"; }
+
+# snapshot NAMESPACE IFACE: the interface's IPv4 addresses, every IPv4
+# route of the namespace and the state directory's lease files (names and
+# contents), for "nothing changed" checks.
+snapshot() {
+    ip -n "$1" -j -4 addr show dev "$2" | jq -c '[.[0].addr_info[]? | {local, prefixlen}]'
+    ip -n "$1" -j -4 route show table all | jq -c '[.[] | del(.expires)]'
+    local f
+    for f in "$IPCFG_STATE_DIR"/*; do
+        [[ -e $f ]] && { echo "== $f"; cat "$f"; }
+    done
+    return 0
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# /renew against a hostile DHCP server (dhcp_hostile.py) with no lease
+# recorded (SELECTING and REQUESTING, replies through the packet socket).
+# Every malformed or adversarial answer: exit 5 (no usable reply) within
+# /timeout plus one second, nothing installed (addresses, routes) and no
+# lease file written.  Legal but unusual answers bind: an infinite lease, a
+# /32 with its router outside it, a /31, a reply as large as the MTU allows,
+# a valid reply after a flood of foreign ones.
+#
+# SPDX-License-Identifier: MIT
+source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/dhcp_lib.sh"
+
+dhcp_net
+hostile_start "$SRV" s0
+TO=2
+
+# refused SCENARIO WHAT: the scenario's replies are all ignored
+refused() {
+    local before ms t0
+    scen "$1"
+    before=$(snapshot "$CLI" c0)
+    t0=$(now_ms)
+    run_ipcfg /renew c0 /timeout:$TO
+    ms=$(($(now_ms) - t0))
+    assert_exit 5 "$1: $2"
+    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$1: took $ms ms (timeout $TO s)"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "$1: nothing installed or recorded"
+    grep -q "^$1 .*sent\|^$1 .*fragments\|^$1 .*truncated\|^$1 .*wrong" "$DHCP_TMP/hostile.log" && _pass ||
+        _fail "$1: the hostile server answered" "$(tail -n3 "$DHCP_TMP/hostile.log")"
+}
+
+refused xid "a reply with another transaction id"
+refused chaddr "a reply for another hardware address"
+refused other_client "an OFFER and ACK for another client"
+refused optlen "an option whose length runs past the end"
+refused overload_loop "option overload repeated inside file and sname"
+refused yiaddr_zero "an OFFER of 0.0.0.0"
+refused yiaddr_bcast "an OFFER of 255.255.255.255"
+refused yiaddr_loopback "an OFFER of 127.0.0.1"
+refused yiaddr_mcast "an OFFER of a multicast address"
+refused yiaddr_classe "an OFFER of a class E address"
+refused mask_noncontig "a non-contiguous subnet mask"
+refused lease0 "a lease time of 0"
+refused sid_change "an ACK from another server identifier than the OFFER's"
+refused nak_other "a NAK from a server other than the one requested"
+refused silent_ack "an OFFER and no ACK"
+refused flood "a flood of replies with a wrong xid"
+refused frag "a reply split into IP fragments (not reassembled from the packet socket)"
+refused trunc_ip "a truncated IPv4 header"
+refused trunc_udp "a truncated UDP header"
+refused bad_ipsum "a wrong IPv4 header checksum"
+refused bad_udpsum "a wrong UDP checksum"
+ps -p "$HOSTILE_PID" >/dev/null && _pass || _fail "the hostile server died" "$(tail "$DHCP_TMP/hostile.log")"
+
+# ---- legal but unusual ----------------------------------------------------------
+bound() { # SCENARIO ADDRESS WHAT [TIMEOUT]
+    scen "$1"
+    run_ipcfg /renew c0 /timeout:${4:-$TO}
+    assert_exit 0 "$1: $3"
+    assert_eq "$2" "$(v4_addrs "$CLI" c0)" "$1: the address"
+    assert_contains "$(cat "$IPCFG_STATE_DIR/c0.lease" 2>/dev/null)" "address $2" "$1: recorded"
+}
+released() {
+    run_ipcfg /release c0
+    assert_exit 0 "/release after $1"
+    assert_eq "" "$(v4_addrs "$CLI" c0)" "$1: released"
+}
+bound mtu 10.77.0.50/24 "a reply as large as the 1500-octet MTU allows"
+released mtu
+# The flood overruns the packet socket's receive queue: the valid reply
+# after it may be lost with the rest; a retransmission gets through.
+bound flood_good 10.77.0.50/24 "a valid reply after 2000 foreign ones" 8
+released flood_good
+bound infinite 10.77.0.50/24 "an infinite lease (0xffffffff)"
+a=$(v4 "$CLI" c0)
+[[ $a == "10.77.0.50/24 4294967295 4294967295" ]] && _pass || _fail "infinite: a permanent address: '$a'"
+released infinite
+bound p32 10.77.0.50/32 "a /32 lease, its router outside it"
+assert_contains "$(ip -n "$CLI" -4 route show dev c0)" "10.77.0.1 proto 105 scope link" "p32: the router on-link"
+assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0" "p32: the default route"
+released p32
+bound p31 10.77.0.0/31 "a /31 lease (RFC 3021)"
+assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0" "p31: the default route"
+released p31
+
+# ---- the conflict probe's wait: IPCFG_DHCP_PROBE_MS (0: no probe) ---------------------
+scen good
+probe_run() { # MS: the obtain's wall time with IPCFG_DHCP_PROBE_MS=MS
+    local t0 rc
+    t0=$(now_ms)
+    IPCFG_DHCP_PROBE_MS=$1 ip netns exec "$CLI" "$IPCFG" /renew c0 >/dev/null 2>&1
+    rc=$?
+    echo "$rc $(($(now_ms) - t0))"
+    ip netns exec "$CLI" "$IPCFG" /release c0 >/dev/null 2>&1
+}
+read -r rc ms <<<"$(probe_run 1200)"
+((rc == 0 && ms >= 1200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=1200: exit $rc after $ms ms (at least the probe's 1200 ms)"
+read -r rc ms <<<"$(probe_run 0)"
+((rc == 0 && ms < 1200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=0: exit $rc after $ms ms (no probe wait)"
+read -r rc ms <<<"$(probe_run junk)"
+((rc == 0 && ms >= 200)) && _pass || _fail "IPCFG_DHCP_PROBE_MS=junk: exit $rc after $ms ms (the default 200 ms probe)"
+
+finish

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# /renew of a bound lease against a hostile DHCP server (dhcp_hostile.py):
+# RENEWING, a unicast REQUEST to the lease's server, replies through the
+# kernel's UDP socket.  Every malformed or adversarial answer: exit 5 within
+# /timeout plus one second, the lease file, the address and the routes as
+# they were.  Then INIT-REBOOT (the address gone, broadcast REQUEST, the
+# packet socket): the same answers change nothing either.
+#
+# SPDX-License-Identifier: MIT
+source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/dhcp_lib.sh"
+
+dhcp_net
+hostile_start "$SRV" s0
+TO=2
+run_ipcfg /renew c0
+assert_exit 0 "a lease from the hostile server in its good mode"
+assert_eq "10.77.0.50/24" "$(v4_addrs "$CLI" c0)" "bound"
+
+kept() { # SCENARIO WHAT
+    local before ms t0
+    scen "$1"
+    before=$(snapshot "$CLI" c0)
+    t0=$(now_ms)
+    run_ipcfg /renew c0 /timeout:$TO
+    ms=$(($(now_ms) - t0))
+    assert_exit 5 "$1: $2"
+    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$1: took $ms ms (timeout $TO s)"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "$1: the lease, its address and routes kept"
+    grep -q "^$1 REQUEST ciaddr=10.77.0.50 unicast" "$DHCP_TMP/hostile.log" && _pass ||
+        _fail "$1: a RENEWING request reached the server" "$(tail -n3 "$DHCP_TMP/hostile.log")"
+}
+kept xid "an ACK with another transaction id"
+kept chaddr "an ACK for another hardware address"
+kept other_client "an ACK for another client"
+kept optlen "an option whose length runs past the end"
+kept overload_loop "option overload repeated inside file and sname"
+kept yiaddr_zero "an ACK of 0.0.0.0"
+kept yiaddr_bcast "an ACK of 255.255.255.255"
+kept yiaddr_loopback "an ACK of 127.0.0.1"
+kept yiaddr_mcast "an ACK of a multicast address"
+kept yiaddr_classe "an ACK of a class E address"
+kept mask_noncontig "a non-contiguous subnet mask"
+kept lease0 "a lease time of 0"
+kept sid_change "an ACK from another server than the lease's"
+kept nak_other "a NAK from another server than the lease's"
+kept flood "a flood of ACKs with a wrong xid"
+kept frag_bad "overlapping IP fragments"
+kept bad_udpsum "a wrong UDP checksum"
+ps -p "$HOSTILE_PID" >/dev/null && _pass || _fail "the hostile server died"
+
+# a legal renewal in fragments: the kernel reassembles what reaches the UDP socket
+scen frag
+run_ipcfg /renew c0 /timeout:$TO
+assert_exit 0 "a RENEWING ACK in two IP fragments"
+
+# ---- INIT-REBOOT: the address removed, the lease recorded ---------------------------
+# (a NAK from any server is heard here: the REQUEST is broadcast, RFC 2131 §3.2)
+ip -n "$CLI" addr flush dev c0 scope global
+for s in xid chaddr other_client yiaddr_bcast lease0 bad_ipsum trunc_udp; do
+    scen "$s"
+    before=$(snapshot "$CLI" c0)
+    t0=$(now_ms)
+    run_ipcfg /renew c0 /timeout:1
+    ms=$(($(now_ms) - t0))
+    assert_exit 5 "INIT-REBOOT, $s"
+    ((ms <= 2000)) && _pass || _fail "INIT-REBOOT $s: took $ms ms"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "INIT-REBOOT, $s: nothing changed"
+done
+scen good
+run_ipcfg /renew c0 /timeout:$TO
+assert_exit 0 "INIT-REBOOT against the good server"
+assert_eq "10.77.0.50/24" "$(v4_addrs "$CLI" c0)" "the recorded address back"
+
+finish
