@@ -27,7 +27,9 @@
 
 #include "dhcp/dhcp_client.h"
 #include "dhcp/dhcp_frame.h"
+#include "dhcp_addrs.h"
 #include "dhcp_apply.h"
+#include "dhcp_close.h"
 #include "dhcp_io.h"
 #include "dhcp_store.h"
 #include "nlreq.h"
@@ -38,15 +40,8 @@
 #define LOCK_RETRY_MS 2      /* only when a holder's connection queue is full */
 #define DRAIN_MAX 32         /* datagrams read from one socket per wakeup */
 #define GRACE_MS 500         /* past the deadline, a client that is not done is stopped */
-#define SLOW_MAX 64          /* packet sockets whose close is left to a child (see slow_close) */
 
 typedef enum phase { P_LOCK = 0, P_RUN, P_DONE } phase;
-
-typedef struct addr4 {
-    uint32_t ifindex;
-    uint8_t a[4];
-    uint8_t plen;
-} addr4;
 
 struct run;
 
@@ -74,13 +69,10 @@ typedef struct run {
     int64_t deadline;
     ipcfg_nlsock nl;
     int nl_open;
-    addr4 *addrs; /* the IPv4 address dump; NULL until first needed */
-    size_t n_addrs, cap_addrs;
-    int have_addrs;
+    ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
     char hostname[64];
     unsigned probe_ms; /* the conflict probe's wait; 0: none (IPCFG_DHCP_PROBE_MS) */
-    int slow[SLOW_MAX]; /* packet sockets done with, closed by release_slow */
-    size_t n_slow;
+    ipcfg_lx_closer slow; /* packet sockets done with (dhcp_close.c) */
     uint16_t ip_id;
     uint8_t buf[2048];
 } run;
@@ -128,54 +120,13 @@ static void set_sys(ipcfg_error *err, ipcfg_status st, int e, const char *what)
 
 /* ---- the address dump (one for all interfaces) ---- */
 
-static int on_addr(void *ctx, const ipcfg_nl_addr *na)
-{
-    run *r = ctx;
-
-    if (na->family != AF_INET || na->addr_len != 4 || !(na->has_local || na->has_address))
-        return 0;
-    if (r->n_addrs == r->cap_addrs) {
-        size_t nc = r->cap_addrs ? r->cap_addrs * 2 : 16;
-        addr4 *q = realloc(r->addrs, nc * sizeof *q);
-        if (q == NULL)
-            return -1;
-        r->addrs = q;
-        r->cap_addrs = nc;
-    }
-    r->addrs[r->n_addrs].ifindex = na->ifindex;
-    memcpy(r->addrs[r->n_addrs].a, na->has_local ? na->local : na->address, 4);
-    r->addrs[r->n_addrs].plen = na->prefixlen;
-    r->n_addrs++;
-    return 0;
-}
-
-static void dump_addrs(run *r)
-{
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-
-    r->n_addrs = 0;
-    r->have_addrs = 0;
-    memset(&v, 0, sizeof v);
-    v.ctx = r;
-    v.on_addr = on_addr;
-    ipcfg_nlreq_getaddr(&req, AF_INET);
-    if (ipcfg_nlsock_transact(&r->nl, req.buf, req.len, &v, &res) == 0 && res.done && res.error == 0)
-        r->have_addrs = 1;
-}
-
 static int addr_present(run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)
 {
     if (l->state != IPCFG_DHCP_LEASE_BOUND)
         return 0;
-    if (fresh || !r->have_addrs)
-        dump_addrs(r);
-    for (size_t i = 0; i < r->n_addrs; i++)
-        if (r->addrs[i].ifindex == ifindex && memcmp(r->addrs[i].a, l->address, 4) == 0 &&
-            r->addrs[i].plen == l->prefix_len)
-            return 1;
-    return 0;
+    if (fresh || !r->addrs.have)
+        ipcfg_lx_addr4s_dump(&r->addrs, &r->nl);
+    return ipcfg_lx_addr4s_has(&r->addrs, ifindex, l->address, l->prefix_len);
 }
 
 static void close_fd(int *fd)
@@ -183,63 +134,6 @@ static void close_fd(int *fd)
     if (*fd >= 0)
         (void)close(*fd);
     *fd = -1;
-}
-
-/* Closing an AF_PACKET socket waits for an RCU grace period
- * (synchronize_net in packet_release): 5 to 15 ms here, more than a whole
- * exchange, and paid at close() or, unclosed, in the exit before the
- * parent sees it.  A socket that is done with is set aside instead;
- * release_slow hands them to a child that closes them after ipcfg has
- * exited. */
-static void slow_close(run *r, int *fd)
-{
-    if (*fd >= 0 && r->n_slow < SLOW_MAX) {
-        r->slow[r->n_slow++] = *fd;
-        *fd = -1;
-    }
-    close_fd(fd);
-}
-
-static void release_slow(run *r)
-{
-    int p[2];
-    pid_t pid;
-
-    if (r->n_slow == 0)
-        return;
-    if (pipe2(p, O_CLOEXEC) == 0) {
-        pid = fork();
-        if (pid == 0) {
-            /* the child: keeps only the sockets and the pipe's read end
-             * (nothing else of ipcfg's, so that a reader of its output
-             * sees EOF when ipcfg exits), waits for ipcfg's exit (EOF)
-             * and then closes them: the grace period is nobody's wait */
-            char c;
-            for (int fd = 0; fd < 1024; fd++) {
-                int keep = fd == p[0];
-                for (size_t i = 0; i < r->n_slow && !keep; i++)
-                    keep = fd == r->slow[i];
-                if (!keep)
-                    (void)close(fd);
-            }
-            while (read(p[0], &c, 1) < 0 && errno == EINTR)
-                ;
-            for (size_t i = 0; i < r->n_slow; i++)
-                (void)close(r->slow[i]);
-            _exit(0);
-        }
-        (void)close(p[0]);
-        if (pid > 0) {
-            /* ours go with the exit (the child holds the last reference);
-             * p[1] too, which wakes the child */
-            r->n_slow = 0;
-            return;
-        }
-        (void)close(p[1]);
-    }
-    for (size_t i = 0; i < r->n_slow; i++)
-        (void)close(r->slow[i]);
-    r->n_slow = 0;
 }
 
 /* ---- the engine's effects ---- */
@@ -347,9 +241,9 @@ static void job_finish(jrt *j, const ipcfg_error *res)
 {
     if (res != NULL)
         j->job->err = *res;
-    slow_close(j->run, &j->pkt);
+    ipcfg_lx_closer_add(&j->run->slow, &j->pkt);
     close_fd(&j->udp);
-    slow_close(j->run, &j->arp);
+    ipcfg_lx_closer_add(&j->run->slow, &j->arp);
     j->probing = 0;
     ipcfg_lx_iflock_release(&j->lock);
     j->ph = P_DONE;
@@ -447,7 +341,7 @@ static void job_step(jrt *j, const ipcfg_dhcp_now *now)
         return;
     if (j->probing && now->mono_ms >= j->probe_end) {
         j->probing = 0;
-        slow_close(j->run, &j->arp);
+        ipcfg_lx_closer_add(&j->run->slow, &j->arp);
         ipcfg_dhcp_client_probe_done(&j->c, now, 0);
     } else if (j->probing && j->probes_sent < IPCFG_LX_PROBE_COUNT && now->mono_ms >= j->probe_next) {
         j->probes_sent++;
@@ -535,7 +429,7 @@ static void on_readable(jrt *j, int kind)
                 !ipcfg_lx_arp_conflict(&a, j->hw, j->probe_addr))
                 continue;
             j->probing = 0;
-            slow_close(j->run, &j->arp);
+            ipcfg_lx_closer_add(&j->run->slow, &j->arp);
             now = now_get();
             ipcfg_dhcp_client_probe_done(&j->c, &now, 1);
             return;
@@ -710,9 +604,9 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
     for (i = 0; i < n; i++)
         if (js[i].ph != P_DONE)
             job_finish(&js[i], NULL);
-    release_slow(r);
+    ipcfg_lx_closer_release(&r->slow);
     ipcfg_nlsock_close(&r->nl);
-    free(r->addrs);
+    ipcfg_lx_addr4s_free(&r->addrs);
     free(r);
     free(js);
     return;

@@ -14,6 +14,8 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/statedir.c      # where lease files live
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c      # DHCP: release/renew, the event loop
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_io.c       # DHCP: packet, UDP and ARP sockets
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_close.c    # DHCP: packet sockets closed after exit
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_addrs.c    # DHCP: one address dump for all interfaces
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases

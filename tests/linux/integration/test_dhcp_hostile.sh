@@ -68,8 +68,9 @@ released() {
 }
 bound mtu 10.77.0.50/24 "a reply as large as the 1500-octet MTU allows"
 released mtu
-# The flood overruns the packet socket's receive queue: the valid reply
-# after it may be lost with the rest; a retransmission gets through.
+# 2000 foreign replies to each request, then (0.2 s later) the valid one:
+# the flood may overrun the packet socket's receive queue, the valid reply
+# must still be taken.
 bound flood_good 10.77.0.50/24 "a valid reply after 2000 foreign ones" 8
 released flood_good
 bound infinite 10.77.0.50/24 "an infinite lease (0xffffffff)"

@@ -1,0 +1,35 @@
+/* ipcfg — the DHCPv4 client's internal pieces shared by the state machine
+ * (dhcp_client.c) and what it sends and accepts (dhcp_client_msg.c).  Not
+ * for use outside src/dhcp.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_DHCP_CLIENT_INT_H
+#define IPCFG_DHCP_CLIENT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcp_client.h"
+#include "dhcp_msg.h"
+
+/* The client identifier sent (RFC 2132 §9.14: type, then the hardware
+ * address) into out (1 + IPCFG_DHCP_HWADDR_MAX bytes); its length, 0 for
+ * none. */
+size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out);
+
+/* Builds message `type` of the current exchange into c->msgbuf and fills
+ * *to (where it goes); its length, 0 when the state sends no such
+ * message. */
+size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type, ipcfg_dhcp_dest *to);
+
+/* A reply's identity (BOOTREPLY, our hardware address, our xid): NULL when
+ * it belongs to this exchange, else why not. */
+const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m);
+
+/* The sanity checks of an OFFER (ack 0) or ACK (ack 1) and the lease it
+ * describes, filled into *l: NULL when usable, else why not. */
+const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m, int ack,
+                                          ipcfg_dhcp_lease *l);
+
+#endif

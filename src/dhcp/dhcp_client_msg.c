@@ -1,0 +1,248 @@
+/* ipcfg — what the DHCPv4 client sends, and what it accepts of a reply:
+ * the fields and options of each message (RFC 2131 table 5, §4.3.2), the
+ * identity checks a reply must pass to belong to the exchange, and the
+ * sanity checks of the lease it offers.  Pure: no I/O, no clock.  The
+ * state machine that decides when each is used: dhcp_client.c.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "dhcp_client.h"
+#include "dhcp_client_int.h"
+#include "dhcp_msg.h"
+
+#include <string.h>
+
+/* strlen bounded by the array size (strnlen is POSIX, not C11). */
+static size_t bounded_len(const char *s, size_t cap)
+{
+    const char *z = memchr(s, '\0', cap);
+    return z ? (size_t)(z - s) : cap;
+}
+
+/* The client identifier sent: RFC 2132 §9.14, "type" (the hardware type)
+ * then the hardware address. */
+size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
+{
+    if (c->cfg.hwaddr_len == 0 || c->cfg.hwaddr_len > IPCFG_DHCP_HWADDR_MAX)
+        return 0;
+    out[0] = c->cfg.htype;
+    memcpy(out + 1, c->cfg.hwaddr, c->cfg.hwaddr_len);
+    return 1u + c->cfg.hwaddr_len;
+}
+
+/* RFC 2131 §4.4.1 / table 5: which fields and options each message carries. */
+size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type, ipcfg_dhcp_dest *to)
+{
+    static const uint8_t prl[] = {
+        IPCFG_OPT_SUBNET_MASK, IPCFG_OPT_ROUTER,     IPCFG_OPT_DNS, IPCFG_OPT_HOST_NAME,
+        IPCFG_OPT_DOMAIN,      IPCFG_OPT_BROADCAST,  IPCFG_OPT_LEASE_TIME, IPCFG_OPT_SERVER_ID,
+        IPCFG_OPT_T1,          IPCFG_OPT_T2,         IPCFG_OPT_CLASSLESS_ROUTES,
+    };
+    uint8_t *b = c->msgbuf, cid[1 + IPCFG_DHCP_HWADDR_MAX];
+    const uint8_t *cidp = cid;
+    size_t cap = sizeof c->msgbuf, at, cidlen = ipcfg_dhcp_client_id(c, cid);
+    ipcfg_dhcp_hdr h;
+    int64_t el;
+    uint8_t t = type;
+    size_t hn = bounded_len(c->cfg.hostname, sizeof c->cfg.hostname);
+
+    memset(&h, 0, sizeof h);
+    memset(to, 0, sizeof(*to));
+    h.op = IPCFG_BOOTREQUEST;
+    h.htype = c->cfg.htype;
+    h.hlen = c->cfg.hwaddr_len <= 16 ? c->cfg.hwaddr_len : 16;
+    memcpy(h.chaddr, c->cfg.hwaddr, h.hlen);
+    h.xid = c->xid;
+    el = (now->mono_ms - c->started_ms) / 1000;
+    /* Table 5, 'secs': "0 or seconds since DHCP process started" for
+     * DISCOVER and REQUEST, 0 for DECLINE and RELEASE. */
+    if (type == IPCFG_DHCPDISCOVER)
+        c->secs = (uint16_t)(el < 0 ? 0 : el > 65535 ? 65535 : el);
+    if (type == IPCFG_DHCPDISCOVER || (type == IPCFG_DHCPREQUEST && c->state == IPCFG_DHCP_S_REQUESTING))
+        h.secs = c->secs; /* §3.1 step 3: the REQUEST "MUST use the same value in the DHCP message
+                             header's 'secs' field" as the DISCOVER */
+    else if (type == IPCFG_DHCPREQUEST)
+        h.secs = (uint16_t)(el < 0 ? 0 : el > 65535 ? 65535 : el);
+
+    if (type == IPCFG_DHCPRELEASE && c->rec.client_id_len && c->rec.client_id_len <= sizeof c->rec.client_id) {
+        cidp = c->rec.client_id; /* the identity the lease was obtained with */
+        cidlen = c->rec.client_id_len;
+    }
+
+    at = ipcfg_dhcp_build_begin(b, cap, &h);
+    at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_MSG_TYPE, &t, 1);
+    switch (type) {
+    case IPCFG_DHCPDISCOVER:
+        to->broadcast = 1;
+        break;
+    case IPCFG_DHCPREQUEST:
+        switch (c->state) {
+        case IPCFG_DHCP_S_REQUESTING:
+            /* §4.3.2 SELECTING: "Client inserts the address of the selected
+             * server in 'server identifier', 'ciaddr' MUST be zero,
+             * 'requested IP address' MUST be filled in with the yiaddr
+             * value from the chosen DHCPOFFER." */
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->server, 4);
+            to->broadcast = 1;
+            break;
+        case IPCFG_DHCP_S_INIT_REBOOT:
+            /* §4.3.2 INIT-REBOOT: "'server identifier' MUST NOT be filled
+             * in, 'requested IP address' option MUST be filled in with
+             * client's notion of its previously assigned address. 'ciaddr'
+             * MUST be zero.  The client is seeking to verify a previously
+             * allocated, cached configuration." (broadcast) */
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->rec.address, 4);
+            to->broadcast = 1;
+            break;
+        case IPCFG_DHCP_S_RENEWING:
+            /* §4.3.2 RENEWING: "'server identifier' MUST NOT be filled in,
+             * 'requested IP address' option MUST NOT be filled in, 'ciaddr'
+             * MUST be filled in with client's IP address."  §4.4.5: "the
+             * client [...] sends a DHCPREQUEST message to the server that
+             * leased the client its address" (unicast). */
+            memcpy(b + 12, c->rec.address, 4);
+            memcpy(to->dst, c->rec.server_id, 4);
+            to->has_src = 1;
+            memcpy(to->src, c->rec.address, 4);
+            break;
+        case IPCFG_DHCP_S_REBINDING:
+            /* §4.3.2 REBINDING: as RENEWING, but "This message MUST be
+             * broadcast to the 0xffffffff IP broadcast address." */
+            memcpy(b + 12, c->rec.address, 4);
+            to->broadcast = 1;
+            to->has_src = 1;
+            memcpy(to->src, c->rec.address, 4);
+            break;
+        default:
+            return 0;
+        }
+        break;
+    case IPCFG_DHCPDECLINE:
+        /* Table 5: DECLINE carries 'requested IP address' (MUST), 'server
+         * identifier' (MUST), client identifier (MAY), nothing else; it is
+         * broadcast (§4.4.1: the client has no usable address). */
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->offer.server_id, 4);
+        to->broadcast = 1;
+        break;
+    case IPCFG_DHCPRELEASE:
+        /* §4.4.6: "The client unicasts DHCPRELEASE messages to the server";
+         * table 5: 'ciaddr' = the client's address, 'server identifier'
+         * MUST, client identifier MAY, everything else MUST NOT. */
+        memcpy(b + 12, c->rec.address, 4);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->rec.server_id, 4);
+        memcpy(to->dst, c->rec.server_id, 4);
+        to->has_src = 1;
+        memcpy(to->src, c->rec.address, 4);
+        break;
+    default:
+        return 0;
+    }
+    /* RFC 2131 §4.2: "once a client identifier is used, every message
+     * carries it" (the server identifies the binding by it). */
+    if (cidlen)
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_CLIENT_ID, cidp, cidlen);
+    if (type == IPCFG_DHCPDISCOVER || type == IPCFG_DHCPREQUEST) {
+        if (hn > 0)
+            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_HOST_NAME, c->cfg.hostname, hn);
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_PARAM_LIST, prl, sizeof prl);
+    }
+    return ipcfg_dhcp_build_end(b, cap, at);
+}
+
+/* ---- replies ---------------------------------------------------------------------------- */
+
+/* Sanity checks of an OFFER or ACK and the lease it describes.  ack: the
+ * subnet mask is required too (the address is about to be installed). */
+const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m, int ack, ipcfg_dhcp_lease *l)
+{
+    int prefix = -1;
+    unsigned i;
+
+    memset(l, 0, sizeof *l);
+    /* Table 3: OFFER and ACK "MUST" carry the server identifier and the
+     * lease time. */
+    if (!(m->has & IPCFG_HAS_SERVER_ID))
+        return "no server identifier";
+    if (!ipcfg_dhcp_unicast_ok(m->server_id))
+        return "unusable server identifier";
+    if (!(m->has & IPCFG_HAS_LEASE_TIME))
+        return "no lease time";
+    if (m->lease_time < IPCFG_DHCP_MIN_LEASE)
+        return "lease time too short";
+    if (m->has & IPCFG_HAS_MASK) {
+        prefix = ipcfg_dhcp_mask_prefix(m->mask);
+        if (prefix < 1)
+            return "non-contiguous or zero subnet mask";
+    } else if (ack) {
+        return "no subnet mask";
+    }
+    if (prefix > 0 ? !ipcfg_dhcp_host_ok(m->h.yiaddr, (unsigned)prefix) : !ipcfg_dhcp_unicast_ok(m->h.yiaddr))
+        return "unusable address offered";
+    for (i = 0; i < m->n_routers; i++)
+        if (!ipcfg_dhcp_unicast_ok(m->routers[i]))
+            return "unusable router address";
+    for (i = 0; i < m->n_routes; i++)
+        if (ipcfg_dhcp_get32(m->routes[i].gateway) != 0 && !ipcfg_dhcp_unicast_ok(m->routes[i].gateway))
+            return "unusable classless route gateway";
+
+    l->state = IPCFG_DHCP_LEASE_BOUND;
+    ipcfg_copy_str(l->ifname, sizeof l->ifname, c->cfg.ifname);
+    l->hwaddr_len = c->cfg.hwaddr_len <= sizeof l->hwaddr ? c->cfg.hwaddr_len : 0;
+    memcpy(l->hwaddr, c->cfg.hwaddr, l->hwaddr_len);
+    l->client_id_len = (uint8_t)ipcfg_dhcp_client_id(c, l->client_id);
+    memcpy(l->address, m->h.yiaddr, 4);
+    l->prefix_len = (uint8_t)(prefix > 0 ? prefix : 0);
+    memcpy(l->server_id, m->server_id, 4);
+    /* RFC 3442: "If the DHCP server returns both a Classless Static Routes
+     * option and a Router option, the DHCP client MUST ignore the Router
+     * option." */
+    if (m->n_routes > 0) {
+        memcpy(l->routes, m->routes, sizeof l->routes);
+        l->n_routes = m->n_routes;
+    } else {
+        memcpy(l->routers, m->routers, sizeof l->routers);
+        l->n_routers = m->n_routers;
+    }
+    /* a DNS server address that no host can have (0/8, loopback,
+     * multicast, class E, broadcast) is left out, not the whole lease */
+    for (i = 0; i < m->n_dns && i < IPCFG_DHCP_MAX_DNS; i++)
+        if (ipcfg_dhcp_unicast_ok(m->dns[i]))
+            memcpy(l->dns[l->n_dns++], m->dns[i], 4);
+    memcpy(l->domain, m->domain, sizeof l->domain);
+    l->lease_time = m->lease_time;
+    if (m->lease_time == IPCFG_DHCP_INFINITE) {
+        l->t1 = l->t2 = IPCFG_DHCP_INFINITE;
+    } else {
+        /* RFC 2131 §4.4.5: "T1 defaults to (0.5 * duration_of_lease).  T2
+         * defaults to (0.875 * duration_of_lease)."  Values out of order
+         * (T1 <= T2 <= lease) fall back to the defaults. */
+        uint32_t t1 = (m->has & IPCFG_HAS_T1) ? m->t1 : m->lease_time / 2;
+        uint32_t t2 = (m->has & IPCFG_HAS_T2) ? m->t2 : (uint32_t)((uint64_t)m->lease_time * 7 / 8);
+        if (t1 > t2 || t2 > m->lease_time) {
+            t1 = m->lease_time / 2;
+            t2 = (uint32_t)((uint64_t)m->lease_time * 7 / 8);
+        }
+        l->t1 = t1;
+        l->t2 = t2;
+    }
+    l->obtained = c->req_wall;
+    return NULL;
+}
+
+/* RFC 2131 §4.4.1: a reply belongs to this exchange only when it is a
+ * BOOTREPLY for our hardware address and xid (the magic cookie and the
+ * message type are checked by the parser). */
+const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m)
+{
+    if (m->h.op != IPCFG_BOOTREPLY)
+        return "not a BOOTREPLY";
+    if (m->h.htype != c->cfg.htype || m->h.hlen != c->cfg.hwaddr_len)
+        return "other hardware type or length";
+    if (memcmp(m->h.chaddr, c->cfg.hwaddr, c->cfg.hwaddr_len) != 0)
+        return "other client hardware address";
+    if (m->h.xid != c->xid)
+        return "other transaction id";
+    return NULL;
+}
