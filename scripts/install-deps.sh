@@ -6,7 +6,7 @@
 #                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
 #                                   integration tests)
-#   scripts/install-deps.sh bench   + hyperfine
+#   scripts/install-deps.sh bench   + hyperfine, time (peak memory)
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
 # man-db, bash-completion, Node.js and, with npm into build/tools, the
@@ -21,7 +21,7 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # which those tests run in a namespace (the Debian image has it)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
            isc-dhcp-client dhcpcd-base systemd strace)
-bench_pkgs=(hyperfine)
+bench_pkgs=(hyperfine time)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
 ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
