@@ -283,7 +283,7 @@ static char *put_hex16(char *p, unsigned v)
 }
 
 /* Written by hand, not through snprintf: a listing formats every address
- * (docs/development.md, "Performance"); tests/unit/test_ipstr.c holds it to
+ * (docs/development.md, "Performance"); tests/unit/test_fastfmt.c holds it to
  * the printf-built form and to inet_ntop. */
 const char *ipcfg_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
 {

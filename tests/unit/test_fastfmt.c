@@ -1,7 +1,9 @@
-/* ipcfg_ip_str, written by hand for speed (issue 14), against the form it
- * had when it was built with snprintf (kept here as the reference, byte for
- * byte) and against inet_ntop: edge cases, every zero-group pattern, and
- * random addresses.  SPDX-License-Identifier: MIT */
+/* The hand-written formatting of issue 14 against what it replaces:
+ * ipcfg_ip_str against the form it had when it was built with snprintf
+ * (kept here as the reference, byte for byte) and against inet_ntop (edge
+ * cases, every zero-group pattern, random addresses); the decimal helpers
+ * against printf; the word-at-a-time ipcfg_text_safe_span against the
+ * byte-at-a-time one it replaces.  SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,7 +15,9 @@
 
 #include <arpa/inet.h>
 
+#include "format.h"
 #include "ipcfg/model.h"
+#include "strbuf.h"
 
 /* The snprintf-based ipcfg_ip_str as it was before issue 14. */
 static const char *ref_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
@@ -184,6 +188,113 @@ static void other_families(void **s)
     assert_string_equal(ipcfg_ip_str(&ip, buf, sizeof(buf)), "");
 }
 
+static void decimal(void **s)
+{
+    (void)s;
+    static const unsigned long long u[] = {0, 1, 9, 10, 99, 100, 4294967295ull, 4294967296ull,
+                                           18446744073709551615ull};
+    static const long long i[] = {0, -1, 1, -9, -10, 2147483647ll, -2147483648ll, 9223372036854775807ll,
+                                  -9223372036854775807ll - 1};
+    char got[IPCFG_DEC_MAX], want[64];
+    for (size_t k = 0; k < sizeof(u) / sizeof(u[0]); k++) {
+        snprintf(want, sizeof(want), "%llu", u[k]);
+        assert_int_equal(ipcfg_dec_u(got, u[k]), strlen(want));
+        assert_string_equal(got, want);
+    }
+    for (size_t k = 0; k < sizeof(i) / sizeof(i[0]); k++) {
+        snprintf(want, sizeof(want), "%lld", i[k]);
+        assert_int_equal(ipcfg_dec_i(got, i[k]), strlen(want));
+        assert_string_equal(got, want);
+    }
+    for (int k = 0; k < 100000; k++) {
+        unsigned long long v = (unsigned long long)next32() << 32 | next32();
+        v >>= next32() % 64;
+        snprintf(want, sizeof(want), "%llu", v);
+        ipcfg_dec_u(got, v);
+        assert_string_equal(got, want);
+        snprintf(want, sizeof(want), "%lld", -(long long)(v >> 1));
+        ipcfg_dec_i(got, -(long long)(v >> 1));
+        assert_string_equal(got, want);
+    }
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    ipcfg_sb_putu(&b, 42);
+    ipcfg_sb_puti(&b, -7);
+    assert_string_equal(ipcfg_sb_str(&b), "42-7");
+    ipcfg_sb_free(&b);
+}
+
+/* The byte-at-a-time ipcfg_text_safe_span before issue 14. */
+static size_t ref_utf8_len(const unsigned char *p, size_t left)
+{
+    size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+    if (n == 0 || n > left || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+        return 0;
+    if (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
+        return 0;
+    return n;
+}
+
+static size_t ref_safe_span(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] >= 0x80) {
+            size_t k = ref_utf8_len(p + i, n - i);
+            if (!k)
+                return i;
+            i += k;
+        } else if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f) {
+            return i;
+        } else {
+            i++;
+        }
+    }
+    return n;
+}
+
+static void safe_span(void **s)
+{
+    (void)s;
+    /* every byte value at every position of a 17-byte run of text */
+    char buf[64];
+    for (int c = 0; c < 256; c++) {
+        for (size_t pos = 0; pos < 17; pos++) {
+            memset(buf, 'a', sizeof(buf));
+            buf[pos] = (char)c;
+            for (size_t n = 0; n <= 17; n++)
+                assert_int_equal(ipcfg_text_safe_span(buf, n), ref_safe_span(buf, n));
+        }
+    }
+    /* random text: mostly printable, with LF, controls, DEL and UTF-8
+     * (valid, cut and invalid) mixed in */
+    static const char *const bits[] = {"\n", "\t", "\x7f", "\xc3\xa9", "\xe2\x9c\x93", "\xf0\x9f\x98\x80",
+                                       "\xc3", "\xe2\x9c", "\xc0\xaf", "\xed\xa0\x80", "\xff", "\x1b["};
+    for (int k = 0; k < 200000; k++) {
+        size_t n = 0, want = next32() % sizeof(buf);
+        while (n < want) {
+            uint32_t r = next32();
+            if (r % 16 == 0) {
+                const char *b = bits[(r >> 4) % (sizeof(bits) / sizeof(bits[0]))];
+                size_t bl = strlen(b);
+                if (n + bl > sizeof(buf))
+                    break;
+                memcpy(buf + n, b, bl);
+                n += bl;
+            } else {
+                buf[n++] = (char)(0x20 + (r >> 8) % 0x5f);
+            }
+        }
+        assert_int_equal(ipcfg_text_safe_span(buf, n), ref_safe_span(buf, n));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +302,8 @@ int main(void)
         cmocka_unit_test(ipv6_zero_patterns),
         cmocka_unit_test(ipv6_random),
         cmocka_unit_test(other_families),
+        cmocka_unit_test(decimal),
+        cmocka_unit_test(safe_span),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
