@@ -211,7 +211,7 @@ last=${sz[${#sz[@]} - 1]}
 echo
 echo "ipcfg listing benchmark: $(uname -sr), $(nproc) CPUs, $runs runs + $warmup warm-up per cell, median wall time"
 echo "ipcfg: $ipcfg"
-echo "timer: $([[ $timer == hyperfine ]] && hyperfine --version || echo 'own loop, date +%s%N around ip netns exec')"
+echo "timer: $([[ $timer == hyperfine ]] && hyperfine --version || echo 'own loop inside the namespace, date +%s%N around each run')"
 echo "interfaces: veth pairs, both ends in the namespace, up; 2 IPv4 + 1 IPv6 (nodad) each"
 echo
 {

@@ -496,12 +496,21 @@ static size_t utf8_len(const unsigned char *p, size_t left)
     return n;
 }
 
+/* 0x80 in each byte of v that is zero, 0 in the others; exact (no borrow
+ * from one byte into the next). */
+static uint64_t zero_bytes(uint64_t v)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
 /* Whether any of the eight bytes in w needs a closer look: a byte of 0x80
- * or more, one below 0x20 (LF too), or DEL.  Exact, not a guess (the
- * "hasless" and "haszero" tests of Bit Twiddling Hacks). */
+ * or more, a C0 control other than LF, or DEL.  LF bytes are first made
+ * printable (0x0a | 0x20), so that lines do not stop the word loop. */
 static int word_special(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    w |= zero_bytes(w ^ (ones * '\n')) >> 2;
     uint64_t del = w ^ (ones * 0x7f);
     return ((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high) != 0;
 }
