@@ -283,8 +283,8 @@ static char *put_hex16(char *p, unsigned v)
 }
 
 /* Written by hand, not through snprintf: a listing formats every address
- * (docs/development.md, "Performance"); tests/unit/test_fastfmt.c holds it to
- * the printf-built form and to inet_ntop. */
+ * (docs/development.md, "What a listing costs"); tests/unit/test_fastfmt.c
+ * holds it to the printf-built form and to inet_ntop. */
 const char *ipcfg_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
 {
     if (len == 0)
