@@ -6,7 +6,7 @@
 #                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
 #                                   integration tests)
-#   scripts/install-deps.sh bench   + hyperfine, time (peak memory)
+#   scripts/install-deps.sh bench   + hyperfine
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
 # man-db, bash-completion, Node.js and, with npm into build/tools, the
@@ -21,7 +21,7 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # which those tests run in a namespace (the Debian image has it)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
            isc-dhcp-client dhcpcd-base systemd strace)
-bench_pkgs=(hyperfine time)
+bench_pkgs=(hyperfine)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
 ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
@@ -30,7 +30,7 @@ case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
 test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}" "${ship_test_pkgs[@]}") ;;
 package) pkgs=("${build_pkgs[@]}" "${package_pkgs[@]}") ;;
-bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}") ;;
+bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}" time) ;; # time: /usr/bin/time, netns-bench.sh's peak memory
 *) echo "usage: $0 build|test|bench|package" >&2; exit 1 ;;
 esac
 
