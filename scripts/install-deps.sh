@@ -33,7 +33,7 @@ case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
 test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}" "${ship_test_pkgs[@]}") ;;
 package) pkgs=("${build_pkgs[@]}" "${package_pkgs[@]}") ;;
-bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}") ;;
+bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}" time) ;; # time: /usr/bin/time, netns-bench.sh's peak memory
 *) echo "usage: $0 build|test|bench|package" >&2; exit 1 ;;
 esac
 

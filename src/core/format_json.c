@@ -7,10 +7,22 @@
 
 static void ind(ipcfg_strbuf *o, int n) { ipcfg_sb_pad(o, ' ', (size_t)n * 2); }
 
+/* Bytes that go into a JSON string as they are: printable ASCII but the
+ * quote and the backslash. */
+static int plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
+
 void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
 {
     ipcfg_sb_putc(o, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (plain_byte(*p)) { /* a run of them in one copy */
+            const unsigned char *q = p + 1;
+            while (plain_byte(*q))
+                q++;
+            ipcfg_sb_putn(o, (const char *)p, (size_t)(q - p));
+            p = q - 1;
+            continue;
+        }
         switch (*p) {
         case '"': ipcfg_sb_puts(o, "\\\""); break;
         case '\\': ipcfg_sb_puts(o, "\\\\"); break;
@@ -45,19 +57,39 @@ void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
     ipcfg_sb_putc(o, '"');
 }
 
+/* k: one of this file's own keys, plain ASCII (nothing to escape). */
 static void key(ipcfg_strbuf *o, int indent, const char *k, int first)
 {
     if (!first)
-        ipcfg_sb_puts(o, ",\n");
+        ipcfg_sb_putn(o, ",\n", 2);
     ind(o, indent);
-    ipcfg_json_str(o, k);
-    ipcfg_sb_puts(o, ": ");
+    ipcfg_sb_putc(o, '"');
+    ipcfg_sb_puts(o, k);
+    ipcfg_sb_putn(o, "\": ", 3);
 }
 
+/* An address in quotes: its text needs no escape. */
 static void ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
 {
-    char s[IPCFG_IPSTR_MAX];
-    ipcfg_json_str(o, ipcfg_ip_str(ip, s, sizeof(s)));
+    char s[IPCFG_IPSTR_MAX + 2];
+    s[0] = '"';
+    size_t n = 1 + strlen(ipcfg_ip_str(ip, s + 1, IPCFG_IPSTR_MAX));
+    s[n++] = '"';
+    ipcfg_sb_putn(o, s, n);
+}
+
+/* "AA-BB-CC": upper-case hex, dashes between (buf: at least 3n bytes, n > 0). */
+static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t p = 0;
+    for (size_t i = 0; i < n && p + 3 < len; i++) {
+        if (i)
+            buf[p++] = '-';
+        buf[p++] = hex[b[i] >> 4];
+        buf[p++] = hex[b[i] & 0xf];
+    }
+    buf[p] = '\0';
 }
 
 static void tri(ipcfg_strbuf *o, ipcfg_tri t)
@@ -127,7 +159,8 @@ static void addrs_json(ipcfg_strbuf *o, const ipcfg_adapter *a, ipcfg_family fam
         ind(o, indent + 1);
         ipcfg_sb_puts(o, "{\"address\": ");
         ip_json(o, &ad->ip);
-        ipcfg_sb_printf(o, ", \"prefix_length\": %u", ad->prefix_len);
+        ipcfg_sb_puts(o, ", \"prefix_length\": ");
+        ipcfg_sb_putu(o, ad->prefix_len);
         if (fam == IPCFG_AF_INET4) {
             ipcfg_ip m;
             ipcfg_prefix_to_mask(ad->prefix_len, &m);
@@ -135,22 +168,25 @@ static void addrs_json(ipcfg_strbuf *o, const ipcfg_adapter *a, ipcfg_family fam
             ip_json(o, &m);
             ipcfg_sb_puts(o, ", \"context\": ");
             if (ad->has_context)
-                ipcfg_sb_printf(o, "%lu", (unsigned long)ad->context);
+                ipcfg_sb_putu(o, ad->context);
             else
                 ipcfg_sb_puts(o, "null");
         } else {
-            ipcfg_sb_printf(o, ", \"scope_id\": %lu, \"link_local\": %s", (unsigned long)ad->ip.scope_id,
-                            ipcfg_ip6_is_linklocal(&ad->ip) ? "true" : "false");
+            ipcfg_sb_puts(o, ", \"scope_id\": ");
+            ipcfg_sb_putu(o, ad->ip.scope_id);
+            ipcfg_sb_puts(o, ipcfg_ip6_is_linklocal(&ad->ip) ? ", \"link_local\": true" : ", \"link_local\": false");
         }
-        ipcfg_sb_printf(o, ", \"state\": \"%s\", \"valid_lifetime\": ", state_name(ad->state));
+        ipcfg_sb_puts(o, ", \"state\": \"");
+        ipcfg_sb_puts(o, state_name(ad->state));
+        ipcfg_sb_puts(o, "\", \"valid_lifetime\": ");
         if (ad->valid_lifetime < 0)
             ipcfg_sb_puts(o, "null");
         else
-            ipcfg_sb_printf(o, "%lld", (long long)ad->valid_lifetime);
+            ipcfg_sb_puti(o, ad->valid_lifetime);
         if (fam == IPCFG_AF_INET4)
-            ipcfg_sb_printf(o, ", \"autoconfigured\": %s", ad->autoconfigured ? "true" : "false");
+            ipcfg_sb_puts(o, ad->autoconfigured ? ", \"autoconfigured\": true" : ", \"autoconfigured\": false");
         else
-            ipcfg_sb_printf(o, ", \"temporary\": %s", ad->temporary ? "true" : "false");
+            ipcfg_sb_puts(o, ad->temporary ? ", \"temporary\": true" : ", \"temporary\": false");
         ipcfg_sb_putc(o, '}');
     }
     if (!first) {
@@ -164,12 +200,12 @@ static void ip_list_json(ipcfg_strbuf *o, const ipcfg_ip *ips, size_t n)
 {
     ipcfg_sb_putc(o, '[');
     for (size_t i = 0; i < n; i++) {
-        char s[IPCFG_IPSTR_MAX + 16], z[IPCFG_IPSTR_MAX];
-        ipcfg_ip_str(&ips[i], z, sizeof(z));
-        if (ips[i].family == IPCFG_AF_INET6 && ips[i].scope_id)
-            snprintf(s, sizeof(s), "%s%%%lu", z, (unsigned long)ips[i].scope_id);
-        else
-            snprintf(s, sizeof(s), "%s", z);
+        char s[IPCFG_IPSTR_MAX + 16];
+        size_t len = strlen(ipcfg_ip_str(&ips[i], s, IPCFG_IPSTR_MAX));
+        if (ips[i].family == IPCFG_AF_INET6 && ips[i].scope_id) {
+            s[len++] = '%';
+            ipcfg_dec_u(s + len, ips[i].scope_id);
+        }
         if (i)
             ipcfg_sb_puts(o, ", ");
         ipcfg_json_str(o, s);
@@ -185,7 +221,7 @@ static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
     ipcfg_json_str(o, iso);
     snprintf(ku, sizeof(ku), "%s_unix", k);
     key(o, indent, ku, 0);
-    ipcfg_sb_printf(o, "%lld", (long long)t);
+    ipcfg_sb_puti(o, t);
 }
 
 static void opt_ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
@@ -201,15 +237,14 @@ static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int inden
 {
     key(o, indent + 1, "dhcpv6_iaid", 0);
     if (a->has_dhcpv6_iaid)
-        ipcfg_sb_printf(o, "%lu", (unsigned long)a->dhcpv6_iaid);
+        ipcfg_sb_putu(o, a->dhcpv6_iaid);
     else
         ipcfg_sb_puts(o, "null");
     key(o, indent + 1, "dhcpv6_client_duid", 0);
     if (a->dhcpv6_duid_len) {
         char v[IPCFG_DUID_MAX * 3 + 1];
-        size_t p = 0;
-        for (size_t i = 0; i < a->dhcpv6_duid_len && i < IPCFG_DUID_MAX; i++)
-            p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->dhcpv6_duid[i]);
+        size_t n = a->dhcpv6_duid_len < IPCFG_DUID_MAX ? a->dhcpv6_duid_len : IPCFG_DUID_MAX;
+        hex_dashed(v, sizeof(v), a->dhcpv6_duid, n);
         ipcfg_json_str(o, v);
     } else
         ipcfg_sb_puts(o, "null");
@@ -236,7 +271,7 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
     key(o, indent + 1, "id", 0);
     ipcfg_json_str(o, a->id);
     key(o, indent + 1, "index", 0);
-    ipcfg_sb_printf(o, "%lu", (unsigned long)a->ifindex);
+    ipcfg_sb_putu(o, a->ifindex);
     key(o, indent + 1, "type", 0);
     ipcfg_json_str(o, type_name(a->type));
     key(o, indent + 1, "description", 0);
@@ -247,9 +282,7 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
     key(o, indent + 1, "physical_address", 0);
     if (a->hwaddr_len) {
         char v[IPCFG_HWADDR_MAX * 3 + 1];
-        size_t p = 0;
-        for (size_t i = 0; i < a->hwaddr_len; i++)
-            p += (size_t)snprintf(v + p, sizeof(v) - p, i ? "-%02X" : "%02X", a->hwaddr[i]);
+        hex_dashed(v, sizeof(v), a->hwaddr, a->hwaddr_len);
         ipcfg_json_str(o, v);
     } else
         ipcfg_sb_puts(o, "null");

@@ -3,13 +3,15 @@
  * SPDX-License-Identifier: MIT */
 #include "format.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 /* The label strings exactly as English ipconfig prints them: the text up to
- * (not including) the colon, which stands at column 37. */
-static const char *const labels[] = {
+ * (not including) the colon, which stands at column 37; every one of them
+ * exactly that wide (the goldens check the column). */
+static const char labels[][IPCFG_COLON_COL + 1] = {
     "   Host Name . . . . . . . . . . . . ",
     "   Primary Dns Suffix  . . . . . . . ",
     "   Node Type . . . . . . . . . . . . ",
@@ -44,12 +46,15 @@ static const char *const labels[] = {
  * values on continuation lines. */
 static const char conn_search_label[] = "   Connection-specific DNS Suffix Search List :";
 
+#define LABEL_LEN (sizeof(labels[0]) - 1)
+
 void ipcfg_fmt_field(ipcfg_strbuf *o, const char *label, const char *value)
 {
     size_t ll = strlen(label);
     for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-        if (strncmp(labels[i] + 3, label, ll) == 0 && (labels[i][3 + ll] == ' ' || labels[i][3 + ll] == '.')) {
-            ipcfg_sb_puts(o, labels[i]);
+        const char *l = labels[i] + 3;
+        if (l[0] == label[0] && strncmp(l, label, ll) == 0 && (l[ll] == ' ' || l[ll] == '.')) {
+            ipcfg_sb_putn(o, labels[i], LABEL_LEN);
             goto value;
         }
     }
@@ -59,7 +64,7 @@ void ipcfg_fmt_field(ipcfg_strbuf *o, const char *label, const char *value)
     for (size_t col = 3 + ll; col < IPCFG_COLON_COL; col++)
         ipcfg_sb_putc(o, col % 2 ? '.' : ' ');
 value:
-    ipcfg_sb_puts(o, ": ");
+    ipcfg_sb_putn(o, ": ", 2);
     ipcfg_sb_puts(o, value);
     ipcfg_sb_putc(o, '\n');
 }
@@ -73,7 +78,9 @@ void ipcfg_fmt_cont(ipcfg_strbuf *o, const char *value)
 
 void ipcfg_fmt_title(ipcfg_strbuf *o, const char *title)
 {
-    ipcfg_sb_printf(o, "\n%s\n\n", title);
+    ipcfg_sb_putc(o, '\n');
+    ipcfg_sb_puts(o, title);
+    ipcfg_sb_putn(o, "\n\n", 2);
 }
 
 static const char *yesno(ipcfg_tri t) { return t == IPCFG_YES ? "Yes" : "No"; }
@@ -121,22 +128,24 @@ static const char *state_suffix(ipcfg_addr_state s)
     return "";
 }
 
-/* "fe80::1%2" for scoped addresses, plain otherwise. */
-static void ip_with_zone(const ipcfg_ip *ip, char *buf, size_t len)
+/* "fe80::1%2" for scoped addresses, plain otherwise; buf holds at least
+ * IPCFG_IPSTR_MAX + 16 bytes.  Returns the length. */
+static size_t ip_with_zone(const ipcfg_ip *ip, char *buf)
 {
-    char s[IPCFG_IPSTR_MAX];
-    ipcfg_ip_str(ip, s, sizeof(s));
-    if (ip->family == IPCFG_AF_INET6 && ip->scope_id)
-        snprintf(buf, len, "%s%%%u", s, (unsigned)ip->scope_id);
-    else
-        snprintf(buf, len, "%s", s);
+    size_t n = strlen(ipcfg_ip_str(ip, buf, IPCFG_IPSTR_MAX));
+    if (ip->family == IPCFG_AF_INET6 && ip->scope_id) {
+        buf[n++] = '%';
+        n += ipcfg_dec_u(buf + n, ip->scope_id);
+    }
+    return n;
 }
 
-static void addr_value(const ipcfg_addr *a, int all, char *buf, size_t len)
+/* buf holds at least IPCFG_IPSTR_MAX + 32 bytes. */
+static void addr_value(const ipcfg_addr *a, int all, char *buf)
 {
-    char s[IPCFG_IPSTR_MAX + 16];
-    ip_with_zone(&a->ip, s, sizeof(s));
-    snprintf(buf, len, "%s%s", s, all ? state_suffix(a->state) : "");
+    size_t n = ip_with_zone(&a->ip, buf);
+    const char *suffix = all ? state_suffix(a->state) : "";
+    memcpy(buf + n, suffix, strlen(suffix) + 1);
 }
 
 /* The IPv6 addresses of one kind, each on its own labelled line as real
@@ -153,7 +162,7 @@ static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int al
         if (k != kind)
             continue;
         char v[IPCFG_IPSTR_MAX + 32];
-        addr_value(ad, all, v, sizeof(v));
+        addr_value(ad, all, v);
         ipcfg_fmt_field(o, label[kind], v);
     }
 }
@@ -164,7 +173,7 @@ static void list_field(ipcfg_strbuf *o, const char *label, const ipcfg_ip *ips, 
 {
     for (size_t i = 0; i < n; i++) {
         char v[IPCFG_IPSTR_MAX + 16];
-        ip_with_zone(&ips[i], v, sizeof(v));
+        ip_with_zone(&ips[i], v);
         if (i == 0)
             ipcfg_fmt_field(o, label, v);
         else
@@ -198,7 +207,7 @@ static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
             if ((pass == 0) != (g->family == IPCFG_AF_INET6))
                 continue;
             char v[IPCFG_IPSTR_MAX + 16];
-            ip_with_zone(g, v, sizeof(v));
+            ip_with_zone(g, v);
             if (first)
                 ipcfg_fmt_field(o, "Default Gateway", v);
             else
@@ -212,10 +221,16 @@ static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
 
 static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
 {
+    static const char hex[] = "0123456789ABCDEF";
     size_t p = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < n && p + 4 < len; i++)
-        p += (size_t)snprintf(buf + p, len - p, i ? "-%02X" : "%02X", b[i]);
+    for (size_t i = 0; i < n && p + 4 < len; i++) {
+        if (i)
+            buf[p++] = '-';
+        buf[p++] = hex[b[i] >> 4];
+        buf[p++] = hex[b[i] & 0xf];
+        buf[p] = '\0';
+    }
 }
 
 /* The order of real ipconfig (Windows 10/11), PRODUCT.md "Output". */
@@ -223,7 +238,11 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
 {
     char v[IPCFG_DUID_MAX * 3 + 64];
 
-    ipcfg_sb_printf(o, "\n%s adapter %s:\n\n", type_heading(a->type), a->name);
+    ipcfg_sb_putc(o, '\n');
+    ipcfg_sb_puts(o, type_heading(a->type));
+    ipcfg_sb_putn(o, " adapter ", 9);
+    ipcfg_sb_puts(o, a->name);
+    ipcfg_sb_putn(o, ":\n\n", 3);
 
     if (!a->media_connected)
         ipcfg_fmt_field(o, "Media State", "Media disconnected");
@@ -250,7 +269,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         if (ad->ip.family != IPCFG_AF_INET4 || ipcfg_ip_is_zero(&ad->ip))
             continue;
         char s[IPCFG_IPSTR_MAX + 32];
-        addr_value(ad, all, s, sizeof(s));
+        addr_value(ad, all, s);
         ipcfg_fmt_field(o, ad->autoconfigured ? "Autoconfiguration IPv4 Address" : "IPv4 Address", s);
         ipcfg_ip m;
         ipcfg_prefix_to_mask(ad->prefix_len, &m);
@@ -268,7 +287,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
     if (a->has_dhcp_server && a->dhcp_enabled == IPCFG_YES)
         ipcfg_fmt_field(o, "DHCP Server", ipcfg_ip_str(&a->dhcp_server, v, sizeof(v)));
     if (a->has_dhcpv6_iaid) {
-        snprintf(v, sizeof(v), "%lu", (unsigned long)a->dhcpv6_iaid);
+        ipcfg_dec_u(v, a->dhcpv6_iaid);
         ipcfg_fmt_field(o, "DHCPv6 IAID", v);
     }
     if (a->dhcpv6_duid_len) {
@@ -477,11 +496,41 @@ static size_t utf8_len(const unsigned char *p, size_t left)
     return n;
 }
 
+/* 0x80 in each byte of v that is zero, 0 in the others; exact (no borrow
+ * from one byte into the next). */
+static uint64_t zero_bytes(uint64_t v)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
+/* Whether any of the eight bytes in w needs a closer look: a byte of 0x80
+ * or more, a C0 control other than LF, or DEL.  LF bytes are first made
+ * printable (0x0a | 0x20), so that lines do not stop the word loop. */
+static int word_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    w |= zero_bytes(w ^ (ones * '\n')) >> 2;
+    uint64_t del = w ^ (ones * 0x7f);
+    return ((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & high) != 0;
+}
+
 size_t ipcfg_text_safe_span(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        /* printable ASCII eight bytes at a time: a whole listing passes
+         * through here on its way out */
+        while (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, p + i, sizeof(w));
+            if (word_special(w))
+                break;
+            i += 8;
+        }
+        if (i == n)
+            break;
         if (p[i] >= 0x80) {
             size_t k = utf8_len(p + i, n - i);
             if (!k)

@@ -49,7 +49,7 @@ static int reserve(ipcfg_strbuf *b, size_t extra)
 
 void ipcfg_sb_putn(ipcfg_strbuf *b, const char *s, size_t n)
 {
-    if (reserve(b, n) != 0)
+    if ((b->len + n >= b->cap || b->len + n < n || b->oom) && reserve(b, n) != 0)
         return;
     memcpy(b->s + b->len, s, n);
     b->len += n;
@@ -58,7 +58,13 @@ void ipcfg_sb_putn(ipcfg_strbuf *b, const char *s, size_t n)
 
 void ipcfg_sb_puts(ipcfg_strbuf *b, const char *s) { ipcfg_sb_putn(b, s, strlen(s)); }
 
-void ipcfg_sb_putc(ipcfg_strbuf *b, char c) { ipcfg_sb_putn(b, &c, 1); }
+void ipcfg_sb_putc(ipcfg_strbuf *b, char c)
+{
+    if ((b->len + 1 >= b->cap || b->oom) && reserve(b, 1) != 0)
+        return;
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
 
 void ipcfg_sb_pad(ipcfg_strbuf *b, char c, size_t n)
 {
@@ -90,3 +96,37 @@ void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...)
 }
 
 const char *ipcfg_sb_str(const ipcfg_strbuf *b) { return b->s ? b->s : ""; }
+
+size_t ipcfg_dec_u(char *buf, unsigned long long v)
+{
+    char tmp[IPCFG_DEC_MAX];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    buf[n] = '\0';
+    return n;
+}
+
+size_t ipcfg_dec_i(char *buf, long long v)
+{
+    if (v >= 0)
+        return ipcfg_dec_u(buf, (unsigned long long)v);
+    buf[0] = '-';
+    return 1 + ipcfg_dec_u(buf + 1, 0ull - (unsigned long long)v);
+}
+
+void ipcfg_sb_putu(ipcfg_strbuf *b, unsigned long long v)
+{
+    char d[IPCFG_DEC_MAX];
+    ipcfg_sb_putn(b, d, ipcfg_dec_u(d, v));
+}
+
+void ipcfg_sb_puti(ipcfg_strbuf *b, long long v)
+{
+    char d[IPCFG_DEC_MAX];
+    ipcfg_sb_putn(b, d, ipcfg_dec_i(d, v));
+}

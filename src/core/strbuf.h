@@ -25,6 +25,14 @@ void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...) IPCFG_PRINTF(2, 3);
 void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap) IPCFG_PRINTF(2, 0);
 const char *ipcfg_sb_str(const ipcfg_strbuf *b); /* "" when empty */
 
+/* Numbers in decimal, as printf's %llu and %lld print them, without the
+ * printf machinery (a listing prints tens of thousands of them). */
+#define IPCFG_DEC_MAX 21 /* "-9223372036854775808" and its NUL */
+size_t ipcfg_dec_u(char *buf, unsigned long long v); /* writes it and a NUL; returns its length */
+size_t ipcfg_dec_i(char *buf, long long v);
+void ipcfg_sb_putu(ipcfg_strbuf *b, unsigned long long v);
+void ipcfg_sb_puti(ipcfg_strbuf *b, long long v);
+
 /* Test seam: every buffer allocation goes through this (realloc by
  * default), so that a test can fail the Nth one (tests/unit/test_oom.c). */
 extern void *(*ipcfg_sb_realloc)(void *p, size_t n);

@@ -102,6 +102,14 @@ static int cmp_peer_addr(const void *x, const void *y)
     return p < q ? -1 : p > q;
 }
 
+static int sorted_by_ifindex(const ipcfg_lx_peer_addrs *pa)
+{
+    for (size_t i = 1; i < pa->n; i++)
+        if (pa->v[i - 1].ifindex > pa->v[i].ifindex)
+            return 0;
+    return 1;
+}
+
 /* The first address of ifindex in pa (sorted by ifindex), or pa->n. */
 static size_t first_addr(const ipcfg_lx_peer_addrs *pa, uint32_t ifindex)
 {
@@ -494,7 +502,9 @@ int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, ipcfg_lx_peer_addrs *pa, cons
         free(s.v);
         return -1;
     }
-    if (pa->n > 1) /* each adapter then finds its addresses by bisection: O(n log n) */
+    /* each adapter then finds its addresses by bisection: O(n log n); a
+     * dump that came in ifindex order already costs one pass */
+    if (pa->n > 1 && !sorted_by_ifindex(pa))
         qsort(pa->v, pa->n, sizeof *pa->v, cmp_peer_addr);
     for (i = 0; i < l->n; i++)
         ipcfg_lx_peer_decide(&l->items[i], pa, s.v, s.n, now);

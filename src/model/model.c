@@ -84,7 +84,8 @@ static int grow(void **p, size_t *cap, size_t n, size_t sz)
     void *q = realloc(*p, nc * sz);
     if (!q)
         return -1;
-    memset((char *)q + *cap * sz, 0, (nc - *cap) * sz);
+    /* The spare capacity is not zeroed: every push zeroes its element.
+     * Untouched, it costs no page (a listing's adapter array is large). */
     *p = q;
     *cap = nc;
     return 0;
@@ -247,60 +248,99 @@ int ipcfg_ip6_is_linklocal(const ipcfg_ip *ip)
     return ip->family == IPCFG_AF_INET6 && ip->bytes[0] == 0xfe && (ip->bytes[1] & 0xc0) == 0x80;
 }
 
+/* Writes the decimal form of v (0-255) at p; returns the end. */
+static char *put_dec8(char *p, unsigned v)
+{
+    if (v >= 100) {
+        *p++ = (char)('0' + v / 100);
+        v %= 100;
+        *p++ = (char)('0' + v / 10);
+    } else if (v >= 10) {
+        *p++ = (char)('0' + v / 10);
+    }
+    *p++ = (char)('0' + v % 10);
+    return p;
+}
+
+static char *put_quad(char *p, const uint8_t *b)
+{
+    for (int i = 0; i < 4; i++) {
+        if (i)
+            *p++ = '.';
+        p = put_dec8(p, b[i]);
+    }
+    return p;
+}
+
+/* Lower-case hexadecimal without leading zeros (RFC 5952 4.1, 4.3). */
+static char *put_hex16(char *p, unsigned v)
+{
+    static const char hex[] = "0123456789abcdef";
+    int shift = v >= 0x1000 ? 12 : v >= 0x100 ? 8 : v >= 0x10 ? 4 : 0;
+    for (; shift >= 0; shift -= 4)
+        *p++ = hex[(v >> shift) & 0xf];
+    return p;
+}
+
+/* Written by hand, not through snprintf: a listing formats every address
+ * (docs/development.md, "What a listing costs"); tests/unit/test_fastfmt.c
+ * holds it to the printf-built form and to inet_ntop. */
 const char *ipcfg_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
 {
     if (len == 0)
         return buf;
     buf[0] = '\0';
-    if (ip->family == IPCFG_AF_INET4) {
-        snprintf(buf, len, "%u.%u.%u.%u", ip->bytes[0], ip->bytes[1], ip->bytes[2], ip->bytes[3]);
-        return buf;
-    }
-    if (ip->family != IPCFG_AF_INET6)
-        return buf;
-    unsigned w[8];
-    for (int i = 0; i < 8; i++)
-        w[i] = (unsigned)ip->bytes[2 * i] << 8 | ip->bytes[2 * i + 1];
-    /* RFC 5952 4.2: the longest run (>= 2) of zero groups becomes "::", the
-     * first one on a tie; 4.3: lower-case hex. */
-    int best = -1, bestlen = 0;
-    for (int i = 0; i < 8;) {
-        if (w[i] != 0) {
-            i++;
-            continue;
-        }
-        int j = i;
-        while (j < 8 && w[j] == 0)
-            j++;
-        if (j - i > bestlen && j - i >= 2) {
-            best = i;
-            bestlen = j - i;
-        }
-        i = j;
-    }
-    /* RFC 5952 5: IPv4-mapped addresses keep the dotted quad. */
-    int mapped = best == 0 && bestlen == 5 && w[5] == 0xffff;
     char tmp[64];
-    size_t o = 0;
-    for (int i = 0; i < 8; i++) {
-        if (i == best) {
-            tmp[o++] = ':';
-            if (i == 0)
-                tmp[o++] = ':';
-            i += bestlen - 1;
-            continue;
+    char *o = tmp;
+    if (ip->family == IPCFG_AF_INET4) {
+        o = put_quad(o, ip->bytes);
+    } else if (ip->family == IPCFG_AF_INET6) {
+        unsigned w[8];
+        for (int i = 0; i < 8; i++)
+            w[i] = (unsigned)ip->bytes[2 * i] << 8 | ip->bytes[2 * i + 1];
+        /* RFC 5952 4.2: the longest run (>= 2) of zero groups becomes "::",
+         * the first one on a tie; 4.3: lower-case hex. */
+        int best = -1, bestlen = 0;
+        for (int i = 0; i < 8;) {
+            if (w[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && w[j] == 0)
+                j++;
+            if (j - i > bestlen && j - i >= 2) {
+                best = i;
+                bestlen = j - i;
+            }
+            i = j;
         }
-        if (mapped && i == 6) {
-            o += (size_t)snprintf(tmp + o, sizeof(tmp) - o, "%u.%u.%u.%u", ip->bytes[12], ip->bytes[13],
-                                  ip->bytes[14], ip->bytes[15]);
-            break;
+        /* RFC 5952 5: IPv4-mapped addresses keep the dotted quad. */
+        int mapped = best == 0 && bestlen == 5 && w[5] == 0xffff;
+        for (int i = 0; i < 8; i++) {
+            if (i == best) {
+                *o++ = ':';
+                if (i == 0)
+                    *o++ = ':';
+                i += bestlen - 1;
+                continue;
+            }
+            if (mapped && i == 6) {
+                o = put_quad(o, ip->bytes + 12);
+                break;
+            }
+            o = put_hex16(o, w[i]);
+            if (i < 7)
+                *o++ = ':';
         }
-        o += (size_t)snprintf(tmp + o, sizeof(tmp) - o, "%x", w[i]);
-        if (i < 7)
-            tmp[o++] = ':';
+    } else {
+        return buf;
     }
-    tmp[o] = '\0';
-    snprintf(buf, len, "%s", tmp);
+    size_t n = (size_t)(o - tmp);
+    if (n > len - 1)
+        n = len - 1; /* as snprintf cuts */
+    memcpy(buf, tmp, n);
+    buf[n] = '\0';
     return buf;
 }
 

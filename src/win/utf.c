@@ -49,6 +49,13 @@ int ipcfg_win_to_utf8(const wchar_t *w, char *out, size_t outlen)
     if (outlen == 0)
         return -1;
     out[0] = '\0';
+    /* One conversion straight into out when the text fits (names,
+     * descriptions and suffixes nearly always do); only a text that does
+     * not goes through a copy that is cut at a character boundary. */
+    if (outlen <= (size_t)INT_MAX &&
+        WideCharToMultiByte(CP_UTF8, 0, w ? w : L"", -1, out, (int)outlen, NULL, NULL) > 0)
+        return 0;
+    out[0] = '\0';
     char *s = ipcfg_win_to_utf8_dup(w);
     if (!s)
         return -1;
