@@ -53,6 +53,20 @@ refused bad_ipsum "a wrong IPv4 header checksum"
 refused bad_udpsum "a wrong UDP checksum"
 ps -p "$HOSTILE_PID" >/dev/null && _pass || _fail "the hostile server died" "$(tail "$DHCP_TMP/hostile.log")"
 
+# A server that offers but NAKs every REQUEST: the server answers, no lease
+# can be bound: exit 3 (PRODUCT.md), before the timeout (the engine stops
+# after its fourth NAK), nothing installed.
+scen nak_always
+before=$(snapshot "$CLI" c0)
+t0=$(now_ms)
+run_ipcfg /renew c0 /timeout:5
+ms=$(($(now_ms) - t0))
+assert_exit 3 "nak_always: NAKs and no lease bound"
+((ms <= 6000)) && _pass || _fail "nak_always: took $ms ms (timeout 5 s)"
+assert_eq "$before" "$(snapshot "$CLI" c0)" "nak_always: nothing installed or recorded"
+(($(grep -c "^nak_always REQUEST" "$DHCP_TMP/hostile.log") >= 2)) && _pass ||
+    _fail "nak_always: the client requested again after each NAK" "$(tail -n3 "$DHCP_TMP/hostile.log")"
+
 # ---- legal but unusual ----------------------------------------------------------
 bound() { # SCENARIO ADDRESS WHAT [TIMEOUT]
     scen "$1"
