@@ -171,37 +171,50 @@ run_exe() {
     RUNS=$((RUNS + 1))
     LAST_CMD="$(basename "$exe" .exe) $*"
     note "--- run $RUNS: $LAST_CMD"
-    local t0 t0ms
-    t0=$(date +%s)
-    t0ms=$(date +%s%3N)
-    (
-        export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES=$overrides
-        export IPCFG_SIM_SCENARIO=$SCENARIO IPCFG_SIM_LOG=$LOG
-        if [ -n "$STATE" ]; then export IPCFG_SIM_STATE=$STATE; else unset IPCFG_SIM_STATE; fi
-        # UTF-8 arguments reach wmain as UTF-16 only under a UTF-8 locale;
-        # lease times are local time: fix the zone.
-        export LC_ALL=$SIM_LOCALE LANG=$SIM_LOCALE TZ=UTC
-        if [ -n "${SIM_CONSOLE:-}" ]; then
-            # on a console: a pseudo-terminal (script(1)); Wine gives the
-            # program a console, whose output reaches the pty as UTF-8
-            exec timeout 120 script -qec "$(printf '%q ' "$SIM_WINE" "$exe" "$@")" /dev/null </dev/null >"$OUT" 2>"$ERR"
+    local t0 t0ms logsize attempt
+    for attempt in 1 2; do
+        logsize=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
+        t0=$(date +%s)
+        t0ms=$(date +%s%3N)
+        (
+            export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES=$overrides
+            export IPCFG_SIM_SCENARIO=$SCENARIO IPCFG_SIM_LOG=$LOG
+            if [ -n "$STATE" ]; then export IPCFG_SIM_STATE=$STATE; else unset IPCFG_SIM_STATE; fi
+            # UTF-8 arguments reach wmain as UTF-16 only under a UTF-8 locale;
+            # lease times are local time: fix the zone.
+            export LC_ALL=$SIM_LOCALE LANG=$SIM_LOCALE TZ=UTC
+            if [ -n "${SIM_CONSOLE:-}" ]; then
+                # on a console: a pseudo-terminal (script(1)); Wine gives the
+                # program a console, whose output reaches the pty as UTF-8
+                exec timeout 120 script -qec "$(printf '%q ' "$SIM_WINE" "$exe" "$@")" /dev/null </dev/null >"$OUT" 2>"$ERR"
+            fi
+            # stdout that cannot be written (run_stdout_full, run_stdout_closed)
+            case ${SIM_STDOUT:-} in
+            full) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >/dev/full 2>"$ERR" ;;
+            closed) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR" >&- ;;
+            gone)
+                # a pipe whose reader has closed its end before ipcfg writes
+                : >"$OUT"
+                { sleep 0.3; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR"; } | (exec 0<&-; sleep 5)
+                exit "${PIPESTATUS[0]}" ;;
+            esac
+            exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
+        )
+        EXIT=$?
+        RUN_SECONDS=$(( $(date +%s) - t0 ))
+        RUN_MS=$(( $(date +%s%3N) - t0ms ))
+        note "    exit $EXIT after $RUN_MS ms"
+        # Now and then Wine's loader fails before the program runs (seen as an
+        # exit code with no output at all and not one IP Helper call, in a few
+        # milliseconds).  ipcfg itself never fails silently, so such a run is
+        # started once more; anything the program did is judged as it is.
+        if [ "$attempt" = 1 ] && [ "$EXIT" != 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ] &&
+            [ "$(stat -c %s "$LOG" 2>/dev/null || echo 0)" = "$logsize" ]; then
+            note "    Wine did not start the program (exit $EXIT, no output, no call): once more"
+            continue
         fi
-        # stdout that cannot be written (run_stdout_full, run_stdout_closed)
-        case ${SIM_STDOUT:-} in
-        full) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >/dev/full 2>"$ERR" ;;
-        closed) : >"$OUT"; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR" >&- ;;
-        gone)
-            # a pipe whose reader has closed its end before ipcfg writes
-            : >"$OUT"
-            { sleep 0.3; exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null 2>"$ERR"; } | (exec 0<&-; sleep 5)
-            exit "${PIPESTATUS[0]}" ;;
-        esac
-        exec timeout 120 "$SIM_WINE" "$exe" "$@" </dev/null >"$OUT" 2>"$ERR"
-    )
-    EXIT=$?
-    RUN_SECONDS=$(( $(date +%s) - t0 ))
-    RUN_MS=$(( $(date +%s%3N) - t0ms ))
-    note "    exit $EXIT after $RUN_MS ms"
+        break
+    done
     # stdout.txt / stderr.txt: what a Windows reader sees, decoded from the
     # code page ipcfg writes redirected text in (a console run reaches the
     # pty as UTF-8); the raw bytes stay in $OUT / $ERR
