@@ -25,6 +25,27 @@ failed_presets=()
 logdir=build/test-logs
 mkdir -p "$logdir"
 
+# run_ctest NAME BUILD_DIR [CTEST ARGS]: runs ctest there and adds its
+# counts to the totals (a run without a count line is one failure).
+run_ctest() {
+    local name=$1 dir=$2
+    shift 2
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error "$@" 2>&1 | tee "$logdir/$name-ctest.log"
+    local rc=${PIPESTATUS[0]}
+    local line pass fail
+    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$logdir/$name-ctest.log" | tail -n1)
+    if [ -n "$line" ]; then
+        fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+        pass=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - fail ))
+        total_pass=$((total_pass + pass))
+        total_fail=$((total_fail + fail))
+    fi
+    if [ "$rc" -ne 0 ]; then
+        failed_presets+=("$name")
+        [ -n "$line" ] || total_fail=$((total_fail + 1))
+    fi
+}
+
 run_preset() {
     local preset=$1
     shift
@@ -50,20 +71,7 @@ run_preset() {
         return
     fi
     echo "=== $preset: ctest $*"
-    ctest --test-dir "build/$preset" --output-on-failure --no-tests=error "$@" 2>&1 | tee "$logdir/$preset-ctest.log"
-    local rc=${PIPESTATUS[0]}
-    local line pass fail
-    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$logdir/$preset-ctest.log" | tail -n1)
-    if [ -n "$line" ]; then
-        fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
-        pass=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - fail ))
-        total_pass=$((total_pass + pass))
-        total_fail=$((total_fail + fail))
-    fi
-    if [ "$rc" -ne 0 ]; then
-        failed_presets+=("$preset")
-        [ -n "$line" ] || total_fail=$((total_fail + 1))
-    fi
+    run_ctest "$preset" "build/$preset" "$@"
 }
 
 # ---- packages and the shipping tests (tests/ship) -------------------------
@@ -89,20 +97,7 @@ run_ship() {
         return
     fi
     echo "=== ship: ctest -L package"
-    ctest --test-dir build/ship --output-on-failure --no-tests=error -L package 2>&1 | tee "$logdir/ship-ctest.log"
-    local rc=${PIPESTATUS[0]}
-    local line pass fail
-    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$logdir/ship-ctest.log" | tail -n1)
-    if [ -n "$line" ]; then
-        fail=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
-        pass=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - fail ))
-        total_pass=$((total_pass + pass))
-        total_fail=$((total_fail + fail))
-    fi
-    if [ "$rc" -ne 0 ]; then
-        failed_presets+=("ship")
-        [ -n "$line" ] || total_fail=$((total_fail + 1))
-    fi
+    run_ctest ship build/ship -L package
 }
 
 run_preset release --build-only
