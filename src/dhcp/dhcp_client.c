@@ -285,6 +285,21 @@ static int drop_lease(ipcfg_dhcp_client *c)
 
 /* ---- binding ------------------------------------------------------------------------ */
 
+/* Puts the interface back to what it had before the offer was applied
+ * (partly or whole): the recorded lease, or nothing.  What is already gone
+ * or still there is no error to the I/O side; a failure here cannot be
+ * reported better than the one that caused it. */
+static void undo_offer(ipcfg_dhcp_client *c, const ipcfg_dhcp_lease *old)
+{
+    ipcfg_error undo;
+
+    memset(&undo, 0, sizeof undo);
+    if (old != NULL && c->io.apply)
+        (void)c->io.apply(c->io.ctx, old, &c->offer, &undo);
+    else if (old == NULL && c->io.unapply)
+        (void)c->io.unapply(c->io.ctx, &c->offer, &undo);
+}
+
 static void bind_lease(ipcfg_dhcp_client *c)
 {
     ipcfg_error e;
@@ -292,20 +307,17 @@ static void bind_lease(ipcfg_dhcp_client *c)
 
     memset(&e, 0, sizeof e);
     if (c->io.apply && c->io.apply(c->io.ctx, &c->offer, old, &e) != 0) {
+        /* Nothing is left half-applied: an address without its routes (a
+         * route the kernel refused) is taken off again. */
+        undo_offer(c, old);
         finish_io(c, &e, "installing the address");
         return;
     }
     memset(&e, 0, sizeof e);
     if (c->io.save && c->io.save(c->io.ctx, &c->offer, &e) != 0) {
         /* A lease the record does not hold is not kept either (a full or
-         * read-only state directory): the interface goes back to what it
-         * had, the recorded lease or nothing. */
-        ipcfg_error undo;
-        memset(&undo, 0, sizeof undo);
-        if (old != NULL && c->io.apply)
-            (void)c->io.apply(c->io.ctx, old, &c->offer, &undo);
-        else if (old == NULL && c->io.unapply)
-            (void)c->io.unapply(c->io.ctx, &c->offer, &undo);
+         * read-only state directory). */
+        undo_offer(c, old);
         finish_io(c, &e, "saving the lease record");
         return;
     }
@@ -317,8 +329,6 @@ static void bind_lease(ipcfg_dhcp_client *c)
 }
 
 /* ---- replies ---------------------------------------------------------------------------- */
-
-
 
 static void on_nak(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {

@@ -14,6 +14,7 @@
 #include <linux/rtnetlink.h>
 
 #include "nlreq.h"
+#include "secondaries.h"
 
 /* The routes a lease stands for, in the order they are added: on-link
  * host routes to gateways outside the leased subnet first, then the
@@ -289,6 +290,11 @@ int ipcfg_lx_dhcp_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_l
     st = remove_routes(nl, ifindex, lease, NULL, 0, err);
     if (st != 0)
         return st;
+    /* With promote_secondaries off, the kernel deletes every other address
+     * of the subnet with a primary one: the new lease's address added a
+     * moment ago, or one an administrator added by hand.  ipcfg turns it
+     * on for the interface it runs DHCP on, as systemd-networkd does. */
+    (void)ipcfg_lx_promote_secondaries_on(ifindex);
     e = addr_req(nl, 1, ifindex, lease, 0, extack, sizeof extack);
     if (e == 0 || e == EADDRNOTAVAIL || e == ENODEV)
         return 0;

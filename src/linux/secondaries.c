@@ -1,10 +1,13 @@
 /* ipcfg — the secondaries guard.  See secondaries.h.
  * SPDX-License-Identifier: MIT */
+#define _DEFAULT_SOURCE 1 /* O_NOFOLLOW, O_CLOEXEC with C11 */
 #include "secondaries.h"
 
+#include <fcntl.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <linux/if_addr.h>
 
@@ -40,6 +43,23 @@ int ipcfg_lx_promote_secondaries(const char *ifname)
     if (dev == 1)
         return 1;
     return (all < 0 || dev < 0) ? -1 : 0;
+}
+
+int ipcfg_lx_promote_secondaries_on(uint32_t ifindex)
+{
+    char name[IF_NAMESIZE], path[128];
+    int fd, ok;
+
+    if (if_indextoname(ifindex, name) == NULL)
+        return -1;
+    if (ipcfg_lx_promote_secondaries(name) == 1)
+        return 0;
+    snprintf(path, sizeof(path), "/proc/sys/net/ipv4/conf/%s/promote_secondaries", name);
+    fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return -1;
+    ok = write(fd, "1\n", 2) == 2;
+    return (close(fd) == 0 && ok) ? 0 : -1;
 }
 
 static int same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)

@@ -26,4 +26,11 @@ int ipcfg_lx_guard_secondaries(const ipcfg_lx_hit *hits, size_t n, const ipcfg_l
 /* net.ipv4.conf.<ifname>.promote_secondaries: 1 on, 0 off, -1 unknown. */
 int ipcfg_lx_promote_secondaries(const char *ifname);
 
+/* Turns promote_secondaries on for the interface with this index (as
+ * systemd-networkd does for the links it runs), so that removing a
+ * primary address promotes the other addresses of its subnet instead of
+ * deleting them with it.  Used before ipcfg removes a lease's address.
+ * 0 on, -1 could not (a read-only /proc/sys; the kernel's default stays). */
+int ipcfg_lx_promote_secondaries_on(uint32_t ifindex);
+
 #endif

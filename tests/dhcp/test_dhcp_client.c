@@ -1246,7 +1246,9 @@ static void io_failures(void **st)
     ipcfg_error e;
 
     (void)st;
-    /* apply fails: the new lease is not saved */
+    /* apply fails (part of it may be in place: an address whose route the
+     * kernel refused): the new lease is not saved, and what was applied is
+     * taken off again */
     setup(0, 0);
     F.apply_ret = IPCFG_E_ACCESS;
     start(IPCFG_DHCP_OP_RENEW, NULL, 0, 10000);
@@ -1254,7 +1256,19 @@ static void io_failures(void **st)
     assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
     e = result();
     assert_int_equal(e.status, IPCFG_E_ACCESS);
-    assert_string_equal(F.log, "ssa");
+    assert_string_equal(F.log, "ssau");
+    assert_memory_equal(F.unapplied.address, F.applied.address, 4); /* the offer that failed */
+
+    /* apply fails on a renewal: the recorded lease is applied again */
+    setup(0, 0);
+    F.apply_ret = IPCFG_E_ACCESS;
+    mk_lease(&rec, 100, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 10000);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_E_ACCESS);
+    assert_string_equal(F.log, "saa");
+    assert_int_equal(F.applied.obtained, rec.obtained);
+    assert_false(F.applied_old_null);
 
     /* save fails (a full or read-only state directory): the new lease is
      * taken off again, the interface left as it was */
@@ -1320,7 +1334,7 @@ static void silent_failure_is_3(void **st)
     assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
     assert_int_equal(result().status, IPCFG_E_FAILED);
     assert_int_equal(result().reason, IPCFG_R_SYSTEM);
-    assert_string_equal(F.log, "ssa");
+    assert_string_equal(F.log, "ssau");
 }
 
 int main(void)

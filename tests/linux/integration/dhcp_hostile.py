@@ -15,7 +15,7 @@ nothing else is asked for: 10.77.0.50/24, router SERVER_IP, 600 s.
 Scenarios (see SCENARIOS below; "good" serves correctly):
   good, xid, chaddr, optlen, overload_loop, yiaddr_zero, yiaddr_bcast,
   yiaddr_loopback, yiaddr_mcast, yiaddr_classe, mask_noncontig, lease0,
-  sid_change, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
+  sid_change, moves, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
   frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
   OFFER), infinite, p32, p31.
@@ -209,6 +209,13 @@ class Server:
             # OFFER from SERVER_IP, the ACK names another server
             out = self.good(r) if r.type == DISCOVER else [self.reply(r, ACK, yiaddr=r.requested or r.ciaddr,
                                                                           sid=ip4("10.77.0.2"))]
+        elif scen == "moves":
+            # a legal renewal that moves the lease to another address of the
+            # subnet (the ACK of a REQUEST from a bound client names .60)
+            if r.type == REQUEST and r.ciaddr != b"\0" * 4:
+                out = [self.reply(r, ACK, yiaddr=ip4("10.77.0.60"))]
+            else:
+                out = self.good(r)
         elif scen == "nak_always":
             # OFFERs, then a NAK (from the same server) to every REQUEST: the
             # server is there but gives no lease

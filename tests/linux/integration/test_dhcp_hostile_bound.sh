@@ -72,4 +72,22 @@ run_ipcfg /renew c0 /timeout:$TO
 assert_exit 0 "INIT-REBOOT against the good server"
 assert_eq "10.77.0.50/24" "$(v4_addrs "$CLI" c0)" "the recorded address back"
 
+# ---- a renewal that moves the lease, an address added by hand beside it --------------
+# The new address is added while the old one is the subnet's primary; the
+# kernel would delete every other address of the subnet with that primary
+# unless promote_secondaries is on (ipcfg turns it on, as networkd does).
+ip -n "$CLI" addr add 10.77.0.7/24 dev c0
+scen moves
+run_ipcfg /renew c0 /timeout:$TO
+assert_exit 0 "a renewal that moves the lease to 10.77.0.60"
+assert_eq $'10.77.0.60/24\n10.77.0.7/24' "$(v4_addrs "$CLI" c0)" \
+    "moves: the new address and the hand-added one, the old one gone"
+assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0 proto 105" "moves: the default route"
+assert_contains "$(cat "$IPCFG_STATE_DIR/c0.lease")" "address 10.77.0.60/24" "moves: recorded"
+# /release takes only the lease's address
+scen good
+run_ipcfg /release c0
+assert_exit 0 "/release after the move"
+assert_eq "10.77.0.7/24" "$(v4_addrs "$CLI" c0)" "/release: the hand-added address stays"
+
 finish
