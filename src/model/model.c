@@ -93,14 +93,11 @@ static int grow(void **p, size_t *cap, size_t n, size_t sz)
 
 /* ---- the string arena ---- */
 
+/* A chunk: this header, then size bytes of data (at (char *)(c + 1): the
+ * header is two pointer-sized fields, so the data is pointer-aligned). */
 struct ipcfg_strchunk {
     ipcfg_strchunk *next;
-    size_t size; /* of data */
-    union {
-        void *p;
-        long double d;
-        char c[1];
-    } data[];
+    size_t size;
 };
 
 #define CHUNK_FIRST 1024u
@@ -111,7 +108,8 @@ void *(*ipcfg_strarena_malloc)(size_t n) = malloc;
 /* n bytes at alignment align (a power of two, at most the chunk's) */
 static void *arena_take(ipcfg_strarena *ar, size_t n, size_t align)
 {
-    size_t pad = ar->pos ? (size_t)(-(uintptr_t)ar->pos & (align - 1)) : 0;
+    size_t mis = ar->pos ? (size_t)((uintptr_t)ar->pos & (align - 1)) : 0;
+    size_t pad = mis ? align - mis : 0;
     if (ar->pos == NULL || ar->left < pad || ar->left - pad < n) {
         size_t size = ar->chunks ? ar->chunks->size * 2 : CHUNK_FIRST;
         if (size > CHUNK_MAX)
@@ -129,12 +127,12 @@ static void *arena_take(ipcfg_strarena *ar, size_t n, size_t align)
             c->size = size;
             c->next = ar->chunks->next;
             ar->chunks->next = c;
-            return c->data;
+            return c + 1;
         }
         c->size = size;
         c->next = ar->chunks;
         ar->chunks = c;
-        ar->pos = (char *)c->data;
+        ar->pos = (char *)(c + 1);
         ar->left = size;
         pad = 0;
     }
