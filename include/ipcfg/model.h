@@ -104,19 +104,39 @@ typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_
 #define IPCFG_DUID_MAX 130            /* MAX_DHCPV6_DUID_LENGTH */
 #define IPCFG_SEARCH_MAX 16
 
+/* A chunked bump allocator for the strings of a list (adapter names,
+ * descriptions, suffixes, search lists) and of an address table: one
+ * allocation per chunk, never per string; freed with its list.  Moving the
+ * list (a struct copy) keeps every string where it is. */
+typedef struct ipcfg_strchunk ipcfg_strchunk;
+typedef struct ipcfg_strarena {
+    ipcfg_strchunk *chunks; /* newest first */
+    char *pos;              /* free space of the newest chunk */
+    size_t left;
+} ipcfg_strarena;
+
+/* The adapter record holds its strings by pointer: never NULL once the
+ * record was pushed (ipcfg_adapters_push) or set up (ipcfg_adapter_init);
+ * "" = unknown/none, as before.  They point into the list's arena (set
+ * them with the ipcfg_adapter_set_* functions below), into the record's
+ * own block (ipcfg_adapter_copy), or at storage that outlives the record
+ * (a string literal). */
 typedef struct ipcfg_adapter {
-    char name[IPCFG_ADAPTER_NAME_MAX]; /* friendly name (Windows) / ifname (Linux), UTF-8 */
-    char id[IPCFG_NAME_MAX];          /* "{GUID}" (Windows) / ifname (Linux) */
+    const char *name;                 /* friendly name (Windows) / ifname (Linux), UTF-8; never cut */
+    const char *id;                   /* "{GUID}" (Windows) / ifname (Linux) */
+    const char *description;          /* "" = unknown */
+    const char *dns_suffix;           /* connection-specific DNS suffix */
+    const char *const *conn_search;   /* "Connection-specific DNS Suffix Search List" */
+    size_t n_conn_search;             /* at most IPCFG_SEARCH_MAX */
+    void *own;                        /* a copy's own strings (ipcfg_adapter_copy); freed with the record */
     uint32_t ifindex;
     ipcfg_if_type type;
-    char description[IPCFG_NAME_MAX]; /* "" = unknown */
     uint8_t hwaddr[IPCFG_HWADDR_MAX];
     size_t hwaddr_len;                /* 0 = none */
     int media_connected;              /* 1 connected, 0 disconnected */
     ipcfg_tri dhcp_enabled;
     ipcfg_tri autoconfig_enabled;
     ipcfg_tri netbios_enabled;
-    char dns_suffix[IPCFG_NAME_MAX];  /* connection-specific DNS suffix */
 
     /* ---- further ipconfig /all fields (issue 9); unknown = left out ---- */
     int has_dhcpv6_iaid;
@@ -125,8 +145,6 @@ typedef struct ipcfg_adapter {
     size_t dhcpv6_duid_len;           /* 0 = none: "DHCPv6 Client DUID" */
     ipcfg_ip wins_primary;            /* family NONE = none: "Primary WINS Server" */
     ipcfg_ip wins_secondary;          /* "Secondary WINS Server" */
-    char conn_search[IPCFG_SEARCH_MAX][IPCFG_NAME_MAX]; /* "Connection-specific DNS Suffix Search List" */
-    size_t n_conn_search;
 
     ipcfg_addr *addrs;                /* IPv4 and IPv6, in platform order */
     size_t n_addrs, cap_addrs;
@@ -150,6 +168,7 @@ typedef struct ipcfg_adapter {
 typedef struct ipcfg_adapter_list {
     ipcfg_adapter *items;
     size_t n, cap;
+    ipcfg_strarena strs;              /* the records' strings */
 } ipcfg_adapter_list;
 
 typedef struct ipcfg_host {
@@ -177,7 +196,7 @@ typedef struct ipcfg_addrrow {
     unsigned prefix_len;
     ipcfg_ip broadcast;     /* family NONE when there is none */
     uint32_t ifindex;
-    char ifname[IPCFG_ADAPTER_NAME_MAX]; /* "" if unknown */
+    const char *ifname;     /* "" if unknown; in the table's arena (ipcfg_addrtable_set_ifname) */
     uint32_t reasm_size;    /* 0 = unknown */
     unsigned flags;         /* IPCFG_AT_* */
 } ipcfg_addrrow;
@@ -185,6 +204,7 @@ typedef struct ipcfg_addrrow {
 typedef struct ipcfg_addrtable {
     ipcfg_addrrow *rows;
     size_t n, cap;
+    ipcfg_strarena strs;    /* the rows' interface names */
 } ipcfg_addrtable;
 
 /* ---- helpers (src/model/model.c) ---- */
@@ -195,14 +215,43 @@ void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char
 void ipcfg_error_sys(ipcfg_error *e, long code);
 void ipcfg_error_clear(ipcfg_error *e);
 
-ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* zeroed; NULL on OOM */
-void ipcfg_adapters_free(ipcfg_adapter_list *l);
-void ipcfg_adapter_free(ipcfg_adapter *a);                  /* frees arrays only */
-int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src); /* deep; 0 ok */
+ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* ipcfg_adapter_init'ed; NULL on OOM */
+void ipcfg_adapters_free(ipcfg_adapter_list *l);            /* the records, their arrays and strings */
+/* A record not in a list (a test's, a copy): zeroed, every string "". */
+void ipcfg_adapter_init(ipcfg_adapter *a);
+void ipcfg_adapter_free(ipcfg_adapter *a);                  /* frees arrays and a copy's own strings */
+/* Deep: arrays and strings; the copy's strings are its own (one block,
+ * freed by ipcfg_adapter_free), whatever list it goes into.  0 ok, -1 OOM
+ * (dst then holds nothing to free). */
+int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src);
+
+/* Strings of a record: s[0..len) (no NUL needed; it must hold none) is
+ * copied whole into l's arena, NUL-terminated, and the field points at the
+ * copy; a is any record whose strings l outlives (usually one of l's).  An
+ * empty string takes no space.  Never cut.  0 ok; -1 out of memory, the
+ * field unchanged. */
+int ipcfg_adapter_set_name(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_id(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+/* Appends one entry to the search list (room for IPCFG_SEARCH_MAX, made
+ * in l's arena by the first); -1 when out of memory or full. */
+int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+
+/* The arena itself: a copy of s[0..len) and a NUL, or NULL on OOM. */
+const char *ipcfg_strarena_dup(ipcfg_strarena *ar, const char *s, size_t len);
+void *ipcfg_strarena_alloc(ipcfg_strarena *ar, size_t n); /* aligned for pointers; NULL on OOM */
+void ipcfg_strarena_free(ipcfg_strarena *ar);
+/* Test seam: every chunk comes from this (malloc by default), so that a
+ * test can fail one (tests/unit/test_model.c). */
+extern void *(*ipcfg_strarena_malloc)(size_t n);
+
 ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a);       /* zeroed; NULL on OOM */
 int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip);
 int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip);
-ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t);
+ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t); /* zeroed, ifname ""; NULL on OOM */
+/* As ipcfg_adapter_set_name, into t's arena. */
+int ipcfg_addrtable_set_ifname(ipcfg_addrtable *t, ipcfg_addrrow *r, const char *s, size_t len);
 void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 

@@ -22,7 +22,7 @@ static ipcfg_adapter *by_name(ipcfg_adapter_list *l, const char *name, size_t le
     return NULL;
 }
 
-static int fill(ipcfg_adapter *a, const ipcfg_dhcp_lease *ls)
+static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease *ls)
 {
     ipcfg_ip ip;
 
@@ -44,8 +44,8 @@ static int fill(ipcfg_adapter *a, const ipcfg_dhcp_lease *ls)
         if (ipcfg_adapter_add_dns(a, &ip) != 0)
             return -1;
     }
-    if (ls->domain[0] != '\0')
-        ipcfg_copy_str(a->dns_suffix, sizeof a->dns_suffix, ls->domain);
+    if (ls->domain[0] != '\0' && ipcfg_adapter_set_dns_suffix(l, a, ls->domain, strlen(ls->domain)) != 0)
+        return -1;
     return 0;
 }
 
@@ -85,7 +85,7 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
         if (fd < 0)
             continue;
         if (ipcfg_lx_lease_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0 &&
-            fill(a, ls) != 0)
+            fill(l, a, ls) != 0)
             rc = -1;
         (void)close(fd);
         if (rc != 0)

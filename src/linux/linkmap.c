@@ -91,16 +91,21 @@ static int all_zero(const uint8_t *p, size_t n)
     return 1;
 }
 
-void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless, const char *driver)
+int ipcfg_lx_adapter_from_link(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless,
+                               const char *driver)
 {
     a->ifindex = l->ifindex;
-    ipcfg_copy_str(a->name, sizeof(a->name), l->name);
-    ipcfg_copy_str(a->id, sizeof(a->id), l->name);
+    if (ipcfg_adapter_set_name(strs, a, l->name, strlen(l->name)) != 0)
+        return -1;
+    a->id = a->name; /* the same text: one copy */
     a->type = ipcfg_lx_if_type(l, wireless);
-    if (l->kind[0] != '\0')
-        ipcfg_copy_str(a->description, sizeof(a->description), l->kind);
-    else if (driver != NULL && a->type != IPCFG_IF_LOOPBACK)
-        ipcfg_copy_str(a->description, sizeof(a->description), driver);
+    if (l->kind[0] != '\0') {
+        if (ipcfg_adapter_set_description(strs, a, l->kind, strlen(l->kind)) != 0)
+            return -1;
+    } else if (driver != NULL && a->type != IPCFG_IF_LOOPBACK) {
+        if (ipcfg_adapter_set_description(strs, a, driver, strlen(driver)) != 0)
+            return -1;
+    }
     /* Only a link-layer address is a physical address: the "address" of a
      * tunnel or PPP link is an IP address or nothing. */
     if ((a->type == IPCFG_IF_ETHERNET || a->type == IPCFG_IF_WIRELESS || a->type == IPCFG_IF_UNKNOWN) &&
@@ -112,6 +117,7 @@ void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wi
     a->dhcp_enabled = IPCFG_NO;
     a->autoconfig_enabled = IPCFG_UNKNOWN;
     a->netbios_enabled = IPCFG_UNKNOWN;
+    return 0;
 }
 
 int ipcfg_lx_addr_ip(const ipcfg_nl_addr *na, ipcfg_ip *ip)
@@ -160,6 +166,7 @@ int ipcfg_lx_adapter_add_addr(ipcfg_adapter *a, const ipcfg_nl_addr *na)
 int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_adapter *a)
 {
     memset(row, 0, sizeof(*row));
+    row->ifname = "";
     if (na->family != AF_INET || ipcfg_lx_addr_ip(na, &row->addr) != 0)
         return -1;
     row->prefix_len = na->prefixlen;
@@ -169,7 +176,7 @@ int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_ad
     }
     row->ifindex = na->ifindex;
     if (a != NULL)
-        ipcfg_copy_str(row->ifname, sizeof(row->ifname), a->name);
+        row->ifname = a->name;
     row->reasm_size = 0;
     row->flags = (na->flags & IFA_F_SECONDARY) ? IPCFG_AT_SECONDARY : IPCFG_AT_PRIMARY;
     if (!(na->flags & IFA_F_PERMANENT))

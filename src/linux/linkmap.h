@@ -33,10 +33,13 @@ int ipcfg_lx_media_connected(const ipcfg_nl_link *l);
 ipcfg_addr_state ipcfg_lx_addr_state(uint32_t ifa_flags);
 int64_t ipcfg_lx_lifetime(uint32_t seconds);
 
-/* Fills *a (which must be zeroed) from a link.  driver: the description to
- * use when the link has no IFLA_INFO_KIND ("" or NULL = unknown).  DHCP is
- * "No" until a lease file says otherwise (dhcp_view.c). */
-void ipcfg_lx_adapter_from_link(ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless, const char *driver);
+/* Fills *a (which must be fresh: ipcfg_adapters_push, ipcfg_adapter_init)
+ * from a link, its strings in strs' arena.  driver: the description to use
+ * when the link has no IFLA_INFO_KIND ("" or NULL = unknown).  DHCP is
+ * "No" until a lease file says otherwise (dhcp_view.c).  0 ok, -1 out of
+ * memory. */
+int ipcfg_lx_adapter_from_link(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_nl_link *l, int wireless,
+                               const char *driver);
 
 /* Appends an IPv4/IPv6 address to the adapter (other families: ignored).
  * 0 ok, -1 out of memory. */
@@ -47,7 +50,9 @@ int ipcfg_lx_adapter_add_addr(ipcfg_adapter *a, const ipcfg_nl_addr *na);
 int ipcfg_lx_addr_ip(const ipcfg_nl_addr *na, ipcfg_ip *ip);
 
 /* One IPv4 address-table row; `a` is the address's adapter or NULL when
- * the link is unknown.  0 ok, -1 not an IPv4 address. */
+ * the link is unknown.  row->ifname is a's name itself (borrowed: the
+ * caller copies it into its table's arena when a goes first) or "".
+ * 0 ok, -1 not an IPv4 address. */
 int ipcfg_lx_addrrow(ipcfg_addrrow *row, const ipcfg_nl_addr *na, const ipcfg_adapter *a);
 
 /* A default route of the main table (unicast, destination length 0). */

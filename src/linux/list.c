@@ -122,8 +122,7 @@ static int on_link(void *ctx, const ipcfg_nl_link *l)
         if (ipcfg_lx_needs_driver(l))
             has_driver = ipcfg_lx_sysfs_driver(l->name, driver, sizeof(driver)) == 0;
     }
-    ipcfg_lx_adapter_from_link(a, l, wireless, has_driver ? driver : NULL);
-    return 0;
+    return ipcfg_lx_adapter_from_link(c->list, a, l, wireless, has_driver ? driver : NULL);
 }
 
 static int on_addr(void *ctx, const ipcfg_nl_addr *na)
@@ -140,6 +139,8 @@ static int on_addr(void *ctx, const ipcfg_nl_addr *na)
             return -1;
         if (ipcfg_lx_addrrow(row, na, a) != 0)
             c->table->n--; /* no local address in it: not a row */
+        else if (row->ifname[0] && ipcfg_addrtable_set_ifname(c->table, row, row->ifname, strlen(row->ifname)) != 0)
+            return -1; /* the name into the table's arena: the links go first */
         return 0;
     }
     if (a == NULL)

@@ -140,8 +140,9 @@ int ipcfg_lx_peer_parse_pid(const char *text, size_t len, long *pid);
 
 /* The same decision for one adapter, from leases already read (pure: the
  * unit tests drive it).  pa must be sorted by ifindex (view_fill sorts it);
- * leases[0..n) are every lease read, of any interface. */
-void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const ipcfg_lx_peer_lease *leases, size_t n,
-                          int64_t now);
+ * leases[0..n) are every lease read, of any interface.  A lease's DNS
+ * suffix goes into strs' arena.  0 ok, -1 out of memory. */
+int ipcfg_lx_peer_decide(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa,
+                         const ipcfg_lx_peer_lease *leases, size_t n, int64_t now);
 
 #endif

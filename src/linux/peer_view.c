@@ -76,7 +76,7 @@ static int lease_matches(const ipcfg_lx_peer_lease *l, const ipcfg_adapter *a)
     return 0;
 }
 
-static void show_lease(ipcfg_adapter *a, const ipcfg_lx_peer_lease *l)
+static int show_lease(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_lx_peer_lease *l)
 {
     a->dhcp_enabled = IPCFG_YES;
     ipcfg_copy_str(a->lease_client, sizeof a->lease_client, l->client);
@@ -93,7 +93,8 @@ static void show_lease(ipcfg_adapter *a, const ipcfg_lx_peer_lease *l)
         ipcfg_ip4_from_u32be(&ip, l->dns[i]);
         (void)ipcfg_adapter_add_dns(a, &ip); /* out of memory: fewer servers shown */
     }
-    ipcfg_copy_str(a->dns_suffix, sizeof a->dns_suffix, l->domain);
+    a->dns_suffix = "";
+    return ipcfg_adapter_set_dns_suffix(strs, a, l->domain, strlen(l->domain));
 }
 
 static int cmp_peer_addr(const void *x, const void *y)
@@ -124,8 +125,8 @@ static size_t first_addr(const ipcfg_lx_peer_addrs *pa, uint32_t ifindex)
     return lo;
 }
 
-void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const ipcfg_lx_peer_lease *leases, size_t n,
-                          int64_t now)
+int ipcfg_lx_peer_decide(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa,
+                         const ipcfg_lx_peer_lease *leases, size_t n, int64_t now)
 {
     const ipcfg_lx_peer_lease *best = NULL;
     int own = 0, foreign_dynamic = 0;
@@ -145,7 +146,7 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
     if (own) {
         if (a->dhcp_enabled == IPCFG_YES)
             ipcfg_copy_str(a->lease_client, sizeof a->lease_client, IPCFG_PEER_IPCFG);
-        return;
+        return 0;
     }
     /* 2. A current lease of another client: not expired, and its address
      *    is on the interface.  The latest obtained wins. */
@@ -163,10 +164,8 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
         if (best == NULL || (l->has_obtained && (!best->has_obtained || l->obtained >= best->obtained)))
             best = l;
     }
-    if (best != NULL) {
-        show_lease(a, best);
-        return;
-    }
+    if (best != NULL)
+        return show_lease(strs, a, best);
     /* 2b. A client running for the interface (its pid file names a live
      *     process of that client) that holds no current lease yet. */
     for (k = 0; k < n; k++) {
@@ -174,20 +173,20 @@ void ipcfg_lx_peer_decide(ipcfg_adapter *a, const ipcfg_lx_peer_addrs *pa, const
             ipcfg_lx_peer_lease none;
             memset(&none, 0, sizeof none);
             none.client = leases[k].client;
-            show_lease(a, &none);
-            return;
+            return show_lease(strs, a, &none);
         }
     }
     /* 3. ipcfg's own lease file. */
     if (a->dhcp_enabled == IPCFG_YES) {
         ipcfg_copy_str(a->lease_client, sizeof a->lease_client, IPCFG_PEER_IPCFG);
-        return;
+        return 0;
     }
     /* 4. A dynamic IPv4 address nobody explains: some other client. */
     if (foreign_dynamic) {
         a->dhcp_enabled = IPCFG_YES;
         ipcfg_copy_str(a->lease_client, sizeof a->lease_client, IPCFG_PEER_UNKNOWN);
     }
+    return 0;
 }
 
 /* ---- reading the files ---- */
@@ -506,8 +505,9 @@ int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, ipcfg_lx_peer_addrs *pa, cons
      * dump that came in ifindex order already costs one pass */
     if (pa->n > 1 && !sorted_by_ifindex(pa))
         qsort(pa->v, pa->n, sizeof *pa->v, cmp_peer_addr);
-    for (i = 0; i < l->n; i++)
-        ipcfg_lx_peer_decide(&l->items[i], pa, s.v, s.n, now);
+    int rc = 0;
+    for (i = 0; i < l->n && rc == 0; i++)
+        rc = ipcfg_lx_peer_decide(l, &l->items[i], pa, s.v, s.n, now);
     free(s.v);
-    return 0;
+    return rc;
 }

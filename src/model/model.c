@@ -91,13 +91,154 @@ static int grow(void **p, size_t *cap, size_t n, size_t sz)
     return 0;
 }
 
+/* ---- the string arena ---- */
+
+/* A chunk: this header, then size bytes of data (at (char *)(c + 1): the
+ * header is two pointer-sized fields, so the data is pointer-aligned). */
+struct ipcfg_strchunk {
+    ipcfg_strchunk *next;
+    size_t size;
+};
+
+#define CHUNK_FIRST 1024u
+#define CHUNK_MAX 65536u
+
+void *(*ipcfg_strarena_malloc)(size_t n) = malloc;
+
+/* n bytes at alignment align (a power of two, at most the chunk's) */
+static void *arena_take(ipcfg_strarena *ar, size_t n, size_t align)
+{
+    size_t mis = ar->pos ? (size_t)((uintptr_t)ar->pos & (align - 1)) : 0;
+    size_t pad = mis ? align - mis : 0;
+    if (ar->pos == NULL || ar->left < pad || ar->left - pad < n) {
+        size_t size = ar->chunks ? ar->chunks->size * 2 : CHUNK_FIRST;
+        if (size > CHUNK_MAX)
+            size = CHUNK_MAX;
+        if (size < n)
+            size = n;
+        if (size > (size_t)-1 - sizeof(ipcfg_strchunk))
+            return NULL;
+        ipcfg_strchunk *c = ipcfg_strarena_malloc(sizeof(ipcfg_strchunk) + size);
+        if (c == NULL)
+            return NULL;
+        /* a chunk made for one large request does not become the current
+         * one when the current one still has room */
+        if (ar->chunks && size == n && ar->left > 0) {
+            c->size = size;
+            c->next = ar->chunks->next;
+            ar->chunks->next = c;
+            return c + 1;
+        }
+        c->size = size;
+        c->next = ar->chunks;
+        ar->chunks = c;
+        ar->pos = (char *)(c + 1);
+        ar->left = size;
+        pad = 0;
+    }
+    void *r = ar->pos + pad;
+    ar->pos += pad + n;
+    ar->left -= pad + n;
+    return r;
+}
+
+void *ipcfg_strarena_alloc(ipcfg_strarena *ar, size_t n)
+{
+    return arena_take(ar, n ? n : 1, sizeof(void *));
+}
+
+const char *ipcfg_strarena_dup(ipcfg_strarena *ar, const char *s, size_t len)
+{
+    if (len == 0)
+        return "";
+    if (len == (size_t)-1)
+        return NULL;
+    char *d = arena_take(ar, len + 1, 1);
+    if (d == NULL)
+        return NULL;
+    memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+void ipcfg_strarena_free(ipcfg_strarena *ar)
+{
+    ipcfg_strchunk *c = ar->chunks;
+    while (c) {
+        ipcfg_strchunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    memset(ar, 0, sizeof(*ar));
+}
+
+/* ---- adapters ---- */
+
+void ipcfg_adapter_init(ipcfg_adapter *a)
+{
+    memset(a, 0, sizeof(*a));
+    a->name = a->id = a->description = a->dns_suffix = "";
+}
+
 ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l)
 {
     if (grow((void **)&l->items, &l->cap, l->n, sizeof(*l->items)) != 0)
         return NULL;
     ipcfg_adapter *a = &l->items[l->n++];
-    memset(a, 0, sizeof(*a));
+    ipcfg_adapter_init(a);
     return a;
+}
+
+static int set_str(ipcfg_strarena *ar, const char **field, const char *s, size_t len)
+{
+    const char *d = ipcfg_strarena_dup(ar, s, len);
+    if (d == NULL)
+        return -1;
+    *field = d;
+    return 0;
+}
+
+int ipcfg_adapter_set_name(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return set_str(&l->strs, &a->name, s, len);
+}
+
+int ipcfg_adapter_set_id(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return set_str(&l->strs, &a->id, s, len);
+}
+
+int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return set_str(&l->strs, &a->description, s, len);
+}
+
+int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return set_str(&l->strs, &a->dns_suffix, s, len);
+}
+
+int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    if (a->n_conn_search >= IPCFG_SEARCH_MAX)
+        return -1;
+    /* the table: the record's own one (a copy's, in its block, with room
+     * for IPCFG_SEARCH_MAX) is reused; else one made in l's arena */
+    const char **v = (const char **)a->conn_search;
+    if (a->n_conn_search == 0 || v == NULL) {
+        const char **nv = ipcfg_strarena_alloc(&l->strs, IPCFG_SEARCH_MAX * sizeof(*nv));
+        if (nv == NULL)
+            return -1;
+        for (size_t i = 0; i < a->n_conn_search; i++)
+            nv[i] = a->conn_search[i];
+        v = nv;
+    }
+    const char *d = ipcfg_strarena_dup(&l->strs, s, len);
+    if (d == NULL)
+        return -1;
+    v[a->n_conn_search++] = d;
+    a->conn_search = v;
+    return 0;
 }
 
 void ipcfg_adapter_free(ipcfg_adapter *a)
@@ -108,6 +249,13 @@ void ipcfg_adapter_free(ipcfg_adapter *a)
     a->addrs = NULL;
     a->gateways = a->dns_servers = NULL;
     a->n_addrs = a->cap_addrs = a->n_gateways = a->cap_gateways = a->n_dns = a->cap_dns = 0;
+    if (a->own) {
+        free(a->own);
+        a->own = NULL;
+        a->name = a->id = a->description = a->dns_suffix = "";
+        a->conn_search = NULL;
+        a->n_conn_search = 0;
+    }
 }
 
 void ipcfg_adapters_free(ipcfg_adapter_list *l)
@@ -115,6 +263,7 @@ void ipcfg_adapters_free(ipcfg_adapter_list *l)
     for (size_t i = 0; i < l->n; i++)
         ipcfg_adapter_free(&l->items[i]);
     free(l->items);
+    ipcfg_strarena_free(&l->strs);
     memset(l, 0, sizeof(*l));
 }
 
@@ -128,18 +277,61 @@ static void *dup_array(const void *src, size_t n, size_t sz)
     return p;
 }
 
+static size_t str_size(const char *s)
+{
+    return s && s[0] ? strlen(s) + 1 : 0;
+}
+
+/* s copied to *at (advanced), or "" for an empty one */
+static const char *put_str(char **at, const char *s)
+{
+    size_t n = str_size(s);
+    if (n == 0)
+        return "";
+    char *d = *at;
+    memcpy(d, s, n);
+    *at += n;
+    return d;
+}
+
 int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
 {
     *dst = *src;
+    dst->own = NULL;
     dst->addrs = dup_array(src->addrs, src->n_addrs, sizeof(*src->addrs));
     dst->gateways = dup_array(src->gateways, src->n_gateways, sizeof(*src->gateways));
     dst->dns_servers = dup_array(src->dns_servers, src->n_dns, sizeof(*src->dns_servers));
     dst->cap_addrs = src->n_addrs;
     dst->cap_gateways = src->n_gateways;
     dst->cap_dns = src->n_dns;
-    if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers)) {
+    /* the strings: one block, the search list's table (room for
+     * IPCFG_SEARCH_MAX) first */
+    size_t tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
+    size_t total = tab + str_size(src->name) + str_size(src->id) + str_size(src->description) +
+                   str_size(src->dns_suffix);
+    for (size_t i = 0; i < src->n_conn_search; i++)
+        total += str_size(src->conn_search[i]);
+    char *block = total ? malloc(total) : NULL;
+    if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers) ||
+        (total && !block)) {
+        free(block);
         ipcfg_adapter_free(dst);
+        ipcfg_adapter_init(dst);
         return -1;
+    }
+    dst->own = block;
+    char *at = block + tab;
+    dst->name = put_str(&at, src->name);
+    dst->id = put_str(&at, src->id);
+    dst->description = put_str(&at, src->description);
+    dst->dns_suffix = put_str(&at, src->dns_suffix);
+    if (src->n_conn_search) {
+        const char **v = (const char **)(void *)block;
+        for (size_t i = 0; i < src->n_conn_search; i++)
+            v[i] = put_str(&at, src->conn_search[i]);
+        dst->conn_search = v;
+    } else {
+        dst->conn_search = NULL;
     }
     return 0;
 }
@@ -176,12 +368,19 @@ ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t)
         return NULL;
     ipcfg_addrrow *r = &t->rows[t->n++];
     memset(r, 0, sizeof(*r));
+    r->ifname = "";
     return r;
+}
+
+int ipcfg_addrtable_set_ifname(ipcfg_addrtable *t, ipcfg_addrrow *r, const char *s, size_t len)
+{
+    return set_str(&t->strs, &r->ifname, s, len);
 }
 
 void ipcfg_addrtable_free(ipcfg_addrtable *t)
 {
     free(t->rows);
+    ipcfg_strarena_free(&t->strs);
     memset(t, 0, sizeof(*t));
 }
 

@@ -71,9 +71,14 @@ int ipcfg_win_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err
         x->flags = map_at_flags(row->wType);
         for (const IP_ADAPTER_ADDRESSES *a = gaa; a; a = a->Next)
             if (a->IfIndex == row->dwIndex) {
-                ipcfg_win_to_utf8(a->FriendlyName, x->ifname, sizeof(x->ifname));
+                char name[IPCFG_ADAPTER_NAME_MAX];
+                ipcfg_win_to_utf8(a->FriendlyName, name, sizeof(name));
+                if (ipcfg_addrtable_set_ifname(out, x, name, strlen(name)) != 0)
+                    rc = ipcfg_win_oom(err);
                 break;
             }
+        if (rc != 0)
+            break;
     }
     free(gaa);
     free(buf);

@@ -85,15 +85,35 @@ static int is_apipa(const ipcfg_ip *ip)
 
 /* One adapter: GetAdaptersAddresses' view (a), joined with GetAdaptersInfo's
  * (i, NULL when the adapter has no IPv4 entry there). */
-static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i, ipcfg_error *err)
+/* A record's text: converted into a buffer of the size the record once held
+ * inline (the same cuts as ever: a name is never cut, the others at 255
+ * bytes), then into the list's arena. */
+static int fill_strings(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a)
 {
-    if (ipcfg_win_to_utf8(a->FriendlyName, ad->name, sizeof(ad->name)) != 0 || !ad->name[0])
-        ipcfg_copy_str(ad->name, sizeof(ad->name), a->AdapterName);
-    ipcfg_copy_str(ad->id, sizeof(ad->id), a->AdapterName);
+    char name[IPCFG_ADAPTER_NAME_MAX], t[IPCFG_NAME_MAX];
+    if (ipcfg_win_to_utf8(a->FriendlyName, name, sizeof(name)) != 0 || !name[0])
+        ipcfg_copy_str(name, sizeof(name), a->AdapterName);
+    if (ipcfg_adapter_set_name(l, ad, name, strlen(name)) != 0)
+        return -1;
+    ipcfg_copy_str(t, sizeof(t), a->AdapterName);
+    if (ipcfg_adapter_set_id(l, ad, t, strlen(t)) != 0)
+        return -1;
+    ipcfg_win_to_utf8(a->Description, t, sizeof(t));
+    if (ipcfg_adapter_set_description(l, ad, t, strlen(t)) != 0)
+        return -1;
+    ipcfg_win_to_utf8(a->DnsSuffix, t, sizeof(t));
+    if (ipcfg_adapter_set_dns_suffix(l, ad, t, strlen(t)) != 0)
+        return -1;
+    return 0;
+}
+
+static int fill_adapter(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i,
+                        ipcfg_error *err)
+{
+    if (fill_strings(l, ad, a) != 0)
+        return ipcfg_win_oom(err);
     ad->ifindex = (uint32_t)(a->IfIndex ? a->IfIndex : a->Ipv6IfIndex);
     ad->type = ipcfg_win_map_iftype(a->IfType);
-    ipcfg_win_to_utf8(a->Description, ad->description, sizeof(ad->description));
-    ipcfg_win_to_utf8(a->DnsSuffix, ad->dns_suffix, sizeof(ad->dns_suffix));
 
     size_t hl = a->PhysicalAddressLength;
     if (hl > MAX_ADAPTER_ADDRESS_LENGTH)
@@ -196,9 +216,10 @@ static int fill_adapter(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const 
     if (GAA_HAS(a, FirstDnsSuffix)) {
         for (const IP_ADAPTER_DNS_SUFFIX *s = a->FirstDnsSuffix; s && ad->n_conn_search < IPCFG_SEARCH_MAX;
              s = s->Next) {
-            if (ipcfg_win_to_utf8(s->String, ad->conn_search[ad->n_conn_search], IPCFG_NAME_MAX) == 0 &&
-                ad->conn_search[ad->n_conn_search][0])
-                ad->n_conn_search++;
+            char t[IPCFG_NAME_MAX];
+            if (ipcfg_win_to_utf8(s->String, t, sizeof(t)) == 0 && t[0] &&
+                ipcfg_adapter_add_conn_search(l, ad, t, strlen(t)) != 0)
+                return ipcfg_win_oom(err);
         }
     }
     /* WINS servers: GetAdaptersInfo's, when HaveWins */
@@ -358,7 +379,7 @@ int ipcfg_win_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, 
             rc = ipcfg_win_oom(err);
             break;
         }
-        rc = fill_adapter(ad, a, ipcfg_win_find_info(gai, a->AdapterName), err);
+        rc = fill_adapter(out, ad, a, ipcfg_win_find_info(gai, a->AdapterName), err);
         if (rc == 0 && ad->type != IPCFG_IF_LOOPBACK) {
             int active;
             ad->autoconfig_enabled = read_autoconfig(t, a->IfIndex ? a->IfIndex : a->Ipv6IfIndex, &active);

@@ -31,18 +31,18 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
 
     /* A DHCP Ethernet adapter with everything known. */
     a = ipcfg_adapters_push(l);
-    snprintf(a->name, sizeof(a->name), "Ethernet 2");
-    snprintf(a->id, sizeof(a->id), "{4E1F3A52-0C3B-4B7E-9A57-1D2C3B4A5F60}");
+    ipcfg_adapter_set_name(l, a, "Ethernet 2", strlen("Ethernet 2"));
+    ipcfg_adapter_set_id(l, a, "{4E1F3A52-0C3B-4B7E-9A57-1D2C3B4A5F60}", strlen("{4E1F3A52-0C3B-4B7E-9A57-1D2C3B4A5F60}"));
     a->ifindex = 2;
     a->type = IPCFG_IF_ETHERNET;
-    snprintf(a->description, sizeof(a->description), "Intel(R) Ethernet Connection I219-LM");
+    ipcfg_adapter_set_description(l, a, "Intel(R) Ethernet Connection I219-LM", strlen("Intel(R) Ethernet Connection I219-LM"));
     memcpy(a->hwaddr, "\xD0\x50\x99\x07\x6F\xA9", 6);
     a->hwaddr_len = 6;
     a->media_connected = 1;
     a->dhcp_enabled = IPCFG_YES;
     a->autoconfig_enabled = IPCFG_YES;
     a->netbios_enabled = IPCFG_YES;
-    snprintf(a->dns_suffix, sizeof(a->dns_suffix), "corp.example.com");
+    ipcfg_adapter_set_dns_suffix(l, a, "corp.example.com", strlen("corp.example.com"));
     ad = ipcfg_adapter_add_addr(a);
     v6(&ad->ip, "fe80::a9e4:9368:508d:c45c", 2);
     ad->prefix_len = 64;
@@ -87,17 +87,16 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     a->dhcpv6_duid_len = 14;
     ipcfg_ip4(&a->wins_primary, 10, 0, 0, 5);
     ipcfg_ip4(&a->wins_secondary, 10, 0, 0, 6);
-    snprintf(a->conn_search[0], sizeof(a->conn_search[0]), "corp.example.com");
-    snprintf(a->conn_search[1], sizeof(a->conn_search[1]), "lab.example.com");
-    a->n_conn_search = 2;
+    ipcfg_adapter_add_conn_search(l, a, "corp.example.com", strlen("corp.example.com"));
+    ipcfg_adapter_add_conn_search(l, a, "lab.example.com", strlen("lab.example.com"));
 
     /* A disconnected wireless adapter with a non-ASCII name. */
     a = ipcfg_adapters_push(l);
-    snprintf(a->name, sizeof(a->name), "Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93");
-    snprintf(a->id, sizeof(a->id), "{9B0C5D1E-2F3A-4B5C-8D6E-7F8091A2B3C4}");
+    ipcfg_adapter_set_name(l, a, "Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", strlen("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93"));
+    ipcfg_adapter_set_id(l, a, "{9B0C5D1E-2F3A-4B5C-8D6E-7F8091A2B3C4}", strlen("{9B0C5D1E-2F3A-4B5C-8D6E-7F8091A2B3C4}"));
     a->ifindex = 7;
     a->type = IPCFG_IF_WIRELESS;
-    snprintf(a->description, sizeof(a->description), "Wireless \"AX201\" 160MHz");
+    ipcfg_adapter_set_description(l, a, "Wireless \"AX201\" 160MHz", strlen("Wireless \"AX201\" 160MHz"));
     memcpy(a->hwaddr, "\x3C\x9C\x0F\x12\x34\x56", 6);
     a->hwaddr_len = 6;
     a->media_connected = 0;
@@ -106,8 +105,8 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
 
     /* Loopback: never listed. */
     a = ipcfg_adapters_push(l);
-    snprintf(a->name, sizeof(a->name), "Loopback Pseudo-Interface 1");
-    snprintf(a->id, sizeof(a->id), "{00000000-0000-0000-0000-000000000001}");
+    ipcfg_adapter_set_name(l, a, "Loopback Pseudo-Interface 1", strlen("Loopback Pseudo-Interface 1"));
+    ipcfg_adapter_set_id(l, a, "{00000000-0000-0000-0000-000000000001}", strlen("{00000000-0000-0000-0000-000000000001}"));
     a->ifindex = 1;
     a->type = IPCFG_IF_LOOPBACK;
     a->media_connected = 1;
@@ -117,8 +116,8 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
 
     /* A static tunnel with no description, no hardware address, no gateway. */
     a = ipcfg_adapters_push(l);
-    snprintf(a->name, sizeof(a->name), "Local Area Connection* 3");
-    snprintf(a->id, sizeof(a->id), "{C0FFEE00-1234-5678-9ABC-DEF012345678}");
+    ipcfg_adapter_set_name(l, a, "Local Area Connection* 3", strlen("Local Area Connection* 3"));
+    ipcfg_adapter_set_id(l, a, "{C0FFEE00-1234-5678-9ABC-DEF012345678}", strlen("{C0FFEE00-1234-5678-9ABC-DEF012345678}"));
     a->ifindex = 12;
     a->type = IPCFG_IF_TUNNEL;
     a->media_connected = 1;
@@ -130,11 +129,11 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     /* An adapter of a type ipconfig calls Unknown, with an 8-byte hardware
      * address and an APIPA address (formatter input only). */
     a = ipcfg_adapters_push(l);
-    snprintf(a->name, sizeof(a->name), "VPN");
-    snprintf(a->id, sizeof(a->id), "{5A5A5A5A-0000-4000-8000-000000000009}");
+    ipcfg_adapter_set_name(l, a, "VPN", strlen("VPN"));
+    ipcfg_adapter_set_id(l, a, "{5A5A5A5A-0000-4000-8000-000000000009}", strlen("{5A5A5A5A-0000-4000-8000-000000000009}"));
     a->ifindex = 9;
     a->type = IPCFG_IF_UNKNOWN;
-    snprintf(a->description, sizeof(a->description), "Virtual Adapter");
+    ipcfg_adapter_set_description(l, a, "Virtual Adapter", strlen("Virtual Adapter"));
     memcpy(a->hwaddr, "\x00\x00\x00\x00\x00\x00\x00\xE0", 8);
     a->hwaddr_len = 8;
     a->media_connected = 1;
@@ -153,7 +152,7 @@ static void row(ipcfg_addrtable *t, uint8_t a, uint8_t b, uint8_t c, uint8_t d, 
     ipcfg_ip4(&r->addr, a, b, c, d);
     r->prefix_len = prefix;
     r->ifindex = idx;
-    snprintf(r->ifname, sizeof(r->ifname), "%s", name);
+    ipcfg_addrtable_set_ifname(t, r, name, strlen(name));
     r->flags = flags;
     if (bcast)
         ipcfg_ip4(&r->broadcast, 255, 255, 255, 255);

@@ -184,8 +184,8 @@ static ipcfg_adapter *model_adapter(const char *name)
 static void add_dhcp_adapter(const char *name, const char *id)
 {
     ipcfg_adapter *a = ipcfg_adapters_push(&g_model);
-    snprintf(a->name, sizeof(a->name), "%s", name);
-    snprintf(a->id, sizeof(a->id), "%s", id);
+    assert_int_equal(ipcfg_adapter_set_name(&g_model, a, name, strlen(name)), 0);
+    assert_int_equal(ipcfg_adapter_set_id(&g_model, a, id, strlen(id)), 0);
     a->type = IPCFG_IF_ETHERNET;
     a->media_connected = 1;
     a->dhcp_enabled = IPCFG_YES;

@@ -29,8 +29,10 @@ static int mock_list(ipcfg_backend *b, ipcfg_host *h, ipcfg_adapter_list *out, i
         ipcfg_adapter *a = ipcfg_adapters_push(out);
         ipcfg_ip ip;
         assert_non_null(a);
-        snprintf(a->name, sizeof a->name, "eth%d", i);
-        snprintf(a->id, sizeof a->id, "eth%d", i);
+        char nm[8];
+        snprintf(nm, sizeof nm, "eth%d", i);
+        assert_int_equal(ipcfg_adapter_set_name(out, a, nm, strlen(nm)), 0);
+        assert_int_equal(ipcfg_adapter_set_id(out, a, nm, strlen(nm)), 0);
         a->ifindex = (uint32_t)i + 2;
         a->media_connected = 1;
         a->dhcp_enabled = g_clients[i] ? IPCFG_YES : IPCFG_NO;

@@ -136,14 +136,14 @@ static void addrtable_columns_fit_content(void **s)
     r->prefix_len = 24;
     r->ifindex = 2147483647u;
     r->flags = IPCFG_AT_SECONDARY | IPCFG_AT_DYNAMIC | IPCFG_AT_DISCONNECTED;
-    snprintf(r->ifname, sizeof(r->ifname), "eth0");
+    ipcfg_addrtable_set_ifname(&t, r, "eth0", 4);
     r = ipcfg_addrtable_push(&t);
     ipcfg_ip4(&r->addr, 192, 168, 100, 200);
     ipcfg_ip4(&r->broadcast, 192, 168, 100, 255);
     r->prefix_len = 24;
     r->ifindex = 3;
     r->flags = IPCFG_AT_PRIMARY;
-    snprintf(r->ifname, sizeof(r->ifname), "Local Area Connection* 3");
+    ipcfg_addrtable_set_ifname(&t, r, "Local Area Connection* 3", strlen("Local Area Connection* 3"));
     ipcfg_strbuf b;
     ipcfg_sb_init(&b);
     ipcfg_fmt_addrtable(&b, &t);

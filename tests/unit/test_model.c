@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ipcfg/model.h"
@@ -180,12 +182,193 @@ static void long_text_cut_at_a_character(void **s)
     assert_string_equal(small, "a\xe2\x9c\x93");
 }
 
+/* ---- the records' strings: the arena and the setters ---- */
+
+static long g_chunks, g_fail_chunk; /* fail the g_fail_chunk-th chunk (1-based); 0 = never */
+
+static void *counting_malloc(size_t n)
+{
+    if (++g_chunks == g_fail_chunk)
+        return NULL;
+    return malloc(n);
+}
+
+static size_t n_chunks(const ipcfg_strarena *ar)
+{
+    size_t n = 0;
+    for (const ipcfg_strchunk *c = ar->chunks; c; c = *(ipcfg_strchunk *const *)(const void *)c)
+        n++;
+    return n;
+}
+
+/* Names of every length, across many chunks (and one larger than any
+ * chunk): each whole, NUL-terminated, where the record says. */
+static void strings_across_chunks(void **s)
+{
+    (void)s;
+    ipcfg_adapter_list l = {0};
+    char big[70000], nm[800];
+    memset(big, 'z', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    g_chunks = 0;
+    g_fail_chunk = 0;
+    ipcfg_strarena_malloc = counting_malloc;
+    for (int i = 0; i < 3000; i++) {
+        ipcfg_adapter *a = ipcfg_adapters_push(&l);
+        assert_non_null(a);
+        assert_string_equal(a->name, "");
+        assert_string_equal(a->description, "");
+        assert_null(a->conn_search);
+        size_t n = (size_t)(i * 37) % 768; /* up to a Windows friendly name's 768 bytes */
+        memset(nm, 'a' + i % 26, n);
+        nm[n] = '\0';
+        assert_int_equal(ipcfg_adapter_set_name(&l, a, nm, n), 0);
+        snprintf(nm, sizeof(nm), "{%d}", i);
+        assert_int_equal(ipcfg_adapter_set_id(&l, a, nm, strlen(nm)), 0);
+        if (i == 1500)
+            assert_int_equal(ipcfg_adapter_set_description(&l, a, big, strlen(big)), 0);
+    }
+    assert_true(n_chunks(&l.strs) > 3);
+    assert_int_equal((long)n_chunks(&l.strs), g_chunks);
+    for (int i = 0; i < 3000; i++) {
+        const ipcfg_adapter *a = &l.items[i];
+        size_t n = (size_t)(i * 37) % 768;
+        assert_int_equal(strlen(a->name), n);
+        for (size_t k = 0; k < n; k++)
+            assert_int_equal(a->name[k], 'a' + i % 26);
+        snprintf(nm, sizeof(nm), "{%d}", i);
+        assert_string_equal(a->id, nm);
+        assert_string_equal(a->description, i == 1500 ? big : "");
+    }
+    /* an empty string takes no space; text need not be NUL-terminated */
+    size_t before = n_chunks(&l.strs);
+    assert_int_equal(ipcfg_adapter_set_dns_suffix(&l, &l.items[0], "", 0), 0);
+    assert_string_equal(l.items[0].dns_suffix, "");
+    assert_int_equal(ipcfg_adapter_set_dns_suffix(&l, &l.items[0], "corp.example.comXYZ", 16), 0);
+    assert_string_equal(l.items[0].dns_suffix, "corp.example.com");
+    assert_int_equal(n_chunks(&l.strs), before);
+    ipcfg_strarena_malloc = malloc;
+    ipcfg_adapters_free(&l);
+    assert_null(l.strs.chunks);
+    assert_null(l.items);
+}
+
+/* The search list: up to IPCFG_SEARCH_MAX entries; a copy's strings are
+ * its own (its list freed first), and it can still grow. */
+static void search_list_and_copy(void **s)
+{
+    (void)s;
+    ipcfg_adapter_list l = {0};
+    ipcfg_adapter *a = ipcfg_adapters_push(&l);
+    char nm[32];
+    assert_non_null(a);
+    assert_int_equal(ipcfg_adapter_set_name(&l, a, "Ethernet 2", 10), 0);
+    assert_int_equal(ipcfg_adapter_set_id(&l, a, "{GUID}", 6), 0);
+    assert_int_equal(ipcfg_adapter_set_description(&l, a, "NIC", 3), 0);
+    for (int i = 0; i < IPCFG_SEARCH_MAX; i++) {
+        snprintf(nm, sizeof(nm), "d%d.example", i);
+        assert_int_equal(ipcfg_adapter_add_conn_search(&l, a, nm, strlen(nm)), 0);
+    }
+    assert_int_equal(ipcfg_adapter_add_conn_search(&l, a, "full.example", 12), -1);
+    assert_int_equal(a->n_conn_search, IPCFG_SEARCH_MAX);
+    assert_non_null(ipcfg_adapter_add_addr(a));
+
+    ipcfg_adapter copy;
+    assert_int_equal(ipcfg_adapter_copy(&copy, a), 0);
+    ipcfg_adapters_free(&l); /* the original's strings gone */
+    assert_string_equal(copy.name, "Ethernet 2");
+    assert_string_equal(copy.id, "{GUID}");
+    assert_string_equal(copy.description, "NIC");
+    assert_string_equal(copy.dns_suffix, "");
+    assert_int_equal(copy.n_conn_search, IPCFG_SEARCH_MAX);
+    for (int i = 0; i < IPCFG_SEARCH_MAX; i++) {
+        snprintf(nm, sizeof(nm), "d%d.example", i);
+        assert_string_equal(copy.conn_search[i], nm);
+    }
+    assert_int_equal(copy.n_addrs, 1);
+    ipcfg_adapter_free(&copy);
+    assert_string_equal(copy.name, "");
+    assert_int_equal(copy.n_conn_search, 0);
+
+    /* a copy of a record with two entries grows in another list's arena */
+    ipcfg_adapter_list m = {0};
+    ipcfg_adapter src;
+    ipcfg_adapter_init(&src);
+    assert_int_equal(ipcfg_adapter_add_conn_search(&m, &src, "a.example", 9), 0);
+    assert_int_equal(ipcfg_adapter_add_conn_search(&m, &src, "b.example", 9), 0);
+    assert_int_equal(ipcfg_adapter_copy(&copy, &src), 0);
+    assert_int_equal(ipcfg_adapter_add_conn_search(&m, &copy, "c.example", 9), 0);
+    assert_int_equal(src.n_conn_search, 2);
+    assert_string_equal(copy.conn_search[0], "a.example");
+    assert_string_equal(copy.conn_search[2], "c.example");
+    ipcfg_adapter_free(&copy);
+    ipcfg_adapters_free(&m);
+
+    /* an empty record copies without a block */
+    ipcfg_adapter_init(&src);
+    assert_int_equal(ipcfg_adapter_copy(&copy, &src), 0);
+    assert_null(copy.own);
+    assert_string_equal(copy.name, "");
+    ipcfg_adapter_free(&copy);
+}
+
+/* Out of memory: -1, the field as it was, nothing leaked; the next chunk
+ * that can be had is used. */
+static void strings_out_of_memory(void **s)
+{
+    (void)s;
+    ipcfg_adapter_list l = {0};
+    ipcfg_adapter *a = ipcfg_adapters_push(&l);
+    assert_non_null(a);
+    ipcfg_strarena_malloc = counting_malloc;
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_int_equal(ipcfg_adapter_set_name(&l, a, "eth0", 4), -1);
+    assert_string_equal(a->name, "");
+    assert_int_equal(ipcfg_adapter_add_conn_search(&l, a, "x.example", 9), 0);
+    assert_int_equal(a->n_conn_search, 1);
+    assert_int_equal(ipcfg_adapter_set_name(&l, a, "eth0", 4), 0);
+    /* a large string needs a chunk of its own: it fails, the rest stays */
+    char big[5000];
+    memset(big, 'q', sizeof(big));
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_int_equal(ipcfg_adapter_set_description(&l, a, big, sizeof(big)), -1);
+    assert_string_equal(a->description, "");
+    assert_string_equal(a->name, "eth0");
+    ipcfg_adapter fresh;
+    ipcfg_adapter_init(&fresh);
+    ipcfg_adapter_list m = {0};
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_int_equal(ipcfg_adapter_add_conn_search(&m, &fresh, "y.example", 9), -1);
+    assert_int_equal(fresh.n_conn_search, 0);
+    assert_null(fresh.conn_search);
+
+    ipcfg_addrtable t = {0};
+    ipcfg_addrrow *r = ipcfg_addrtable_push(&t);
+    assert_non_null(r);
+    assert_string_equal(r->ifname, "");
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_int_equal(ipcfg_addrtable_set_ifname(&t, r, "br0", 3), -1);
+    assert_string_equal(r->ifname, "");
+    assert_int_equal(ipcfg_addrtable_set_ifname(&t, r, "br0", 3), 0);
+    assert_string_equal(r->ifname, "br0");
+    ipcfg_strarena_malloc = malloc;
+    ipcfg_addrtable_free(&t);
+    assert_null(t.strs.chunks);
+    ipcfg_adapters_free(&m);
+    ipcfg_adapters_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ipv6_text), cmocka_unit_test(ipv4_text), cmocka_unit_test(masks),
         cmocka_unit_test(arrays_and_sort), cmocka_unit_test(error_set_is_fresh),
-        cmocka_unit_test(long_text_cut_at_a_character),
+        cmocka_unit_test(long_text_cut_at_a_character), cmocka_unit_test(strings_across_chunks),
+        cmocka_unit_test(search_list_and_copy), cmocka_unit_test(strings_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,9 +14,10 @@ static ipcfg_adapter ads[4];
 static void setup_adapters(void)
 {
     static const char *const names[] = {"eth0", "eth1", "wlan0", "eth2"};
-    memset(ads, 0, sizeof(ads));
-    for (size_t i = 0; i < sizeof(ads) / sizeof(ads[0]); i++)
-        ipcfg_copy_str(ads[i].name, sizeof(ads[i].name), names[i]);
+    for (size_t i = 0; i < sizeof(ads) / sizeof(ads[0]); i++) {
+        ipcfg_adapter_init(&ads[i]);
+        ads[i].name = names[i]; /* a literal outlives the record */
+    }
 }
 
 static void result(ipcfg_result *r, size_t ad, int acted, int counts, ipcfg_status st, ipcfg_reason why)

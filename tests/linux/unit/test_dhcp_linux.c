@@ -235,11 +235,11 @@ static void test_view(void **state)
     snprintf(sub, sizeof sub, "%s/view", dir);
     assert_int_equal(ipcfg_lx_statedir_ensure(sub, &err), 0);
     a = ipcfg_adapters_push(&l);
-    snprintf(a->name, sizeof a->name, "v0");
+    ipcfg_adapter_set_name(&l, a, "v0", 2);
     b = ipcfg_adapters_push(&l);
-    snprintf(b->name, sizeof b->name, "v1");
+    ipcfg_adapter_set_name(&l, b, "v1", 2);
     c = ipcfg_adapters_push(&l);
-    snprintf(c->name, sizeof c->name, "v2");
+    ipcfg_adapter_set_name(&l, c, "v2", 2);
     a = &l.items[0], b = &l.items[1], c = &l.items[2];
     a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = IPCFG_NO;
     assert_int_equal(ipcfg_lx_lease_save(sub, &lease, &err), 0);
@@ -271,11 +271,11 @@ static void test_view(void **state)
      * ipcfg_lx_lease_load), a FIFO or a directory is not a lease. */
     memset(&l, 0, sizeof(l));
     a = ipcfg_adapters_push(&l);
-    snprintf(a->name, sizeof a->name, "s0");
+    ipcfg_adapter_set_name(&l, a, "s0", 2);
     b = ipcfg_adapters_push(&l);
-    snprintf(b->name, sizeof b->name, "s1");
+    ipcfg_adapter_set_name(&l, b, "s1", 2);
     c = ipcfg_adapters_push(&l);
-    snprintf(c->name, sizeof c->name, "s2");
+    ipcfg_adapter_set_name(&l, c, "s2", 2);
     a = &l.items[0], b = &l.items[1], c = &l.items[2];
     a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = IPCFG_NO;
     lease = bound("s0");

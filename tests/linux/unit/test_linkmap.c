@@ -125,13 +125,14 @@ static void test_adapter_from_link(void **state)
     static const uint8_t mac[6] = {0x02, 0, 0, 0, 0, 0x01}, zero[6] = {0};
     ipcfg_nl_link l;
     ipcfg_adapter a;
+    ipcfg_adapter_list strs = {0}; /* a's strings */
     (void)state;
 
     l = mklink(ARPHRD_ETHER, IFF_UP | IFF_LOWER_UP, IF_OPER_UP, "veth");
     memcpy(l.hwaddr, mac, 6);
     l.hwaddr_len = 6;
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 0, "ignored");
+    ipcfg_adapter_init(&a);
+    ipcfg_lx_adapter_from_link(&strs, &a, &l, 0, "ignored");
     assert_string_equal(a.name, "eth5");
     assert_string_equal(a.id, "eth5");
     assert_int_equal(a.ifindex, 5);
@@ -149,8 +150,8 @@ static void test_adapter_from_link(void **state)
     l = mklink(ARPHRD_ETHER, 0, IF_OPER_DOWN, NULL);
     memcpy(l.hwaddr, zero, 6);
     l.hwaddr_len = 6;
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 1, "iwlwifi");
+    ipcfg_adapter_init(&a);
+    ipcfg_lx_adapter_from_link(&strs, &a, &l, 1, "iwlwifi");
     assert_int_equal(a.type, IPCFG_IF_WIRELESS);
     assert_string_equal(a.description, "iwlwifi");
     assert_int_equal(a.hwaddr_len, 0);
@@ -161,10 +162,11 @@ static void test_adapter_from_link(void **state)
     l = mklink(ARPHRD_IPGRE, IFF_UP, IF_OPER_UNKNOWN, "gre");
     memcpy(l.hwaddr, mac, 4);
     l.hwaddr_len = 4;
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_adapter_from_link(&a, &l, 0, NULL);
+    ipcfg_adapter_init(&a);
+    ipcfg_lx_adapter_from_link(&strs, &a, &l, 0, NULL);
     assert_int_equal(a.type, IPCFG_IF_TUNNEL);
     assert_int_equal(a.hwaddr_len, 0);
+    ipcfg_adapters_free(&strs);
 }
 
 static ipcfg_nl_addr mkaddr(uint8_t family, const uint8_t *ip, uint8_t prefix, uint32_t flags, uint32_t ifindex)
@@ -235,8 +237,8 @@ static void test_addrrow(void **state)
     ipcfg_nl_addr na;
     (void)state;
 
-    memset(&a, 0, sizeof(a));
-    strcpy(a.name, "br0");
+    ipcfg_adapter_init(&a);
+    a.name = "br0";
     a.media_connected = 1;
     na = mkaddr(AF_INET, v4, 24, IFA_F_PERMANENT, 9);
     memcpy(na.broadcast, bc, 4);

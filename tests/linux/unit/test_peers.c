@@ -399,14 +399,16 @@ static void test_dhcpcd(void **s)
 /* ---- the decision ---- */
 
 static ipcfg_adapter ad;
+static ipcfg_adapter_list strs; /* ad's strings */
 static ipcfg_lx_peer_addr pav[4];
 static ipcfg_lx_peer_addrs pa;
 
 static void reset_adapter(void)
 {
     ipcfg_adapter_free(&ad);
-    memset(&ad, 0, sizeof ad);
-    ipcfg_copy_str(ad.name, sizeof ad.name, "eth0");
+    ipcfg_adapters_free(&strs);
+    ipcfg_adapter_init(&ad);
+    ipcfg_adapter_set_name(&strs, &ad, "eth0", 4);
     ad.ifindex = 2;
     ad.dhcp_enabled = IPCFG_NO;
     memset(pav, 0, sizeof pav);
@@ -454,7 +456,7 @@ static void test_decide(void **s)
     reset_adapter();
     add_addr(A5, 1, 0);
     v[0] = mk(IPCFG_PEER_DHCPCD, A5, 100, 1000);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_int_equal(ad.dhcp_enabled, IPCFG_YES);
     assert_string_equal(ad.lease_client, "dhcpcd");
     assert_true(ad.has_lease);
@@ -467,7 +469,7 @@ static void test_decide(void **s)
     /* expired: not current; the finite address makes it "unknown" */
     reset_adapter();
     add_addr(A5, 1, 0);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 1000);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 1000);
     assert_string_equal(ad.lease_client, "unknown");
     assert_int_equal(ad.dhcp_enabled, IPCFG_YES);
     assert_false(ad.has_lease || ad.has_dhcp_server);
@@ -476,7 +478,7 @@ static void test_decide(void **s)
     /* for an address the interface no longer has (a permanent other one) */
     reset_adapter();
     add_addr(other, 0, 0);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "");
     assert_int_equal(ad.dhcp_enabled, IPCFG_NO);
 
@@ -484,7 +486,7 @@ static void test_decide(void **s)
     reset_adapter();
     add_addr(A5, 1, 0);
     ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth1");
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "unknown");
     /* networkd: by ifindex */
     reset_adapter();
@@ -492,14 +494,14 @@ static void test_decide(void **s)
     v[0] = mk(IPCFG_PEER_NETWORKD, A5, 100, 1000);
     v[0].ifname[0] = '\0';
     v[0].ifindex = 2;
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "systemd-networkd");
     /* dhcpcd's wireless name <ifname>-<ssid> */
     reset_adapter();
     add_addr(A5, 1, 0);
     v[0] = mk(IPCFG_PEER_DHCPCD, A5, 100, 1000);
     ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth0-MyWiFi");
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "dhcpcd");
 
     /* ipcfg's own address (IFA_PROTO): ipcfg's, even with a peer lease for
@@ -507,27 +509,27 @@ static void test_decide(void **s)
     reset_adapter();
     add_addr(A5, 1, 1);
     v[0] = mk(IPCFG_PEER_DHCLIENT, A5, 100, 1000);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, ""); /* not another client's */
     assert_int_equal(ad.dhcp_enabled, IPCFG_NO); /* ipcfg's lease file decides */
     assert_false(ad.has_lease);
     reset_adapter();
     add_addr(A5, 1, 1);
     ad.dhcp_enabled = IPCFG_YES;
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "ipcfg");
 
     /* ipcfg's lease file explains a finite address */
     reset_adapter();
     add_addr(A5, 1, 0);
     ad.dhcp_enabled = IPCFG_YES;
-    ipcfg_lx_peer_decide(&ad, &pa, v, 0, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 0, 500);
     assert_string_equal(ad.lease_client, "ipcfg");
 
     /* a permanent address and no lease: static, untouched */
     reset_adapter();
     add_addr(A5, 0, 0);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 0, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 0, 500);
     assert_string_equal(ad.lease_client, "");
     assert_int_equal(ad.dhcp_enabled, IPCFG_NO);
 
@@ -536,7 +538,7 @@ static void test_decide(void **s)
     add_addr(A5, 1, 0);
     v[0] = mk(IPCFG_PEER_DHCLIENT, A5, 100, 1000);
     v[1] = mk(IPCFG_PEER_NM, A5, 200, 1000);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 2, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 2, 500);
     assert_string_equal(ad.lease_client, "NetworkManager");
     reset_adapter();
     add_addr(A5, 1, 0);
@@ -544,7 +546,7 @@ static void test_decide(void **s)
     v[0].has_obtained = v[0].has_expires = v[0].has_server = 0;
     v[0].n_dns = 0;
     v[0].domain[0] = '\0';
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "NetworkManager");
     assert_false(ad.has_lease || ad.has_dhcp_server);
     assert_int_equal(ad.n_dns, 0);
@@ -559,19 +561,19 @@ static void test_decide(void **s)
     v[0].client = IPCFG_PEER_DHCPCD;
     v[0].running = 1;
     ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth0");
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "dhcpcd");
     assert_false(ad.has_lease);
     /* ... but not when its current lease of another client is there: the lease wins */
     reset_adapter();
     add_addr(A5, 1, 0);
     v[1] = mk(IPCFG_PEER_DHCLIENT, A5, 100, 1000);
-    ipcfg_lx_peer_decide(&ad, &pa, v, 2, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 2, 500);
     assert_string_equal(ad.lease_client, "dhclient");
     /* a running client of another interface */
     reset_adapter();
     ipcfg_copy_str(v[0].ifname, sizeof v[0].ifname, "eth01");
-    ipcfg_lx_peer_decide(&ad, &pa, v, 1, 500);
+    ipcfg_lx_peer_decide(&strs, &ad, &pa, v, 1, 500);
     assert_string_equal(ad.lease_client, "");
     ipcfg_adapter_free(&ad);
 }
@@ -622,7 +624,7 @@ static void test_view_files(void **s)
     for (uint32_t i = 0; i < 6; i++) {
         ipcfg_adapter *a = ipcfg_adapters_push(&l);
         assert_non_null(a);
-        ipcfg_copy_str(a->name, sizeof a->name, names[i]);
+        ipcfg_adapter_set_name(&l, a, names[i], strlen(names[i]));
         a->ifindex = i + 2;
         a->dhcp_enabled = IPCFG_NO;
         ipcfg_nl_addr na;
@@ -693,8 +695,8 @@ static void test_client_command(void **state)
     ipcfg_adapter a;
     char buf[128];
     (void)state;
-    memset(&a, 0, sizeof(a));
-    strcpy(a.name, "eth1");
+    ipcfg_adapter_init(&a);
+    a.name = "eth1";
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         strcpy(a.lease_client, cases[i].client);
         ipcfg_lx_client_command(&a, 0, buf, sizeof(buf));
