@@ -201,6 +201,32 @@ static void test_store_corrupt(void **state)
     assert_int_equal(ipcfg_lx_lease_load(dir, "..", &back, why, sizeof why), 0);
 }
 
+
+/* The temporary file is created anew (O_EXCL): a file or hard link already
+ * at its name is never written through. */
+static void test_store_tmp_excl(void **state)
+{
+    ipcfg_dhcp_lease l = bound("eth2"), back;
+    ipcfg_error err;
+    char why[512], victim[512], tmp[512], text[64];
+    FILE *f;
+    size_t n;
+    (void)state;
+    ipcfg_error_clear(&err);
+    write_file("victim", "keep\n");
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    snprintf(tmp, sizeof tmp, "%s/.eth2.lease.%ld.tmp", dir, (long)getpid());
+    assert_int_equal(link(victim, tmp), 0);
+    assert_int_equal(ipcfg_lx_lease_save(dir, &l, &err), 0);
+    f = fopen(victim, "r");
+    assert_non_null(f);
+    n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    assert_string_equal(text, "keep\n");
+    assert_int_equal(ipcfg_lx_lease_load(dir, "eth2", &back, why, sizeof why), 1);
+    assert_int_equal(access(tmp, F_OK), -1);
+}
 static void test_lock(void **state)
 {
     ipcfg_lx_iflock a, b, c;
@@ -315,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_arp_conflict),
         cmocka_unit_test(test_store_round_trip),
         cmocka_unit_test(test_store_corrupt),
+        cmocka_unit_test(test_store_tmp_excl),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_view),
     };
