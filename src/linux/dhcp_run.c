@@ -55,6 +55,7 @@ typedef struct jrt {
     ipcfg_lx_iflock lock;
     int64_t lock_retry_at; /* INT64_MAX: none */
     int waited;            /* the lock was taken by another run when we came */
+    char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for the result (a lease file ignored) */
     int pkt, udp, arp;     /* sockets, -1 when not open */
     int probing;
     uint8_t probe_addr[4];
@@ -241,6 +242,12 @@ static void job_finish(jrt *j, const ipcfg_error *res)
 {
     if (res != NULL)
         j->job->err = *res;
+    /* A success carries the note as its text (backend.h: the core writes
+     * it as one line, escaped like every byte it prints); a failure's own
+     * line stands alone. */
+    if (j->job->err.status == 0 && j->note[0] != '\0')
+        ipcfg_copy_str(j->job->err.text, sizeof j->job->err.text, j->note);
+    j->note[0] = '\0';
     ipcfg_lx_closer_add(&j->run->slow, &j->pkt);
     close_fd(&j->udp);
     ipcfg_lx_closer_add(&j->run->slow, &j->arp);
@@ -267,8 +274,8 @@ static void job_begin(jrt *j, const ipcfg_dhcp_now *now)
         return;
     }
     have = ipcfg_lx_lease_load(r->dir, j->ifname, rec, why, sizeof why);
-    if (have < 0) /* corrupt or unreadable: said once, then no lease */
-        fprintf(stderr, "%s\n", why);
+    if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
+        ipcfg_copy_str(j->note, sizeof j->note, why);
     if (have == 1)
         present = addr_present(r, j->ifindex, rec, j->waited);
 
@@ -593,6 +600,15 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
             ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                             "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.",
                             ad->name);
+            job_finish(j, &e);
+            continue;
+        }
+        if (!ipcfg_dhcp_lease_ifname_ok(ad->name)) {
+            /* the kernel allows control bytes in a name; the lease file
+             * cannot hold them: refused before anything is sent or changed */
+            ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                            "The name holds a control byte, a blank or '/', which ipcfg's lease file cannot "
+                            "record; ipcfg does not run DHCP on it and nothing was changed.");
             job_finish(j, &e);
             continue;
         }
