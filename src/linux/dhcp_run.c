@@ -37,7 +37,6 @@
 #include "caps.h"
 #include "statedir.h"
 
-#define LOCK_RETRY_MS 2      /* only when a holder's connection queue is full */
 #define DRAIN_MAX 32         /* datagrams read from one socket per wakeup */
 #define GRACE_MS 500         /* past the deadline, a client that is not done is stopped */
 
@@ -314,16 +313,17 @@ static void job_try_lock(jrt *j, const ipcfg_dhcp_now *now)
         return;
     case IPCFG_LX_LOCK_RETRY:
         j->waited = 1;
-        j->lock_retry_at = now->mono_ms + LOCK_RETRY_MS;
+        j->lock_retry_at = now->mono_ms + IPCFG_LX_LOCK_POLL_MS;
         return;
     case IPCFG_LX_LOCK_ERROR:
     default: {
         int err_no = errno;
         ipcfg_error e;
-        char what[128];
         ipcfg_error_clear(&e);
-        snprintf(what, sizeof what, "Cannot lock %s against other ipcfg runs", j->ifname);
-        set_sys(&e, IPCFG_E_FAILED, err_no, what);
+        /* lock.c's sentence: an unusable lock directory or file, or the errno */
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Cannot lock the interface against other ipcfg runs. %s",
+                        j->lock.why);
+        ipcfg_error_sys(&e, err_no);
         job_finish(j, &e);
         return;
     }

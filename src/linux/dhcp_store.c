@@ -15,7 +15,7 @@
 
 #include "linkmap.h"
 
-#define LOCK_PREFIX "ipcfg/if/"
+#define LOCK_PREFIX "if."
 
 static int errno_status(int e)
 {

@@ -38,8 +38,9 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
  * ipcfg_status with err filled. */
 int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error *err);
 
-/* The per-interface lock (lock.h): the abstract AF_UNIX name
- * "\0ipcfg/if/<ifname>", one per interface and network namespace. */
+/* The per-interface lock (lock.h): flock on the lock file
+ * "net<netns inode>.if.<ifname>" in the lock directory, one per interface
+ * and network namespace. */
 typedef ipcfg_lx_lock ipcfg_lx_iflock;
 
 void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk);
