@@ -49,7 +49,7 @@ static int owner_ok(const struct stat *st)
 /* "<what> <path>: <strerror>." */
 static ipcfg_lx_lock_res fail(ipcfg_lx_lock *lk, int e, const char *what, const char *path)
 {
-    snprintf(lk->why, sizeof(lk->why), "%s %s: %s.", what, path, strerror(e));
+    snprintf(lk->why, sizeof(lk->why), "%s %.200s: %s.", what, path, strerror(e)); /* a long path is cut */
     errno = e;
     return IPCFG_LX_LOCK_ERROR;
 }
@@ -57,7 +57,7 @@ static ipcfg_lx_lock_res fail(ipcfg_lx_lock *lk, int e, const char *what, const 
 /* A directory or file that is not root's own: refused. */
 static ipcfg_lx_lock_res unsafe(ipcfg_lx_lock *lk, const char *what, const char *path, const char *rule)
 {
-    snprintf(lk->why, sizeof(lk->why), "The lock %s %s is not %s; ipcfg will not use it.", what, path, rule);
+    snprintf(lk->why, sizeof(lk->why), "The lock %s %.160s is not %s; ipcfg will not use it.", what, path, rule);
     errno = EPERM;
     return IPCFG_LX_LOCK_ERROR;
 }

@@ -33,7 +33,7 @@ typedef struct ipcfg_lx_lock {
     int held;   /* flock(LOCK_EX) held on fd */
     int sigfd;  /* held: the listening wake-up socket, or -1 */
     int waitfd; /* waiting: connected to the holder (POLLIN/POLLHUP = released); else -1 */
-    char why[300]; /* IPCFG_LX_LOCK_ERROR: one sentence, the cause (with errno set) */
+    char why[400]; /* IPCFG_LX_LOCK_ERROR: one sentence, the cause (with errno set) */
 } ipcfg_lx_lock;
 
 typedef enum ipcfg_lx_lock_res {
