@@ -34,7 +34,9 @@ typedef struct ipcfg_delete_target {
  * backend fills err. */
 typedef struct ipcfg_dhcp_job {
     const ipcfg_adapter *ad;
-    ipcfg_error err; /* status 0 = success */
+    ipcfg_error err; /* status 0 = success; a success may carry a note in
+                        err.text (one line, printed on stderr by the core,
+                        escaped like all output; the exit code stays 0) */
 } ipcfg_dhcp_job;
 
 typedef struct ipcfg_backend ipcfg_backend;

@@ -583,8 +583,15 @@ static void text_dhcp(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc
              * with nothing else acted on, the contract's line still says
              * so (a media line, as in ipconfig, stands alone) */
             failed |= r->err.reason != IPCFG_R_OTHER_CLIENT || r->counts;
-        } else if (!oc->json) {
-            ipcfg_fmt_adapter(&d->out, r->state ? r->state : r->ad, 0);
+        } else {
+            /* a success with a note from the backend (a lease file it
+             * ignored): one line on stderr, the run still succeeds */
+            if (r->err.text[0] != '\0') {
+                ipcfg_sb_puts(&d->err, r->err.text);
+                ipcfg_sb_putc(&d->err, '\n');
+            }
+            if (!oc->json)
+                ipcfg_fmt_adapter(&d->out, r->state ? r->state : r->ad, 0);
         }
         ipcfg_doc_flush(d);
     }

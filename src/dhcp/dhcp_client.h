@@ -92,6 +92,12 @@ int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l);
  * a truncated or corrupt file is rejected whole, never half-read); 0 ok,
  * -1 rejected with a one-line reason in why (no trailing newline). */
 size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap);
+/* May the file hold this interface name?  Not empty, shorter than
+ * IPCFG_DHCP_IFNAME_MAX, no control byte, DEL, blank or '/' (the kernel
+ * allows control bytes in a name).  format returns 0 for a record whose
+ * name it cannot hold; the Linux backend refuses DHCP on such an interface
+ * before anything is sent. */
+int ipcfg_dhcp_lease_ifname_ok(const char *ifname);
 int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len);
 
 /* ---- the client state machine -------------------------------------------- */

@@ -111,6 +111,22 @@ static void put_hex(outbuf *o, const uint8_t *p, size_t n, int colons)
     }
 }
 
+/* The interface value's bytes: any but blanks, control bytes, DEL and '/'. */
+static int ifname_bytes_ok(const char *v, size_t n)
+{
+    if (n == 0 || n >= IPCFG_DHCP_IFNAME_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] <= 0x20 || v[i] == 0x7f || v[i] == '/')
+            return 0;
+    return 1;
+}
+
+int ipcfg_dhcp_lease_ifname_ok(const char *ifname)
+{
+    return ifname_bytes_ok(ifname, bounded_len(ifname, IPCFG_DHCP_IFNAME_MAX));
+}
+
 size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
 {
     outbuf o;
@@ -125,6 +141,8 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
     o.len = 0;
     o.full = 0;
     buf[0] = '\0';
+    if (!ipcfg_dhcp_lease_ifname_ok(l->ifname)) /* never a file the parser rejects */
+        return 0;
 
     n = snprintf(t, sizeof t, "%s %d\n", IPCFG_LEASE_MAGIC, IPCFG_LEASE_VERSION);
     put(&o, t, (size_t)n);
@@ -368,11 +386,8 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
     *msg = "bad value";
     switch (bit) {
     case K_INTERFACE:
-        if (vn >= sizeof l->ifname)
+        if (vn >= sizeof l->ifname || !ifname_bytes_ok(v, vn))
             return -1;
-        for (i = 0; i < vn; i++) /* any byte but blanks, control bytes and '/' */
-            if ((unsigned char)v[i] <= 0x20 || v[i] == 0x7f || v[i] == '/')
-                return -1;
         memcpy(l->ifname, v, vn);
         l->ifname[vn] = '\0';
         return 0;

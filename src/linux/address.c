@@ -100,7 +100,7 @@ static void hit_names(ipcfg_lx_ctx *x, const find_addr *f, char *buf, size_t len
  * from the address dump they decide on to the kernel's answer, so that two
  * ipcfg runs never both add one address (docs/linux.md: what it does and
  * does not guarantee against other tools). */
-#define ADDR_LOCK_NAME "ipcfg/addr"
+#define ADDR_LOCK_NAME "addr"
 #define ADDR_LOCK_WAIT_MS 5000
 
 static int addr_lock(ipcfg_lx_lock *lk, ipcfg_error *err)
@@ -115,7 +115,10 @@ static int addr_lock(ipcfg_lx_lock *lk, ipcfg_error *err)
         ipcfg_error_sys(err, ETIMEDOUT);
         return (int)err->status;
     }
-    return ipcfg_lx_fail_errno(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, errno, "Cannot take the address lock", NULL);
+    /* lock.c's sentence: an unusable lock directory or file, or the errno */
+    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Cannot take the address lock. %s", lk->why);
+    ipcfg_error_sys(err, errno);
+    return (int)err->status;
 }
 
 /* Where the IPv4 address `want` is assigned: one address dump. */

@@ -37,7 +37,6 @@
 #include "caps.h"
 #include "statedir.h"
 
-#define LOCK_RETRY_MS 2      /* only when a holder's connection queue is full */
 #define DRAIN_MAX 32         /* datagrams read from one socket per wakeup */
 #define GRACE_MS 500         /* past the deadline, a client that is not done is stopped */
 
@@ -55,6 +54,7 @@ typedef struct jrt {
     ipcfg_lx_iflock lock;
     int64_t lock_retry_at; /* INT64_MAX: none */
     int waited;            /* the lock was taken by another run when we came */
+    char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for the result (a lease file ignored) */
     int pkt, udp, arp;     /* sockets, -1 when not open */
     int probing;
     uint8_t probe_addr[4];
@@ -241,6 +241,12 @@ static void job_finish(jrt *j, const ipcfg_error *res)
 {
     if (res != NULL)
         j->job->err = *res;
+    /* A success carries the note as its text (backend.h: the core writes
+     * it as one line, escaped like every byte it prints); a failure's own
+     * line stands alone. */
+    if (j->job->err.status == 0 && j->note[0] != '\0')
+        ipcfg_copy_str(j->job->err.text, sizeof j->job->err.text, j->note);
+    j->note[0] = '\0';
     ipcfg_lx_closer_add(&j->run->slow, &j->pkt);
     close_fd(&j->udp);
     ipcfg_lx_closer_add(&j->run->slow, &j->arp);
@@ -267,8 +273,8 @@ static void job_begin(jrt *j, const ipcfg_dhcp_now *now)
         return;
     }
     have = ipcfg_lx_lease_load(r->dir, j->ifname, rec, why, sizeof why);
-    if (have < 0) /* corrupt or unreadable: said once, then no lease */
-        fprintf(stderr, "%s\n", why);
+    if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
+        ipcfg_copy_str(j->note, sizeof j->note, why);
     if (have == 1)
         present = addr_present(r, j->ifindex, rec, j->waited);
 
@@ -307,16 +313,17 @@ static void job_try_lock(jrt *j, const ipcfg_dhcp_now *now)
         return;
     case IPCFG_LX_LOCK_RETRY:
         j->waited = 1;
-        j->lock_retry_at = now->mono_ms + LOCK_RETRY_MS;
+        j->lock_retry_at = now->mono_ms + IPCFG_LX_LOCK_POLL_MS;
         return;
     case IPCFG_LX_LOCK_ERROR:
     default: {
         int err_no = errno;
         ipcfg_error e;
-        char what[128];
         ipcfg_error_clear(&e);
-        snprintf(what, sizeof what, "Cannot lock %s against other ipcfg runs", j->ifname);
-        set_sys(&e, IPCFG_E_FAILED, err_no, what);
+        /* lock.c's sentence: an unusable lock directory or file, or the errno */
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Cannot lock the interface against other ipcfg runs. %s",
+                        j->lock.why);
+        ipcfg_error_sys(&e, err_no);
         job_finish(j, &e);
         return;
     }
@@ -593,6 +600,15 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
             ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                             "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.",
                             ad->name);
+            job_finish(j, &e);
+            continue;
+        }
+        if (!ipcfg_dhcp_lease_ifname_ok(ad->name)) {
+            /* the kernel allows control bytes in a name; the lease file
+             * cannot hold them: refused before anything is sent or changed */
+            ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                            "The name holds a control byte, a blank or '/', which ipcfg's lease file cannot "
+                            "record; ipcfg does not run DHCP on it and nothing was changed.");
             job_finish(j, &e);
             continue;
         }

@@ -15,7 +15,7 @@
 
 #include "linkmap.h"
 
-#define LOCK_PREFIX "ipcfg/if/"
+#define LOCK_PREFIX "if."
 
 static int errno_status(int e)
 {
@@ -166,7 +166,11 @@ int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error 
         ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The state directory path is too long.");
         return IPCFG_E_FAILED;
     }
-    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    /* Created anew: a stale temporary of a dead run with our pid, or a file
+     * or hard link placed at the name, is removed, never written through. */
+    if (unlink(tmp) != 0 && errno != ENOENT)
+        return fail(err, errno, "Cannot remove the stale temporary lease file", tmp);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0)
         return fail(err, errno, "Cannot write the lease file", tmp);
     while (off < len) {

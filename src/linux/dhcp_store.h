@@ -32,13 +32,15 @@ int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *o
 /* Same, for a file already open (the listing's directory scan). */
 int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_len);
 
-/* Writes the record to a temporary file in dir and renames it over
+/* Writes the record to a temporary file in dir (created with O_EXCL, after
+ * removing whatever sat at its name) and renames it over
  * <dir>/<ifname>.lease (no fsync: see docs/linux.md).  0 ok, else an
  * ipcfg_status with err filled. */
 int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error *err);
 
-/* The per-interface lock (lock.h): the abstract AF_UNIX name
- * "\0ipcfg/if/<ifname>", one per interface and network namespace. */
+/* The per-interface lock (lock.h): flock on the lock file
+ * "net<netns inode>.if.<ifname>" in the lock directory, one per interface
+ * and network namespace. */
 typedef ipcfg_lx_lock ipcfg_lx_iflock;
 
 void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk);

@@ -139,6 +139,36 @@ static void format_cap(void **st)
     assert_int_equal(ipcfg_dhcp_lease_format(&l, buf, need + 1), need);
 }
 
+/* An interface name the file cannot hold (a control byte, DEL, a blank,
+ * '/', empty): the predicate says so and format writes nothing, so no file
+ * is ever written that its own parser rejects.  Every name it accepts
+ * round-trips. */
+static void ifname_the_file_can_hold(void **st)
+{
+    static const char *const bad[] = {"rv\x01q", "\x1b[31m", "a\x7f", "a b", "a/b", "tab\t", ""};
+    static const char *const good[] = {"eth0", "rv-q.1", "x$(id)", "caf\xc3\xa9", "a:b@c"};
+    ipcfg_dhcp_lease l, back;
+    char buf[4096], why[128];
+
+    (void)st;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        sample(&l);
+        strcpy(l.ifname, bad[i]);
+        assert_false(ipcfg_dhcp_lease_ifname_ok(bad[i]));
+        memset(buf, 'x', sizeof buf);
+        assert_int_equal(ipcfg_dhcp_lease_format(&l, buf, sizeof buf), 0);
+        assert_int_equal(buf[0], '\0');
+    }
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        sample(&l);
+        strcpy(l.ifname, good[i]);
+        assert_true(ipcfg_dhcp_lease_ifname_ok(good[i]));
+        assert_true(ipcfg_dhcp_lease_format(&l, buf, sizeof buf) > 0);
+        assert_int_equal(parse(buf, &back, why, sizeof why), 0);
+        assert_string_equal(back.ifname, good[i]);
+    }
+}
+
 /* A torn write leaves a prefix of the file: no prefix but the whole file
  * is ever accepted. */
 static void every_prefix_rejected(void **st)
@@ -299,6 +329,7 @@ int main(void)
         cmocka_unit_test(format_exact_and_roundtrip),
         cmocka_unit_test(released_and_infinite),
         cmocka_unit_test(format_cap),
+        cmocka_unit_test(ifname_the_file_can_hold),
         cmocka_unit_test(every_prefix_rejected),
         cmocka_unit_test(corrupt_files),
         cmocka_unit_test(nul_and_empty),

@@ -61,12 +61,15 @@ static void mock_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const
         op_result(jobs[i].ad->name, &jobs[i].err);
 }
 
+static const char *g_note; /* a success's note from the backend, or NULL */
+
 static void mock_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
     for (size_t i = 0; i < n; i++) {
         check_expected(o->timeout_s);
-        op_result(jobs[i].ad->name, &jobs[i].err);
+        if (op_result(jobs[i].ad->name, &jobs[i].err) == 0 && g_note != NULL)
+            ipcfg_copy_str(jobs[i].err.text, sizeof(jobs[i].err.text), g_note);
     }
 }
 
@@ -159,6 +162,7 @@ static int setup(void **s)
     g_no_release = 0;
     g_open_fails = 0;
     g_renew_obtains = 0;
+    g_note = NULL;
     g_check = 0;
     g_case_sensitive = 0;
     return 0;
@@ -292,6 +296,24 @@ static void renew_named_static_obtains(void **s)
     will_return(mock_list, 0);
     assert_int_equal(RUN("/release", "Local*"), 2);
     assert_string_equal(ERR, "Adapter Local Area Connection* 3 is not enabled for Dhcp.\n");
+}
+
+/* A success may carry a note (the Linux backend: a lease file it ignored):
+ * one line on stderr, escaped like all output, exit 0; backends never
+ * print it themselves. */
+static void renew_success_with_note(void **s)
+{
+    (void)s;
+    g_note = "The lease file /st\x1b[2J/eth.lease is corrupt or truncated (line 1); it is ignored.";
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "Ethernet 2"), 0);
+    assert_string_equal(ERR, "The lease file /st\\x1b[2J/eth.lease is corrupt or truncated (line 1); it is ignored.\n");
+    assert_non_null(strstr(OUT, "Ethernet adapter Ethernet 2:"));
 }
 
 static void renew_named_disconnected(void **s)
@@ -651,6 +673,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(release_all_dhcp_adapters, setup, teardown),
         cmocka_unit_test_setup_teardown(release_named_static, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_named_static_obtains, setup, teardown),
+        cmocka_unit_test_setup_teardown(renew_success_with_note, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
         cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
         cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),

@@ -7,8 +7,9 @@
 # peer as a port, so that more namespaces can join the link (dhcp_join).
 # dnsmasq instances started with dnsmasq_start are stopped by the EXIT trap
 # before the namespaces are deleted; so are the packet recorders.  Every
-# test's state directory (IPCFG_STATE_DIR) is a fresh temporary directory,
-# removed at exit.  Waits are bounded.
+# test's state directory (IPCFG_STATE_DIR) and lock directory
+# (IPCFG_RUN_DIR) are fresh temporary directories, removed at exit.
+# Waits are bounded.
 #
 # SPDX-License-Identifier: MIT
 
@@ -18,6 +19,7 @@ command -v python3 >/dev/null || fatal "python3 is required (the packet recorder
 DHCP_TMP=$(mktemp -d /tmp/ipcfg-dhcp-test.XXXXXX) || fatal "mktemp failed"
 chmod 0755 "$DHCP_TMP"
 export IPCFG_STATE_DIR=$DHCP_TMP/state
+export IPCFG_RUN_DIR=$DHCP_TMP/run # the lock files (created 0700 by ipcfg)
 DHCP_PIDS=()
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 

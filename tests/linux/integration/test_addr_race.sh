@@ -54,13 +54,8 @@ rm -f "$results"
 
 # Another holder of the lock: /add waits for it, and a holder that keeps
 # it past the bound makes /add give up (exit 3) without changing anything.
-holder() { # holder SECONDS: binds \0ipcfg/addr in $NS for SECONDS
-    ip netns exec "$NS" python3 -c '
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-s.bind("\0ipcfg/addr"); s.listen(8)
-print("held", flush=True)
-time.sleep(float(sys.argv[1]))' "$1"
+holder() { # holder SECONDS: holds the address lock in $NS for SECONDS
+    ip netns exec "$NS" python3 "$(dirname "$0")/lock_hold.py" addr "$1"
 }
 fifo=$(mktemp -u)
 mkfifo "$fifo"

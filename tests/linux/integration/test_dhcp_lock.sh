@@ -65,11 +65,7 @@ assert_exit 0 "/renew c0 after the race"
 consistent "after racing release and renew"
 
 # A lock held on c0 does not hold up c1.
-ip netns exec "$CLI" python3 -c '
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-s.bind("\0ipcfg/if/c0"); s.listen(8)
-print("held", flush=True); time.sleep(8)' >"$DHCP_TMP/holder.out" &
+ip netns exec "$CLI" python3 "$LIB_DIR/lock_hold.py" if.c0 8 >"$DHCP_TMP/holder.out" &
 holder=$!
 DHCP_PIDS+=("$holder")
 wait_for 5 grep -qs held "$DHCP_TMP/holder.out" || fatal "could not take c0's lock"

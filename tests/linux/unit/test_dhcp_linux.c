@@ -201,11 +201,40 @@ static void test_store_corrupt(void **state)
     assert_int_equal(ipcfg_lx_lease_load(dir, "..", &back, why, sizeof why), 0);
 }
 
+
+/* The temporary file is created anew (O_EXCL): a file or hard link already
+ * at its name is never written through. */
+static void test_store_tmp_excl(void **state)
+{
+    ipcfg_dhcp_lease l = bound("eth2"), back;
+    ipcfg_error err;
+    char why[512], victim[512], tmp[512], text[64];
+    FILE *f;
+    size_t n;
+    (void)state;
+    ipcfg_error_clear(&err);
+    write_file("victim", "keep\n");
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    snprintf(tmp, sizeof tmp, "%s/.eth2.lease.%ld.tmp", dir, (long)getpid());
+    assert_int_equal(link(victim, tmp), 0);
+    assert_int_equal(ipcfg_lx_lease_save(dir, &l, &err), 0);
+    f = fopen(victim, "r");
+    assert_non_null(f);
+    n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    assert_string_equal(text, "keep\n");
+    assert_int_equal(ipcfg_lx_lease_load(dir, "eth2", &back, why, sizeof why), 1);
+    assert_int_equal(access(tmp, F_OK), -1);
+}
 static void test_lock(void **state)
 {
     ipcfg_lx_iflock a, b, c;
     char name[64];
     (void)state;
+    char run[300];
+    snprintf(run, sizeof run, "%s/run", dir);
+    assert_int_equal(setenv("IPCFG_RUN_DIR", run, 1), 0);
     snprintf(name, sizeof name, "unit%ld", (long)getpid()); /* abstract names are per namespace */
     ipcfg_lx_iflock_init(&a);
     ipcfg_lx_iflock_init(&b);
@@ -221,6 +250,47 @@ static void test_lock(void **state)
     assert_int_equal(ipcfg_lx_iflock_try(&b, name), IPCFG_LX_LOCK_HELD);
     ipcfg_lx_iflock_release(&b);
     ipcfg_lx_iflock_release(&c);
+}
+
+/* The lock files: root's (or this user's) directory, created 0700, files
+ * 0600 named by the network namespace; a directory or file that others may
+ * write is refused with a sentence, never used. */
+static void test_lock_files(void **state)
+{
+    ipcfg_lx_iflock a;
+    char run[300], file[400], name[64];
+    struct stat st;
+    (void)state;
+    snprintf(run, sizeof run, "%s/run", dir);
+    assert_int_equal(setenv("IPCFG_RUN_DIR", run, 1), 0);
+    snprintf(name, sizeof name, "files%ld", (long)getpid());
+    assert_int_equal(stat("/proc/self/ns/net", &st), 0);
+    snprintf(file, sizeof file, "%s/net%llu.if.%s", run, (unsigned long long)st.st_ino, name);
+    ipcfg_lx_iflock_init(&a);
+    assert_int_equal(ipcfg_lx_iflock_try(&a, name), IPCFG_LX_LOCK_HELD);
+    assert_int_equal(stat(run, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    assert_int_equal(stat(file, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    ipcfg_lx_iflock_release(&a);
+
+    assert_int_equal(chmod(file, 0644), 0); /* readable by others: flock-able by them */
+    assert_int_equal(ipcfg_lx_iflock_try(&a, name), IPCFG_LX_LOCK_ERROR);
+    assert_non_null(strstr(a.why, file));
+    assert_non_null(strstr(a.why, "will not use it"));
+    ipcfg_lx_iflock_release(&a);
+    assert_int_equal(chmod(file, 0600), 0);
+
+    assert_int_equal(chmod(run, 0777), 0); /* writable by others */
+    assert_int_equal(ipcfg_lx_iflock_try(&a, name), IPCFG_LX_LOCK_ERROR);
+    assert_non_null(strstr(a.why, "The lock directory"));
+    assert_non_null(strstr(a.why, "will not use it"));
+    ipcfg_lx_iflock_release(&a);
+    assert_int_equal(chmod(run, 0700), 0);
+
+    assert_int_equal(ipcfg_lx_iflock_try(&a, "a/b"), IPCFG_LX_LOCK_ERROR);
+    ipcfg_lx_iflock_release(&a);
+    assert_int_equal(unsetenv("IPCFG_RUN_DIR"), 0);
 }
 
 static void test_view(void **state)
@@ -315,7 +385,9 @@ int main(void)
         cmocka_unit_test(test_arp_conflict),
         cmocka_unit_test(test_store_round_trip),
         cmocka_unit_test(test_store_corrupt),
+        cmocka_unit_test(test_store_tmp_excl),
         cmocka_unit_test(test_lock),
+        cmocka_unit_test(test_lock_files),
         cmocka_unit_test(test_view),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -708,6 +708,26 @@ static void test_client_command(void **state)
     strcpy(a.lease_client, "dhclient");
     ipcfg_lx_client_command(&a, 0, buf, 8);
     assert_string_equal(buf, "dhclien");
+    /* a name outside [A-Za-z0-9._:@%+=-] is quoted for a POSIX shell: the
+     * line pasted never runs what the name holds */
+    static const struct {
+        const char *name, *renew;
+    } quoted[] = {
+        {"x$(id)", "networkctl renew 'x$(id)'"},
+        {"a'b", "networkctl renew 'a'\\''b'"},
+        {"e `x`;", "networkctl renew 'e `x`;'"},
+        {"eth0.1@br-0:x%y+z=w", "networkctl renew eth0.1@br-0:x%y+z=w"},
+    };
+    strcpy(a.lease_client, "systemd-networkd");
+    for (size_t i = 0; i < sizeof(quoted) / sizeof(quoted[0]); i++) {
+        strcpy(a.name, quoted[i].name);
+        ipcfg_lx_client_command(&a, 0, buf, sizeof(buf));
+        assert_string_equal(buf, quoted[i].renew);
+    }
+    strcpy(a.lease_client, "dhclient");
+    strcpy(a.name, "x$(id)");
+    ipcfg_lx_client_command(&a, 0, buf, sizeof(buf));
+    assert_string_equal(buf, "dhclient -r 'x$(id)' && dhclient 'x$(id)'");
 }
 
 int main(void)
