@@ -22,6 +22,12 @@ CHECKS=0
 NAMESPACES=()
 OUT='' ERR='' RC='' LAST_CMD=''
 
+# ipcfg's lock files (IPCFG_RUN_DIR, /run/ipcfg by default) go to a
+# directory of this test's own, root's and 0700 as ipcfg wants it, so that
+# no test leaves anything on the host.
+IPCFG_TEST_RUN_DIR=$(mktemp -d /tmp/ipcfg-run.XXXXXX) || { echo "$TEST: mktemp failed" >&2; exit 1; }
+export IPCFG_RUN_DIR=$IPCFG_TEST_RUN_DIR
+
 _cleanup() {
     local ns
     for ns in "${NAMESPACES[@]}"; do
@@ -29,6 +35,7 @@ _cleanup() {
         rm -rf "/etc/netns/$ns"
     done
     NAMESPACES=()
+    rm -rf "$IPCFG_TEST_RUN_DIR"
 }
 trap _cleanup EXIT
 trap 'echo "$TEST: interrupted" >&2; exit 130' INT TERM HUP

@@ -5,22 +5,22 @@
 # flock the lock files: it cannot, and root's /renew and /add go ahead at
 # once.  A holder that is root's is still waited for while nobody squats
 # its wake-up name (the waiter polls).  A lock directory that is not root's
-# own is refused: exit 3, one line, nothing changed.  The default lock
-# directory (/run/ipcfg) is used for the squatting part.
+# own is refused: exit 3, one line, nothing changed.  The lock directory
+# is this test's own (lib.sh: root's, 0700, like /run/ipcfg).
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
 
-unset IPCFG_RUN_DIR # the default, /run/ipcfg
 dhcp_net
 dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600
 
 run_ipcfg /renew c0 /timeout:5
 assert_exit 0 "/renew c0 (the lock file exists now)"
 ino=$(ip netns exec "$CLI" stat -L -c %i /proc/self/ns/net)
-assert_eq "root 700" "$(stat -c '%U %a' /run/ipcfg)" "/run/ipcfg: root's, 0700"
-assert_eq "root 600" "$(stat -c '%U %a' "/run/ipcfg/net$ino.if.c0")" "the lock file: root's, 0600"
+RUND=$IPCFG_RUN_DIR
+assert_eq "root 700" "$(stat -c '%U %a' "$RUND")" "the lock directory: root's, 0700"
+assert_eq "root 600" "$(stat -c '%U %a' "$RUND/net$ino.if.c0")" "the lock file: root's, 0600"
 
 # The squatter: as nobody, binds every name and tries every lock file.
 ip netns exec "$CLI" setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all /usr/bin/python3 -c '
@@ -37,7 +37,7 @@ for f in sys.argv[1:]:
     except OSError as e:
         print("denied", e.errno, flush=True)
 print("squatting", flush=True)
-time.sleep(30)' "/run/ipcfg/net$ino.if.c0" "/run/ipcfg/net$ino.addr" "/run/ipcfg/net$ino.if.c9" \
+time.sleep(30)' "$RUND/net$ino.if.c0" "$RUND/net$ino.addr" "$RUND/net$ino.if.c9" \
     >"$DHCP_TMP/squat.out" 2>&1 &
 squat=$!
 DHCP_PIDS+=("$squat")
@@ -69,7 +69,7 @@ import fcntl, os, sys, time
 fd = os.open(sys.argv[1], os.O_RDWR)
 fcntl.flock(fd, fcntl.LOCK_EX)
 print("held", flush=True)
-time.sleep(1)' "/run/ipcfg/net$ino.if.c0" >"$DHCP_TMP/holder.out" &
+time.sleep(1)' "$RUND/net$ino.if.c0" >"$DHCP_TMP/holder.out" &
 holder=$!
 DHCP_PIDS+=("$holder")
 wait_for 5 grep -qs held "$DHCP_TMP/holder.out" || fatal "could not take c0's lock"

@@ -720,12 +720,12 @@ static void test_client_command(void **state)
     };
     strcpy(a.lease_client, "systemd-networkd");
     for (size_t i = 0; i < sizeof(quoted) / sizeof(quoted[0]); i++) {
-        strcpy(a.name, quoted[i].name);
+        a.name = quoted[i].name;
         ipcfg_lx_client_command(&a, 0, buf, sizeof(buf));
         assert_string_equal(buf, quoted[i].renew);
     }
     strcpy(a.lease_client, "dhclient");
-    strcpy(a.name, "x$(id)");
+    a.name = "x$(id)";
     ipcfg_lx_client_command(&a, 0, buf, sizeof(buf));
     assert_string_equal(buf, "dhclient -r 'x$(id)' && dhclient 'x$(id)'");
 }
