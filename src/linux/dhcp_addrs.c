@@ -28,6 +28,7 @@ static int on_addr(void *ctx, const ipcfg_nl_addr *na)
     r->v[r->n].ifindex = na->ifindex;
     memcpy(r->v[r->n].a, na->has_local ? na->local : na->address, 4);
     r->v[r->n].plen = na->prefixlen;
+    r->v[r->n].proto = na->has_proto ? na->proto : 0;
     r->n++;
     return 0;
 }

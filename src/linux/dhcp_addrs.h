@@ -16,6 +16,7 @@ typedef struct ipcfg_lx_addr4 {
     uint32_t ifindex;
     uint8_t a[4];
     uint8_t plen;
+    uint8_t proto; /* IFA_PROTO, 0 when the kernel did not say */
 } ipcfg_lx_addr4;
 
 typedef struct ipcfg_lx_addr4s {

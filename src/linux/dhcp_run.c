@@ -201,10 +201,45 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     return 0;
 }
 
+/* Without a recorded lease (none, released, or a lease file lost or
+ * corrupt), an IPv4 address on the interface that ipcfg marked as its own
+ * (IFA_PROTO) is a lease nobody records any more: it is taken off before
+ * the new lease goes on, so that it neither stays beside the new address
+ * nor, once it expires, takes the new address and its routes with it. */
+static int drop_stale(jrt *j, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
+{
+    run *r = j->run;
+
+    if (!r->addrs.have)
+        ipcfg_lx_addr4s_dump(&r->addrs, &r->nl);
+    for (size_t i = 0; i < r->addrs.n; i++) {
+        const ipcfg_lx_addr4 *a = &r->addrs.v[i];
+        ipcfg_dhcp_lease stale;
+        int st;
+        if (a->ifindex != j->ifindex || a->proto != IPCFG_LX_ADDR_PROTO ||
+            (memcmp(a->a, lease->address, 4) == 0 && a->plen == lease->prefix_len))
+            continue;
+        memset(&stale, 0, sizeof(stale));
+        stale.state = IPCFG_DHCP_LEASE_BOUND;
+        ipcfg_copy_str(stale.ifname, sizeof(stale.ifname), j->ifname);
+        memcpy(stale.address, a->a, 4);
+        stale.prefix_len = a->plen;
+        st = ipcfg_lx_dhcp_unapply(&r->nl, j->ifindex, &stale, err);
+        if (st != 0)
+            return st;
+    }
+    return 0;
+}
+
 static int io_apply(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err)
 {
     jrt *j = ctx;
 
+    if (old == NULL) {
+        int st = drop_stale(j, lease, err);
+        if (st != 0)
+            return st;
+    }
     return ipcfg_lx_dhcp_apply(&j->run->nl, j->ifindex, lease, old, now_get().wall_s, err);
 }
 

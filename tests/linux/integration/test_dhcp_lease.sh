@@ -169,4 +169,20 @@ printf '\x00\xff garbage\n' >"$IPCFG_STATE_DIR/c0.lease"
 run_ipcfg /release c0
 assert_exit 2 "/release c0 with a garbage lease file: not DHCP-enabled"
 
+# ---- ipcfg's own address whose lease file is gone: replaced, not kept ------
+# The address stays marked as ipcfg's (IFA_PROTO) with nothing recording it;
+# a server that now gives another address: the stale one goes first.
+rm -f "$IPCFG_STATE_DIR/c0.lease"
+stale=$(v4_addrs "$CLI" c0)
+[[ $stale == 10.77.0.5?/24 ]] && _pass || _fail "the stale address is there before: '$stale'"
+dnsmasq_stop "$DNSMASQ_PID"
+dnsmasq_start srv2 "$SRV" s0 --dhcp-range=10.77.0.100,10.77.0.109,255.255.255.0,600 \
+    --dhcp-option=option:router,10.77.0.1
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 with ipcfg's address but no lease file"
+now=$(v4_addrs "$CLI" c0)
+[[ $now == 10.77.0.10?/24 ]] && _pass || _fail "only the new address on c0: '$now'"
+assert_contains "$(ip -n "$CLI" -4 route show default)" "default via 10.77.0.1 dev c0 proto 105" \
+    "the default route of the new lease"
+
 finish
