@@ -13,6 +13,7 @@
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 
+#include "error.h"
 #include "nlreq.h"
 #include "secondaries.h"
 
@@ -93,33 +94,6 @@ static size_t lease_routes(const ipcfg_dhcp_lease *l, rt *v)
         push_rt(v, &n, zero, 0, l->routers[0]);
     }
     return n;
-}
-
-/* ---- errors ---- */
-
-int ipcfg_lx_nl_change_failed(ipcfg_error *err, int e, const char *extack, const char *what)
-{
-    const char *x = (extack != NULL && extack[0] != '\0') ? extack : NULL;
-
-    switch (e) {
-    case EPERM:
-    case EACCES:
-        ipcfg_error_set(err, IPCFG_E_ACCESS, IPCFG_R_ELEVATION,
-                        "The requested operation requires elevation (root, or CAP_NET_ADMIN and CAP_NET_RAW).");
-        break;
-    case ENODEV:
-    case ENETDOWN:
-        ipcfg_error_set(err, IPCFG_E_STATE, IPCFG_R_SYSTEM, "%s: %s%s%s%s.", what, strerror(e), x ? " (" : "",
-                        x ? x : "", x ? ")" : "");
-        break;
-    default:
-        ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s: %s%s%s%s.", what, strerror(e), x ? " (" : "",
-                        x ? x : "", x ? ")" : "");
-        break;
-    }
-    err->sys_code = e;
-    err->has_sys_code = 1;
-    return (int)err->status;
 }
 
 /* One request, its acknowledgement.  Returns 0 or the positive errno (a
@@ -237,7 +211,7 @@ static int remove_routes(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_le
         fmt4(d, sizeof d, v[k].dst);
         fmt4(g, sizeof g, v[k].gw);
         snprintf(what, sizeof what, "Removing the route %s/%u via %s", d, v[k].plen, g);
-        return ipcfg_lx_nl_change_failed(err, e, extack, what);
+        return ipcfg_lx_fail_lease_change(err, e, extack, what);
     }
     return 0;
 }
@@ -254,7 +228,7 @@ int ipcfg_lx_dhcp_apply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_lea
     e = addr_req(nl, 0, ifindex, lease, now_wall, extack, sizeof extack);
     if (e != 0) {
         snprintf(what, sizeof what, "Adding %s/%u to %s", a, lease->prefix_len, lease->ifname);
-        return ipcfg_lx_nl_change_failed(err, e, extack, what);
+        return ipcfg_lx_fail_lease_change(err, e, extack, what);
     }
     n = lease_routes(lease, v);
     if (old != NULL && old->state == IPCFG_DHCP_LEASE_BOUND && !is_zero4(old->address)) {
@@ -275,7 +249,7 @@ int ipcfg_lx_dhcp_apply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_lea
         fmt4(a, sizeof a, v[i].dst);
         fmt4(g, sizeof g, v[i].gw);
         snprintf(what, sizeof what, "Adding the route %s/%u via %s on %s", a, v[i].plen, g, lease->ifname);
-        return ipcfg_lx_nl_change_failed(err, e, extack, what);
+        return ipcfg_lx_fail_lease_change(err, e, extack, what);
     }
     return 0;
 }
@@ -300,5 +274,5 @@ int ipcfg_lx_dhcp_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_l
         return 0;
     fmt4(a, sizeof a, lease->address);
     snprintf(what, sizeof what, "Removing %s/%u from %s", a, lease->prefix_len, lease->ifname);
-    return ipcfg_lx_nl_change_failed(err, e, extack, what);
+    return ipcfg_lx_fail_lease_change(err, e, extack, what);
 }

@@ -23,11 +23,6 @@
 #define IPCFG_LX_RTPROT 0x69     /* rtm_protocol of ipcfg's routes (105; unassigned in rt_protos) */
 #define IPCFG_LX_METRIC_BASE 1024u /* a lease's routes get metric 1024 + ifindex */
 
-/* The one place where an rtnetlink errno becomes an ipcfg status:
- * EPERM/EACCES 4, ENODEV/ENETDOWN 2, anything else 3.  what: the change
- * that failed ("Adding 10.0.0.5/24 to eth0").  Returns the status. */
-int ipcfg_lx_nl_change_failed(ipcfg_error *err, int e, const char *extack, const char *what);
-
 /* Installs lease on ifindex.  old: the lease it replaces (NULL = none): the
  * same address is updated in place (NLM_F_REPLACE: lifetimes only, never a
  * moment without the address); another address is added first, then the

@@ -32,6 +32,7 @@
 #include "dhcp_close.h"
 #include "dhcp_io.h"
 #include "dhcp_store.h"
+#include "error.h"
 #include "nlreq.h"
 #include "nlsock.h"
 #include "caps.h"
@@ -107,15 +108,6 @@ static unsigned probe_wait_ms(void)
     if (errno != 0 || *end != '\0' || ms > 10000)
         return IPCFG_LX_PROBE_WAIT_MS;
     return (unsigned)ms;
-}
-
-/* ---- errors ---- */
-
-static void set_sys(ipcfg_error *err, ipcfg_status st, int e, const char *what)
-{
-    ipcfg_error_set(err, st, IPCFG_R_SYSTEM, "%s: %s.", what, strerror(e));
-    err->sys_code = e;
-    err->has_sys_code = 1;
 }
 
 /* ---- the address dump (one for all interfaces) ---- */
@@ -542,7 +534,7 @@ static void run_all(jrt *js, size_t n)
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
             ipcfg_error e;
             ipcfg_error_clear(&e);
-            set_sys(&e, IPCFG_E_FAILED, errno, "poll");
+            (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, errno, "poll", NULL);
             for (size_t i = 0; i < n; i++)
                 if (js[i].ph != P_DONE)
                     job_finish(&js[i], &e);
@@ -590,7 +582,7 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
         ipcfg_nlsock pnl;
         st = ipcfg_nlsock_open(&pnl);
         if (st != 0) {
-            set_sys(&e, IPCFG_E_FAILED, -st, "Cannot open the rtnetlink socket");
+            (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -st, "Cannot open the rtnetlink socket", NULL);
             goto fail_all;
         }
         st = ipcfg_lx_check_change(&pnl, 1, &e);
@@ -616,7 +608,7 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
         goto fail_all;
     st = ipcfg_nlsock_open(&r->nl);
     if (st != 0) {
-        set_sys(&e, IPCFG_E_FAILED, -st, "Cannot open the rtnetlink socket");
+        (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -st, "Cannot open the rtnetlink socket", NULL);
         goto fail_all;
     }
     r->nl_open = 1;

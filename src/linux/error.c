@@ -16,6 +16,18 @@ int ipcfg_lx_fail_errno(ipcfg_error *err, ipcfg_status st, ipcfg_reason r, int e
     return (int)st;
 }
 
+int ipcfg_lx_fail_lease_change(ipcfg_error *err, int e, const char *extack, const char *what)
+{
+    if (e == EPERM || e == EACCES) {
+        ipcfg_error_set(err, IPCFG_E_ACCESS, IPCFG_R_ELEVATION,
+                        "The requested operation requires elevation (root, or CAP_NET_ADMIN and CAP_NET_RAW).");
+        ipcfg_error_sys(err, e);
+        return IPCFG_E_ACCESS;
+    }
+    return ipcfg_lx_fail_errno(err, e == ENODEV || e == ENETDOWN ? IPCFG_E_STATE : IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                               e, what, extack);
+}
+
 /* A local failure of a dump (socket, malformed answer, out of memory) or
  * the kernel's refusal of it. */
 int ipcfg_lx_fail_dump(ipcfg_error *err, int local, const ipcfg_nl_result *res, const char *what)

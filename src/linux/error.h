@@ -23,6 +23,12 @@ int ipcfg_lx_fail_dump(ipcfg_error *err, int local, const ipcfg_nl_result *res, 
  * EPERM). */
 int ipcfg_lx_fail_change(ipcfg_error *err, int e, const char *extack, const char *addr, const char *ifname, int del);
 
+/* The kernel's answer e to a change that installs or removes a DHCP lease
+ * (what: "Adding 10.0.0.5/24 to eth0"): EPERM/EACCES 4 with the elevation
+ * line, ENODEV/ENETDOWN 2, anything else 3, as "<what>: <strerror>
+ * (<extack>).".  Returns the status. */
+int ipcfg_lx_fail_lease_change(ipcfg_error *err, int e, const char *extack, const char *what);
+
 /* Out of memory. */
 int ipcfg_lx_fail_oom(ipcfg_error *err);
 
