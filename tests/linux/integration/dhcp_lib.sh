@@ -149,6 +149,21 @@ hostile_start() {
 }
 scen() { echo "$1" >"$HOSTILE_CTL"; }
 
+# timed_out_unchanged SCENARIO WHAT KEPT: with the hostile server in
+# SCENARIO, /renew c0 /timeout:$TO is exit 5 within the timeout plus one
+# second and c0 (addresses, routes, the state directory) is as it was.
+timed_out_unchanged() {
+    local before ms t0
+    scen "$1"
+    before=$(snapshot "$CLI" c0)
+    t0=$(now_ms)
+    run_ipcfg /renew c0 /timeout:$TO
+    ms=$(($(now_ms) - t0))
+    assert_exit 5 "$1: $2"
+    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$1: took $ms ms (timeout $TO s)"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "$1: $3"
+}
+
 # snapshot NAMESPACE IFACE: the interface's IPv4 addresses, every IPv4
 # route of the namespace and the state directory's lease files (names and
 # contents), for "nothing changed" checks.
