@@ -6,11 +6,6 @@
 #include "ipcfg/model.h"
 #include "nlsock.h"
 
-/* Whether this process holds CAP_NET_ADMIN (effective) by capget: 1 yes,
- * 0 no, -1 unknown.  Not the answer to "may I change": inside a user
- * namespace capget says yes where the kernel still refuses (caps.c). */
-int ipcfg_lx_has_net_admin(void);
-
 /* The kernel's answer: 0 = this process may change the configuration of
  * the network namespace of nl (CAP_NET_ADMIN there; with raw, also
  * CAP_NET_RAW there, for packet sockets); else IPCFG_E_ACCESS with the

@@ -418,8 +418,6 @@ static void test_forwarding(void **state)
     assert_int_equal(ipcfg_lx_parse_forwarding(""), IPCFG_UNKNOWN);
     assert_int_equal(ipcfg_lx_parse_forwarding("x"), IPCFG_UNKNOWN);
     assert_int_equal(ipcfg_lx_parse_forwarding("1 2"), IPCFG_UNKNOWN);
-    /* capget works for the calling process: a definite answer. */
-    assert_true(ipcfg_lx_has_net_admin() == 0 || ipcfg_lx_has_net_admin() == 1);
 }
 
 static char tmpdir[64];
