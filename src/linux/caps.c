@@ -21,7 +21,6 @@
 #include "caps.h"
 
 #include <errno.h>
-#include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
