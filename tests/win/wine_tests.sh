@@ -32,11 +32,22 @@ show() {
 }
 
 # run EXE ARGS... -> $T/out, $T/err, $rc
+# Now and then Wine's loader fails before the program runs: an exit code in
+# a few milliseconds with no output at all.  The programs run here never
+# fail silently, so such a run is started once more (as in sim/run_case.sh);
+# anything a program did print is judged as it is.
 run_exe() {
-    local exe=$1
+    local exe=$1 attempt
     shift
-    timeout 120 "$IPCFG_WINE" "$exe" "$@" >"$T/out" 2>"$T/err" </dev/null
-    rc=$?
+    for attempt in 1 2; do
+        timeout 120 "$IPCFG_WINE" "$exe" "$@" >"$T/out" 2>"$T/err" </dev/null
+        rc=$?
+        if [ "$attempt" = 1 ] && [ "$rc" -ne 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then
+            echo "note [$case_name]: Wine did not start $(basename "$exe") (exit $rc, no output): once more" >&2
+            continue
+        fi
+        break
+    done
 }
 run() { run_exe "$IPCFG_EXE" "$@"; }
 
