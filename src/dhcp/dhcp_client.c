@@ -484,6 +484,15 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
          * be confirmed; start over (a server that has no record of the
          * client "MUST remain silent", §4.3.2). */
         if (c->state == IPCFG_DHCP_S_INIT_REBOOT && c->attempt >= IPCFG_DHCP_REBOOT_TRIES) {
+            /* A verify of an address that is still on the interface: "the
+             * client MAY choose to use the previously allocated network
+             * address and configuration parameters for the remainder of
+             * the unexpired lease" (§3.2 step 3); it goes on as a renew. */
+            if (c->have_lease) {
+                transition(c, now, now->wall_s < wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
+                                                                              : IPCFG_DHCP_S_REBINDING);
+                return;
+            }
             c->rec_bound = 0;
             transition(c, now, IPCFG_DHCP_S_INIT);
             return;
@@ -621,10 +630,13 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
         if (drop_lease(c) != 0)
             return;
         transition(c, now, IPCFG_DHCP_S_INIT);
-    } else if (bound && !addr_present) {
+    } else if (bound && (!addr_present || c->cfg.verify)) {
         /* §3.2: a client that "has previously been allocated a network
-         * address" and still has it recorded verifies it (INIT-REBOOT) */
+         * address" and still has it recorded verifies it (INIT-REBOOT);
+         * so does one whose link came back (it may be on another network
+         * now), with the address kept until a NAK says otherwise */
         c->rec_bound = 1;
+        c->have_lease = addr_present;
         transition(c, now, IPCFG_DHCP_S_INIT_REBOOT);
     } else if (bound) {
         c->rec_bound = 1;

@@ -157,6 +157,9 @@ typedef struct ipcfg_dhcp_config {
     uint8_t hwaddr_len;
     char hostname[64];                 /* option 12; "" = not sent */
     unsigned probe_ms;                 /* RFC 5227 probe wait; 0 = no probe */
+    int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
+                                          though its address is on the interface (the link came back,
+                                          the host resumed: it may be on another network now) */
 } ipcfg_dhcp_config;
 
 /* Opaque to callers in spirit; laid out here so that it can live on the
@@ -196,8 +199,10 @@ void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, 
  * is on the interface now.  A renew chooses its first state from the
  * record's own times (RFC 2131 §4.4.5): bound and before T2 RENEWING, from
  * T2 to expiry REBINDING, expired or released or none INIT, unexpired but
- * the address gone INIT-REBOOT.  A release of a bound record sends RELEASE
- * and finishes at once. */
+ * the address gone INIT-REBOOT (also with the address present when
+ * cfg.verify is set; when no server answers the address is kept and the
+ * renew goes on as RENEWING or REBINDING).  A release of a bound record
+ * sends RELEASE and finishes at once. */
 void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg_dhcp_lease *recorded,
                              int addr_present, const ipcfg_dhcp_now *now, int64_t deadline_ms);
 

@@ -21,8 +21,14 @@
 static int lx_check_change(ipcfg_backend *b, int dhcp, ipcfg_error *err)
 {
     ipcfg_lx_ctx *x = b->ctx;
+    int rc = ipcfg_lx_check_change(&x->nl, dhcp, err);
 
-    return ipcfg_lx_check_change(&x->nl, dhcp, err);
+    /* The engine process starts now, so that its start and confinement
+     * overlap the listing the core does next (privsep.c).  Not started
+     * here (an error): the exchange tries once more and reports it. */
+    if (rc == 0 && dhcp && x->eng.pid == 0)
+        (void)ipcfg_lx_engine_start(&x->eng);
+    return rc;
 }
 
 /* ---- lifetime ---- */
@@ -32,6 +38,7 @@ static void lx_destroy(ipcfg_backend *b)
     ipcfg_lx_ctx *x = b->ctx;
 
     if (x != NULL) {
+        ipcfg_lx_engine_end(&x->eng);
         ipcfg_nlsock_close(&x->nl);
         free(x);
     }
@@ -47,6 +54,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     x = calloc(1, sizeof(*x));
     if (x == NULL)
         return ipcfg_lx_fail_oom(err);
+    x->eng.ctl = x->eng.rpc = -1;
     e = ipcfg_nlsock_open(&x->nl);
     if (e != 0) {
         free(x);

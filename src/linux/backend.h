@@ -9,11 +9,13 @@
 #include "nlreq.h"
 #include "peer_lease.h"
 #include "nlsock.h"
+#include "privsep.h"
 
 #define IPCFG_LX_LIST_ATTEMPTS 3 /* dumps interrupted by a concurrent change are retried */
 
 typedef struct ipcfg_lx_ctx {
     ipcfg_nlsock nl;
+    ipcfg_lx_engine eng; /* the DHCP engine, started at the privilege check of /release, /renew */
 } ipcfg_lx_ctx;
 
 /* Default routes through nexthop objects, and the objects (list.c). */

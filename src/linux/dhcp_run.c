@@ -1,10 +1,13 @@
-/* ipcfg — /release and /renew on Linux (see dhcp_run.h).
+/* ipcfg — /release and /renew on Linux: the privileged part of the
+ * exchange (see dhcp_run.h and docs/linux.md, "Process layout").
  *
- * For n selected interfaces: the privilege check before anything is sent,
- * one ipcfg_dhcp_client each, a lock per interface, the recorded lease,
- * and one poll() over every client's sockets and timers until all are done
- * or the one deadline passes.  Nothing sleeps: every wait is a poll() with
- * the nearest timer as its timeout.
+ * For n selected interfaces: a lock per interface, the recorded lease,
+ * whether its address is on the interface, then one engine process (the
+ * unprivileged side, dhcp_engine.c) that runs every job and asks this side
+ * for sockets and for every change (dhcp_serve.c).  One poll() here over
+ * the engine's requests and the lock waits until every job is done or the
+ * one deadline passes.  Nothing sleeps: every wait is a poll() with the
+ * nearest timer as its timeout.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -12,91 +15,37 @@
 #include "dhcp_run.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <linux/rtnetlink.h>
-
-#include "dhcp/dhcp_client.h"
-#include "dhcp/dhcp_frame.h"
-#include "dhcp_addrs.h"
-#include "dhcp_apply.h"
-#include "dhcp_close.h"
-#include "dhcp_io.h"
-#include "dhcp_store.h"
+#include "backend.h"
+#include "dhcp_priv.h"
+#include "dhcp_wire.h"
 #include "error.h"
-#include "nlreq.h"
-#include "nlsock.h"
-#include "caps.h"
+#include "keeper_ctl.h"
+#include "lock.h"
+#include "resolver.h"
 #include "statedir.h"
 
-#define DRAIN_MAX 32         /* datagrams read from one socket per wakeup */
-#define GRACE_MS 500         /* past the deadline, a client that is not done is stopped */
+#define ENGINE_GRACE_MS 900 /* past the deadline, an engine that has not finished every job is stopped */
 
-typedef enum phase { P_LOCK = 0, P_RUN, P_DONE } phase;
-
-struct run;
-
-typedef struct jrt {
-    struct run *run;
-    ipcfg_dhcp_job *job;
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint32_t ifindex;
-    uint8_t hw[6];
-    phase ph;
-    ipcfg_lx_iflock lock;
-    int64_t lock_retry_at; /* INT64_MAX: none */
-    int waited;            /* the lock was taken by another run when we came */
-    char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for the result (a lease file ignored) */
-    int pkt, udp, arp;     /* sockets, -1 when not open */
-    int probing;
-    uint8_t probe_addr[4];
-    unsigned probes_sent;
-    int64_t probe_next, probe_end;
-    ipcfg_dhcp_client c;
-} jrt;
-
-typedef struct run {
-    ipcfg_dhcp_op op;
-    const char *dir;
-    int64_t deadline;
-    ipcfg_nlsock nl;
-    int nl_open;
-    ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
-    char hostname[64];
-    unsigned probe_ms; /* the conflict probe's wait; 0: none (IPCFG_DHCP_PROBE_MS) */
-    ipcfg_lx_closer slow; /* packet sockets done with (dhcp_close.c) */
-    uint16_t ip_id;
-    uint8_t buf[2048];
-} run;
-
-/* ---- time ---- */
-
-static ipcfg_dhcp_now now_get(void)
+static int64_t mono_ms(void)
 {
-    struct timespec m, w;
-    ipcfg_dhcp_now n;
-
+    struct timespec m;
     clock_gettime(CLOCK_MONOTONIC, &m);
-    clock_gettime(CLOCK_REALTIME, &w);
-    n.mono_ms = (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
-    n.wall_s = (int64_t)w.tv_sec;
-    return n;
+    return (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
 }
 
-/* The conflict probe's wait: IPCFG_DHCP_PROBE_MS, 0 to 10000 ms (0: no
- * probe), else IPCFG_LX_PROBE_WAIT_MS.  secure_getenv: a set-uid copy
- * keeps the default. */
-static unsigned probe_wait_ms(void)
+unsigned ipcfg_lx_probe_wait_ms(void)
 {
+    /* secure_getenv: a set-uid copy keeps the default */
     const char *v = secure_getenv("IPCFG_DHCP_PROBE_MS");
     char *end;
     unsigned long ms;
@@ -110,237 +59,87 @@ static unsigned probe_wait_ms(void)
     return (unsigned)ms;
 }
 
-/* ---- the address dump (one for all interfaces) ---- */
-
-static int addr_present(run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)
-{
-    if (l->state != IPCFG_DHCP_LEASE_BOUND)
-        return 0;
-    if (fresh || !r->addrs.have)
-        ipcfg_lx_addr4s_dump(&r->addrs, &r->nl);
-    return ipcfg_lx_addr4s_has(&r->addrs, ifindex, l->address, l->prefix_len);
-}
-
-static void close_fd(int *fd)
-{
-    if (*fd >= 0)
-        (void)close(*fd);
-    *fd = -1;
-}
-
-/* ---- the engine's effects ---- */
-
-static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
-{
-    static const uint8_t any[4] = {0, 0, 0, 0}, bcast[4] = {255, 255, 255, 255};
-    jrt *j = ctx;
-    run *r = j->run;
-    const uint8_t *dst = to->broadcast ? bcast : to->dst;
-    int e;
-
-    if (to->has_src) {
-        if (j->udp < 0) {
-            j->udp = ipcfg_lx_dhcp_udp_socket(j->ifname);
-            if (j->udp < 0)
-                return -1;
-        }
-        e = ipcfg_lx_dhcp_udp_send(j->udp, (int)j->ifindex, to->src, dst, msg, len);
-        return e == 0 ? 0 : -1;
-    }
-    if (j->pkt < 0) {
-        j->pkt = ipcfg_lx_dhcp_packet_socket((int)j->ifindex);
-        if (j->pkt < 0)
-            return -1;
-    }
-    len = ipcfg_dhcp_frame_build(r->buf, sizeof r->buf, any, dst, IPCFG_DHCP_CLIENT_PORT, IPCFG_DHCP_SERVER_PORT,
-                                 r->ip_id++, msg, len);
-    if (len == 0)
-        return -1;
-    return ipcfg_lx_dhcp_packet_send(j->pkt, (int)j->ifindex, r->buf, len) == 0 ? 0 : -1;
-}
-
-static int probe_send(jrt *j)
-{
-    uint8_t pkt[28];
-    size_t n = ipcfg_lx_arp_probe(pkt, sizeof pkt, j->hw, j->probe_addr);
-
-    return ipcfg_lx_arp_send(j->arp, (int)j->ifindex, pkt, n);
-}
-
-static int io_probe(void *ctx, const uint8_t addr[4])
-{
-    jrt *j = ctx;
-    ipcfg_dhcp_now now = now_get();
-
-    if (j->arp < 0) {
-        j->arp = ipcfg_lx_arp_socket((int)j->ifindex);
-        if (j->arp < 0)
-            return -1;
-    }
-    memcpy(j->probe_addr, addr, 4);
-    if (probe_send(j) != 0)
-        return -1;
-    /* Nothing arrives for the DHCP packet socket while the address is
-     * probed (a DECLINE reopens it).  Closing a packet socket waits for an
-     * RCU grace period (synchronize_net in packet_release), several
-     * milliseconds: spent here it overlaps the probe wait instead of
-     * adding to the run's end. */
-    close_fd(&j->pkt);
-    j->probing = 1;
-    j->probes_sent = 1;
-    j->probe_next = now.mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
-    j->probe_end = now.mono_ms + j->run->probe_ms;
-    return 0;
-}
-
-/* Without a recorded lease (none, released, or a lease file lost or
- * corrupt), an IPv4 address on the interface that ipcfg marked as its own
- * (IFA_PROTO) is a lease nobody records any more: it is taken off before
- * the new lease goes on, so that it neither stays beside the new address
- * nor, once it expires, takes the new address and its routes with it. */
-static int drop_stale(jrt *j, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
-{
-    run *r = j->run;
-
-    if (!r->addrs.have)
-        ipcfg_lx_addr4s_dump(&r->addrs, &r->nl);
-    for (size_t i = 0; i < r->addrs.n; i++) {
-        const ipcfg_lx_addr4 *a = &r->addrs.v[i];
-        ipcfg_dhcp_lease stale;
-        int st;
-        if (a->ifindex != j->ifindex || a->proto != IPCFG_LX_ADDR_PROTO ||
-            (memcmp(a->a, lease->address, 4) == 0 && a->plen == lease->prefix_len))
-            continue;
-        memset(&stale, 0, sizeof(stale));
-        stale.state = IPCFG_DHCP_LEASE_BOUND;
-        ipcfg_copy_str(stale.ifname, sizeof(stale.ifname), j->ifname);
-        memcpy(stale.address, a->a, 4);
-        stale.prefix_len = a->plen;
-        st = ipcfg_lx_dhcp_unapply(&r->nl, j->ifindex, &stale, err);
-        if (st != 0)
-            return st;
-    }
-    return 0;
-}
-
-static int io_apply(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err)
-{
-    jrt *j = ctx;
-
-    if (old == NULL) {
-        int st = drop_stale(j, lease, err);
-        if (st != 0)
-            return st;
-    }
-    return ipcfg_lx_dhcp_apply(&j->run->nl, j->ifindex, lease, old, now_get().wall_s, err);
-}
-
-static int io_unapply(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
-{
-    jrt *j = ctx;
-
-    return ipcfg_lx_dhcp_unapply(&j->run->nl, j->ifindex, lease, err);
-}
-
-static int io_save(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
-{
-    jrt *j = ctx;
-
-    return ipcfg_lx_lease_save(j->run->dir, lease, err);
-}
-
-static uint32_t io_random(void *ctx)
-{
-    uint32_t v = 0;
-
-    (void)ctx;
-    if (getrandom(&v, sizeof v, GRND_NONBLOCK) != (ssize_t)sizeof v) {
-        struct timespec t;
-        clock_gettime(CLOCK_MONOTONIC, &t);
-        v = (uint32_t)t.tv_nsec ^ (uint32_t)getpid() << 16;
-    }
-    return v;
-}
-
 /* ---- one job ---- */
 
-static void job_finish(jrt *j, const ipcfg_error *res)
+static void job_fail(pjob *j, const ipcfg_error *e)
 {
-    if (res != NULL)
-        j->job->err = *res;
-    /* A success carries the note as its text (backend.h: the core writes
-     * it as one line, escaped like every byte it prints); a failure's own
-     * line stands alone. */
-    if (j->job->err.status == 0 && j->note[0] != '\0')
-        ipcfg_copy_str(j->job->err.text, sizeof j->job->err.text, j->note);
-    j->note[0] = '\0';
-    ipcfg_lx_closer_add(&j->run->slow, &j->pkt);
-    close_fd(&j->udp);
-    ipcfg_lx_closer_add(&j->run->slow, &j->arp);
-    j->probing = 0;
-    ipcfg_lx_iflock_release(&j->lock);
-    j->ph = P_DONE;
+    if (j->ph == PP_DONE)
+        return;
+    j->job->err = *e;
+    j->ph = PP_DONE;
+    ipcfg_lx_job_unlock(j);
 }
 
-/* The lock is held: load the record and start the client. */
-static void job_begin(jrt *j, const ipcfg_dhcp_now *now)
+void ipcfg_lx_job_unlock(pjob *j)
 {
-    run *r = j->run;
-    ipcfg_dhcp_config cfg;
-    ipcfg_dhcp_io io;
-    ipcfg_dhcp_lease *rec = malloc(sizeof *rec);
-    char why[512];
-    int have, present = 0;
+    /* the keeper lock first: a /renew that waited for the interface finds
+     * no stopping /release in the way of the keeper it starts */
+    ipcfg_lx_keeper_unhold(&j->keep_fd);
+    ipcfg_lx_iflock_release(&j->lock);
+}
 
-    if (rec == NULL) {
+/* The lock is held: the record, its address, and the job to the engine. */
+static void job_begin(pjob *j)
+{
+    prun *r = j->run;
+    ipcfg_lx_wire_start s;
+    uint8_t msg[IPCFG_LX_WIRE_MAX];
+    char why[512];
+    size_t tl = 0;
+
+    int have = ipcfg_lx_lease_load(r->dir, j->ifname, &j->rec, why, sizeof(why));
+    if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
+        ipcfg_copy_str(j->note, sizeof(j->note), why);
+    j->has_rec = have == 1;
+    j->rec_present = j->has_rec && ipcfg_lx_addr_present(r, j->ifindex, &j->rec, j->waited);
+    if (j->rec_present) {
+        j->kern = j->rec;
+        j->has_kern = 1;
+    }
+    memset(&s, 0, sizeof(s));
+    s.type = IPCFG_LX_W_START;
+    s.job = j->id;
+    s.op = (uint32_t)r->op;
+    s.ifindex = j->ifindex;
+    s.deadline_ms = r->deadline;
+    s.probe_ms = r->probe_ms;
+    memcpy(s.hw, j->hw, 6);
+    s.addr_present = (uint8_t)j->rec_present;
+    s.verify = (uint8_t)(r->verify != 0);
+    ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
+    ipcfg_copy_str(s.hostname, sizeof(s.hostname), r->hostname);
+    if (j->has_rec) {
+        tl = ipcfg_dhcp_lease_format(&j->rec, (char *)msg + sizeof(s), sizeof(msg) - sizeof(s));
+        if (tl == 0)
+            j->has_rec = j->rec_present = j->has_kern = 0;
+    }
+    s.rec_len = (uint32_t)tl;
+    memcpy(msg, &s, sizeof(s));
+    j->ph = PP_RUN;
+    if (ipcfg_lx_wire_send(r->eng.ctl, msg, sizeof(s) + tl, -1) != 0) {
         ipcfg_error e;
         ipcfg_error_clear(&e);
-        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory.");
-        job_finish(j, &e);
-        return;
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine process is gone.");
+        job_fail(j, &e);
     }
-    have = ipcfg_lx_lease_load(r->dir, j->ifname, rec, why, sizeof why);
-    if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
-        ipcfg_copy_str(j->note, sizeof j->note, why);
-    if (have == 1)
-        present = addr_present(r, j->ifindex, rec, j->waited);
-
-    memset(&cfg, 0, sizeof cfg);
-    ipcfg_copy_str(cfg.ifname, sizeof cfg.ifname, j->ifname);
-    cfg.htype = 1;
-    memcpy(cfg.hwaddr, j->hw, 6);
-    cfg.hwaddr_len = 6;
-    ipcfg_copy_str(cfg.hostname, sizeof cfg.hostname, r->hostname);
-    cfg.probe_ms = r->probe_ms;
-    memset(&io, 0, sizeof io);
-    io.ctx = j;
-    io.send = io_send;
-    io.probe = io_probe;
-    io.apply = io_apply;
-    io.unapply = io_unapply;
-    io.save = io_save;
-    io.random = io_random;
-    ipcfg_dhcp_client_init(&j->c, &cfg, &io);
-    j->ph = P_RUN;
-    ipcfg_dhcp_client_start(&j->c, r->op, have == 1 ? rec : NULL, present, now, r->deadline);
-    free(rec);
 }
 
-static void job_try_lock(jrt *j, const ipcfg_dhcp_now *now)
+static void job_try_lock(pjob *j, int64_t now)
 {
     ipcfg_lx_lock_res lr = ipcfg_lx_iflock_try(&j->lock, j->ifname);
 
     j->lock_retry_at = INT64_MAX;
     switch (lr) {
     case IPCFG_LX_LOCK_HELD:
-        job_begin(j, now);
+        if (j->run->eng_up)
+            job_begin(j);
         return;
     case IPCFG_LX_LOCK_WAIT:
         j->waited = 1;
         return;
     case IPCFG_LX_LOCK_RETRY:
         j->waited = 1;
-        j->lock_retry_at = now->mono_ms + IPCFG_LX_LOCK_POLL_MS;
+        j->lock_retry_at = now + IPCFG_LX_LOCK_POLL_MS;
         return;
     case IPCFG_LX_LOCK_ERROR:
     default: {
@@ -351,259 +150,284 @@ static void job_try_lock(jrt *j, const ipcfg_dhcp_now *now)
         ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Cannot lock the interface against other ipcfg runs. %s",
                         j->lock.why);
         ipcfg_error_sys(&e, err_no);
-        job_finish(j, &e);
+        job_fail(j, &e);
         return;
     }
     }
 }
 
-static void job_step(jrt *j, const ipcfg_dhcp_now *now)
-{
-    ipcfg_error res;
+/* ---- the engine ---- */
 
-    if (j->ph == P_LOCK) {
-        if (now->mono_ms >= j->run->deadline) {
-            ipcfg_error_clear(&res);
-            ipcfg_error_set(&res, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
-                            "Another ipcfg run kept %s busy until the timeout; nothing was changed.", j->ifname);
-            job_finish(j, &res);
-        } else if (now->mono_ms >= j->lock_retry_at) {
-            job_try_lock(j, now);
-        }
+static int engine_start(prun *r, ipcfg_lx_engine *given, ipcfg_error *e)
+{
+    int rc = 0;
+
+    if (given != NULL && given->pid > 0 && given->ctl >= 0 && given->rpc >= 0) {
+        r->eng = *given;
+        given->ctl = given->rpc = -1; /* the exchange's to close */
+        r->eng_given = given;
+    } else {
+        rc = ipcfg_lx_engine_start(&r->eng);
     }
-    if (j->ph != P_RUN)
+    if (rc != 0)
+        return ipcfg_lx_fail_errno(e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -rc, "Cannot start the DHCP engine process",
+                                   NULL);
+    r->eng_up = 1;
+    return 0;
+}
+
+/* The engine is gone (or was stopped): every job it had not finished
+ * fails with the reason. */
+static void engine_lost(prun *r, int killed)
+{
+    ipcfg_error e;
+    int st = 0;
+
+    if (!r->eng_up)
         return;
-    if (j->probing && now->mono_ms >= j->probe_end) {
-        j->probing = 0;
-        ipcfg_lx_closer_add(&j->run->slow, &j->arp);
-        ipcfg_dhcp_client_probe_done(&j->c, now, 0);
-    } else if (j->probing && j->probes_sent < IPCFG_LX_PROBE_COUNT && now->mono_ms >= j->probe_next) {
-        j->probes_sent++;
-        j->probe_next = now->mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
-        (void)probe_send(j);
+    r->eng_up = 0;
+    (void)close(r->eng.ctl);
+    (void)close(r->eng.rpc);
+    if (killed)
+        (void)kill(r->eng.pid, SIGKILL);
+    if (r->eng_given != NULL)
+        r->eng_given->pid = 0; /* reaped here, for its status */
+    while (waitpid(r->eng.pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    ipcfg_error_clear(&e);
+    if (r->eng_error[0] != '\0') {
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", r->eng_error);
+    } else if (!killed && WIFSIGNALED(st)) {
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                        "The DHCP engine process ended unexpectedly (killed by signal %d%s); nothing more was done.",
+                        WTERMSIG(st), WTERMSIG(st) == SIGSYS ? ", SIGSYS: a system call its filter forbids" : "");
+    } else {
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                        "The DHCP engine process ended unexpectedly; nothing more was done.");
     }
-    if (!ipcfg_dhcp_client_done(&j->c, NULL) && now->mono_ms >= ipcfg_dhcp_client_next_wakeup(&j->c))
-        ipcfg_dhcp_client_timer(&j->c, now);
-    ipcfg_error_clear(&res);
-    if (ipcfg_dhcp_client_done(&j->c, &res)) {
-        job_finish(j, &res);
-    } else if (now->mono_ms >= j->run->deadline + GRACE_MS) {
-        ipcfg_error_clear(&res);
-        ipcfg_error_set(&res, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, NULL);
-        job_finish(j, &res);
-    }
-}
-
-static int64_t job_next(const jrt *j)
-{
-    int64_t t = INT64_MAX;
-
-    if (j->ph == P_LOCK) {
-        t = j->run->deadline;
-        if (j->lock_retry_at < t)
-            t = j->lock_retry_at;
-    } else if (j->ph == P_RUN) {
-        t = ipcfg_dhcp_client_next_wakeup(&j->c);
-        if (j->run->deadline + GRACE_MS < t)
-            t = j->run->deadline + GRACE_MS;
-        if (j->probing) {
-            if (j->probe_end < t)
-                t = j->probe_end;
-            if (j->probes_sent < IPCFG_LX_PROBE_COUNT && j->probe_next < t)
-                t = j->probe_next;
-        }
-    }
-    return t;
-}
-
-/* ---- receiving ---- */
-
-enum { K_PKT, K_UDP, K_ARP, K_LOCK };
-
-static void on_readable(jrt *j, int kind)
-{
-    run *r = j->run;
-
-    for (int i = 0; i < DRAIN_MAX && j->ph == P_RUN; i++) {
-        ipcfg_dhcp_now now;
-        const char *why = NULL;
-        long n;
-
-        if (kind == K_PKT) {
-            ipcfg_dhcp_frame f;
-            int partial = 0;
-            if (j->pkt < 0)
-                return;
-            n = ipcfg_lx_dhcp_packet_recv(j->pkt, r->buf, sizeof r->buf, &partial);
-            if (n < 0)
-                return;
-            if (n == 0 || ipcfg_dhcp_frame_parse(r->buf, (size_t)n, partial, &f, &why) != 0)
-                continue;
-            now = now_get();
-            (void)ipcfg_dhcp_client_receive(&j->c, &now, f.payload, f.len, &why);
-        } else if (kind == K_UDP) {
-            ssize_t m;
-            if (j->udp < 0)
-                return;
-            m = recv(j->udp, r->buf, sizeof r->buf, MSG_TRUNC);
-            if (m < 0)
-                return;
-            if ((size_t)m > sizeof r->buf)
-                continue;
-            now = now_get();
-            (void)ipcfg_dhcp_client_receive(&j->c, &now, r->buf, (size_t)m, &why);
-        } else { /* K_ARP */
-            ipcfg_lx_arp a;
-            if (j->arp < 0)
-                return;
-            n = ipcfg_lx_arp_recv(j->arp, r->buf, sizeof r->buf);
-            if (n < 0)
-                return;
-            if (n == 0 || !j->probing || ipcfg_lx_arp_parse(r->buf, (size_t)n, &a) != 0 ||
-                !ipcfg_lx_arp_conflict(&a, j->hw, j->probe_addr))
-                continue;
-            j->probing = 0;
-            ipcfg_lx_closer_add(&j->run->slow, &j->arp);
-            now = now_get();
-            ipcfg_dhcp_client_probe_done(&j->c, &now, 1);
-            return;
-        }
-    }
+    for (size_t i = 0; i < r->n; i++)
+        job_fail(&r->jobs[i], &e);
 }
 
 /* ---- the loop ---- */
 
-static void run_all(jrt *js, size_t n)
+static int any_mid_commit(const prun *r)
 {
-    struct pollfd *pfd = calloc(4 * n, sizeof *pfd);
-    size_t *who = calloc(4 * n, sizeof *who);
-    int *kind = calloc(4 * n, sizeof *kind);
+    for (size_t i = 0; i < r->n; i++)
+        if (r->jobs[i].ph == PP_RUN && r->jobs[i].mid_commit)
+            return 1;
+    return 0;
+}
 
-    if (pfd == NULL || who == NULL || kind == NULL) {
+/* Returns 1 when interrupted. */
+static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
+{
+    struct pollfd *pfd = calloc(r->n + 2, sizeof(*pfd));
+    size_t *who = calloc(r->n + 2, sizeof(*who));
+    int interrupted = 0;
+
+    if (pfd == NULL || who == NULL) {
         ipcfg_error e;
         ipcfg_error_clear(&e);
         ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory.");
-        for (size_t i = 0; i < n; i++)
-            if (js[i].ph != P_DONE)
-                job_finish(&js[i], &e);
+        for (size_t i = 0; i < r->n; i++)
+            job_fail(&r->jobs[i], &e);
         goto out;
     }
     for (;;) {
-        ipcfg_dhcp_now now = now_get();
-        int64_t next = INT64_MAX;
+        int64_t now = mono_ms(), next = INT64_MAX;
         nfds_t np = 0;
         int active = 0, ms;
 
-        for (size_t i = 0; i < n; i++) {
-            jrt *j = &js[i];
-            job_step(j, &now);
-            if (j->ph == P_DONE)
+        for (size_t i = 0; i < r->n; i++) {
+            pjob *j = &r->jobs[i];
+            if (j->ph == PP_LOCK && now >= r->deadline) {
+                ipcfg_error e;
+                ipcfg_error_clear(&e);
+                ipcfg_error_set(&e, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
+                                "Another ipcfg run kept %s busy until the timeout; nothing was changed.", j->ifname);
+                job_fail(j, &e);
+            } else if (j->ph == PP_LOCK && now >= j->lock_retry_at) {
+                job_try_lock(j, now);
+            }
+            if (j->ph == PP_DONE)
                 continue;
             active = 1;
-            if (job_next(j) < next)
-                next = job_next(j);
-#define WATCH(fdv, k)                                                                                                  \
-    do {                                                                                                               \
-        if ((fdv) >= 0) {                                                                                              \
-            pfd[np].fd = (fdv);                                                                                        \
-            pfd[np].events = POLLIN;                                                                                   \
-            pfd[np].revents = 0;                                                                                       \
-            who[np] = i;                                                                                               \
-            kind[np] = (k);                                                                                            \
-            np++;                                                                                                      \
-        }                                                                                                              \
-    } while (0)
-            if (j->ph == P_LOCK) {
-                WATCH(j->lock.waitfd, K_LOCK);
-            } else {
-                WATCH(j->pkt, K_PKT);
-                WATCH(j->udp, K_UDP);
-                WATCH(j->arp, K_ARP);
+            if (j->ph == PP_LOCK) {
+                if (r->deadline < next)
+                    next = r->deadline;
+                if (j->lock_retry_at < next)
+                    next = j->lock_retry_at;
+                if (j->lock.waitfd >= 0) {
+                    pfd[np].fd = j->lock.waitfd;
+                    pfd[np].events = POLLIN;
+                    who[np++] = i;
+                }
             }
-#undef WATCH
         }
         if (!active)
             break;
-        now = now_get();
-        if (next <= now.mono_ms)
-            ms = 0;
-        else if (next - now.mono_ms > INT_MAX)
-            ms = INT_MAX;
-        else
-            ms = (int)(next - now.mono_ms);
+        if (interrupted && !any_mid_commit(r)) {
+            engine_lost(r, 1);
+            ipcfg_error e;
+            ipcfg_error_clear(&e);
+            ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_NONE, "interrupted");
+            for (size_t i = 0; i < r->n; i++)
+                job_fail(&r->jobs[i], &e);
+            break;
+        }
+        if (now >= r->deadline + ENGINE_GRACE_MS) {
+            snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine process did not finish by the timeout.");
+            engine_lost(r, 1);
+            continue;
+        }
+        if (r->deadline + ENGINE_GRACE_MS < next)
+            next = r->deadline + ENGINE_GRACE_MS;
+        size_t eng_slot = np, int_slot = np + 1;
+        pfd[np].fd = r->eng_up ? r->eng.rpc : -1;
+        pfd[np++].events = POLLIN;
+        pfd[np].fd = interrupted ? -1 : interrupt_fd;
+        pfd[np++].events = POLLIN;
+        ms = next <= now ? 0 : next - now > INT_MAX ? INT_MAX : (int)(next - now);
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
             ipcfg_error e;
             ipcfg_error_clear(&e);
             (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, errno, "poll", NULL);
-            for (size_t i = 0; i < n; i++)
-                if (js[i].ph != P_DONE)
-                    job_finish(&js[i], &e);
+            engine_lost(r, 1);
+            for (size_t i = 0; i < r->n; i++)
+                job_fail(&r->jobs[i], &e);
             break;
         }
-        for (nfds_t k = 0; k < np; k++) {
-            jrt *j = &js[who[k]];
-            if (pfd[k].revents == 0)
-                continue;
-            if (kind[k] == K_LOCK) {
-                if (j->ph == P_LOCK) {
-                    ipcfg_dhcp_now t = now_get();
-                    job_try_lock(j, &t);
-                }
-            } else if (j->ph == P_RUN) {
-                on_readable(j, kind[k]);
-            }
-        }
+        if (pfd[int_slot].fd >= 0 && pfd[int_slot].revents != 0 &&
+            (on_interrupt == NULL || on_interrupt(ctx) != 0))
+            interrupted = 1;
+        if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0 && ipcfg_lx_serve(r) != 0)
+            engine_lost(r, r->eng_error[0] != '\0');
+        for (nfds_t k = 0; k < eng_slot; k++)
+            if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
+                job_try_lock(&r->jobs[who[k]], mono_ms());
     }
 out:
     free(pfd);
     free(who);
-    free(kind);
+    return interrupted;
 }
 
-static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+/* ---- after the exchange: the resolver, the keeper ---- */
+
+static void note_add(pjob *j, const char *line)
 {
-    ipcfg_dhcp_now now = now_get();
-    unsigned timeout_s = (o != NULL && o->timeout_s != 0) ? o->timeout_s : IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S;
+    size_t have = strlen(j->note);
+
+    if (line[0] == '\0')
+        return;
+    if (have == 0)
+        ipcfg_copy_str(j->note, sizeof(j->note), line);
+    else if (have + 1 < sizeof(j->note))
+        snprintf(j->note + have, sizeof(j->note) - have, " %s", line);
+}
+
+static void after_job(prun *r, pjob *j, int from_keeper)
+{
+    char line[IPCFG_ERRTEXT_MAX];
+
+    if (!j->has_rec && !j->has_kern)
+        return; /* never began, or nothing recorded nor installed */
+    line[0] = '\0';
+    ipcfg_lx_dns_update(j->ifname, j->has_kern ? &j->kern : NULL, line, sizeof(line));
+    note_add(j, line);
+    if (!from_keeper && r->op == IPCFG_DHCP_OP_RENEW && j->has_kern) {
+        line[0] = '\0';
+        ipcfg_lx_keeper_ensure(j->ifname, line, sizeof(line));
+        note_add(j, line);
+    }
+}
+
+static void finish_job(pjob *j)
+{
+    /* A success carries the note as its text (backend.h: the core writes
+     * it as one line, escaped like every byte it prints); a failure's own
+     * line stands alone. */
+    if (j->job->err.status == 0 && j->note[0] != '\0')
+        ipcfg_copy_str(j->job->err.text, sizeof(j->job->err.text), j->note);
+    ipcfg_lx_keeper_unhold(&j->keep_fd);
+}
+
+/* ---- the exchange ---- */
+
+/* Checks the job's interface; 0 when it can run DHCP. */
+static int job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id, const ipcfg_lx_xopts *o)
+{
+    const ipcfg_adapter *ad = job->ad;
     ipcfg_error e;
-    jrt *js = NULL;
-    run *r = NULL;
-    size_t i;
-    int st;
+
+    j->run = r;
+    j->job = job;
+    j->id = (uint32_t)id;
+    j->keep_fd = -1;
+    j->lock_retry_at = INT64_MAX;
+    ipcfg_lx_iflock_init(&j->lock);
+    ipcfg_copy_str(j->ifname, sizeof(j->ifname), ad->name);
+    j->ifindex = ad->ifindex;
+    ipcfg_error_clear(&e);
+    if (ad->hwaddr_len != 6 || strlen(ad->name) >= IPCFG_DHCP_IFNAME_MAX) {
+        ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
+                        "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.", ad->name);
+        job_fail(j, &e);
+        return -1;
+    }
+    if (!ipcfg_dhcp_lease_ifname_ok(ad->name)) {
+        /* the kernel allows control bytes in a name; the lease file
+         * cannot hold them: refused before anything is sent or changed */
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                        "The name holds a control byte, a blank or '/', which ipcfg's lease file cannot "
+                        "record; ipcfg does not run DHCP on it and nothing was changed.");
+        job_fail(j, &e);
+        return -1;
+    }
+    memcpy(j->hw, ad->hwaddr, 6);
+    /* /release stops the interface's keeper first and keeps any other
+     * from starting until the lease is released */
+    if (r->op == IPCFG_DHCP_OP_RELEASE && !o->from_keeper &&
+        ipcfg_lx_keeper_stop(j->ifname, r->deadline, &j->keep_fd, &e) != 0) {
+        job_fail(j, &e);
+        return -1;
+    }
+    j->ph = PP_LOCK;
+    return 0;
+}
+
+int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_xopts *o)
+{
+    unsigned timeout_s = o->timeout_s != 0 ? o->timeout_s : IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S;
+    ipcfg_error e;
+    prun *r = NULL;
+    int interrupted = 0, st;
 
     ipcfg_error_clear(&e);
-    for (i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++)
         ipcfg_error_clear(&jobs[i].err);
     if (n == 0)
-        return;
-    /* Privilege first, the kernel's answer (caps.c: CAP_NET_ADMIN and
-     * CAP_NET_RAW over this network namespace): without it nothing is sent
-     * and nothing changes. */
-    {
-        ipcfg_nlsock pnl;
-        st = ipcfg_nlsock_open(&pnl);
-        if (st != 0) {
-            (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -st, "Cannot open the rtnetlink socket", NULL);
-            goto fail_all;
-        }
-        st = ipcfg_lx_check_change(&pnl, 1, &e);
-        ipcfg_nlsock_close(&pnl);
-        if (st != 0)
-            goto fail_all;
+        return 0;
+    if (n > IPCFG_LX_WIRE_JOBS_MAX) {
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Too many interfaces for one run (at most %u).",
+                        (unsigned)IPCFG_LX_WIRE_JOBS_MAX);
+        goto fail_all;
     }
-    r = calloc(1, sizeof *r);
-    js = calloc(n, sizeof *js);
-    if (r == NULL || js == NULL) {
+    r = calloc(1, sizeof(*r));
+    if (r == NULL || (r->jobs = calloc(n, sizeof(*r->jobs))) == NULL) {
         ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "Out of memory.");
         goto fail_all;
     }
+    r->n = n;
     r->op = op;
+    r->verify = o->verify;
     r->dir = ipcfg_lx_state_dir();
-    r->deadline = now.mono_ms + (int64_t)timeout_s * 1000;
-    r->ip_id = (uint16_t)io_random(NULL);
-    r->probe_ms = probe_wait_ms();
-    if (gethostname(r->hostname, sizeof r->hostname) != 0)
+    r->deadline = mono_ms() + (int64_t)timeout_s * 1000;
+    r->probe_ms = ipcfg_lx_probe_wait_ms();
+    if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
-    r->hostname[sizeof r->hostname - 1] = '\0';
+    r->hostname[sizeof(r->hostname) - 1] = '\0';
     if (op == IPCFG_DHCP_OP_RENEW && (st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
         goto fail_all;
     st = ipcfg_nlsock_open(&r->nl);
@@ -613,64 +437,78 @@ static void run_op(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg
     }
     r->nl_open = 1;
 
-    for (i = 0; i < n; i++) {
-        jrt *j = &js[i];
-        const ipcfg_adapter *ad = jobs[i].ad;
-        j->run = r;
-        j->job = &jobs[i];
-        j->pkt = j->udp = j->arp = -1;
-        j->lock_retry_at = INT64_MAX;
-        ipcfg_lx_iflock_init(&j->lock);
-        ipcfg_copy_str(j->ifname, sizeof j->ifname, ad->name);
-        j->ifindex = ad->ifindex;
-        if (ad->hwaddr_len != 6 || strlen(ad->name) >= IPCFG_DHCP_IFNAME_MAX) {
-            ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
-                            "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.",
-                            ad->name);
-            job_finish(j, &e);
-            continue;
-        }
-        if (!ipcfg_dhcp_lease_ifname_ok(ad->name)) {
-            /* the kernel allows control bytes in a name; the lease file
-             * cannot hold them: refused before anything is sent or changed */
-            ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
-                            "The name holds a control byte, a blank or '/', which ipcfg's lease file cannot "
-                            "record; ipcfg does not run DHCP on it and nothing was changed.");
-            job_finish(j, &e);
-            continue;
-        }
-        memcpy(j->hw, ad->hwaddr, 6);
-        j->ph = P_LOCK;
-        job_try_lock(j, &now);
+    /* the locks first (the first attempt creates the lock directory, in
+     * which the engine's empty root directory lives), then the engine,
+     * then the jobs whose lock is held */
+    int64_t now = mono_ms();
+    for (size_t i = 0; i < n; i++)
+        if (job_setup(r, &r->jobs[i], &jobs[i], i, o) == 0)
+            job_try_lock(&r->jobs[i], now);
+    int need = 0;
+    for (size_t i = 0; i < n; i++)
+        need |= r->jobs[i].ph != PP_DONE;
+    if (need && engine_start(r, o->engine, &e) != 0) {
+        for (size_t i = 0; i < n; i++)
+            job_fail(&r->jobs[i], &e);
     }
-    run_all(js, n);
-    for (i = 0; i < n; i++)
-        if (js[i].ph != P_DONE)
-            job_finish(&js[i], NULL);
-    ipcfg_lx_closer_release(&r->slow);
+    for (size_t i = 0; i < n && r->eng_up; i++)
+        if (r->jobs[i].ph == PP_LOCK && r->jobs[i].lock.held)
+            job_begin(&r->jobs[i]);
+    interrupted = run_all(r, o->interrupt_fd, o->on_interrupt, o->ctx);
+    /* The engine ends when its ctl socket does (it closed each job's
+     * sockets when it reported the job); reaped after the resolver and
+     * the keeper had their turn, so that its exit overlaps them (the
+     * command's own engine by its owner, after the output). */
+    pid_t engine = r->eng_up && r->eng_given == NULL ? r->eng.pid : 0;
+    if (r->eng_up) {
+        (void)close(r->eng.ctl);
+        (void)close(r->eng.rpc);
+    }
+    for (size_t i = 0; i < n; i++) {
+        after_job(r, &r->jobs[i], o->from_keeper);
+        finish_job(&r->jobs[i]);
+    }
+    while (engine > 0 && waitpid(engine, NULL, 0) < 0 && errno == EINTR)
+        ;
     ipcfg_nlsock_close(&r->nl);
     ipcfg_lx_addr4s_free(&r->addrs);
+    free(r->jobs);
     free(r);
-    free(js);
-    return;
+    return interrupted;
 
 fail_all:
-    for (i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++)
         jobs[i].err = e;
-    if (r != NULL && r->nl_open)
-        ipcfg_nlsock_close(&r->nl);
+    if (r != NULL) {
+        if (r->nl_open)
+            ipcfg_nlsock_close(&r->nl);
+        free(r->jobs);
+    }
     free(r);
-    free(js);
+    return 0;
+}
+
+static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    ipcfg_lx_ctx *c = b->ctx;
+    ipcfg_lx_xopts x;
+
+    /* The core asked check_change (the kernel's answer: CAP_NET_ADMIN and
+     * CAP_NET_RAW over this network namespace) before it selected the
+     * adapters: without the privilege nothing got here. */
+    memset(&x, 0, sizeof(x));
+    x.timeout_s = o != NULL ? o->timeout_s : 0;
+    x.interrupt_fd = -1;
+    x.engine = &c->eng;
+    (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }
 
 void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
-    (void)b;
-    run_op(IPCFG_DHCP_OP_RELEASE, jobs, n, o);
+    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o);
 }
 
 void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
-    (void)b;
-    run_op(IPCFG_DHCP_OP_RENEW, jobs, n, o);
+    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o);
 }

@@ -125,6 +125,20 @@ static ipcfg_lx_lock_res open_file(ipcfg_lx_lock *lk, const char *prefix, const 
     return IPCFG_LX_LOCK_HELD;
 }
 
+int ipcfg_lx_lock_file(const char *prefix, const char *name, char *why, size_t len)
+{
+    ipcfg_lx_lock lk;
+
+    ipcfg_lx_lock_init(&lk);
+    if (open_file(&lk, prefix, name) != IPCFG_LX_LOCK_HELD) {
+        int e = errno;
+        snprintf(why, len, "%s", lk.why);
+        errno = e;
+        return -1;
+    }
+    return lk.fd;
+}
+
 void ipcfg_lx_lock_init(ipcfg_lx_lock *lk)
 {
     lk->fd = -1;
@@ -249,4 +263,12 @@ void ipcfg_lx_lock_release(ipcfg_lx_lock *lk)
     lk->held = 0;
     lk->sigfd = -1;
     lk->waitfd = -1;
+}
+
+int ipcfg_lx_same_netns_as_init(void)
+{
+    struct stat a, b;
+
+    return stat("/proc/1/ns/net", &a) == 0 && stat("/proc/self/ns/net", &b) == 0 && a.st_ino == b.st_ino &&
+           a.st_dev == b.st_dev;
 }

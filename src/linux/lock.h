@@ -46,7 +46,16 @@ typedef enum ipcfg_lx_lock_res {
 /* The lock directory: IPCFG_RUN_DIR (secure_getenv) or the default. */
 const char *ipcfg_lx_run_dir(void);
 
+/* 1 when this process is in PID 1's network namespace (where systemd and
+ * systemd-resolved see the same interfaces as it does). */
+int ipcfg_lx_same_netns_as_init(void);
+
 void ipcfg_lx_lock_init(ipcfg_lx_lock *lk);
+/* Opens (creating, 0600) the lock file "net<inode>.<prefix><name>" in the
+ * lock directory, with the checks above, for another kind of lock (the
+ * keeper's record lock, keeper_ctl.h).  An fd, or -1 with errno set and
+ * why (len bytes) filled. */
+int ipcfg_lx_lock_file(const char *prefix, const char *name, char *why, size_t len);
 /* One attempt at the lock "<prefix><name>" ('/' not allowed in name). */
 ipcfg_lx_lock_res ipcfg_lx_lock_try(ipcfg_lx_lock *lk, const char *prefix, const char *name);
 /* Attempts until held or timeout_ms have passed, waiting in poll() on the

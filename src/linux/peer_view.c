@@ -482,25 +482,78 @@ static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind ki
     (void)closedir(d);
 }
 
+/* Every peer directory under root, once; -1 out of memory (nothing kept). */
+static int scan_all(leaseset *s, const char *root)
+{
+    memset(s, 0, sizeof *s);
+    if (root == NULL)
+        root = "";
+    scan_dir(s, root, IPCFG_PEER_DIR_NETWORKD, DIR_NETWORKD);
+    scan_dir(s, root, IPCFG_PEER_DIR_NM, DIR_NM);
+    scan_dir(s, root, IPCFG_PEER_DIR_DHCLIENT, DIR_DHCLIENT);
+    scan_dir(s, root, IPCFG_PEER_DIR_DHCPCD, DIR_DHCPCD);
+    scan_dir(s, root, IPCFG_PEER_RUN_DHCPCD, RUN_DHCPCD);
+    scan_dir(s, root, IPCFG_PEER_RUN, RUN);
+    scan_dir(s, root, IPCFG_PEER_RUN_NM, RUN_NM);
+    if (s->oom) {
+        free(s->v);
+        s->v = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+const char *ipcfg_lx_peer_other_client(const char *ifname, uint32_t ifindex, const ipcfg_lx_peer_addrs *pa,
+                                       int64_t now)
+{
+    static const char *const names[] = {IPCFG_PEER_NETWORKD, IPCFG_PEER_NM, IPCFG_PEER_DHCLIENT, IPCFG_PEER_DHCPCD,
+                                        IPCFG_PEER_UNKNOWN};
+    ipcfg_lx_peer_addrs mine;
+    ipcfg_adapter_list strs;
+    ipcfg_adapter a;
+    leaseset s;
+    const char *who = NULL;
+
+    memset(&mine, 0, sizeof mine);
+    memset(&strs, 0, sizeof strs);
+    for (size_t i = 0; i < pa->n; i++) {
+        if (pa->v[i].ifindex != ifindex || pa->v[i].ipcfg_own)
+            continue;
+        if (mine.n == mine.cap) {
+            size_t nc = mine.cap ? mine.cap * 2 : 8;
+            ipcfg_lx_peer_addr *q = realloc(mine.v, nc * sizeof *q);
+            if (q == NULL)
+                goto out;
+            mine.v = q;
+            mine.cap = nc;
+        }
+        mine.v[mine.n++] = pa->v[i];
+    }
+    if (scan_all(&s, ipcfg_lx_peer_root()) != 0)
+        goto out;
+    ipcfg_adapter_init(&a);
+    a.name = ifname;
+    a.ifindex = ifindex;
+    a.dhcp_enabled = IPCFG_NO; /* rule 3 (ipcfg's own file) does not count here */
+    if (ipcfg_lx_peer_decide(&strs, &a, &mine, s.v, s.n, now) == 0)
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strcmp(a.lease_client, names[i]) == 0)
+                who = names[i];
+    ipcfg_adapter_free(&a);
+    ipcfg_adapters_free(&strs);
+    free(s.v);
+out:
+    free(mine.v);
+    return who;
+}
+
 int ipcfg_lx_peer_view_fill(ipcfg_adapter_list *l, ipcfg_lx_peer_addrs *pa, const char *root, int64_t now)
 {
     leaseset s;
     size_t i;
 
-    memset(&s, 0, sizeof s);
-    if (root == NULL)
-        root = "";
-    scan_dir(&s, root, IPCFG_PEER_DIR_NETWORKD, DIR_NETWORKD);
-    scan_dir(&s, root, IPCFG_PEER_DIR_NM, DIR_NM);
-    scan_dir(&s, root, IPCFG_PEER_DIR_DHCLIENT, DIR_DHCLIENT);
-    scan_dir(&s, root, IPCFG_PEER_DIR_DHCPCD, DIR_DHCPCD);
-    scan_dir(&s, root, IPCFG_PEER_RUN_DHCPCD, RUN_DHCPCD);
-    scan_dir(&s, root, IPCFG_PEER_RUN, RUN);
-    scan_dir(&s, root, IPCFG_PEER_RUN_NM, RUN_NM);
-    if (s.oom) {
-        free(s.v);
+    if (scan_all(&s, root) != 0)
         return -1;
-    }
     /* each adapter then finds its addresses by bisection: O(n log n); a
      * dump that came in ifindex order already costs one pass */
     if (pa->n > 1 && !sorted_by_ifindex(pa))

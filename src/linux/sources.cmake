@@ -12,16 +12,25 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/sysfs.c         # sysfs probes
   ${CMAKE_CURRENT_LIST_DIR}/caps.c          # CAP_NET_ADMIN check
   ${CMAKE_CURRENT_LIST_DIR}/statedir.c      # where lease files live
-  ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c      # DHCP: release/renew, the event loop
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c      # DHCP: release/renew, the privileged part's loop
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_serve.c    # DHCP: the privileged part's answers to the engine
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_engine.c   # DHCP: the unprivileged engine process
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_wire.c     # DHCP: the messages between the two (pure)
+  ${CMAKE_CURRENT_LIST_DIR}/privsep.c       # DHCP: the engine's confinement (uid, capabilities, seccomp)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_io.c       # DHCP: packet, UDP and ARP sockets
-  ${CMAKE_CURRENT_LIST_DIR}/dhcp_close.c    # DHCP: packet sockets closed after exit
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_addrs.c    # DHCP: one address dump for all interfaces
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases
+  ${CMAKE_CURRENT_LIST_DIR}/keeper.c        # the lease keeper (ipcfg --keeper IFNAME)
+  ${CMAKE_CURRENT_LIST_DIR}/keeper_ctl.c    # the keeper as the command sees it: find, start, stop
+  ${CMAKE_CURRENT_LIST_DIR}/keeper_log.c    # the keeper's log and sd_notify
+  ${CMAKE_CURRENT_LIST_DIR}/resolver.c      # DNS servers to systemd-resolved or resolvconf
+  ${CMAKE_CURRENT_LIST_DIR}/spawn.c         # running resolvectl, resolvconf, systemctl
   ${CMAKE_CURRENT_LIST_DIR}/lock.c          # locks per network namespace (abstract socket names)
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c       # rtnetlink -> model mapping (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure)
+  ${CMAKE_CURRENT_LIST_DIR}/nlevent.c       # rtnetlink notifications (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlreq.c         # request building (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlsock.c        # the socket
   ${CMAKE_CURRENT_LIST_DIR}/resolvconf.c    # resolv.conf parser (pure)
@@ -34,4 +43,9 @@ target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ipcfg_dhcp)
 
 include(${CMAKE_CURRENT_LIST_DIR}/peers.cmake) # peers: other DHCP clients' leases
 
+if(IPCFG_TEST_HOOKS)
+  target_compile_definitions(ipcfg_platform PRIVATE IPCFG_TEST_HOOKS=1)
+endif()
+
 set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
+set(IPCFG_MAIN_INCLUDE_DIRS ${CMAKE_CURRENT_LIST_DIR}) # main.c: keeper.h

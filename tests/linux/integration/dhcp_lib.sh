@@ -20,6 +20,14 @@ DHCP_TMP=$(mktemp -d /tmp/ipcfg-dhcp-test.XXXXXX) || fatal "mktemp failed"
 chmod 0755 "$DHCP_TMP"
 export IPCFG_STATE_DIR=$DHCP_TMP/state
 export IPCFG_RUN_DIR=$DHCP_TMP/run # the lock files (created 0700 by ipcfg)
+# The exchange tests see every packet: no lease keeper renews behind their
+# back (the keeper tests turn it on: test_keeper*.sh).
+export IPCFG_KEEPER=${IPCFG_KEEPER:-off}
+# An empty root for what ipcfg looks up on the host (other clients' files,
+# resolvectl, resolvconf, systemd): a lease's DNS servers never reach the
+# host's resolver (the DNS tests set up their own root).
+mkdir -p "$DHCP_TMP/root"
+export IPCFG_PEER_ROOT=${IPCFG_PEER_ROOT:-$DHCP_TMP/root}
 DHCP_PIDS=()
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 

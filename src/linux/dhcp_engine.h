@@ -1,0 +1,20 @@
+/* ipcfg — the engine process of a DHCP exchange: the unprivileged side
+ * that runs one ipcfg_dhcp_client per job, reads and parses every packet
+ * the network sends, and asks the privileged part for everything else
+ * (dhcp_wire.h).  Started by ipcfg_lx_engine_spawn (privsep.c) after its
+ * confinement; one poll() loop over its sockets and timers.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_LINUX_DHCP_ENGINE_H
+#define IPCFG_LINUX_DHCP_ENGINE_H
+
+/* Runs the jobs that arrive on ctl until ctl reaches its end (the
+ * privileged part is done) or rpc fails; then exits the process. */
+void ipcfg_lx_engine_main(int ctl, int rpc);
+
+/* The confinement failed: tells the privileged part why (an ABORT) and
+ * exits the process. */
+void ipcfg_lx_engine_fail(int rpc, const char *why);
+
+#endif

@@ -1,0 +1,542 @@
+/* ipcfg — the lease keeper (see keeper.h; docs/linux.md, "Keeping a
+ * lease").
+ *
+ * One process per interface and network namespace (the record lock of
+ * keeper_ctl.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
+ * SIGINT, SIGHUP), an rtnetlink socket bound to the link and
+ * IPv4 address groups, a timerfd on the wall clock (T1, T2, the expiry:
+ * the lease's own times; absolute, so a suspended host wakes to a timer
+ * that is due) and its status socket; nothing else wakes it.  Every
+ * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
+ * process of its own, as for the command.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define _GNU_SOURCE 1
+#include "keeper.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include "caps.h"
+#include "dhcp_apply.h"
+#include "dhcp_run.h"
+#include "dhcp_store.h"
+#include "keeper_ctl.h"
+#include "keeper_log.h"
+#include "linkmap.h"
+#include "nlevent.h"
+#include "nlreq.h"
+#include "peer_lease.h"
+#include "resolver.h"
+#include "statedir.h"
+
+typedef struct keeper {
+    char ifname[IPCFG_DHCP_IFNAME_MAX];
+    uint32_t ifindex;
+    uint8_t hw[6];
+    int up;          /* the link has carrier (media connected) */
+    int lockfd, sigfd, evfd, tfd, lsock, intr;
+    int stop;        /* leave: SIGTERM, the interface gone, another client */
+    int need_verify; /* the link came back, the host resumed, our address went */
+    int check_other; /* a foreign dynamic address appeared: is another client here? */
+    int dns_gone;    /* an expired lease's DNS servers were taken back while the link was down */
+    long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
+    unsigned backoff;    /* seconds, without a lease */
+    int64_t gap_ms;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC when last looked: grows while suspended */
+    ipcfg_dhcp_lease rec;
+    int have;            /* rec holds the lease file's record */
+    ipcfg_nlsock nl;
+    uint8_t buf[16384];
+} keeper;
+
+long long ipcfg_lx_keeper_retry_at(long long now, long long end)
+{
+    long long wait = (end - now) / 2;
+
+    if (wait < IPCFG_LX_KEEP_RETRY_MIN_S)
+        wait = IPCFG_LX_KEEP_RETRY_MIN_S;
+    return now + wait < end ? now + wait : end;
+}
+
+static long long wall_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    return (long long)t.tv_sec;
+}
+
+static int64_t clock_ms(clockid_t c)
+{
+    struct timespec t;
+    clock_gettime(c, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static long long lease_at(const ipcfg_dhcp_lease *l, uint32_t off)
+{
+    if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
+        return (long long)1 << 62;
+    return (long long)l->obtained + off;
+}
+
+/* ---- the interface ---- */
+
+static int on_link(void *ctx, const ipcfg_nl_link *l)
+{
+    keeper *k = ctx;
+
+    if (strcmp(l->name, k->ifname) == 0) {
+        k->ifindex = l->ifindex;
+        k->up = ipcfg_lx_media_connected(l);
+        if (l->hwaddr_len == 6)
+            memcpy(k->hw, l->hwaddr, 6);
+    }
+    return 0;
+}
+
+/* The link by name: 0 found, -1 not (or the dump failed). */
+static int link_query(keeper *k)
+{
+    ipcfg_nl_visitor v;
+    ipcfg_nl_result res;
+    ipcfg_nlreq req;
+
+    memset(&v, 0, sizeof(v));
+    v.ctx = k;
+    v.on_link = on_link;
+    k->ifindex = 0;
+    ipcfg_nlreq_getlink(&req);
+    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0 || res.error != 0)
+        return -1;
+    return k->ifindex != 0 ? 0 : -1;
+}
+
+static int on_addr(void *ctx, const ipcfg_nl_addr *a)
+{
+    return ipcfg_lx_peer_note_addr(ctx, a);
+}
+
+/* Another DHCP client runs the interface now (keeper.h): its name, or NULL. */
+static const char *other_client(keeper *k)
+{
+    ipcfg_lx_peer_addrs pa;
+    ipcfg_nl_visitor v;
+    ipcfg_nl_result res;
+    ipcfg_nlreq req;
+    const char *who = NULL;
+
+    memset(&pa, 0, sizeof(pa));
+    memset(&v, 0, sizeof(v));
+    v.ctx = &pa;
+    v.on_addr = on_addr;
+    ipcfg_nlreq_getaddr(&req, AF_INET);
+    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) == 0 && res.error == 0)
+        who = ipcfg_lx_peer_other_client(k->ifname, k->ifindex, &pa, wall_now());
+    ipcfg_lx_peer_addrs_free(&pa);
+    return who;
+}
+
+/* ---- events ---- */
+
+static int on_event(void *ctx, const ipcfg_nl_event *ev)
+{
+    keeper *k = ctx;
+
+    if (ev->type == RTM_NEWLINK || ev->type == RTM_DELLINK) {
+        if (ev->link.ifindex != k->ifindex)
+            return 0;
+        if (ev->type == RTM_DELLINK || strcmp(ev->link.name, k->ifname) != 0) {
+            ipcfg_lx_klog(LOG_INFO, "the interface is gone (or renamed); the keeper stops");
+            k->stop = 1;
+            return 0;
+        }
+        int up = ipcfg_lx_media_connected(&ev->link);
+        if (up && !k->up) {
+            ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
+            k->need_verify = 1;
+        }
+        k->up = up;
+        return 0;
+    }
+    const ipcfg_nl_addr *a = &ev->addr;
+    if (a->ifindex != k->ifindex || a->family != AF_INET || a->addr_len != 4)
+        return 0;
+    const uint8_t *ip = a->has_local ? a->local : a->address;
+    int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
+    if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu)
+        k->check_other = 1; /* a dynamic address someone else added */
+    if (ev->type == RTM_DELADDR && ours && k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND &&
+        memcmp(ip, k->rec.address, 4) == 0 && wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
+        ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
+        k->need_verify = 1;
+    }
+    return 0;
+}
+
+static void read_events(keeper *k)
+{
+    for (int i = 0; i < 64; i++) {
+        ssize_t n = recv(k->evfd, k->buf, sizeof(k->buf), MSG_DONTWAIT);
+        if (n < 0 && errno == ENOBUFS) {
+            /* events were lost: the link's state read anew */
+            if (link_query(k) != 0)
+                k->stop = 1;
+            k->need_verify = 1;
+            continue;
+        }
+        if (n <= 0)
+            return;
+        (void)ipcfg_nl_parse_events(k->buf, (size_t)n, on_event, k);
+    }
+}
+
+static void read_signals(keeper *k)
+{
+    struct signalfd_siginfo si;
+
+    while (read(k->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+        if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT)
+            k->stop = 1;
+        else if (si.ssi_signo == SIGHUP) {
+            /* a /renew of the command: the lease file is read again at
+             * the top of the loop, and an earlier failure forgotten */
+            k->retry_at = 0;
+            k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+        }
+    }
+}
+
+/* During an exchange: stop it for what cannot wait. */
+static int interrupt(void *ctx)
+{
+    keeper *k = ctx;
+
+    read_signals(k);
+    read_events(k);
+    return k->stop || k->need_verify || k->check_other;
+}
+
+static void resumed(keeper *k)
+{
+    int64_t gap = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+
+    if (k->gap_ms != 0 && gap - k->gap_ms > 2000) {
+        ipcfg_lx_klog(LOG_INFO, "the host was suspended: the lease is verified");
+        k->need_verify = 1;
+    }
+    k->gap_ms = gap;
+}
+
+/* ---- one exchange ---- */
+
+static int exchange(keeper *k, int verify, int *interrupted)
+{
+    ipcfg_adapter ad;
+    ipcfg_dhcp_job job;
+    ipcfg_lx_xopts x;
+
+    ipcfg_adapter_init(&ad);
+    ad.name = k->ifname;
+    ad.ifindex = k->ifindex;
+    memcpy(ad.hwaddr, k->hw, 6);
+    ad.hwaddr_len = 6;
+    memset(&job, 0, sizeof(job));
+    job.ad = &ad;
+    memset(&x, 0, sizeof(x));
+    x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
+    x.verify = verify;
+    x.from_keeper = 1;
+    x.interrupt_fd = k->intr;
+    x.on_interrupt = interrupt;
+    x.ctx = k;
+    *interrupted = ipcfg_lx_dhcp_exchange(IPCFG_DHCP_OP_RENEW, &job, 1, &x);
+    if (!*interrupted && job.err.status != 0)
+        ipcfg_lx_klog(LOG_WARNING, "the lease was not renewed: %s", job.err.text[0] ? job.err.text : "(no reason)");
+    else if (job.err.status == 0 && job.err.text[0] != '\0')
+        ipcfg_lx_klog(LOG_NOTICE, "%s", job.err.text);
+    return (int)job.err.status;
+}
+
+static void load(keeper *k)
+{
+    char why[512];
+
+    k->have = ipcfg_lx_lease_load(ipcfg_lx_state_dir(), k->ifname, &k->rec, why, sizeof(why)) == 1;
+}
+
+static int bound(const keeper *k)
+{
+    return k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND;
+}
+
+static void status(keeper *k, long long next)
+{
+    char msg[400], when[40] = "-";
+    const uint8_t *a = k->rec.address, *s = k->rec.server_id;
+    time_t t = (time_t)next;
+    struct tm tm;
+
+    if (next > 0 && next < (long long)1 << 40 && gmtime_r(&t, &tm) != NULL)
+        strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
+    if (!k->up)
+        snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
+    else if (bound(k))
+        snprintf(msg, sizeof(msg), "STATUS=%s: %u.%u.%u.%u/%u from %u.%u.%u.%u; next renewal %s", k->ifname, a[0], a[1],
+                 a[2], a[3], k->rec.prefix_len, s[0], s[1], s[2], s[3], when);
+    else
+        snprintf(msg, sizeof(msg), "STATUS=%s: no lease; next attempt %s", k->ifname, when);
+    ipcfg_lx_knotify(msg);
+}
+
+/* After an exchange that did not renew: when to try again. */
+static void after_failure(keeper *k, long long now)
+{
+    if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
+        long long t2 = lease_at(&k->rec, k->rec.t2), end = now < t2 ? t2 : ipcfg_dhcp_lease_expires(&k->rec);
+        k->retry_at = ipcfg_lx_keeper_retry_at(now, end);
+        return;
+    }
+    k->retry_at = now + k->backoff;
+    k->backoff = k->backoff * 2 > IPCFG_LX_KEEP_BACKOFF_MAX_S ? IPCFG_LX_KEEP_BACKOFF_MAX_S : k->backoff * 2;
+}
+
+/* One pass: the exchange that is due, else the time of the next one (0:
+ * none).  Returns 1 when it ran an exchange. */
+static int step(keeper *k, long long *next)
+{
+    long long now = wall_now();
+    int interrupted = 0;
+
+    *next = 0;
+    load(k);
+    if (!k->up) {
+        /* nothing can be sent; an expired lease's DNS servers go */
+        if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
+            *next = ipcfg_dhcp_lease_expires(&k->rec);
+        } else if (bound(k) && !k->dns_gone) {
+            char note[IPCFG_ERRTEXT_MAX];
+            ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
+            k->dns_gone = 1;
+        }
+        return 0;
+    }
+    int expired = bound(k) && now >= ipcfg_dhcp_lease_expires(&k->rec);
+    long long t1 = bound(k) ? lease_at(&k->rec, k->rec.t1) : 0;
+    if (!(!bound(k) || expired || k->need_verify || (now >= t1 && now >= k->retry_at))) {
+        *next = t1 > k->retry_at ? t1 : k->retry_at;
+        return 0;
+    }
+    if ((!bound(k) || expired) && now < k->retry_at) {
+        *next = k->retry_at;
+        return 0;
+    }
+    const char *who = other_client(k);
+    if (who != NULL) {
+        ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+        k->stop = 1;
+        return 1;
+    }
+    int verify = k->need_verify && bound(k) && !expired;
+    k->need_verify = 0;
+    k->check_other = 0;
+    int st = exchange(k, verify, &interrupted);
+    if (interrupted)
+        return 1;
+    load(k);
+    if (st == 0) {
+        k->retry_at = 0;
+        k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+        k->dns_gone = 0;
+        const uint8_t *a = k->rec.address;
+        ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
+                      k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
+    } else {
+        after_failure(k, wall_now());
+    }
+    return 1;
+}
+
+/* ---- set-up ---- */
+
+static int setup(keeper *k, const char *ifname)
+{
+    char why[400];
+    sigset_t set;
+    struct sockaddr_nl sa;
+    struct sockaddr_un un;
+    struct flock fl;
+    ipcfg_error err;
+
+    ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
+    k->lockfd = k->sigfd = k->evfd = k->tfd = k->lsock = k->intr = -1;
+    k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+    if (ipcfg_nlsock_open(&k->nl) != 0)
+        return 3;
+    ipcfg_error_clear(&err);
+    if (ipcfg_lx_check_change(&k->nl, 1, &err) != 0) {
+        ipcfg_lx_klog(LOG_ERR, "%s", err.text);
+        return err.status == IPCFG_E_ACCESS ? 4 : 3;
+    }
+    /* exactly one keeper: the record lock, held for the process's life */
+    k->lockfd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (k->lockfd < 0) {
+        ipcfg_lx_klog(LOG_ERR, "%s", why);
+        return 3;
+    }
+    memset(&fl, 0, sizeof(fl));
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    if (fcntl(k->lockfd, F_SETLK, &fl) != 0) {
+        ipcfg_lx_klog(LOG_INFO, "another keeper (process %ld) keeps the interface already",
+                      (long)ipcfg_lx_keeper_pid(ifname));
+        return -1;
+    }
+    char pid[24];
+    int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+    if (ftruncate(k->lockfd, 0) != 0 || pwrite(k->lockfd, pid, (size_t)n, 0) != n)
+        ipcfg_lx_klog(LOG_WARNING, "cannot write its pid into the lock file");
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) != 0 ||
+        (k->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0)
+        return 3;
+    k->evfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
+    memset(&sa, 0, sizeof(sa));
+    sa.nl_family = AF_NETLINK;
+    sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR;
+    if (k->evfd < 0 || bind(k->evfd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
+        return 3;
+    k->tfd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC | TFD_NONBLOCK);
+    k->intr = epoll_create1(EPOLL_CLOEXEC);
+    if (k->tfd < 0 || k->intr < 0)
+        return 3;
+    struct epoll_event ee = {.events = EPOLLIN};
+    ee.data.fd = k->sigfd;
+    if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->sigfd, &ee) != 0)
+        return 3;
+    ee.data.fd = k->evfd;
+    if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
+        return 3;
+    /* subscribed first, then read: no change falls in between */
+    if (link_query(k) != 0) {
+        ipcfg_lx_klog(LOG_INFO, "there is no such interface; the keeper stops");
+        return -1;
+    }
+    /* the status socket: `ipcfg /all` asks it who keeps the lease
+     * (its peer's credentials); best effort, anyone may take the name */
+    memset(&un, 0, sizeof(un));
+    un.sun_family = AF_UNIX;
+    n = snprintf(un.sun_path + 1, sizeof(un.sun_path) - 1, "ipcfg/%s%s", IPCFG_LX_KEEP_PREFIX, ifname);
+    k->lsock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (k->lsock >= 0 && (bind(k->lsock, (struct sockaddr *)&un,
+                               (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n)) != 0 ||
+                          listen(k->lsock, 8) != 0)) {
+        (void)close(k->lsock);
+        k->lsock = -1;
+    }
+    k->gap_ms = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+    return 0;
+}
+
+/* Tells whoever started it (the command, through IPCFG_KEEPER_READY_FD;
+ * systemd, through READY=1) that the keeper holds the interface. */
+static void ready(void)
+{
+    const char *v = getenv("IPCFG_KEEPER_READY_FD");
+
+    if (v != NULL && strcmp(v, "3") == 0) {
+        (void)!write(3, "1", 1);
+        (void)close(3);
+    }
+    unsetenv("IPCFG_KEEPER_READY_FD");
+    ipcfg_lx_knotify("READY=1");
+}
+
+static void arm(keeper *k, long long next)
+{
+    struct itimerspec its;
+
+    memset(&its, 0, sizeof(its));
+    if (next > 0) {
+        its.it_value.tv_sec = (time_t)(next < (long long)1 << 40 ? next : (long long)1 << 40);
+        if (its.it_value.tv_sec == 0)
+            its.it_value.tv_sec = 1;
+    }
+    /* absolute on the wall clock, where the lease's times are: a clock
+     * that is set (or a host that resumes) cancels or fires it at once */
+    (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
+}
+
+int ipcfg_lx_keeper_main(const char *ifname)
+{
+    static keeper k; /* its buffers are off the stack */
+    int rc;
+
+    ipcfg_lx_klog_open(ifname);
+    if (!ipcfg_dhcp_lease_ifname_ok(ifname)) {
+        ipcfg_lx_klog(LOG_ERR, "not an interface name ipcfg can keep a lease for");
+        return 1;
+    }
+    rc = setup(&k, ifname);
+    if (rc != 0) {
+        ready();
+        return rc < 0 ? 0 : rc;
+    }
+    ready();
+    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
+    while (!k.stop) {
+        long long next = 0;
+        resumed(&k);
+        if (k.check_other) {
+            const char *who = other_client(&k);
+            k.check_other = 0;
+            if (who != NULL) {
+                ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+                break;
+            }
+        }
+        if (step(&k, &next) != 0)
+            continue;
+        arm(&k, next);
+        status(&k, next);
+        struct pollfd p[4] = {{k.sigfd, POLLIN, 0}, {k.evfd, POLLIN, 0}, {k.tfd, POLLIN, 0}, {k.lsock, POLLIN, 0}};
+        if (poll(p, k.lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
+            break;
+        if (p[0].revents)
+            read_signals(&k);
+        if (p[1].revents)
+            read_events(&k);
+        if (p[2].revents) {
+            uint64_t ticks;
+            (void)!read(k.tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
+        }
+        if (k.lsock >= 0 && p[3].revents) {
+            int c = accept4(k.lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+            if (c >= 0)
+                (void)close(c);
+        }
+    }
+    ipcfg_lx_knotify("STOPPING=1");
+    ipcfg_lx_klog(LOG_INFO, "the keeper stops");
+    return 0;
+}

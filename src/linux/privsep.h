@@ -1,0 +1,59 @@
+/* ipcfg — privilege separation of the DHCP exchange: the engine process
+ * that reads and parses what the network sends runs without root and
+ * without capabilities, with no new privileges, in an empty root
+ * directory, under a seccomp filter that allows only the system calls of
+ * the exchange (docs/linux.md, "Process layout").  dhcpcd's privsep and
+ * OpenBSD's dhcpleased keep the network-facing parser apart the same way.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef IPCFG_LINUX_PRIVSEP_H
+#define IPCFG_LINUX_PRIVSEP_H
+
+#include <sys/types.h>
+
+#define IPCFG_LX_ENGINE_UID 65534 /* nobody */
+#define IPCFG_LX_ENGINE_GID 65534 /* nogroup */
+
+typedef struct ipcfg_lx_engine {
+    pid_t pid;
+    int ctl; /* START messages to the engine */
+    int rpc; /* the engine's requests, answered here */
+} ipcfg_lx_engine;
+
+/* Forks the engine (dhcp_engine.c).  The child keeps only its two sockets,
+ * confines itself (ipcfg_lx_confine, with the empty directory empty_dir as
+ * its root) and runs ipcfg_lx_engine_main; it never returns.  0 ok, else a
+ * negative errno (nothing started). */
+int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir);
+
+/* The engine with its root directory, <run dir>/empty, created first:
+ * ipcfg_lx_engine_spawn after ipcfg_lx_engine_dir.  0 ok, else a negative
+ * errno (e->pid 0, nothing started). */
+int ipcfg_lx_engine_start(ipcfg_lx_engine *e);
+
+/* Closes what is left of the engine's sockets (it ends when its ctl
+ * socket does) and reaps it; e->pid 0 afterwards.  Safe on an engine never
+ * started (pid 0, sockets -1) or already ended. */
+void ipcfg_lx_engine_end(ipcfg_lx_engine *e);
+
+/* Creates (or checks) the empty directory the engine is confined to:
+ * root's, mode 0555, not writable by anyone.  0 ok, else -errno. */
+int ipcfg_lx_engine_dir(const char *dir);
+
+/* The confinement itself, in the calling process (the engine's child
+ * side; exposed for the unit test of the filter): descriptors 0-2 on
+ * /dev/null and every other one but keep_a, keep_b closed; root directory
+ * empty_dir; uid and gid nobody (where the process may change them);
+ * every capability dropped (effective, permitted, inheritable, ambient,
+ * bounding set); no new privileges, not dumpable; the seccomp filter.
+ * 0 ok, -1 with *why (a static string) when a step that must succeed
+ * failed. */
+int ipcfg_lx_confine(const char *empty_dir, int keep_a, int keep_b, const char **why);
+
+/* Installs the engine's seccomp filter alone (what ipcfg_lx_confine does
+ * last).  0 ok, -1 (errno) when the kernel refused it; 1 when this
+ * architecture has no filter. */
+int ipcfg_lx_seccomp_engine(void);
+
+#endif

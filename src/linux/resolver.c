@@ -1,0 +1,232 @@
+/* ipcfg — a lease's DNS servers handed to the resolver (see resolver.h).
+ *
+ * systemd-resolved is running when its Varlink socket
+ * /run/systemd/resolve/io.systemd.Resolve accepts a connection; the link's
+ * servers and domain are then set with `resolvectl dns IF ...` and
+ * `resolvectl domain IF ...` and taken back with `resolvectl revert IF`
+ * (resolvectl speaks resolved's D-Bus API).  Otherwise a resolvconf
+ * (openresolv, or Debian's resolvconf) gets the interface's entry
+ * "IF.ipcfg" in resolv.conf form on `resolvconf -a IF.ipcfg`, and
+ * `resolvconf -d IF.ipcfg` takes it back; systemd's own `resolvconf`
+ * (a link to resolvectl) is not one without resolved running.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define _GNU_SOURCE 1
+#include "resolver.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "lock.h"
+#include "peer_lease.h"
+#include "spawn.h"
+
+#define RESOLVED_SOCKET "/run/systemd/resolve/io.systemd.Resolve"
+#define RESOLVCONF_SUFFIX ".ipcfg"
+#define RECORD_PREFIX "dns." /* the lock directory's record of what was handed over */
+
+static int resolved_running(void)
+{
+    struct sockaddr_un sa;
+    int n, fd, ok;
+    const char *root = secure_getenv("IPCFG_PEER_ROOT");
+
+    /* systemd-resolved names links in PID 1's network namespace: from
+     * another one (ip netns exec) "c0" is some other interface, or none */
+    if ((root == NULL || root[0] == '\0') && !ipcfg_lx_same_netns_as_init())
+        return 0;
+    memset(&sa, 0, sizeof(sa));
+    sa.sun_family = AF_UNIX;
+    n = snprintf(sa.sun_path, sizeof(sa.sun_path), "%s%s", ipcfg_lx_peer_root(), RESOLVED_SOCKET);
+    if (n < 0 || (size_t)n >= sizeof(sa.sun_path))
+        return 0;
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return 0;
+    ok = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 || errno == EAGAIN || errno == EINPROGRESS;
+    (void)close(fd);
+    return ok;
+}
+
+ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
+{
+    if (resolved_running() && ipcfg_lx_find_program("resolvectl", path, len) == 0)
+        return IPCFG_LX_RES_RESOLVED;
+    if (ipcfg_lx_find_program("resolvconf", path, len) == 0) {
+        char *real = realpath(path, NULL);
+        const char *base = real != NULL ? strrchr(real, '/') : NULL;
+        int is_resolvectl = base != NULL && strcmp(base + 1, "resolvectl") == 0;
+        free(real);
+        if (!is_resolvectl)
+            return IPCFG_LX_RES_RESOLVCONF;
+    }
+    path[0] = '\0';
+    return IPCFG_LX_RES_NONE;
+}
+
+/* ---- what a lease says, what was handed over ---- */
+
+static void servers(const ipcfg_dhcp_lease *l, char *buf, size_t len, const char *sep)
+{
+    size_t at = 0;
+
+    buf[0] = '\0';
+    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS && at < len; i++) {
+        int n = snprintf(buf + at, len - at, "%s%u.%u.%u.%u", i ? sep : "", l->dns[i][0], l->dns[i][1],
+                         l->dns[i][2], l->dns[i][3]);
+        if (n < 0)
+            break;
+        at += (size_t)n;
+    }
+}
+
+
+static int has_dns(const ipcfg_dhcp_lease *l)
+{
+    return l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && (l->n_dns > 0 || l->domain[0] != '\0');
+}
+
+static const char *manager_name(ipcfg_lx_resolver m)
+{
+    return m == IPCFG_LX_RES_RESOLVED ? "resolved" : m == IPCFG_LX_RES_RESOLVCONF ? "resolvconf" : "none";
+}
+
+/* The record of what was handed: "<manager> <servers> <domain>\n", each
+ * "-" when empty. */
+static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, char *buf, size_t len)
+{
+    char list[IPCFG_DHCP_MAX_DNS * 16];
+
+    servers(l, list, sizeof(list), ",");
+    snprintf(buf, len, "%s %s %s\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-");
+}
+
+/* ---- the two managers ---- */
+
+static int run(const char *path, char *const argv[], const char *in, char *note, size_t len)
+{
+    char err[256];
+    int st = ipcfg_lx_run_program(path, argv, in, err, sizeof(err));
+
+    if (st > 0 && note != NULL)
+        snprintf(note, len, "%s %s %s failed (exit status %d%s%s); the lease's DNS servers were not handed over.",
+                 argv[0], argv[1], argv[2], st, err[0] ? ": " : "", err);
+    else if (st < 0 && note != NULL)
+        snprintf(note, len, "%s %s %s failed (%s); the lease's DNS servers were not handed over.", argv[0], argv[1],
+                 argv[2], err);
+    return st;
+}
+
+static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_lease *l, char *note, size_t len)
+{
+    char *argv[4 + IPCFG_DHCP_MAX_DNS];
+    char ip[IPCFG_DHCP_MAX_DNS][16];
+    int k = 0;
+
+    /* what the link had from an earlier lease goes first */
+    char *rev[] = {"resolvectl", "revert", (char *)ifname, NULL};
+    if (run(path, rev, NULL, note, len) != 0)
+        return;
+    argv[k++] = "resolvectl";
+    argv[k++] = "dns";
+    argv[k++] = (char *)ifname;
+    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS; i++) {
+        snprintf(ip[i], sizeof(ip[i]), "%u.%u.%u.%u", l->dns[i][0], l->dns[i][1], l->dns[i][2], l->dns[i][3]);
+        argv[k++] = ip[i];
+    }
+    argv[k] = NULL;
+    if (l->n_dns > 0 && run(path, argv, NULL, note, len) != 0)
+        return;
+    char *dom[] = {"resolvectl", "domain", (char *)ifname, (char *)l->domain, NULL};
+    if (l->domain[0] != '\0')
+        (void)run(path, dom, NULL, note, len);
+}
+
+static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhcp_lease *l, char *note, size_t len)
+{
+    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
+    char text[IPCFG_DHCP_DOMAIN_MAX + 32 + IPCFG_DHCP_MAX_DNS * 28];
+    size_t at = 0;
+
+    snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
+    text[0] = '\0';
+    if (l->domain[0] != '\0')
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "search %s\n", l->domain);
+    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS && at < sizeof(text); i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "nameserver %u.%u.%u.%u\n", l->dns[i][0],
+                               l->dns[i][1], l->dns[i][2], l->dns[i][3]);
+    char *argv[] = {"resolvconf", "-a", name, NULL};
+    (void)run(path, argv, text, note, len);
+}
+
+static void withdraw(ipcfg_lx_resolver m, const char *path, const char *ifname)
+{
+    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
+
+    if (m == IPCFG_LX_RES_RESOLVED) {
+        char *argv[] = {"resolvectl", "revert", (char *)ifname, NULL};
+        (void)run(path, argv, NULL, NULL, 0);
+    } else if (m == IPCFG_LX_RES_RESOLVCONF) {
+        snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
+        char *argv[] = {"resolvconf", "-d", name, NULL};
+        (void)run(path, argv, NULL, NULL, 0);
+    }
+}
+
+static ipcfg_lx_resolver manager_of(const char *rec)
+{
+    if (strncmp(rec, "resolved ", 9) == 0)
+        return IPCFG_LX_RES_RESOLVED;
+    if (strncmp(rec, "resolvconf ", 11) == 0)
+        return IPCFG_LX_RES_RESOLVCONF;
+    return IPCFG_LX_RES_NONE;
+}
+
+void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char *note, size_t len)
+{
+    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[512], now[512];
+    int fd = ipcfg_lx_lock_file(RECORD_PREFIX, ifname, why, sizeof(why));
+    ssize_t n = fd >= 0 ? pread(fd, old, sizeof(old) - 1, 0) : -1;
+
+    note[0] = '\0';
+    old[n > 0 ? n : 0] = '\0';
+    if (!has_dns(after) && old[0] == '\0')
+        goto out; /* nothing to hand over, nothing to take back */
+    ipcfg_lx_resolver m = ipcfg_lx_resolver_find(path, sizeof(path));
+    if (has_dns(after)) {
+        record_text(m, after, now, sizeof(now));
+        if (m == IPCFG_LX_RES_NONE) {
+            servers(after, list, sizeof(list), ", ");
+            snprintf(note, len,
+                     "No resolver manager (systemd-resolved, resolvconf) runs here: the lease's DNS servers (%s) "
+                     "are not in use, and /etc/resolv.conf was left as it is.",
+                     list[0] ? list : "none");
+        }
+        if (strcmp(now, old) == 0)
+            goto out; /* handed over already */
+    }
+    /* the old entry goes: the lease has none now, or another manager
+     * takes the new one, or resolvconf's entry is replaced anyway */
+    ipcfg_lx_resolver was = manager_of(old);
+    if (was != IPCFG_LX_RES_NONE && (was != m || !has_dns(after))) {
+        char wpath[4200];
+        if (ipcfg_lx_resolver_find(wpath, sizeof(wpath)) == was)
+            withdraw(was, wpath, ifname);
+    }
+    if (has_dns(after) && m == IPCFG_LX_RES_RESOLVED)
+        resolved_set(path, ifname, after, note, len);
+    else if (has_dns(after) && m == IPCFG_LX_RES_RESOLVCONF)
+        resolvconf_set(path, ifname, after, note, len);
+    if (fd >= 0 && ftruncate(fd, 0) == 0 && has_dns(after) && m != IPCFG_LX_RES_NONE && note[0] == '\0')
+        (void)!pwrite(fd, now, strlen(now), 0);
+out:
+    if (fd >= 0)
+        (void)close(fd);
+}
