@@ -163,6 +163,13 @@ typedef struct ipcfg_adapter {
      * else another client on Linux: "systemd-networkd", "NetworkManager",
      * "dhclient", "dhcpcd", "unknown". */
     char lease_client[32];
+    /* issue 17: whether a process keeps the lease renewed.  IPCFG_YES /
+     * IPCFG_NO for a lease of ipcfg's own (Linux: its keeper runs, or
+     * not); IPCFG_UNKNOWN otherwise (another client's, or the platform's
+     * own service).  lease_keeper: "systemd" (the unit ipcfg@IF.service),
+     * "ipcfg" (a detached keeper), "" none or unknown. */
+    ipcfg_tri lease_kept;
+    char lease_keeper[16];
 } ipcfg_adapter;
 
 typedef struct ipcfg_adapter_list {

@@ -446,8 +446,8 @@ static int setup(keeper *k, const char *ifname)
      * (its peer's credentials); best effort, anyone may take the name */
     memset(&un, 0, sizeof(un));
     un.sun_family = AF_UNIX;
-    n = snprintf(un.sun_path + 1, sizeof(un.sun_path) - 1, "ipcfg/%s%s", IPCFG_LX_KEEP_PREFIX, ifname);
-    k->lsock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    n = ipcfg_lx_keeper_sockname(ifname, un.sun_path + 1, sizeof(un.sun_path) - 1);
+    k->lsock = n < 0 ? -1 : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (k->lsock >= 0 && (bind(k->lsock, (struct sockaddr *)&un,
                                (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n)) != 0 ||
                           listen(k->lsock, 8) != 0)) {

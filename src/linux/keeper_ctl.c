@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stddef.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -112,6 +115,47 @@ pid_t ipcfg_lx_keeper_pid(const char *ifname)
     pid_t p = keeper_holder(fd);
     (void)close(fd);
     return p;
+}
+
+int ipcfg_lx_keeper_sockname(const char *ifname, char *buf, size_t len)
+{
+    int n = snprintf(buf, len, "ipcfg/%s%s", IPCFG_LX_KEEP_PREFIX, ifname);
+    return n < 0 || (size_t)n >= len ? -1 : n;
+}
+
+int ipcfg_lx_keeper_probe(const char *ifname, const char **by)
+{
+    struct sockaddr_un un;
+    struct ucred cr;
+    socklen_t cl = sizeof(cr);
+    char path[64], cg[4096];
+
+    *by = NULL;
+    memset(&un, 0, sizeof(un));
+    un.sun_family = AF_UNIX;
+    int n = ipcfg_lx_keeper_sockname(ifname, un.sun_path + 1, sizeof(un.sun_path) - 1);
+    if (n < 0)
+        return 0;
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return 0;
+    int ok = connect(fd, (struct sockaddr *)&un, (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n)) == 0 &&
+             getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &cl) == 0 && cr.uid == 0 && cr.pid > 0;
+    (void)close(fd);
+    if (!ok)
+        return 0;
+    /* under systemd, its cgroup names the unit */
+    *by = "ipcfg";
+    snprintf(path, sizeof(path), "/proc/%ld/cgroup", (long)cr.pid);
+    int cf = open(path, O_RDONLY | O_CLOEXEC);
+    if (cf >= 0) {
+        ssize_t r = read(cf, cg, sizeof(cg) - 1);
+        (void)close(cf);
+        cg[r > 0 ? r : 0] = '\0';
+        if (strstr(cg, "/" IPCFG_LX_UNIT_PREFIX) != NULL)
+            *by = "systemd";
+    }
+    return 1;
 }
 
 /* ---- starting one ---- */

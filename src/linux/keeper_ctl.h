@@ -51,6 +51,17 @@ int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg
 void ipcfg_lx_keeper_unhold(int *fd);
 
 /* The systemd unit name for ifname (systemd-escape rules) into buf. */
+/* Who keeps the lease of ifname, asked of its keeper's status socket (the
+ * abstract name ipcfg/keep.IF of this network namespace, so that a user
+ * without privilege can ask too): 1 a keeper runs, with *by "systemd" when
+ * it is the unit ipcfg@IF.service and "ipcfg" when it runs detached; 0
+ * none answers (or the one that does is not root's: not believed). */
+int ipcfg_lx_keeper_probe(const char *ifname, const char **by);
+
+/* The abstract socket name of ifname's keeper into buf (no leading NUL);
+ * its length, or -1 when it does not fit. */
+int ipcfg_lx_keeper_sockname(const char *ifname, char *buf, size_t len);
+
 void ipcfg_lx_unit_name(const char *ifname, char *buf, size_t len);
 
 #endif

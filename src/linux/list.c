@@ -16,6 +16,8 @@
 #include "dhcp_view.h"
 #include "error.h"
 #include "host.h"
+#include "keeper_ctl.h"
+#include "peer_lease.h"
 #include "linkmap.h"
 #include "nlparse.h"
 #include "statedir.h"
@@ -430,6 +432,17 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
     if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), (int64_t)time(NULL)) != 0)
         st = ipcfg_lx_fail_oom(err);
     ipcfg_lx_peer_addrs_free(&peer);
+    /* a lease of ipcfg's own: kept by a keeper, or left to run out */
+    for (size_t i = 0; st == 0 && i < out->n; i++) {
+        ipcfg_adapter *a = &out->items[i];
+        const char *by = NULL;
+        a->lease_kept = IPCFG_UNKNOWN;
+        if (!a->has_lease || strcmp(a->lease_client, IPCFG_PEER_IPCFG) != 0)
+            continue;
+        a->lease_kept = ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
+        if (by != NULL)
+            ipcfg_copy_str(a->lease_keeper, sizeof(a->lease_keeper), by);
+    }
     if (st != 0) {
         ipcfg_adapters_free(out);
         return st;
