@@ -29,7 +29,8 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/spawn.c         # running resolvectl, resolvconf, systemctl
   ${CMAKE_CURRENT_LIST_DIR}/lock.c          # locks per network namespace (abstract socket names)
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c       # rtnetlink -> model mapping (pure)
-  ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure)
+  ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure): links, addresses, errors, the walk
+  ${CMAKE_CURRENT_LIST_DIR}/nlroute.c       # rtnetlink parser (pure): routes, nexthop objects
   ${CMAKE_CURRENT_LIST_DIR}/nlevent.c       # rtnetlink notifications (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlreq.c         # request building (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlsock.c        # the socket

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nlevent.h"
 #include "nlparse.h"
 
 static volatile size_t sink;
@@ -72,6 +73,14 @@ static int on_nexthop(void *ctx, const ipcfg_nl_nhobj *o)
     return 0;
 }
 
+static int on_event(void *ctx, const ipcfg_nl_event *ev)
+{
+    (void)ctx;
+    if (ev->type == 16 /* RTM_NEWLINK */ || ev->type == 17 /* RTM_DELLINK */)
+        return on_link(NULL, &ev->link);
+    return on_addr(NULL, &ev->addr);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -91,6 +100,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&res, 0, sizeof(res));
     (void)ipcfg_nl_parse(data, size, seq, 0, &v, &res);
     check_str(res.extack, sizeof(res.extack));
+    /* the same bytes as the keeper's notifications (nlevent.c) */
+    (void)ipcfg_nl_parse_events(data, size, on_event, NULL);
 
     if (size >= 16) {
         const uint8_t *p = data + 16;

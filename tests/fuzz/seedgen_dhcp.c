@@ -20,6 +20,7 @@
 #include "dhcp_frame.h"
 #include "dhcp_msg.h"
 #include "dhcp_testutil.h"
+#include "dhcp_wire.h"
 
 #define FUZZ_XID 0x11223344u
 
@@ -248,5 +249,25 @@ int main(int argc, char **argv)
     bad |= n == 0 || put(ld, "released", text, n);
     snprintf(name, sizeof name, "short");
     bad |= put(ld, name, "ipcfg-lease 1\nend\n", 18);
+
+    /* the engine's requests (dhcp_wire.h): OPEN, DONE, and SAVE carrying
+     * the released lease above */
+    char wd[900];
+    static uint8_t w[sizeof(ipcfg_lx_wire_req) + 4096];
+    ipcfg_lx_wire_req rq;
+    snprintf(wd, sizeof wd, "%s/dhcp_wire", argv[1]);
+    bad |= mkdir_p(wd);
+    memset(&rq, 0, sizeof rq);
+    rq.type = IPCFG_LX_W_OPEN;
+    rq.arg = IPCFG_LX_SOCK_UDP;
+    bad |= put(wd, "open", &rq, sizeof rq);
+    rq.type = IPCFG_LX_W_DONE;
+    rq.arg = 0;
+    bad |= put(wd, "done", &rq, sizeof rq);
+    rq.type = IPCFG_LX_W_SAVE;
+    rq.text_len = (uint32_t)n;
+    memcpy(w, &rq, sizeof rq);
+    memcpy(w + sizeof rq, text, n);
+    bad |= put(wd, "save", w, sizeof rq + n);
     return bad ? 1 : 0;
 }
