@@ -511,6 +511,50 @@ static void init_reboot_when_address_gone(void **st)
     assert_int_not_equal(last()->m.h.xid, xid);
 }
 
+/* The keeper's verify (link back, resume): INIT-REBOOT even with the
+ * address still on the interface (RFC 2131 §3.2: a client that may have
+ * moved "MUST" verify); unanswered, the unexpired lease is kept and renewed
+ * (§3.2 step 3: it "MAY choose to use the previously allocated network
+ * address ... for the remainder of the unexpired lease"). */
+static void verify_init_reboot_then_renew(void **st)
+{
+    ipcfg_dhcp_lease rec;
+    const sent *r;
+
+    (void)st;
+    setup(0, 0);
+    C.cfg.verify = 1;
+    mk_lease(&rec, 100, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT_REBOOT);
+    r = last();
+    assert_int_equal(r->m.type, IPCFG_DHCPREQUEST);
+    assert_zero4(r->m.h.ciaddr);
+    assert_true(r->to.broadcast);
+    assert_true(has_opt(&r->m, IPCFG_HAS_REQUESTED_IP));
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+
+    /* silence: the verify gives way to RENEWING (unicast, ciaddr set) */
+    setup(0, 0);
+    C.cfg.verify = 1;
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    fire();
+    fire();
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT_REBOOT);
+    fire();
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+    r = last();
+    assert_int_equal(r->m.type, IPCFG_DHCPREQUEST);
+    assert_memory_equal(r->m.h.ciaddr, T_ADDR, 4);
+    assert_false(r->to.broadcast);
+
+    /* without verify, the same record with its address present renews */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+}
+
 /* T2 and the expiry passing during the command move RENEWING on. */
 static void renewing_to_rebinding_to_init(void **st)
 {
@@ -1346,6 +1390,7 @@ int main(void)
         cmocka_unit_test(rebinding_from_t2),
         cmocka_unit_test(expired_or_released_is_init),
         cmocka_unit_test(init_reboot_when_address_gone),
+        cmocka_unit_test(verify_init_reboot_then_renew),
         cmocka_unit_test(renewing_to_rebinding_to_init),
         cmocka_unit_test(nak_drops_lease_and_restarts),
         cmocka_unit_test(nak_from_other_server_ignored),
