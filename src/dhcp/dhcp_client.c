@@ -2,7 +2,7 @@
  * docs/dhcp.md.
  *
  * One operation (renew or release) on one interface, bounded by a
- * deadline.  Every state change goes through transition(), which performs
+ * deadline.  Every state change goes through ipcfg_dhcpc_transition(), which performs
  * the new state's entry actions (a fresh xid where one is due, the first
  * transmission, the timer).  What is sent, and the identity and sanity
  * checks every reply passes before anything of it is used, are in
@@ -30,15 +30,12 @@
 
 #include <string.h>
 
-
 #define IPCFG_DHCP_MAX_NAKS 4
 #define IPCFG_DHCP_MAX_DECLINES 4
 /* Transmissions before giving up a state (RFC 2131 §4.4.1 / §3.2: after
  * the retransmission algorithm ends without an answer, back to INIT). */
 #define IPCFG_DHCP_REQUESTING_TRIES 4
 #define IPCFG_DHCP_REBOOT_TRIES 3
-
-enum { FAIL_NONE = 0, FAIL_NAK = 1, FAIL_CONFLICT = 2 };
 
 /* ---- back-off ------------------------------------------------------------------ */
 
@@ -68,12 +65,12 @@ static int ip_eq(const uint8_t a[4], const uint8_t b[4])
     return memcmp(a, b, 4) == 0;
 }
 
-static uint32_t rnd(const ipcfg_dhcp_client *c)
+uint32_t ipcfg_dhcpc_rnd(const ipcfg_dhcp_client *c)
 {
     return c->io.random ? c->io.random(c->io.ctx) : 0;
 }
 
-static int64_t wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
+int64_t ipcfg_dhcpc_wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
 {
     if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
         return INT64_MAX;
@@ -82,33 +79,32 @@ static int64_t wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
     return l->obtained + (int64_t)off;
 }
 
-
-static void finish(ipcfg_dhcp_client *c, const ipcfg_error *e)
+void ipcfg_dhcpc_finish(ipcfg_dhcp_client *c, const ipcfg_error *e)
 {
     c->result = *e;
     c->state = IPCFG_DHCP_S_DONE;
     c->next_ms = INT64_MAX;
 }
 
-static void finish_ok(ipcfg_dhcp_client *c)
+void ipcfg_dhcpc_finish_ok(ipcfg_dhcp_client *c)
 {
     ipcfg_error e;
     memset(&e, 0, sizeof e);
-    finish(c, &e);
+    ipcfg_dhcpc_finish(c, &e);
 }
 
-static void finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what)
+void ipcfg_dhcpc_finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what)
 {
     if (e->status == IPCFG_OK)
         ipcfg_error_set(e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s failed", what);
-    finish(c, e);
+    ipcfg_dhcpc_finish(c, e);
 }
 
 /* A bound record given up (NAK, expiry) and nothing new bound: the file
  * must stop claiming the lease.  RFC 2131 §4.4.5: "If the lease expires
  * before the client receives a DHCPACK, the client moves to INIT state,
  * MUST immediately stop any other network processing". */
-static int save_released(ipcfg_dhcp_client *c, ipcfg_error *e)
+int ipcfg_dhcpc_save_released(ipcfg_dhcp_client *c, ipcfg_error *e)
 {
     ipcfg_dhcp_lease r;
 
@@ -143,13 +139,13 @@ static void finish_fail(ipcfg_dhcp_client *c, ipcfg_status st, ipcfg_reason r, c
     ipcfg_error e;
 
     memset(&e, 0, sizeof e);
-    if (c->dropped && !c->have_lease && save_released(c, &e) != 0) {
-        finish_io(c, &e, "saving the lease record");
+    if (c->dropped && !c->have_lease && ipcfg_dhcpc_save_released(c, &e) != 0) {
+        ipcfg_dhcpc_finish_io(c, &e, "saving the lease record");
         return;
     }
     memset(&e, 0, sizeof e);
     ipcfg_error_set(&e, st, r, "%s", text);
-    finish(c, &e);
+    ipcfg_dhcpc_finish(c, &e);
 }
 
 static void finish_deadline(ipcfg_dhcp_client *c)
@@ -169,7 +165,7 @@ static void finish_deadline(ipcfg_dhcp_client *c)
 /* One message of the exchange (built by dhcp_client_msg.c); a failed send
  * is not fatal: the retransmission timer tries again, and the deadline
  * bounds the whole operation. */
-static void send_msg(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type)
+void ipcfg_dhcpc_send(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type)
 {
     ipcfg_dhcp_dest to;
     size_t len = ipcfg_dhcp_client_build(c, now, type, &to);
@@ -177,7 +173,6 @@ static void send_msg(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t ty
     if (len > 0 && c->io.send != NULL)
         (void)c->io.send(c->io.ctx, c->msgbuf, len, &to);
 }
-
 
 /* ---- timers and transitions ------------------------------------------------------------ */
 
@@ -201,11 +196,11 @@ static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
-    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, rnd(c)), b;
+    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c)), b;
 
     /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
     if (c->state == IPCFG_DHCP_S_RENEWING) {
-        b = mono_of_wall(c, wall_at(&c->rec, c->rec.t2));
+        b = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
         if (b < next)
             next = b;
     }
@@ -224,13 +219,13 @@ static void transmit(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 
     if (c->attempt == 0 && type == IPCFG_DHCPREQUEST)
         c->req_wall = now->wall_s;
-    send_msg(c, now, type);
+    ipcfg_dhcpc_send(c, now, type);
     c->attempt++;
     schedule(c, now);
 }
 
 /* The one state transition function: entry actions of each state. */
-static void transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to)
+void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to)
 {
     c->state = to;
     c->attempt = 0;
@@ -239,7 +234,7 @@ static void transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dh
         /* §4.4.1: "The client generates and records a random transaction
          * identifier"; no start-up delay (ipcfg is a command, not a
          * booting host: the 1-10 s wait of §4.4.1 is left out). */
-        c->xid = rnd(c);
+        c->xid = ipcfg_dhcpc_rnd(c);
         c->started_ms = now->mono_ms;
         transmit(c, now);
         break;
@@ -251,7 +246,7 @@ static void transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dh
     case IPCFG_DHCP_S_INIT_REBOOT:
     case IPCFG_DHCP_S_RENEWING:
     case IPCFG_DHCP_S_REBINDING:
-        c->xid = rnd(c);
+        c->xid = ipcfg_dhcpc_rnd(c);
         c->started_ms = now->mono_ms;
         transmit(c, now);
         break;
@@ -267,13 +262,13 @@ static void transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dh
 }
 
 /* The recorded lease is no longer valid: remove it from the interface. */
-static int drop_lease(ipcfg_dhcp_client *c)
+int ipcfg_dhcpc_drop_lease(ipcfg_dhcp_client *c)
 {
     ipcfg_error e;
 
     memset(&e, 0, sizeof e);
     if (c->have_lease && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
-        finish_io(c, &e, "removing the address");
+        ipcfg_dhcpc_finish_io(c, &e, "removing the address");
         return -1;
     }
     if (c->have_lease || c->rec_bound)
@@ -310,7 +305,7 @@ static void bind_lease(ipcfg_dhcp_client *c)
         /* Nothing is left half-applied: an address without its routes (a
          * route the kernel refused) is taken off again. */
         undo_offer(c, old);
-        finish_io(c, &e, "installing the address");
+        ipcfg_dhcpc_finish_io(c, &e, "installing the address");
         return;
     }
     memset(&e, 0, sizeof e);
@@ -318,14 +313,14 @@ static void bind_lease(ipcfg_dhcp_client *c)
         /* A lease the record does not hold is not kept either (a full or
          * read-only state directory). */
         undo_offer(c, old);
-        finish_io(c, &e, "saving the lease record");
+        ipcfg_dhcpc_finish_io(c, &e, "saving the lease record");
         return;
     }
     c->rec = c->offer;
     c->have_lease = 1;
     c->rec_bound = 1;
     c->dropped = 0;
-    finish_ok(c);
+    ipcfg_dhcpc_finish_ok(c);
 }
 
 /* ---- replies ---------------------------------------------------------------------------- */
@@ -338,13 +333,13 @@ static void on_nak(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
     c->naks++;
     c->heard_since_nak = 0;
     c->last_fail = FAIL_NAK;
-    if (drop_lease(c) != 0)
+    if (ipcfg_dhcpc_drop_lease(c) != 0)
         return;
     if (c->naks >= IPCFG_DHCP_MAX_NAKS) {
         finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the DHCP server refused the lease (DHCPNAK)");
         return;
     }
-    transition(c, now, IPCFG_DHCP_S_INIT);
+    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
 }
 
 static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_dhcp_lease *l)
@@ -357,7 +352,7 @@ static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_
 
     c->offer = *l;
     if (!same && c->cfg.probe_ms > 0 && c->io.probe) {
-        transition(c, now, IPCFG_DHCP_S_PROBING);
+        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_PROBING);
         if (c->io.probe(c->io.ctx, l->address) == 0)
             return;
         /* the probe could not start: bind without it */
@@ -409,7 +404,7 @@ int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, c
             goto ignore;
         c->offer = l;
         memcpy(c->server, m.server_id, 4);
-        transition(c, now, IPCFG_DHCP_S_REQUESTING);
+        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REQUESTING);
         return 0;
     }
 
@@ -470,14 +465,14 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
         /* §4.4.5: "If the lease expires before the client receives a
          * DHCPACK, the client moves to INIT state" */
         if (now->mono_ms >= mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec))) {
-            if (drop_lease(c) == 0)
-                transition(c, now, IPCFG_DHCP_S_INIT);
+            if (ipcfg_dhcpc_drop_lease(c) == 0)
+                ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         /* §4.4.5: "If no DHCPACK arrives before time T2, the client moves
          * to REBINDING state" */
-        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, wall_at(&c->rec, c->rec.t2))) {
-            transition(c, now, IPCFG_DHCP_S_REBINDING);
+        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2))) {
+            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REBINDING);
             return;
         }
         /* §3.2 step 3: without an answer to INIT-REBOOT the address cannot
@@ -489,12 +484,12 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
              * address and configuration parameters for the remainder of
              * the unexpired lease" (§3.2 step 3); it goes on as a renew. */
             if (c->have_lease) {
-                transition(c, now, now->wall_s < wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
+                ipcfg_dhcpc_transition(c, now, now->wall_s < ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
                                                                               : IPCFG_DHCP_S_REBINDING);
                 return;
             }
             c->rec_bound = 0;
-            transition(c, now, IPCFG_DHCP_S_INIT);
+            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         transmit(c, now);
@@ -504,7 +499,7 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
          * or a DHCPNAK message after employing the retransmission
          * algorithm, the client reverts to INIT state" */
         if (c->attempt >= IPCFG_DHCP_REQUESTING_TRIES) {
-            transition(c, now, IPCFG_DHCP_S_INIT);
+            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         transmit(c, now);
@@ -539,127 +534,10 @@ void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *no
      * IPCFG_DHCP_MAX_DECLINES conflicts the operation ends instead. */
     c->declines++;
     c->last_fail = FAIL_CONFLICT;
-    send_msg(c, now, IPCFG_DHCPDECLINE);
+    ipcfg_dhcpc_send(c, now, IPCFG_DHCPDECLINE);
     if (c->declines >= IPCFG_DHCP_MAX_DECLINES) {
         finish_fail(c, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "every address offered by the DHCP server is already in use");
         return;
     }
-    transition(c, now, IPCFG_DHCP_S_INIT);
-}
-
-/* ---- start ------------------------------------------------------------------------------- */
-
-void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, const ipcfg_dhcp_io *io)
-{
-    memset(c, 0, sizeof *c);
-    c->cfg = *cfg;
-    c->cfg.ifname[sizeof c->cfg.ifname - 1] = '\0';
-    c->cfg.hostname[sizeof c->cfg.hostname - 1] = '\0';
-    if (c->cfg.hwaddr_len > IPCFG_DHCP_HWADDR_MAX)
-        c->cfg.hwaddr_len = IPCFG_DHCP_HWADDR_MAX;
-    c->io = *io;
-    c->state = IPCFG_DHCP_S_IDLE;
-    c->next_ms = INT64_MAX;
-}
-
-static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr_present, const ipcfg_dhcp_now *now)
-{
-    ipcfg_error e;
-
-    if (!bound) {
-        ipcfg_error e2;
-        memset(&e2, 0, sizeof e2);
-        ipcfg_error_set(&e2, IPCFG_E_STATE, IPCFG_R_NO_ADAPTER_PERMISSIBLE, "no DHCP lease to release");
-        finish(c, &e2);
-        return;
-    }
-    /* §4.4.6: RELEASE is unicast from the leased address; it can only be
-     * sent while that address is on the interface, and an expired lease
-     * is already free on the server. */
-    if (!expired && addr_present) {
-        c->xid = rnd(c);
-        c->started_ms = now->mono_ms;
-        send_msg(c, now, IPCFG_DHCPRELEASE);
-    }
-    memset(&e, 0, sizeof e);
-    if (addr_present && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
-        finish_io(c, &e, "removing the address");
-        return;
-    }
-    c->have_lease = 0;
-    memset(&e, 0, sizeof e);
-    if (save_released(c, &e) != 0) {
-        finish_io(c, &e, "saving the lease record");
-        return;
-    }
-    finish_ok(c);
-}
-
-void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg_dhcp_lease *recorded,
-                             int addr_present, const ipcfg_dhcp_now *now, int64_t deadline_ms)
-{
-    int bound, expired;
-
-    c->op = op;
-    c->deadline_ms = deadline_ms;
-    c->anchor_mono = now->mono_ms;
-    c->anchor_wall = now->wall_s;
-    c->started_ms = now->mono_ms;
-    c->attempt = 0;
-    c->naks = c->declines = 0;
-    c->heard_since_nak = 0;
-    c->last_fail = FAIL_NONE;
-    c->have_lease = c->rec_bound = c->dropped = 0;
-    memset(&c->result, 0, sizeof c->result);
-    memset(&c->offer, 0, sizeof c->offer);
-    memset(&c->rec, 0, sizeof c->rec);
-    if (recorded)
-        c->rec = *recorded;
-    bound = recorded && recorded->state == IPCFG_DHCP_LEASE_BOUND;
-    expired = bound && now->wall_s >= ipcfg_dhcp_lease_expires(recorded);
-
-    if (op == IPCFG_DHCP_OP_RELEASE) {
-        start_release(c, bound, expired, addr_present, now);
-        return;
-    }
-    /* RFC 2131 §4.4.5 and the state diagram (figure 5): the lease's own
-     * times choose the state. */
-    if (bound && expired) {
-        c->have_lease = addr_present;
-        c->rec_bound = 1;
-        if (drop_lease(c) != 0)
-            return;
-        transition(c, now, IPCFG_DHCP_S_INIT);
-    } else if (bound && (!addr_present || c->cfg.verify)) {
-        /* §3.2: a client that "has previously been allocated a network
-         * address" and still has it recorded verifies it (INIT-REBOOT);
-         * so does one whose link came back (it may be on another network
-         * now), with the address kept until a NAK says otherwise */
-        c->rec_bound = 1;
-        c->have_lease = addr_present;
-        transition(c, now, IPCFG_DHCP_S_INIT_REBOOT);
-    } else if (bound) {
-        c->rec_bound = 1;
-        c->have_lease = 1;
-        transition(c, now, now->wall_s < wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
-                                                                      : IPCFG_DHCP_S_REBINDING);
-    } else {
-        transition(c, now, IPCFG_DHCP_S_INIT);
-    }
-}
-
-int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c)
-{
-    if (c->state == IPCFG_DHCP_S_DONE || c->state == IPCFG_DHCP_S_IDLE)
-        return INT64_MAX;
-    return c->next_ms < c->deadline_ms ? c->next_ms : c->deadline_ms;
-}
-
-int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result)
-{
-    if (c->state != IPCFG_DHCP_S_DONE)
-        return 0;
-    if (result)
-        *result = c->result;
-    return 1;
+    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
 }

@@ -5,6 +5,7 @@
 # (tests/fuzz).
 set(IPCFG_DHCP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_client.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_client_start.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_client_msg.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_frame.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease.c
