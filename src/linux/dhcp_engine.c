@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE 1
 #include "dhcp_engine.h"
+#include "privsep.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -395,16 +396,29 @@ static void on_readable(ejob *j, int kind)
 
 /* ---- the loop ---- */
 
-void ipcfg_lx_engine_main(int ctl, int rpc)
+void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
 {
     static eng e;
     struct pollfd *pfd = NULL;
     size_t *who = NULL, pcap = 0;
     int *kind = NULL;
+    const char *why = "";
 
     e.ctl = ctl;
     e.rpc = rpc;
     e.ip_id = (uint16_t)io_random(NULL);
+    /* The jobs already sent start now: their first messages are built
+     * from what the privileged part sent (its validated record) and go
+     * out before the confinement, which then overlaps the server's answer.
+     * Nothing from the network is read until the engine is confined. */
+    struct pollfd first = {ctl, POLLIN, 0};
+    while (poll(&first, 1, -1) < 0 && errno == EINTR)
+        ;
+    do
+        on_start(&e);
+    while (poll(&first, 1, 0) > 0);
+    if (ipcfg_lx_confine(empty_dir, parent, &why) != 0)
+        ipcfg_lx_engine_fail(rpc, why);
     for (;;) {
         ipcfg_dhcp_now now = now_get();
         int64_t next = INT64_MAX;

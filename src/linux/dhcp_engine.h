@@ -9,9 +9,15 @@
 #ifndef IPCFG_LINUX_DHCP_ENGINE_H
 #define IPCFG_LINUX_DHCP_ENGINE_H
 
+#include <sys/types.h>
+
 /* Runs the jobs that arrive on ctl until ctl reaches its end (the
- * privileged part is done) or rpc fails; then exits the process. */
-void ipcfg_lx_engine_main(int ctl, int rpc);
+ * privileged part is done) or rpc fails; then exits the process.  The
+ * process is confined (ipcfg_lx_confine, with parent and empty_dir) once
+ * the jobs that came first have sent their first message, and before
+ * anything the network sent is read: the first request's round trip
+ * overlaps the confinement. */
+void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir);
 
 /* The confinement failed: tells the privileged part why (an ABORT) and
  * exits the process. */

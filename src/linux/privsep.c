@@ -157,14 +157,8 @@ static int fds_only(int keep_a, int keep_b)
     return 0;
 }
 
-int ipcfg_lx_confine(const char *empty_dir, int keep_a, int keep_b, const char **why)
+int ipcfg_lx_confine(const char *empty_dir, pid_t parent, const char **why)
 {
-    pid_t parent = getppid();
-
-    if (fds_only(keep_a, keep_b) != 0) {
-        *why = "cannot close its descriptors";
-        return -1;
-    }
     /* An empty root directory: nothing of the file system is left to
      * open, even if the filter below were not there.  Root (or a user
      * namespace's root) can; a user with file capabilities cannot, and has
@@ -247,6 +241,7 @@ int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir)
         (void)close(ctl[1]);
         return -er;
     }
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int er = errno;
@@ -257,12 +252,13 @@ int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir)
         return -er;
     }
     if (pid == 0) {
-        const char *why = "";
         (void)close(ctl[0]);
         (void)close(rpc[0]);
-        if (ipcfg_lx_confine(empty_dir, ctl[1], rpc[1], &why) != 0)
-            ipcfg_lx_engine_fail(rpc[1], why);
-        ipcfg_lx_engine_main(ctl[1], rpc[1]);
+        /* nothing of the privileged side's is kept; the rest of the
+         * confinement follows the first message (ipcfg_lx_engine_main) */
+        if (fds_only(ctl[1], rpc[1]) != 0)
+            ipcfg_lx_engine_fail(rpc[1], "cannot close its descriptors");
+        ipcfg_lx_engine_main(ctl[1], rpc[1], parent, empty_dir);
         _exit(0);
     }
     (void)close(ctl[1]);

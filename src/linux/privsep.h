@@ -41,15 +41,15 @@ void ipcfg_lx_engine_end(ipcfg_lx_engine *e);
  * root's, mode 0555, not writable by anyone.  0 ok, else -errno. */
 int ipcfg_lx_engine_dir(const char *dir);
 
-/* The confinement itself, in the calling process (the engine's child
- * side; exposed for the unit test of the filter): descriptors 0-2 on
- * /dev/null and every other one but keep_a, keep_b closed; root directory
- * empty_dir; uid and gid nobody (where the process may change them);
- * every capability dropped (effective, permitted, inheritable, ambient,
- * bounding set); no new privileges, not dumpable; the seccomp filter.
- * 0 ok, -1 with *why (a static string) when a step that must succeed
- * failed. */
-int ipcfg_lx_confine(const char *empty_dir, int keep_a, int keep_b, const char **why);
+/* The confinement, in the calling process (the engine, before anything
+ * the network sent is read; its descriptors were closed at its start but
+ * for its two sockets, 0-2 on /dev/null): root directory empty_dir; uid and gid nobody
+ * (where the process may change them); every capability dropped
+ * (effective, permitted, inheritable, ambient, bounding set); killed when
+ * its parent (pid parent) ends; no new privileges, not dumpable; the
+ * seccomp filter.  0 ok, -1 with *why (a static string) when a step that
+ * must succeed failed. */
+int ipcfg_lx_confine(const char *empty_dir, pid_t parent, const char **why);
 
 /* Installs the engine's seccomp filter alone (what ipcfg_lx_confine does
  * last).  0 ok, -1 (errno) when the kernel refused it; 1 when this
