@@ -301,7 +301,14 @@ static void bind_lease(ipcfg_dhcp_client *c)
     const ipcfg_dhcp_lease *old = c->have_lease ? &c->rec : NULL;
 
     memset(&e, 0, sizeof e);
-    if (c->io.apply && c->io.apply(c->io.ctx, &c->offer, old, &e) != 0) {
+    if (c->io.commit) {
+        int saving = 0;
+        if (c->io.commit(c->io.ctx, &c->offer, old, &e, &saving) != 0) {
+            undo_offer(c, old); /* as below: nothing half-applied, nothing kept unrecorded */
+            ipcfg_dhcpc_finish_io(c, &e, saving ? "saving the lease record" : "installing the address");
+            return;
+        }
+    } else if (c->io.apply && c->io.apply(c->io.ctx, &c->offer, old, &e) != 0) {
         /* Nothing is left half-applied: an address without its routes (a
          * route the kernel refused) is taken off again. */
         undo_offer(c, old);
@@ -309,7 +316,7 @@ static void bind_lease(ipcfg_dhcp_client *c)
         return;
     }
     memset(&e, 0, sizeof e);
-    if (c->io.save && c->io.save(c->io.ctx, &c->offer, &e) != 0) {
+    if (!c->io.commit && c->io.save && c->io.save(c->io.ctx, &c->offer, &e) != 0) {
         /* A lease the record does not hold is not kept either (a full or
          * read-only state directory). */
         undo_offer(c, old);

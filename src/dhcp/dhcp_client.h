@@ -146,6 +146,12 @@ typedef struct ipcfg_dhcp_io {
     int (*unapply)(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err);
     /* Record lease (bound or released) atomically. */
     int (*save)(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err);
+    /* Optional: apply, then (when that succeeded) save, in one step for an
+     * io whose steps each cost a round trip (the confined engine's).  On
+     * failure *saving says which step failed (0 apply, 1 save).  NULL:
+     * apply and save are called one after the other. */
+    int (*commit)(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err,
+                  int *saving);
     /* 32 random bits (xid, back-off jitter). */
     uint32_t (*random)(void *ctx);
 } ipcfg_dhcp_io;

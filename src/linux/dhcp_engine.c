@@ -80,8 +80,8 @@ static ipcfg_dhcp_now now_get(void)
 
 /* One request and its reply.  The privileged part gone (or answering
  * nonsense) ends the engine: there is nobody left to act for. */
-static int call(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
-                ipcfg_error *err, int *fd)
+static int call_step(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
+                     ipcfg_error *err, int *fd, int *saving)
 {
     eng *e = j->e;
     ipcfg_lx_wire_req req;
@@ -113,7 +113,15 @@ static int call(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l,
         *err = rep.err;
         (void)ipcfg_lx_wire_error_clean(err);
     }
+    if (saving != NULL)
+        *saving = rep.saving != 0;
     return rep.status;
+}
+
+static int call(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
+                ipcfg_error *err, int *fd)
+{
+    return call_step(j, type, arg, l, outcome, err, fd, NULL);
 }
 
 void ipcfg_lx_engine_fail(int rpc, const char *why)
@@ -192,6 +200,13 @@ static int io_probe(void *ctx, const uint8_t addr[4])
 static int io_apply(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err)
 {
     return call(ctx, IPCFG_LX_W_APPLY, old != NULL, lease, NULL, err, NULL);
+}
+
+static int io_commit(void *ctx, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp_lease *old, ipcfg_error *err,
+                     int *saving)
+{
+    uint32_t how = IPCFG_LX_APPLY_SAVE | (old != NULL ? IPCFG_LX_APPLY_REPLACES : 0u);
+    return call_step(ctx, IPCFG_LX_W_APPLY, how, lease, NULL, err, NULL, saving);
 }
 
 static int io_unapply(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
@@ -288,6 +303,7 @@ static void on_start(eng *e)
     io.apply = io_apply;
     io.unapply = io_unapply;
     io.save = io_save;
+    io.commit = io_commit;
     io.random = io_random;
     ipcfg_dhcp_client_init(&j->c, &cfg, &io);
     ipcfg_dhcp_now now = now_get();

@@ -24,15 +24,21 @@
 #include "dhcp_wire.h"
 #include "error.h"
 
-static int reply(prun *r, int status, const ipcfg_error *err, int fd)
+static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, int fd)
 {
     ipcfg_lx_wire_reply rep;
 
     memset(&rep, 0, sizeof(rep));
     rep.status = status;
+    rep.saving = saving;
     if (err != NULL && status != 0)
         rep.err = *err;
     return ipcfg_lx_wire_send(r->eng.rpc, &rep, sizeof(rep), fd) == 0 ? 0 : -1;
+}
+
+static int reply(prun *r, int status, const ipcfg_error *err, int fd)
+{
+    return reply_step(r, status, 0, err, fd);
 }
 
 static int refuse(prun *r, pjob *j, const char *what)
@@ -136,10 +142,22 @@ static int serve_open(prun *r, pjob *j, uint32_t kind)
     return rc;
 }
 
-static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, int replaces)
+/* Records l (bound or released): 0 or the status, with *e. */
+static int save_lease(prun *r, pjob *j, const ipcfg_dhcp_lease *l, ipcfg_error *e)
+{
+    int st = ipcfg_lx_lease_save(r->dir, l, e);
+    if (st == 0) {
+        j->saved_bound = l->state == IPCFG_DHCP_LEASE_BOUND;
+        j->saved_released = l->state == IPCFG_DHCP_LEASE_RELEASED;
+    }
+    j->mid_commit = 0;
+    return st;
+}
+
+static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how)
 {
     ipcfg_error e;
-    const ipcfg_dhcp_lease *old = replaces && j->has_kern ? &j->kern : NULL;
+    const ipcfg_dhcp_lease *old = (how & IPCFG_LX_APPLY_REPLACES) && j->has_kern ? &j->kern : NULL;
     int st = 0;
 
     if (l->state != IPCFG_DHCP_LEASE_BOUND)
@@ -155,6 +173,11 @@ static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, int replaces
     j->has_kern = 1;
     j->saved_bound = 0;
     j->mid_commit = st == 0;
+    /* and recorded at once when asked: one round trip for the commit */
+    if (st == 0 && (how & IPCFG_LX_APPLY_SAVE)) {
+        st = save_lease(r, j, l, &e);
+        return reply_step(r, st, st != 0, &e, -1);
+    }
     return reply(r, st, &e, -1);
 }
 
@@ -183,12 +206,7 @@ static int serve_save(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
     if (l->state == IPCFG_DHCP_LEASE_BOUND && !(j->has_kern && same_lease(l, &j->kern)))
         return refuse(r, j, "record a lease it did not install");
     ipcfg_error_clear(&e);
-    int st = ipcfg_lx_lease_save(r->dir, l, &e);
-    if (st == 0) {
-        j->saved_bound = l->state == IPCFG_DHCP_LEASE_BOUND;
-        j->saved_released = l->state == IPCFG_DHCP_LEASE_RELEASED;
-    }
-    j->mid_commit = 0;
+    int st = save_lease(r, j, l, &e);
     return reply(r, st, &e, -1);
 }
 
@@ -244,7 +262,7 @@ int ipcfg_lx_serve(prun *r)
     if (lease_of(j, text, req.text_len, &l) != 0)
         return refuse(r, j, "act on a lease that is malformed or of another interface");
     if (req.type == IPCFG_LX_W_APPLY)
-        return serve_apply(r, j, &l, req.arg == 1);
+        return serve_apply(r, j, &l, req.arg);
     if (req.type == IPCFG_LX_W_UNAPPLY)
         return serve_unapply(r, j, &l);
     return serve_save(r, j, &l);

@@ -63,7 +63,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     case IPCFG_LX_W_APPLY:
     case IPCFG_LX_W_UNAPPLY:
     case IPCFG_LX_W_SAVE:
-        if (req->text_len == 0 || req->arg > 1) {
+        if (req->text_len == 0 || req->arg > (req->type == IPCFG_LX_W_APPLY ? 3u : 0u)) {
             *why = "without a lease";
             return -1;
         }

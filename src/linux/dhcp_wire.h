@@ -36,12 +36,16 @@
 typedef enum ipcfg_lx_wire_type {
     IPCFG_LX_W_START = 1,   /* ctl: a job to run (its lock is held) */
     IPCFG_LX_W_OPEN = 2,    /* rpc: a socket of kind arg for the job (reply carries the descriptor) */
-    IPCFG_LX_W_APPLY = 3,   /* rpc: install the lease (text); arg 1: it replaces what the job installed */
+    IPCFG_LX_W_APPLY = 3,   /* rpc: install the lease (text); arg bit 0: it replaces what the job installed;
+                               bit 1 (IPCFG_LX_APPLY_SAVE): and record it when installed */
     IPCFG_LX_W_UNAPPLY = 4, /* rpc: remove the lease (text) the job installed or recorded */
     IPCFG_LX_W_SAVE = 5,    /* rpc: record the lease (text) */
     IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err) */
     IPCFG_LX_W_ABORT = 7    /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
 } ipcfg_lx_wire_type;
+
+#define IPCFG_LX_APPLY_REPLACES 1u
+#define IPCFG_LX_APPLY_SAVE 2u
 
 typedef enum ipcfg_lx_sock_kind {
     IPCFG_LX_SOCK_PACKET = 1, /* AF_PACKET for IPv4/UDP to port 68 (dhcp_io.h) */
@@ -79,6 +83,7 @@ typedef struct ipcfg_lx_wire_req {
 /* rpc: the answer to every request. */
 typedef struct ipcfg_lx_wire_reply {
     int32_t status; /* 0, or an ipcfg_status with err filled; OPEN: -errno of the socket's creation in err */
+    int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed) */
     ipcfg_error err;
 } ipcfg_lx_wire_reply;
 

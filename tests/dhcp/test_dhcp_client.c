@@ -1284,6 +1284,44 @@ static void release_nothing(void **st)
 
 /* ---- I/O failures --------------------------------------------------------------------- */
 
+/* io.commit (the confined engine's one round trip): apply, then save */
+static int f_commit(void *ctx, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_lease *old, ipcfg_error *err,
+                    int *saving)
+{
+    *saving = 0;
+    if (f_apply(ctx, l, old, err) != 0)
+        return F.apply_ret;
+    *saving = 1;
+    return f_save(ctx, l, err);
+}
+
+/* The same outcomes through io.commit as through apply and save. */
+static void commit_failures(void **st)
+{
+    static const char *const want[] = {"ssav", "ssau", "ssavu", "sava"};
+    ipcfg_dhcp_lease rec;
+
+    (void)st;
+    for (int k = 0; k < 4; k++) {
+        setup(0, 0);
+        C.io.commit = f_commit;
+        F.apply_ret = k == 1 ? IPCFG_E_ACCESS : 0;
+        F.save_ret = k >= 2 ? IPCFG_E_ACCESS : 0;
+        if (k == 3) {
+            mk_lease(&rec, 100, 3600);
+            start(IPCFG_DHCP_OP_RENEW, &rec, 1, 10000);
+        } else {
+            start(IPCFG_DHCP_OP_RENEW, NULL, 0, 10000);
+            assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+        }
+        assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+        ipcfg_error e = result();
+        assert_int_equal(e.status, k == 0 ? IPCFG_OK : IPCFG_E_ACCESS);
+        assert_string_equal(F.log, want[k]);
+    }
+    assert_int_equal(F.applied.obtained, rec.obtained); /* the renewal's record applied again */
+}
+
 static void io_failures(void **st)
 {
     ipcfg_dhcp_lease rec;
@@ -1391,6 +1429,7 @@ int main(void)
         cmocka_unit_test(expired_or_released_is_init),
         cmocka_unit_test(init_reboot_when_address_gone),
         cmocka_unit_test(verify_init_reboot_then_renew),
+        cmocka_unit_test(commit_failures),
         cmocka_unit_test(renewing_to_rebinding_to_init),
         cmocka_unit_test(nak_drops_lease_and_restarts),
         cmocka_unit_test(nak_from_other_server_ignored),
