@@ -55,6 +55,7 @@ typedef struct keeper {
     int lockfd, sigfd, evfd, tfd, lsock, intr;
     int stop;        /* leave: SIGTERM, the interface gone, another client */
     int need_verify; /* the link came back, the host resumed, our address went */
+    int reload;      /* the lease file is read again before the next step */
     int check_other; /* a foreign dynamic address appeared: is another client here? */
     int dns_gone;    /* an expired lease's DNS servers were taken back while the link was down */
     long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
@@ -162,6 +163,7 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
     if (ev->type == RTM_NEWLINK || ev->type == RTM_DELLINK) {
         if (ev->link.ifindex != k->ifindex)
             return 0;
+        k->reload = 1;
         if (ev->type == RTM_DELLINK || strcmp(ev->link.name, k->ifname) != 0) {
             ipcfg_lx_klog(LOG_INFO, "the interface is gone (or renamed); the keeper stops");
             k->stop = 1;
@@ -170,7 +172,7 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
         int up = ipcfg_lx_media_connected(&ev->link);
         if (up && !k->up) {
             ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
-            k->need_verify = 1;
+            k->need_verify = k->reload = 1;
         }
         k->up = up;
         return 0;
@@ -181,11 +183,11 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
     const uint8_t *ip = a->has_local ? a->local : a->address;
     int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
     if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu)
-        k->check_other = 1; /* a dynamic address someone else added */
+        k->check_other = k->reload = 1; /* a dynamic address someone else added */
     if (ev->type == RTM_DELADDR && ours && k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND &&
         memcmp(ip, k->rec.address, 4) == 0 && wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
         ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
-        k->need_verify = 1;
+        k->need_verify = k->reload = 1;
     }
     return 0;
 }
@@ -198,7 +200,7 @@ static void read_events(keeper *k)
             /* events were lost: the link's state read anew */
             if (link_query(k) != 0)
                 k->stop = 1;
-            k->need_verify = 1;
+            k->need_verify = k->reload = 1;
             continue;
         }
         if (n <= 0)
@@ -215,6 +217,7 @@ static void read_signals(keeper *k)
         if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT)
             k->stop = 1;
         else if (si.ssi_signo == SIGHUP) {
+            k->reload = 1;
             /* a /renew of the command: the lease file is read again at
              * the top of the loop, and an earlier failure forgotten */
             k->retry_at = 0;
@@ -239,7 +242,7 @@ static void resumed(keeper *k)
 
     if (k->gap_ms != 0 && gap - k->gap_ms > 2000) {
         ipcfg_lx_klog(LOG_INFO, "the host was suspended: the lease is verified");
-        k->need_verify = 1;
+        k->need_verify = k->reload = 1;
     }
     k->gap_ms = gap;
 }
@@ -325,7 +328,10 @@ static int step(keeper *k, long long *next)
     int interrupted = 0;
 
     *next = 0;
-    load(k);
+    if (k->reload) {
+        load(k);
+        k->reload = 0;
+    }
     if (!k->up) {
         /* nothing can be sent; an expired lease's DNS servers go */
         if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
@@ -387,6 +393,7 @@ static int setup(keeper *k, const char *ifname)
     ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
     k->lockfd = k->sigfd = k->evfd = k->tfd = k->lsock = k->intr = -1;
     k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+    k->reload = 1;
     if (ipcfg_nlsock_open(&k->nl) != 0)
         return 3;
     ipcfg_error_clear(&err);
@@ -529,6 +536,7 @@ int ipcfg_lx_keeper_main(const char *ifname)
         if (p[2].revents) {
             uint64_t ticks;
             (void)!read(k.tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
+            k.reload = 1;
         }
         if (k.lsock >= 0 && p[3].revents) {
             int c = accept4(k.lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);

@@ -123,14 +123,43 @@ int ipcfg_lx_keeper_sockname(const char *ifname, char *buf, size_t len)
     return n < 0 || (size_t)n >= len ? -1 : n;
 }
 
+/* "systemd" when process pid runs in the unit's cgroup, else "ipcfg" */
+static const char *keeper_kind(pid_t pid)
+{
+    char path[64], cg[4096];
+
+    snprintf(path, sizeof(path), "/proc/%ld/cgroup", (long)pid);
+    int cf = open(path, O_RDONLY | O_CLOEXEC);
+    if (cf < 0)
+        return "ipcfg";
+    ssize_t r = read(cf, cg, sizeof(cg) - 1);
+    (void)close(cf);
+    cg[r > 0 ? r : 0] = '\0';
+    return strstr(cg, "/" IPCFG_LX_UNIT_PREFIX) != NULL ? "systemd" : "ipcfg";
+}
+
 int ipcfg_lx_keeper_probe(const char *ifname, const char **by)
 {
     struct sockaddr_un un;
     struct ucred cr;
     socklen_t cl = sizeof(cr);
-    char path[64], cg[4096];
 
     *by = NULL;
+    /* root reads the lock file (no keeper is woken for it); a user who
+     * cannot see the lock directory asks the status socket */
+    int lf = ipcfg_lx_lock_file_peek(IPCFG_LX_KEEP_PREFIX, ifname);
+    if (lf < 0 && errno == ENOENT)
+        return 0; /* never a keeper here since the lock directory was made */
+    if (lf >= 0) {
+        pid_t p = keeper_holder(lf);
+        (void)close(lf);
+        if (p == 0)
+            return 0;
+        if (p > 0) {
+            *by = keeper_kind(p);
+            return 1;
+        }
+    }
     memset(&un, 0, sizeof(un));
     un.sun_family = AF_UNIX;
     int n = ipcfg_lx_keeper_sockname(ifname, un.sun_path + 1, sizeof(un.sun_path) - 1);
@@ -144,17 +173,7 @@ int ipcfg_lx_keeper_probe(const char *ifname, const char **by)
     (void)close(fd);
     if (!ok)
         return 0;
-    /* under systemd, its cgroup names the unit */
-    *by = "ipcfg";
-    snprintf(path, sizeof(path), "/proc/%ld/cgroup", (long)cr.pid);
-    int cf = open(path, O_RDONLY | O_CLOEXEC);
-    if (cf >= 0) {
-        ssize_t r = read(cf, cg, sizeof(cg) - 1);
-        (void)close(cf);
-        cg[r > 0 ? r : 0] = '\0';
-        if (strstr(cg, "/" IPCFG_LX_UNIT_PREFIX) != NULL)
-            *by = "systemd";
-    }
+    *by = keeper_kind(cr.pid); /* under systemd, its cgroup names the unit */
     return 1;
 }
 

@@ -90,7 +90,7 @@ static ipcfg_lx_lock_res open_dir(ipcfg_lx_lock *lk, int *dfd)
 }
 
 /* Opens the lock file of this network namespace and name into lk->fd. */
-static ipcfg_lx_lock_res open_file(ipcfg_lx_lock *lk, const char *prefix, const char *name)
+static ipcfg_lx_lock_res open_file(ipcfg_lx_lock *lk, const char *prefix, const char *name, int create)
 {
     char file[200], path[4300];
     struct stat st;
@@ -112,7 +112,7 @@ static ipcfg_lx_lock_res open_file(ipcfg_lx_lock *lk, const char *prefix, const 
     if (open_dir(lk, &dfd) != IPCFG_LX_LOCK_HELD)
         return IPCFG_LX_LOCK_ERROR;
     snprintf(path, sizeof(path), "%s/%s", ipcfg_lx_run_dir(), file);
-    int fd = openat(dfd, file, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
+    int fd = openat(dfd, file, (create ? O_RDWR | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
     int e = errno;
     (void)close(dfd);
     if (fd < 0)
@@ -130,13 +130,21 @@ int ipcfg_lx_lock_file(const char *prefix, const char *name, char *why, size_t l
     ipcfg_lx_lock lk;
 
     ipcfg_lx_lock_init(&lk);
-    if (open_file(&lk, prefix, name) != IPCFG_LX_LOCK_HELD) {
+    if (open_file(&lk, prefix, name, 1) != IPCFG_LX_LOCK_HELD) {
         int e = errno;
         snprintf(why, len, "%s", lk.why);
         errno = e;
         return -1;
     }
     return lk.fd;
+}
+
+int ipcfg_lx_lock_file_peek(const char *prefix, const char *name)
+{
+    ipcfg_lx_lock lk;
+
+    ipcfg_lx_lock_init(&lk);
+    return open_file(&lk, prefix, name, 0) == IPCFG_LX_LOCK_HELD ? lk.fd : -1;
 }
 
 void ipcfg_lx_lock_init(ipcfg_lx_lock *lk)
@@ -196,7 +204,7 @@ ipcfg_lx_lock_res ipcfg_lx_lock_try(ipcfg_lx_lock *lk, const char *prefix, const
     }
     if (lk->held)
         return IPCFG_LX_LOCK_HELD;
-    if (lk->fd < 0 && open_file(lk, prefix, name) != IPCFG_LX_LOCK_HELD)
+    if (lk->fd < 0 && open_file(lk, prefix, name, 1) != IPCFG_LX_LOCK_HELD)
         return IPCFG_LX_LOCK_ERROR;
     for (;;) {
         if (flock(lk->fd, LOCK_EX | LOCK_NB) == 0) {

@@ -56,6 +56,10 @@ void ipcfg_lx_lock_init(ipcfg_lx_lock *lk);
  * keeper's record lock, keeper_ctl.h).  An fd, or -1 with errno set and
  * why (len bytes) filled. */
 int ipcfg_lx_lock_file(const char *prefix, const char *name, char *why, size_t len);
+/* The same file opened read-only for a look at its lock (F_GETLK) and its
+ * content, never created: the descriptor, or -1 with errno (ENOENT: no
+ * such file; EACCES: a user who cannot see the lock directory). */
+int ipcfg_lx_lock_file_peek(const char *prefix, const char *name);
 /* One attempt at the lock "<prefix><name>" ('/' not allowed in name). */
 ipcfg_lx_lock_res ipcfg_lx_lock_try(ipcfg_lx_lock *lk, const char *prefix, const char *name);
 /* Attempts until held or timeout_ms have passed, waiting in poll() on the
