@@ -214,7 +214,8 @@ typedef struct ipcfg_addrtable {
     ipcfg_strarena strs;    /* the rows' interface names */
 } ipcfg_addrtable;
 
-/* ---- helpers (src/model/model.c) ---- */
+/* ---- helpers (src/model; the file of each group in brackets) ---- */
+/* [error.c] */
 /* Sets *e afresh: status, reason and text (fmt NULL = none); no system
  * code, whatever an earlier use left there (ipcfg_error_sys adds one). */
 void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char *fmt, ...) IPCFG_PRINTF(4, 5);
@@ -222,6 +223,7 @@ void ipcfg_error_set(ipcfg_error *e, ipcfg_status st, ipcfg_reason r, const char
 void ipcfg_error_sys(ipcfg_error *e, long code);
 void ipcfg_error_clear(ipcfg_error *e);
 
+/* [adapter.c] */
 ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l); /* ipcfg_adapter_init'ed; NULL on OOM */
 void ipcfg_adapters_free(ipcfg_adapter_list *l);            /* the records, their arrays and strings */
 /* A record not in a list (a test's, a copy): zeroed, every string "". */
@@ -245,7 +247,7 @@ int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const 
  * in l's arena by the first); -1 when out of memory or full. */
 int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 
-/* The arena itself: a copy of s[0..len) and a NUL, or NULL on OOM. */
+/* [alloc.c] The arena itself: a copy of s[0..len) and a NUL, or NULL on OOM. */
 const char *ipcfg_strarena_dup(ipcfg_strarena *ar, const char *s, size_t len);
 void *ipcfg_strarena_alloc(ipcfg_strarena *ar, size_t n); /* aligned for pointers; NULL on OOM */
 void ipcfg_strarena_free(ipcfg_strarena *ar);
@@ -253,16 +255,18 @@ void ipcfg_strarena_free(ipcfg_strarena *ar);
  * test can fail one (tests/unit/test_model.c). */
 extern void *(*ipcfg_strarena_malloc)(size_t n);
 
+/* [adapter.c] */
 ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a);       /* zeroed; NULL on OOM */
 int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip);
 int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip);
+/* [addrtable.c] */
 ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t); /* zeroed, ifname ""; NULL on OOM */
 /* As ipcfg_adapter_set_name, into t's arena. */
 int ipcfg_addrtable_set_ifname(ipcfg_addrtable *t, ipcfg_addrrow *r, const char *s, size_t len);
 void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 
-/* Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
+/* [utf8.c] Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
  * NUL-terminated (nothing is written when len is 0); a cut never ends
  * inside a UTF-8 character. */
 void ipcfg_copy_str(char *dst, size_t len, const char *src);
@@ -272,7 +276,7 @@ void ipcfg_copy_str(char *dst, size_t len, const char *src);
  * longer than IPCFG_ERRTEXT_MAX - 1 bytes. */
 void ipcfg_utf8_cut(char *s, size_t size, const char *mark);
 
-/* The value of one hexadecimal digit (either case), or -1. */
+/* [ip.c] The value of one hexadecimal digit (either case), or -1. */
 int ipcfg_hex_digit(char c);
 
 void ipcfg_ip4(ipcfg_ip *ip, uint8_t a, uint8_t b, uint8_t c, uint8_t d);

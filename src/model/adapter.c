@@ -1,0 +1,186 @@
+/* ipcfg — model: the adapter list and its records (set-up, string
+ * setters, deep copy, the address, gateway and DNS server arrays).
+ * SPDX-License-Identifier: MIT */
+#include "alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ipcfg_adapter_init(ipcfg_adapter *a)
+{
+    memset(a, 0, sizeof(*a));
+    a->name = a->id = a->description = a->dns_suffix = "";
+}
+
+ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l)
+{
+    if (ipcfg_model_grow((void **)&l->items, &l->cap, l->n, sizeof(*l->items)) != 0)
+        return NULL;
+    ipcfg_adapter *a = &l->items[l->n++];
+    ipcfg_adapter_init(a);
+    return a;
+}
+
+int ipcfg_adapter_set_name(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->name, s, len);
+}
+
+int ipcfg_adapter_set_id(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->id, s, len);
+}
+
+int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->description, s, len);
+}
+
+int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->dns_suffix, s, len);
+}
+
+int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    if (a->n_conn_search >= IPCFG_SEARCH_MAX)
+        return -1;
+    /* the table: the record's own one (a copy's, in its block, with room
+     * for IPCFG_SEARCH_MAX) is reused; else one made in l's arena */
+    const char **v = (const char **)a->conn_search;
+    if (a->n_conn_search == 0 || v == NULL) {
+        const char **nv = ipcfg_strarena_alloc(&l->strs, IPCFG_SEARCH_MAX * sizeof(*nv));
+        if (nv == NULL)
+            return -1;
+        for (size_t i = 0; i < a->n_conn_search; i++)
+            nv[i] = a->conn_search[i];
+        v = nv;
+    }
+    const char *d = ipcfg_strarena_dup(&l->strs, s, len);
+    if (d == NULL)
+        return -1;
+    v[a->n_conn_search++] = d;
+    a->conn_search = v;
+    return 0;
+}
+
+void ipcfg_adapter_free(ipcfg_adapter *a)
+{
+    free(a->addrs);
+    free(a->gateways);
+    free(a->dns_servers);
+    a->addrs = NULL;
+    a->gateways = a->dns_servers = NULL;
+    a->n_addrs = a->cap_addrs = a->n_gateways = a->cap_gateways = a->n_dns = a->cap_dns = 0;
+    if (a->own) {
+        free(a->own);
+        a->own = NULL;
+        a->name = a->id = a->description = a->dns_suffix = "";
+        a->conn_search = NULL;
+        a->n_conn_search = 0;
+    }
+}
+
+void ipcfg_adapters_free(ipcfg_adapter_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        ipcfg_adapter_free(&l->items[i]);
+    free(l->items);
+    ipcfg_strarena_free(&l->strs);
+    memset(l, 0, sizeof(*l));
+}
+
+static void *dup_array(const void *src, size_t n, size_t sz)
+{
+    if (n == 0)
+        return NULL;
+    void *p = malloc(n * sz);
+    if (p)
+        memcpy(p, src, n * sz);
+    return p;
+}
+
+static size_t str_size(const char *s)
+{
+    return s && s[0] ? strlen(s) + 1 : 0;
+}
+
+/* s copied to *at (advanced), or "" for an empty one */
+static const char *put_str(char **at, const char *s)
+{
+    size_t n = str_size(s);
+    if (n == 0)
+        return "";
+    char *d = *at;
+    memcpy(d, s, n);
+    *at += n;
+    return d;
+}
+
+int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
+{
+    *dst = *src;
+    dst->own = NULL;
+    dst->addrs = dup_array(src->addrs, src->n_addrs, sizeof(*src->addrs));
+    dst->gateways = dup_array(src->gateways, src->n_gateways, sizeof(*src->gateways));
+    dst->dns_servers = dup_array(src->dns_servers, src->n_dns, sizeof(*src->dns_servers));
+    dst->cap_addrs = src->n_addrs;
+    dst->cap_gateways = src->n_gateways;
+    dst->cap_dns = src->n_dns;
+    /* the strings: one block, the search list's table (room for
+     * IPCFG_SEARCH_MAX) first */
+    size_t tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
+    size_t total = tab + str_size(src->name) + str_size(src->id) + str_size(src->description) +
+                   str_size(src->dns_suffix);
+    for (size_t i = 0; i < src->n_conn_search; i++)
+        total += str_size(src->conn_search[i]);
+    char *block = total ? malloc(total) : NULL;
+    if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers) ||
+        (total && !block)) {
+        free(block);
+        ipcfg_adapter_free(dst);
+        ipcfg_adapter_init(dst);
+        return -1;
+    }
+    dst->own = block;
+    char *at = block + tab;
+    dst->name = put_str(&at, src->name);
+    dst->id = put_str(&at, src->id);
+    dst->description = put_str(&at, src->description);
+    dst->dns_suffix = put_str(&at, src->dns_suffix);
+    if (src->n_conn_search) {
+        const char **v = (const char **)(void *)block;
+        for (size_t i = 0; i < src->n_conn_search; i++)
+            v[i] = put_str(&at, src->conn_search[i]);
+        dst->conn_search = v;
+    } else {
+        dst->conn_search = NULL;
+    }
+    return 0;
+}
+
+ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a)
+{
+    if (ipcfg_model_grow((void **)&a->addrs, &a->cap_addrs, a->n_addrs, sizeof(*a->addrs)) != 0)
+        return NULL;
+    ipcfg_addr *r = &a->addrs[a->n_addrs++];
+    memset(r, 0, sizeof(*r));
+    r->valid_lifetime = -1;
+    return r;
+}
+
+int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    if (ipcfg_model_grow((void **)&a->gateways, &a->cap_gateways, a->n_gateways, sizeof(*a->gateways)) != 0)
+        return -1;
+    a->gateways[a->n_gateways++] = *ip;
+    return 0;
+}
+
+int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    if (ipcfg_model_grow((void **)&a->dns_servers, &a->cap_dns, a->n_dns, sizeof(*a->dns_servers)) != 0)
+        return -1;
+    a->dns_servers[a->n_dns++] = *ip;
+    return 0;
+}
