@@ -10,7 +10,9 @@
 # version, the file names, the Debian changelog's top entry and the version
 # in the installed man page are all taken from PROJECT_VERSION.
 
-option(IPCFG_PACKAGING "Install as for a distribution package (man page gzip -9n, Debian changelog)" OFF)
+# On by default, so that a plain `cpack -G DEB` makes the same package as
+# scripts/package.sh (issue 19); off, CPack refuses the DEB generator.
+option(IPCFG_PACKAGING "Install as for a distribution package (man page gzip -9n, Debian changelog)" ON)
 set(IPCFG_PACKAGE_MAINTAINER "ipcfg maintainers <maintainers@ipcfg.example.org>"
     CACHE STRING "Maintainer field of the Debian package")
 
@@ -180,6 +182,11 @@ else()
   set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
   set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 endif()
+
+# A .deb from a tree configured with IPCFG_PACKAGING=OFF would lack the
+# changelog and carry an uncompressed man page: cpack stops instead.
+set(CPACK_IPCFG_PACKAGING ${IPCFG_PACKAGING}) # CPACK_ variables reach cpack-config.cmake
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_DIR}/cpack-config.cmake)
 
 include(CPack)
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package that scripts/package.sh made, one case per ctest test:
-#   deb_test.sh lintian|contents|unpacked|man|completion|version
+#   deb_test.sh lintian|contents|unpacked|man|completion|version|plain
+# (plain: the .deb a user gets from a plain `cpack -G DEB` in a tree of
+# his own, checked as lintian does and against package.sh's contents)
 # The package is never installed on this machine: it is unpacked with
 # dpkg-deb -x into a temporary root and run from there.
 # Environment (tests/ship/CMakeLists.txt): IPCFG_SOURCE_DIR,
@@ -23,11 +25,10 @@ trap 'rm -rf "$T"' EXIT
 ROOT=$T/root
 unpack() { mkdir -p "$ROOT" && dpkg-deb -x "$deb" "$ROOT" || fail "dpkg-deb -x failed"; }
 
-case $case_name in
-lintian)
-    # No error; a warning only if tests/ship/lintian-allowed names its tag
-    # (each one is explained in docs/development.md).
-    lintian --pedantic --display-info "$deb" >"$T/out" 2>"$T/err"
+# lint DEB: no error; a warning only if tests/ship/lintian-allowed names its
+# tag (each one is explained in docs/development.md).
+lint() {
+    lintian --pedantic --display-info "$1" >"$T/out" 2>"$T/err"
     cat "$T/out"
     grep -v 'running with root privileges is not recommended' "$T/err" >&2
     allowed=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$(dirname "$0")/lintian-allowed" | tr '\n' ' ')
@@ -38,6 +39,39 @@ lintian)
         esac
     done <"$T/out"
     grep -q '^E: ' "$T/err" && fail "lintian failed to run"
+}
+
+paths() { dpkg-deb -c "$1" | awk '{ print $6 }' | sed 's|^\./||; s|/$||' | grep -v '^$' | sort; }
+
+case $case_name in
+lintian)
+    lint "$deb"
+    ;;
+plain)
+    # What issue 19 names, word for word, in a scratch tree of the sources.
+    B=$T/b
+    { cmake -S "$IPCFG_SOURCE_DIR" -B "$B" -DCMAKE_BUILD_TYPE=Release -DIPCFG_BUILD_TESTS=OFF &&
+        cmake --build "$B" -j2 && (cd "$B" && cpack -G DEB); } >"$T/build.log" 2>&1 ||
+        { tail -20 "$T/build.log" >&2; fail "the plain configure, build and cpack failed"; }
+    pdeb=$(ls "$B"/ipcfg_*.deb 2>/dev/null | head -1)
+    if [ -z "$pdeb" ]; then
+        fail "plain cpack made no .deb"
+    else
+        lint "$pdeb"
+        paths "$deb" >"$T/want"
+        paths "$pdeb" >"$T/got"
+        diff -u "$T/want" "$T/got" || fail "plain cpack's package holds other files than package.sh's (- package.sh, + plain)"
+        dpkg-deb --fsys-tarfile "$pdeb" | tar -xO ./usr/lib/systemd/system/ipcfg@.service | grep -qx 'ExecStart=/usr/bin/ipcfg --keeper %I' ||
+            fail "the unit in the plain package does not start /usr/bin/ipcfg"
+    fi
+    # configured not to package, the DEB generator is refused, not half made
+    cmake -S "$IPCFG_SOURCE_DIR" -B "$B" -DIPCFG_PACKAGING=OFF >/dev/null 2>&1
+    rm -f "$B"/ipcfg_*.deb
+    if (cd "$B" && cpack -G DEB) >"$T/off.log" 2>&1; then
+        fail "cpack -G DEB succeeded with IPCFG_PACKAGING=OFF"
+    fi
+    grep -q 'IPCFG_PACKAGING=OFF' "$T/off.log" || fail "cpack's refusal does not say why: $(tail -3 "$T/off.log")"
+    ls "$B"/ipcfg_*.deb >/dev/null 2>&1 && fail "a .deb was left behind by the refused run"
     ;;
 contents)
     # Exactly these paths, all root-owned, no file writable by others.
@@ -46,7 +80,8 @@ contents)
     awk '$1 ~ /^.....w|^........w/ { print }' "$T/list" | grep . && fail "group- or world-writable entries"
     awk '{ print $6 }' "$T/list" | sed 's|^\./||; s|/$||' | grep -v '^$' | sort >"$T/got"
     {
-        printf '%s\n' usr usr/bin usr/bin/ipcfg usr/share usr/share/bash-completion \
+        printf '%s\n' usr usr/bin usr/bin/ipcfg usr/lib usr/lib/systemd usr/lib/systemd/system \
+            usr/lib/systemd/system/ipcfg@.service usr/share usr/share/bash-completion \
             usr/share/bash-completion/completions usr/share/bash-completion/completions/ipcfg \
             usr/share/doc usr/share/doc/ipcfg usr/share/doc/ipcfg/README.md usr/share/doc/ipcfg/copyright \
             usr/share/doc/ipcfg/changelog.gz usr/share/doc/ipcfg/manual usr/share/doc/ipcfg/manual/verbs \
