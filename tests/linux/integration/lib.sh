@@ -31,6 +31,9 @@ export IPCFG_RUN_DIR=$IPCFG_TEST_RUN_DIR
 _cleanup() {
     local ns
     for ns in "${NAMESPACES[@]}"; do
+        # what still runs there (a lease keeper, a server) would keep the
+        # namespace alive after its name is gone
+        ip netns pids "$ns" 2>/dev/null | xargs -r kill -9 2>/dev/null
         ip netns del "$ns" 2>/dev/null
         rm -rf "/etc/netns/$ns"
     done

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The lease keeper (issue 17) against dnsmasq, detached (no systemd here):
+#   /renew leaves exactly one keeper, and /json says the lease is kept and
+#   by what; a keeper killed is restored by the next /renew; two racing
+#   /renews leave one keeper; the idle keeper makes no wake-ups and stays
+#   under 2 MB; carrier back is verified at once (INIT-REBOOT); the lease's
+#   DNS servers and domain are handed to resolvconf (a recording stand-in
+#   under IPCFG_PEER_ROOT) and withdrawn by /release, which leaves no
+#   keeper; with IPCFG_KEEPER=off no keeper starts.
+#
+# SPDX-License-Identifier: MIT
+export IPCFG_KEEPER=detached
+source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/dhcp_lib.sh"
+
+# a resolvconf that records what it was asked, under the test's own root
+ROOT=$IPCFG_PEER_ROOT
+mkdir -p "$ROOT/usr/sbin"
+cat >"$ROOT/usr/sbin/resolvconf" <<EOS
+#!/bin/sh
+{ echo "resolvconf \$*"; [ "\$1" = -a ] && cat; } >>"$DHCP_TMP/resolvconf.log"
+EOS
+chmod 0755 "$ROOT/usr/sbin/resolvconf"
+: >"$DHCP_TMP/resolvconf.log"
+export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
+
+dhcp_net
+dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600 \
+    --dhcp-option=option:router,10.77.0.1 --dhcp-option=option:dns-server,10.77.0.1,10.77.0.2 \
+    --dhcp-option=option:domain-name,example.test
+sniff_start srv "$SRV" s0
+PKTS=$DHCP_TMP/srv.pkts
+
+# keepers: the pids of keepers of c0 in the client namespace
+keepers() {
+    local p
+    for p in $(ip netns pids "$CLI"); do
+        [[ $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null) == *"--keeper c0 "* ]] && echo "$p"
+    done
+}
+nkeepers() { keepers | grep -c .; }
+
+# ---- /renew starts one keeper -------------------------------------------------
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 (obtain)"
+assert_eq 1 "$(nkeepers)" "one keeper after /renew"
+K=$(keepers)
+assert_eq 0 "$(awk '$1 == "Uid:" { print $2 }' "/proc/$K/status")" "the keeper runs as root (it applies leases)"
+assert_eq 1 "$(awk '$1 == "PPid:" { print $2 }' "/proc/$K/status" | grep -cvx "$$")" "the keeper is detached (not the test's child)"
+run_ipcfg /all /json
+assert_exit 0 "/all /json"
+assert_eq "true ipcfg" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
+    "/json: the lease is kept, by a detached keeper"
+run_ipcfg_nobody /all /json
+assert_eq "true ipcfg" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
+    "/json as nobody: the same (the keeper's status socket)"
+
+# DNS: handed to resolvconf as c0.ipcfg
+grep -q "^resolvconf -a c0.ipcfg$" "$DHCP_TMP/resolvconf.log" && _pass ||
+    _fail "resolvconf -a c0.ipcfg was not run" "$(cat "$DHCP_TMP/resolvconf.log")"
+grep -qx "nameserver 10.77.0.1" "$DHCP_TMP/resolvconf.log" && grep -qx "nameserver 10.77.0.2" "$DHCP_TMP/resolvconf.log" &&
+    grep -qx "search example.test" "$DHCP_TMP/resolvconf.log" && _pass ||
+    _fail "the lease's servers and domain were not handed over" "$(cat "$DHCP_TMP/resolvconf.log")"
+
+# ---- idle: no wake-ups between timers, at most 2 MB --------------------------
+sleep 0.5
+v1=$(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' "/proc/$K/status")
+n1=$(awk '$1 == "nonvoluntary_ctxt_switches:" { print $2 }' "/proc/$K/status")
+sleep 3
+v2=$(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' "/proc/$K/status")
+n2=$(awk '$1 == "nonvoluntary_ctxt_switches:" { print $2 }' "/proc/$K/status")
+assert_eq "$v1 $n1" "$v2 $n2" "the idle keeper did not wake up in 3 s"
+rss=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$K/status")
+((rss <= 2048)) && _pass || _fail "the keeper's VmRSS is $rss kB (at most 2048)"
+
+# ---- carrier back: verified at once (INIT-REBOOT) ------------------------------
+lines=$(wc -l <"$PKTS")
+ip -n "$CLI" link set c0 down
+sleep 0.3
+ip -n "$CLI" link set c0 up
+t0=$(now_ms)
+wait_for 4 bash -c "tail -n +$((lines + 1)) '$PKTS' | grep -q '^REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0'"
+ms=$(($(now_ms) - t0))
+tail -n +$((lines + 1)) "$PKTS" | grep -q '^REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0' && _pass ||
+    _fail "no INIT-REBOOT after the link came back" "$(tail -n +$((lines + 1)) "$PKTS")"
+((ms <= 3000)) && _pass || _fail "the INIT-REBOOT came $ms ms after the carrier (at most 3000)"
+wait_for 3 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5"
+assert_eq 1 "$(nkeepers)" "still one keeper after the verify"
+assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the link is back" "the keeper logged why it verified"
+
+# ---- a killed keeper is restored by the next /renew ---------------------------
+kill -9 "$(keepers)"
+wait_for 2 bash -c "[ -z \"\$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -- '--keeper c0')\" ]"
+run_ipcfg /all /json
+assert_eq "false null" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
+    "/json: the lease is not kept once its keeper is gone"
+run_ipcfg /renew c0
+assert_exit 0 "/renew after the keeper was killed"
+assert_eq 1 "$(nkeepers)" "one keeper again"
+
+# ---- two racing /renews: one keeper -------------------------------------------
+kill -9 "$(keepers)"
+sleep 0.2
+ip netns exec "$CLI" "$IPCFG" /renew c0 >/dev/null 2>&1 &
+a=$!
+ip netns exec "$CLI" "$IPCFG" /renew c0 >/dev/null 2>&1 &
+b=$!
+wait "$a"; ra=$?
+wait "$b"; rb=$?
+assert_eq "0 0" "$ra $rb" "two racing /renews both succeed"
+sleep 0.3
+assert_eq 1 "$(nkeepers)" "two racing /renews leave one keeper"
+
+# ---- /release: no keeper, no resolver entry -----------------------------------
+run_ipcfg /release c0
+assert_exit 0 "/release c0"
+assert_eq 0 "$(nkeepers)" "no keeper after /release"
+assert_eq "" "$(ip netns pids "$CLI" | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' '\n' | grep -x -- --keeper)" \
+    "no ipcfg process of any kind left in the namespace"
+grep -q "^resolvconf -d c0.ipcfg$" "$DHCP_TMP/resolvconf.log" && _pass ||
+    _fail "resolvconf -d c0.ipcfg was not run by /release" "$(cat "$DHCP_TMP/resolvconf.log")"
+
+# ---- IPCFG_KEEPER=off: a one-shot /renew ----------------------------------------
+IPCFG_KEEPER=off run_ipcfg /renew c0
+assert_exit 0 "/renew with IPCFG_KEEPER=off"
+assert_eq 0 "$(nkeepers)" "IPCFG_KEEPER=off: no keeper"
+IPCFG_KEEPER=off run_ipcfg /release c0
+assert_exit 0 "/release with IPCFG_KEEPER=off"
+
+finish
