@@ -23,6 +23,7 @@
 #include "dhcp_io.h"
 #include "dhcp_wire.h"
 #include "error.h"
+#include "resolver.h"
 
 static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, int fd)
 {
@@ -196,7 +197,17 @@ static int serve_unapply(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
         j->saved_bound = 0;
     }
     j->mid_commit = 0;
-    return reply(r, st, &e, -1);
+    int rc = reply(r, st, &e, -1);
+    if (st == 0 && !j->has_kern) {
+        /* the lease is gone (expired, refused by a NAK): so are its DNS
+         * servers, now rather than when the exchange ends (the keeper's
+         * goes on looking for a new lease) */
+        char note[IPCFG_ERRTEXT_MAX];
+        ipcfg_lx_dns_update(j->ifname, NULL, note, sizeof(note));
+        if (note[0] != '\0' && j->note[0] == '\0')
+            ipcfg_copy_str(j->note, sizeof(j->note), note);
+    }
+    return rc;
 }
 
 static int serve_save(prun *r, pjob *j, const ipcfg_dhcp_lease *l)

@@ -57,7 +57,7 @@ typedef struct keeper {
     int need_verify; /* the link came back, the host resumed, our address went */
     int reload;      /* the lease file is read again before the next step */
     int check_other; /* a foreign dynamic address appeared: is another client here? */
-    int dns_gone;    /* an expired lease's DNS servers were taken back while the link was down */
+    int dns_gone;    /* an expired lease's DNS servers were taken back */
     long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
     unsigned backoff;    /* seconds, without a lease */
     int64_t gap_ms;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC when last looked: grows while suspended */
@@ -332,18 +332,20 @@ static int step(keeper *k, long long *next)
         load(k);
         k->reload = 0;
     }
+    int expired = bound(k) && now >= ipcfg_dhcp_lease_expires(&k->rec);
+    if (expired && !k->dns_gone) {
+        /* an expired lease's DNS servers go, link or not (an exchange
+         * that saw the expiry took them back already) */
+        char note[IPCFG_ERRTEXT_MAX];
+        ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
+        k->dns_gone = 1;
+    }
     if (!k->up) {
-        /* nothing can be sent; an expired lease's DNS servers go */
-        if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
+        /* nothing can be sent: the next thing is the expiry */
+        if (bound(k) && !expired)
             *next = ipcfg_dhcp_lease_expires(&k->rec);
-        } else if (bound(k) && !k->dns_gone) {
-            char note[IPCFG_ERRTEXT_MAX];
-            ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
-            k->dns_gone = 1;
-        }
         return 0;
     }
-    int expired = bound(k) && now >= ipcfg_dhcp_lease_expires(&k->rec);
     long long t1 = bound(k) ? lease_at(&k->rec, k->rec.t1) : 0;
     if (!(!bound(k) || expired || k->need_verify || (now >= t1 && now >= k->retry_at))) {
         *next = t1 > k->retry_at ? t1 : k->retry_at;

@@ -18,7 +18,14 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   sid_change, moves, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
   frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
-  OFFER), infinite, p32, p31.
+  OFFER), infinite, p32, p31, and lease:N (serves correctly, N-second
+  leases with SERVER_IP as DNS server and domain example.test: dnsmasq
+  gives no lease under 2 minutes, the keeper's tests want 10-20 s).
+
+Like a real server it answers only what is broadcast or sent to SERVER_IP
+(a unicast RENEWING request to another server is not its to answer), so
+two of them, on two addresses of one interface, play two servers.  Each
+log line ends with "at=S", the seconds since the server started.
 
 SPDX-License-Identifier: MIT
 """
@@ -292,6 +299,8 @@ class Server:
             out = self.good(r, mask=ip4("255.255.255.255"))
         elif scen == "p31":
             out = self.good(r, yiaddr=ip4("10.77.0.0"), mask=ip4("255.255.255.254"))
+        elif scen.startswith("lease:") and scen[6:].isdigit():
+            out = self.good(r, lease=int(scen[6:]), extra=opt(6, self.sid) + opt(15, b"example.test"))
         else:
             return "unknown scenario %s" % scen
         for x in out:
@@ -299,6 +308,7 @@ class Server:
         return "sent %d" % len(out)
 
     def run(self):
+        t0 = time.monotonic()
         self.log.write("ready\n")
         while True:
             pkt, addr = self.sock.recvfrom(65536)
@@ -306,6 +316,8 @@ class Server:
             if addr[2] == socket.PACKET_OUTGOING or len(pkt) < 28 or pkt[9] != 17:
                 continue
             ihl = (pkt[0] & 15) * 4
+            if pkt[16:20] not in (b"\xff" * 4, self.sid):
+                continue  # unicast to another server
             if struct.unpack("!H", pkt[ihl + 2:ihl + 4])[0] != 67:
                 continue
             m = pkt[ihl + 8:]
@@ -321,9 +333,10 @@ class Server:
                 what = self.handle(scen, r)
             else:
                 what = "-"
-            self.log.write("%s %s ciaddr=%s %s: %s\n" % (scen, NAMES.get(r.type, r.type), socket.inet_ntoa(r.ciaddr),
-                                                          "unicast" if pkt[16:20] != b"\xff" * 4 else "broadcast",
-                                                          what))
+            self.log.write("%s %s ciaddr=%s %s: %s at=%.3f\n" % (scen, NAMES.get(r.type, r.type),
+                                                                  socket.inet_ntoa(r.ciaddr),
+                                                                  "unicast" if pkt[16:20] != b"\xff" * 4 else "broadcast",
+                                                                  what, time.monotonic() - t0))
 
 
 def main():

@@ -143,19 +143,34 @@ default_routes() {
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# hostile_start NAMESPACE IFACE: the hostile server (dhcp_hostile.py) on
-# IFACE as 10.77.0.1, serving the scenario in $HOSTILE_CTL (scen sets it);
-# its log is $DHCP_TMP/hostile.log.
+# hostile_start NAMESPACE IFACE [SERVER_IP [LOG]]: the hostile server
+# (dhcp_hostile.py) on IFACE as SERVER_IP (10.77.0.1), serving the scenario
+# in $HOSTILE_CTL (scen sets it); its log is LOG ($DHCP_TMP/hostile.log).
 HOSTILE_CTL=$DHCP_TMP/scenario
 hostile_start() {
+    local sip=${3:-10.77.0.1} log=${4:-$DHCP_TMP/hostile.log}
     echo good >"$HOSTILE_CTL"
-    : >"$DHCP_TMP/hostile.log"
-    ip netns exec "$1" python3 "$LIB_DIR/dhcp_hostile.py" "$2" 10.77.0.1 "$HOSTILE_CTL" "$DHCP_TMP/hostile.log" &
+    : >"$log"
+    ip netns exec "$1" python3 "$LIB_DIR/dhcp_hostile.py" "$2" "$sip" "$HOSTILE_CTL" "$log" &
     HOSTILE_PID=$!
     DHCP_PIDS+=("$HOSTILE_PID")
-    wait_for 5 grep -q ready "$DHCP_TMP/hostile.log" || fatal "the hostile server did not start"
+    wait_for 5 grep -q ready "$log" || fatal "the hostile server did not start"
 }
 scen() { echo "$1" >"$HOSTILE_CTL"; }
+
+# keepers IF: the pids of IF's lease keepers in $CLI (the engine a keeper
+# forks for an exchange, whose command line is its keeper's, is not one).
+_is_keeper() { [[ $(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) == *"--keeper $2 "* ]]; }
+keepers() {
+    local p pp
+    for p in $(ip netns pids "$CLI"); do
+        _is_keeper "$p" "$1" || continue
+        pp=$(awk '$1 == "PPid:" { print $2 }' "/proc/$p/status" 2>/dev/null)
+        [[ -n $pp ]] && _is_keeper "$pp" "$1" && continue
+        echo "$p"
+    done
+}
+nkeepers() { keepers "$1" | grep -c .; }
 
 # timed_out_unchanged SCENARIO WHAT KEPT: with the hostile server in
 # SCENARIO, /renew c0 /timeout:$TO is exit 5 within the timeout plus one

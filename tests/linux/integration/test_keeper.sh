@@ -31,20 +31,11 @@ dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600
 sniff_start srv "$SRV" s0
 PKTS=$DHCP_TMP/srv.pkts
 
-# keepers: the pids of keepers of c0 in the client namespace
-keepers() {
-    local p
-    for p in $(ip netns pids "$CLI"); do
-        [[ $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null) == *"--keeper c0 "* ]] && echo "$p"
-    done
-}
-nkeepers() { keepers | grep -c .; }
-
 # ---- /renew starts one keeper -------------------------------------------------
 run_ipcfg /renew c0
 assert_exit 0 "/renew c0 (obtain)"
-assert_eq 1 "$(nkeepers)" "one keeper after /renew"
-K=$(keepers)
+assert_eq 1 "$(nkeepers c0)" "one keeper after /renew"
+K=$(keepers c0)
 assert_eq 0 "$(awk '$1 == "Uid:" { print $2 }' "/proc/$K/status")" "the keeper runs as root (it applies leases)"
 assert_eq 1 "$(awk '$1 == "PPid:" { print $2 }' "/proc/$K/status" | grep -cvx "$$")" "the keeper is detached (not the test's child)"
 run_ipcfg /all /json
@@ -85,21 +76,21 @@ tail -n +$((lines + 1)) "$PKTS" | grep -q '^REQUEST 0.0.0.0 255.255.255.255 ciad
     _fail "no INIT-REBOOT after the link came back" "$(tail -n +$((lines + 1)) "$PKTS")"
 ((ms <= 3000)) && _pass || _fail "the INIT-REBOOT came $ms ms after the carrier (at most 3000)"
 wait_for 3 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5"
-assert_eq 1 "$(nkeepers)" "still one keeper after the verify"
+assert_eq 1 "$(nkeepers c0)" "still one keeper after the verify"
 assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the link is back" "the keeper logged why it verified"
 
 # ---- a killed keeper is restored by the next /renew ---------------------------
-kill -9 "$(keepers)"
+kill -9 "$(keepers c0)"
 wait_for 2 bash -c "[ -z \"\$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -- '--keeper c0')\" ]"
 run_ipcfg /all /json
 assert_eq "false null" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
     "/json: the lease is not kept once its keeper is gone"
 run_ipcfg /renew c0
 assert_exit 0 "/renew after the keeper was killed"
-assert_eq 1 "$(nkeepers)" "one keeper again"
+assert_eq 1 "$(nkeepers c0)" "one keeper again"
 
 # ---- two racing /renews: one keeper -------------------------------------------
-kill -9 "$(keepers)"
+kill -9 "$(keepers c0)"
 sleep 0.2
 ip netns exec "$CLI" "$IPCFG" /renew c0 >/dev/null 2>&1 &
 a=$!
@@ -109,12 +100,12 @@ wait "$a"; ra=$?
 wait "$b"; rb=$?
 assert_eq "0 0" "$ra $rb" "two racing /renews both succeed"
 sleep 0.3
-assert_eq 1 "$(nkeepers)" "two racing /renews leave one keeper"
+assert_eq 1 "$(nkeepers c0)" "two racing /renews leave one keeper"
 
 # ---- /release: no keeper, no resolver entry -----------------------------------
 run_ipcfg /release c0
 assert_exit 0 "/release c0"
-assert_eq 0 "$(nkeepers)" "no keeper after /release"
+assert_eq 0 "$(nkeepers c0)" "no keeper after /release"
 assert_eq "" "$(ip netns pids "$CLI" | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' '\n' | grep -x -- --keeper)" \
     "no ipcfg process of any kind left in the namespace"
 grep -q "^resolvconf -d c0.ipcfg$" "$DHCP_TMP/resolvconf.log" && _pass ||
@@ -123,7 +114,7 @@ grep -q "^resolvconf -d c0.ipcfg$" "$DHCP_TMP/resolvconf.log" && _pass ||
 # ---- IPCFG_KEEPER=off: a one-shot /renew ----------------------------------------
 IPCFG_KEEPER=off run_ipcfg /renew c0
 assert_exit 0 "/renew with IPCFG_KEEPER=off"
-assert_eq 0 "$(nkeepers)" "IPCFG_KEEPER=off: no keeper"
+assert_eq 0 "$(nkeepers c0)" "IPCFG_KEEPER=off: no keeper"
 IPCFG_KEEPER=off run_ipcfg /release c0
 assert_exit 0 "/release with IPCFG_KEEPER=off"
 
