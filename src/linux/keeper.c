@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #include <linux/rtnetlink.h>
 
 #include "caps.h"
+#include "dhcp_addrs.h"
 #include "dhcp_apply.h"
 #include "dhcp_run.h"
 #include "dhcp_store.h"
@@ -52,6 +54,7 @@ typedef struct keeper {
     uint32_t ifindex;
     uint8_t hw[6];
     int up;          /* the link has carrier (media connected) */
+    int admin_up;    /* IFF_UP: someone (or the keeper at its start) set the link up */
     int lockfd, sigfd, evfd, tfd, lsock, intr;
     int stop;        /* leave: SIGTERM, the interface gone, another client */
     int need_verify; /* the link came back, the host resumed, our address went */
@@ -106,6 +109,7 @@ static int on_link(void *ctx, const ipcfg_nl_link *l)
     if (strcmp(l->name, k->ifname) == 0) {
         k->ifindex = l->ifindex;
         k->up = ipcfg_lx_media_connected(l);
+        k->admin_up = (l->flags & IFF_UP) != 0;
         if (l->hwaddr_len == 6)
             memcpy(k->hw, l->hwaddr, 6);
     }
@@ -132,6 +136,39 @@ static int link_query(keeper *k)
 static int on_addr(void *ctx, const ipcfg_nl_addr *a)
 {
     return ipcfg_lx_peer_note_addr(ctx, a);
+}
+
+/* Sets the link administratively up (RTM_NEWLINK, IFF_UP in ifi_change):
+ * at a boot nothing else may.  0 ok, else the kernel's negative errno. */
+static int link_set_up(keeper *k)
+{
+    struct ifinfomsg ifi;
+    ipcfg_nl_visitor v;
+    ipcfg_nl_result res;
+    ipcfg_nlreq req;
+
+    memset(&ifi, 0, sizeof(ifi));
+    ifi.ifi_family = AF_UNSPEC;
+    ifi.ifi_index = (int)k->ifindex;
+    ifi.ifi_flags = IFF_UP;
+    ifi.ifi_change = IFF_UP;
+    memset(&v, 0, sizeof(v));
+    ipcfg_nlreq_init(&req, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, &ifi, sizeof(ifi));
+    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0)
+        return -EIO;
+    return res.error;
+}
+
+/* Whether the record's address is on the interface now. */
+static int lease_addr_present(keeper *k)
+{
+    ipcfg_lx_addr4s a;
+
+    memset(&a, 0, sizeof(a));
+    ipcfg_lx_addr4s_dump(&a, &k->nl);
+    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, k->rec.address, k->rec.prefix_len);
+    ipcfg_lx_addr4s_free(&a);
+    return here;
 }
 
 /* Another DHCP client runs the interface now (keeper.h): its name, or NULL. */
@@ -247,6 +284,17 @@ static void resumed(keeper *k)
     k->gap_ms = gap;
 }
 
+/* Another client runs the interface: the keeper stops, and the lease's
+ * DNS servers go with it (the other client hands over its own). */
+static void yield_to(keeper *k, const char *who)
+{
+    char note[IPCFG_ERRTEXT_MAX];
+
+    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+    ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
+    k->stop = 1;
+}
+
 /* ---- one exchange ---- */
 
 static int exchange(keeper *k, int verify, int *interrupted)
@@ -357,8 +405,7 @@ static int step(keeper *k, long long *next)
     }
     const char *who = other_client(k);
     if (who != NULL) {
-        ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
-        k->stop = 1;
+        yield_to(k, who);
         return 1;
     }
     int verify = k->need_verify && bound(k) && !expired;
@@ -511,6 +558,29 @@ int ipcfg_lx_keeper_main(const char *ifname)
         ready();
         return rc < 0 ? 0 : rc;
     }
+    load(&k);
+    k.reload = 0;
+    if (k.have && k.rec.state == IPCFG_DHCP_LEASE_RELEASED) {
+        /* `ipcfg /release` was the last word (a keeper restarted by
+         * systemd after it, or enabled for a released interface) */
+        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
+        ready();
+        return 0;
+    }
+    if (bound(&k) && wall_now() < ipcfg_dhcp_lease_expires(&k.rec) - 1 && !lease_addr_present(&k)) {
+        /* a boot (the unit enabled), or the address taken off while no
+         * keeper ran: the recorded lease is verified at once (INIT-REBOOT,
+         * RFC 2131 §3.2), on a link brought up if nobody set it up */
+        ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+        k.need_verify = 1;
+        if (!k.admin_up) {
+            int er = link_set_up(&k);
+            if (er != 0)
+                ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
+            else
+                ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
+        }
+    }
     ready();
     ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
     while (!k.stop) {
@@ -520,7 +590,7 @@ int ipcfg_lx_keeper_main(const char *ifname)
             const char *who = other_client(&k);
             k.check_other = 0;
             if (who != NULL) {
-                ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+                yield_to(&k, who);
                 break;
             }
         }

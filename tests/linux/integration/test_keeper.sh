@@ -75,6 +75,8 @@ ms=$(($(now_ms) - t0))
 tail -n +$((lines + 1)) "$PKTS" | grep -q '^REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0' && _pass ||
     _fail "no INIT-REBOOT after the link came back" "$(tail -n +$((lines + 1)) "$PKTS")"
 ((ms <= 3000)) && _pass || _fail "the INIT-REBOOT came $ms ms after the carrier (at most 3000)"
+assert_eq 0 "$(tail -n +$((lines + 1)) "$PKTS" | grep -c '^DISCOVER')" \
+    "carrier back: the lease verified (INIT-REBOOT), not obtained afresh (no DISCOVER)"
 wait_for 3 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5"
 assert_eq 1 "$(nkeepers c0)" "still one keeper after the verify"
 assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the link is back" "the keeper logged why it verified"
@@ -88,6 +90,26 @@ assert_eq "false null" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease
 run_ipcfg /renew c0
 assert_exit 0 "/renew after the keeper was killed"
 assert_eq 1 "$(nkeepers c0)" "one keeper again"
+
+# ---- a boot: the unit's `ipcfg --keeper c0` takes the recorded lease up again --
+# (what systemd starts for an enabled ipcfg@c0.service): the address gone
+# and the link down, as after a reboot; the keeper sets the link up and
+# verifies the lease at once (INIT-REBOOT), without a DISCOVER
+kill -9 "$(keepers c0)"
+wait_for 2 bash -c "[ \$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -c -- '--keeper c0') = 0 ]"
+ip -n "$CLI" addr flush dev c0
+ip -n "$CLI" link set c0 down
+lines=$(wc -l <"$PKTS")
+ip netns exec "$CLI" setsid "$IPCFG" --keeper c0 </dev/null >/dev/null 2>&1 &
+wait_for 6 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5"
+assert_contains "$(ip -n "$CLI" -o link show c0)" "UP" "boot: the keeper set the link up"
+v=$(ip -n "$CLI" -4 -o addr show dev c0)
+[[ $v == *10.77.0.5* ]] && _pass || _fail "boot: the lease's address is not back" "$v" "$(tail -n +$((lines + 1)) "$PKTS")"
+tail -n +$((lines + 1)) "$PKTS" | grep -q '^REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0' && _pass ||
+    _fail "boot: no INIT-REBOOT" "$(tail -n +$((lines + 1)) "$PKTS")"
+assert_eq 0 "$(tail -n +$((lines + 1)) "$PKTS" | grep -c '^DISCOVER')" "boot: no DISCOVER (the recorded lease verified)"
+assert_eq 1 "$(nkeepers c0)" "boot: one keeper"
+assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the lease's address is not on the interface" "boot: the keeper logged why it verified"
 
 # ---- two racing /renews: one keeper -------------------------------------------
 kill -9 "$(keepers c0)"
@@ -110,6 +132,20 @@ assert_eq "" "$(ip netns pids "$CLI" | xargs -r -I{} cat /proc/{}/cmdline 2>/dev
     "no ipcfg process of any kind left in the namespace"
 grep -q "^resolvconf -d c0.ipcfg$" "$DHCP_TMP/resolvconf.log" && _pass ||
     _fail "resolvconf -d c0.ipcfg was not run by /release" "$(cat "$DHCP_TMP/resolvconf.log")"
+
+# ---- a keeper started for a released lease (systemd restarting it after a
+# /release, or an enabled unit) leaves at once and sends nothing
+lines=$(wc -l <"$PKTS")
+t0=$(now_ms)
+timeout 10 ip netns exec "$CLI" "$IPCFG" --keeper c0 </dev/null >/dev/null 2>&1
+rc=$?
+assert_eq 0 "$rc" "a keeper for a released lease exits 0 (systemd does not restart it)"
+ms=$(($(now_ms) - t0))
+((ms <= 3000)) && _pass || _fail "a keeper for a released lease took $ms ms to leave"
+assert_eq 0 "$(nkeepers c0)" "no keeper for a released lease"
+sleep 0.3
+assert_eq "" "$(tail -n +$((lines + 1)) "$PKTS" | grep -v '^ready')" "a keeper for a released lease sent nothing"
+assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the lease was released" "the keeper logged why it left"
 
 # ---- IPCFG_KEEPER=off: a one-shot /renew ----------------------------------------
 IPCFG_KEEPER=off run_ipcfg /renew c0
