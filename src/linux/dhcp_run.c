@@ -188,12 +188,9 @@ static void engine_lost(prun *r, int killed)
     r->eng_up = 0;
     (void)close(r->eng.ctl);
     (void)close(r->eng.rpc);
-    if (killed)
-        (void)kill(r->eng.pid, SIGKILL);
     if (r->eng_given != NULL)
         r->eng_given->pid = 0; /* reaped here, for its status */
-    while (waitpid(r->eng.pid, &st, 0) < 0 && errno == EINTR)
-        ;
+    st = ipcfg_lx_engine_reap(r->eng.pid, killed);
     ipcfg_error_clear(&e);
     if (r->eng_error[0] != '\0') {
         ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", r->eng_error);
@@ -468,8 +465,8 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
         after_job(r, &r->jobs[i], o->from_keeper);
         finish_job(&r->jobs[i]);
     }
-    while (engine > 0 && waitpid(engine, NULL, 0) < 0 && errno == EINTR)
-        ;
+    if (engine > 0)
+        (void)ipcfg_lx_engine_reap(engine, 0);
     ipcfg_nlsock_close(&r->nl);
     ipcfg_lx_addr4s_free(&r->addrs);
     free(r->jobs);

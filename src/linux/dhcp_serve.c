@@ -34,7 +34,10 @@ static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, i
     rep.saving = saving;
     if (err != NULL && status != 0)
         rep.err = *err;
-    return ipcfg_lx_wire_send(r->eng.rpc, &rep, sizeof(rep), fd) == 0 ? 0 : -1;
+    if (ipcfg_lx_wire_send(r->eng.rpc, &rep, sizeof(rep), fd) == 0)
+        return 0;
+    snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine did not take its answer; it was stopped.");
+    return -1;
 }
 
 static int reply(prun *r, int status, const ipcfg_error *err, int fd)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -36,11 +38,14 @@
 #define ENGINE_AUDIT_ARCH AUDIT_ARCH_X86_64
 #elif defined(__aarch64__)
 #define ENGINE_AUDIT_ARCH AUDIT_ARCH_AARCH64
-#elif defined(__i386__)
-#define ENGINE_AUDIT_ARCH AUDIT_ARCH_I386
 #elif defined(__riscv) && __riscv_xlen == 64
 #define ENGINE_AUDIT_ARCH AUDIT_ARCH_RISCV64
 #endif
+
+/* Not i386: its mmap is the old one (a pointer to the arguments, which the
+ * filter cannot read) and its socket calls may go through socketcall(2).
+ * Where no filter is built the engine is confined all the same but for it
+ * (docs/linux.md, "Process layout"). */
 
 #define ALLOW(nr) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
 
@@ -60,11 +65,7 @@ static const struct sock_filter engine_filter[] = {
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
 #endif
     /* mmap and mprotect only without PROT_EXEC (the third argument) */
-#ifdef SYS_mmap
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mmap, 2, 0),
-#else
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mmap2, 2, 0),
-#endif
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mprotect, 1, 0),
     BPF_JUMP(BPF_JMP | BPF_JA, 4, 0, 0),
     BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2])),
@@ -263,6 +264,12 @@ int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir)
     }
     (void)close(ctl[1]);
     (void)close(rpc[1]);
+    /* an engine that stops reading cannot hold the privileged side in a
+     * send: a full socket fails the send after the timeout, and the
+     * engine is stopped (dhcp_serve.c) */
+    struct timeval tv = {IPCFG_LX_ENGINE_SEND_S, 0};
+    (void)setsockopt(ctl[0], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+    (void)setsockopt(rpc[0], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
     e->pid = pid;
     e->ctl = ctl[0];
     e->rpc = rpc[0];
@@ -289,7 +296,39 @@ void ipcfg_lx_engine_end(ipcfg_lx_engine *e)
     if (e->rpc >= 0)
         (void)close(e->rpc);
     e->ctl = e->rpc = -1;
-    while (e->pid > 0 && waitpid(e->pid, NULL, 0) < 0 && errno == EINTR)
-        ;
+    if (e->pid > 0)
+        (void)ipcfg_lx_engine_reap(e->pid, 0);
     e->pid = 0;
+}
+
+int ipcfg_lx_engine_reap(pid_t pid, int kill_now)
+{
+    int st = 0;
+
+    if (!kill_now) {
+        /* its sockets are closed: an engine that does not end on its own
+         * within the grace is ended (it holds nothing worth waiting for) */
+        int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+        if (pfd >= 0) {
+            struct pollfd p = {pfd, POLLIN, 0};
+            while (poll(&p, 1, IPCFG_LX_ENGINE_REAP_MS) < 0 && errno == EINTR)
+                ;
+            (void)close(pfd);
+            kill_now = p.revents == 0;
+        } else if (errno != ESRCH) {
+            for (int i = 0; i < IPCFG_LX_ENGINE_REAP_MS / 5; i++) {
+                pid_t r = waitpid(pid, &st, WNOHANG);
+                if (r == pid || (r < 0 && errno != EINTR))
+                    return st;
+                struct timespec ts = {0, 5 * 1000000L};
+                (void)nanosleep(&ts, NULL);
+            }
+            kill_now = 1;
+        }
+    }
+    if (kill_now)
+        (void)kill(pid, SIGKILL);
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return st;
 }

@@ -14,6 +14,8 @@
 
 #define IPCFG_LX_ENGINE_UID 65534 /* nobody */
 #define IPCFG_LX_ENGINE_GID 65534 /* nogroup */
+#define IPCFG_LX_ENGINE_REAP_MS 1000 /* the grace of an engine whose sockets were closed */
+#define IPCFG_LX_ENGINE_SEND_S 2      /* how long a send to the engine may block */
 
 typedef struct ipcfg_lx_engine {
     pid_t pid;
@@ -36,6 +38,12 @@ int ipcfg_lx_engine_start(ipcfg_lx_engine *e);
  * socket does) and reaps it; e->pid 0 afterwards.  Safe on an engine never
  * started (pid 0, sockets -1) or already ended. */
 void ipcfg_lx_engine_end(ipcfg_lx_engine *e);
+
+/* Reaps the engine whose sockets were closed: kill_now, or when it has
+ * not ended IPCFG_LX_ENGINE_REAP_MS after the call, with SIGKILL first (an
+ * engine the network has taken over may ignore the end of its sockets).
+ * Returns the wait status. */
+int ipcfg_lx_engine_reap(pid_t pid, int kill_now);
 
 /* Creates (or checks) the empty directory the engine is confined to:
  * root's, mode 0555, not writable by anyone.  0 ok, else -errno. */
