@@ -186,6 +186,8 @@ endif()
 # A .deb from a tree configured with IPCFG_PACKAGING=OFF would lack the
 # changelog and carry an uncompressed man page: cpack stops instead.
 set(CPACK_IPCFG_PACKAGING ${IPCFG_PACKAGING}) # CPACK_ variables reach cpack-config.cmake
+# A program built with the test hooks (IPCFG_TEST_HOOKS) is never packaged.
+set(CPACK_IPCFG_TEST_HOOKS ${IPCFG_TEST_HOOKS})
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_DIR}/cpack-config.cmake)
 
 include(CPack)

@@ -147,6 +147,8 @@ unpacked)
     "$ROOT/usr/bin/ipcfg" /renew6 >/dev/null 2>&1
     rc=$?
     [ $rc -eq 6 ] || fail "ipcfg /renew6 exit $rc, expected 6"
+    # no test hook in a packaged program (IPCFG_TEST_HOOKS is a test build's)
+    if grep -aq IPCFG_TEST_ "$ROOT/usr/bin/ipcfg"; then fail "the packaged ipcfg has the test hooks built in"; fi
     ;;
 man)
     # man finds the page in the unpacked tree and renders it.
