@@ -3,7 +3,9 @@
 # exchange (a server that OFFERs and never ACKs keeps it waiting) the
 # process that reads and parses the network's packets is the /renew's
 # child with uid and gid 65534, no capability in any set, no new
-# privileges, a seccomp filter, and the empty directory as its root.  In a
+# privileges, a seccomp filter, and the empty directory as its root; the
+# engine of a /release confines itself the same way (its calls, seen by
+# strace), and so does the engine a keeper forks at T1 (seen in /proc).  In a
 # test build, a forbidden system call made where a packet is parsed gets
 # the engine killed by the filter: /renew exits 3 naming SIGSYS, and
 # nothing was installed or recorded.
@@ -53,6 +55,54 @@ wait "$P"
 assert_eq 5 "$?" "/renew against a server that never ACKs: exit 5"
 assert_eq "$before" "$(snapshot "$CLI" c0)" "nothing installed or recorded"
 assert_eq "" "$(pgrep -P "$P" 2>/dev/null)" "no engine left"
+
+# ---- /release: its engine confines itself the same way ----------------------
+# (its exchange is one RELEASE, too short to catch in /proc: the engine's
+# own confinement calls, as strace sees them, in a child of the command)
+scen good
+run_ipcfg /renew c0 /timeout:3
+assert_exit 0 "/renew (good server)"
+ip netns exec "$CLI" strace -f -qq -e trace=setresuid,capset,seccomp -o "$DHCP_TMP/release.strace" \
+    "$IPCFG" /release c0 >/dev/null 2>&1
+assert_eq 0 "$?" "/release under strace"
+main=$(grep -m1 -- '--- SIGCHLD' "$DHCP_TMP/release.strace" | awk '{ print $1 }')
+conf=$(grep -v "^${main:-none} " "$DHCP_TMP/release.strace")
+[[ -n $main ]] && _pass || _fail "no engine child of /release seen" "$(cat "$DHCP_TMP/release.strace")"
+grep -q 'setresuid(65534, 65534, 65534) *= 0$' <<<"$conf" && grep -q 'capset(.*effective=0, permitted=0, inheritable=0}) *= 0$' <<<"$conf" &&
+    grep -q 'seccomp(SECCOMP_SET_MODE_FILTER, .*) *= 0$' <<<"$conf" && _pass ||
+    _fail "the /release engine did not confine itself (nobody, no capabilities, filter)" "$(cat "$DHCP_TMP/release.strace")"
+
+# ---- the keeper: each exchange's engine is confined ---------------------------
+# a 10-second lease (the shortest ipcfg takes), then a server that stops
+# answering: at T1 (5 s) the
+# keeper's engine sends its REQUEST and waits, seen in /proc
+scen lease:10
+IPCFG_KEEPER=detached run_ipcfg /renew c0 /timeout:3
+assert_exit 0 "/renew with a keeper (10-second lease)"
+scen silent
+K=$(keepers c0)
+kengine=''
+kconfined() {
+    local c
+    for c in $(pgrep -P "$K"); do
+        grep -q '^Seccomp:[[:space:]]*2' "/proc/$c/status" 2>/dev/null && { kengine=$c; return 0; }
+    done
+    return 1
+}
+if [[ -n $K ]] && wait_for 9 kconfined && st=$(cat "/proc/$kengine/status" 2>/dev/null); then
+    f() { sed -n "s/^$1:[[:space:]]*//p" <<<"$st"; }
+    assert_eq $'65534\t65534\t65534\t65534' "$(f Uid)" "keeper's engine: Uid 65534"
+    assert_eq 0000000000000000 "$(f CapEff)" "keeper's engine: CapEff empty"
+    assert_eq 0000000000000000 "$(f CapPrm)" "keeper's engine: CapPrm empty"
+    assert_eq 1 "$(f NoNewPrivs)" "keeper's engine: NoNewPrivs"
+    assert_eq 0 "$(awk '$1 == "Uid:" { print $3 }' "/proc/$K/status")" "the keeper itself is root (it applies leases)"
+else
+    _fail "no confined engine child of the keeper ($K) found at T1"
+fi
+scen good
+IPCFG_KEEPER=detached run_ipcfg /release c0
+assert_exit 0 "/release stops the keeper"
+assert_eq 0 "$(nkeepers c0)" "no keeper left"
 
 # ---- a forbidden call in the parser: killed by the filter -----------------
 if [[ ${IPCFG_TEST_HOOKS:-0} == 1 ]]; then
