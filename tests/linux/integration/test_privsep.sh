@@ -23,14 +23,16 @@ before=$(snapshot "$CLI" c0)
 ip netns exec "$CLI" "$IPCFG" /renew c0 /timeout:4 >"$DHCP_TMP/out" 2>"$DHCP_TMP/err" &
 P=$!
 engine=''
+# confined PARENT: a child of PARENT under a seccomp filter (the engine),
+# its pid in $engine
 confined() {
     local c
-    for c in $(pgrep -P "$P"); do
+    for c in $(pgrep -P "$1"); do
         grep -q '^Seccomp:[[:space:]]*2' "/proc/$c/status" 2>/dev/null && { engine=$c; return 0; }
     done
     return 1
 }
-wait_for 3 confined
+wait_for 3 confined "$P"
 # the OFFER came and the engine waits for an ACK: it has read the network
 wait_for 3 grep -q '^silent_ack' "$DHCP_TMP/hostile.log"
 if [[ -n $engine ]] && st=$(cat "/proc/$engine/status" 2>/dev/null); then
@@ -81,15 +83,8 @@ IPCFG_KEEPER=detached run_ipcfg /renew c0 /timeout:3
 assert_exit 0 "/renew with a keeper (10-second lease)"
 scen silent
 K=$(keepers c0)
-kengine=''
-kconfined() {
-    local c
-    for c in $(pgrep -P "$K"); do
-        grep -q '^Seccomp:[[:space:]]*2' "/proc/$c/status" 2>/dev/null && { kengine=$c; return 0; }
-    done
-    return 1
-}
-if [[ -n $K ]] && wait_for 9 kconfined && st=$(cat "/proc/$kengine/status" 2>/dev/null); then
+engine=''
+if [[ -n $K ]] && wait_for 9 confined "$K" && st=$(cat "/proc/$engine/status" 2>/dev/null); then
     f() { sed -n "s/^$1:[[:space:]]*//p" <<<"$st"; }
     assert_eq $'65534\t65534\t65534\t65534' "$(f Uid)" "keeper's engine: Uid 65534"
     assert_eq 0000000000000000 "$(f CapEff)" "keeper's engine: CapEff empty"
