@@ -20,10 +20,13 @@
 # Every client runs so that it cannot touch the host: in a private mount and
 # UTS namespace (unshare -mu) with /etc overlaid on a scratch directory, a
 # scratch file bind-mounted over /etc/resolv.conf and tmpfs over its state
-# directories (/var/lib/dhcp, /var/lib/dhcpcd, /run/dhcpcd); ipcfg runs in
-# that same mount namespace (nsenter), so it reads the lease files where the
-# clients really keep them.  The host's /etc/resolv.conf is checked unchanged
-# at the end.
+# directories (/var/lib/dhcp, /var/lib/dhcpcd, /run/dhcpcd) and a
+# resolvconf.conf in the overlay that keeps openresolv's state in the
+# scratch (the clients' hooks call its resolvconf when it is installed);
+# ipcfg runs in that same mount namespace (nsenter), so it reads the lease
+# files where the clients really keep them.  The host's /etc/resolv.conf is
+# checked unchanged at the end (and no /etc/resolv.conf.bak nor
+# /run/resolvconf appeared).
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -33,7 +36,11 @@ for _t in dnsmasq dhclient dhcpcd unshare nsenter sha256sum stat; do
 done
 
 IPCFG=$(realpath "$IPCFG") # nsenter -m: the client's mount namespace and directory
-HOST_RESOLV_SUM=$(sha256sum /etc/resolv.conf 2>/dev/null)
+host_resolv() {
+    sha256sum /etc/resolv.conf 2>&1
+    ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1
+}
+HOST_RESOLV=$(host_resolv)
 SCRATCH=$(mktemp -d /tmp/ipcfg-peers.XXXXXX) || fatal "mktemp"
 PIDS=()
 PEER_PID=''
@@ -77,12 +84,22 @@ ip netns exec "$SRV" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-res
 PIDS+=($!)
 mkdir -p "$SCRATCH/state" # ipcfg's own state directory: must stay empty
 
+# resolvconf_conf DIR: openresolv's configuration in the /etc overlay of DIR
+# (dhclient's and dhcpcd's hooks call resolvconf when it is installed):
+# resolv.conf is the scratch file, its state in DIR, no subscriber (the
+# host's file names dnsmasq's), no service restarted, no daemon signalled.
+resolvconf_conf() {
+    printf '%s\n' "resolv_conf=/etc/resolv.conf" "state_dir=$1/resolvconf" "libc_restart=:" \
+        "avahi_daemon_pidfile=/dev/null" "mdnsd_pidfile=/dev/null" >"$1/etc-up/resolvconf.conf"
+}
+
 # peer_start NAME CMD...: CMD in $CLI, shut in as described above; PEER_PID.
 peer_start() {
     local name=$1 d=$SCRATCH/$1
     shift
     mkdir -p "$d/etc-up" "$d/etc-work" || fatal "scratch"
     printf 'nameserver 192.0.2.1\n' >"$d/resolv.conf"
+    resolvconf_conf "$d"
     # shellcheck disable=SC2016
     ip netns exec "$CLI" unshare -mu --propagation private sh -c '
         d=$1; shift
@@ -267,6 +284,7 @@ mkdir -p "$d/etc-up/systemd/network" "$d/etc-work"
 printf '[Match]\nName=pc0\n\n[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n' \
     >"$d/etc-up/systemd/network/10-pc0.network"
 printf 'nameserver 192.0.2.1\n' >"$d/resolv.conf"
+resolvconf_conf "$d"
 # shellcheck disable=SC2016
 ip netns exec "$CLI" unshare -mu --propagation private sh -c '
     d=$1; shift
@@ -289,5 +307,5 @@ check_client systemd-networkd "$NDL" "$MT" $((MT + LT)) "networkctl renew pc0" "
 stop_peer
 
 peers_cleanup
-assert_eq "$HOST_RESOLV_SUM" "$(sha256sum /etc/resolv.conf 2>/dev/null)" "the host's /etc/resolv.conf is unchanged"
+assert_eq "$HOST_RESOLV" "$(host_resolv)" "the host's /etc/resolv.conf is unchanged (no .bak, no /run/resolvconf)"
 finish
