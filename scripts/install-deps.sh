@@ -5,7 +5,8 @@
 #   scripts/install-deps.sh test    + CMocka, clang/libFuzzer, MinGW-w64,
 #                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
-#                                   integration tests)
+#                                   integration tests), the DHCP clients and
+#                                   openresolv of the peer and keeper tests
 #   scripts/install-deps.sh bench   + hyperfine, dnsmasq-base and the DHCP
 #                                   clients bench/dhcp-bench.sh compares
 #                                   (udhcpc, isc-dhcp-client, dhcpcd-base:
@@ -24,6 +25,21 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # which those tests run in a namespace (the Debian image has it)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
            isc-dhcp-client dhcpcd-base systemd strace)
+# openresolv: the real resolvconf of test_keeper_openresolv.sh (run in a
+# private mount namespace).  It has no maintainer scripts: installing it
+# starts nothing and leaves /etc/resolv.conf alone.  It conflicts with
+# systemd-resolved and Debian's resolvconf (each provides "resolvconf"), so
+# it is never installed over them: apt-get would remove the host's resolver
+# manager (that test then fails, saying why).
+resolver_pkgs=()
+if [ "$what" != test ]; then
+    :
+elif dpkg-query -W -f='${Status}\n' systemd-resolved resolvconf 2>/dev/null | grep -q "install ok installed"; then
+    echo "install-deps.sh: systemd-resolved or resolvconf is installed: not installing openresolv over it" \
+        "(test_keeper_openresolv needs it)" >&2
+else
+    resolver_pkgs=(openresolv)
+fi
 bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
@@ -31,7 +47,7 @@ ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
 
 case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
-test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}" "${ship_test_pkgs[@]}") ;;
+test) pkgs=("${build_pkgs[@]}" "${test_pkgs[@]}" "${resolver_pkgs[@]}" "${ship_test_pkgs[@]}") ;;
 package) pkgs=("${build_pkgs[@]}" "${package_pkgs[@]}") ;;
 bench) pkgs=("${build_pkgs[@]}" "${bench_pkgs[@]}" time) ;; # time: /usr/bin/time, netns-bench.sh's peak memory
 *) echo "usage: $0 build|test|bench|package" >&2; exit 1 ;;

@@ -158,20 +158,6 @@ hostile_start() {
 }
 scen() { echo "$1" >"$HOSTILE_CTL"; }
 
-# keepers IF: the pids of IF's lease keepers in $CLI (the engine a keeper
-# forks for an exchange, whose command line is its keeper's, is not one).
-_is_keeper() { [[ $(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) == *"--keeper $2 "* ]]; }
-keepers() {
-    local p pp
-    for p in $(ip netns pids "$CLI"); do
-        _is_keeper "$p" "$1" || continue
-        pp=$(awk '$1 == "PPid:" { print $2 }' "/proc/$p/status" 2>/dev/null)
-        [[ -n $pp ]] && _is_keeper "$pp" "$1" && continue
-        echo "$p"
-    done
-}
-nkeepers() { keepers "$1" | grep -c .; }
-
 # timed_out_unchanged SCENARIO WHAT KEPT: with the hostile server in
 # SCENARIO, /renew c0 /timeout:$TO is exit 5 within the timeout plus one
 # second and c0 (addresses, routes, the state directory) is as it was.

@@ -128,6 +128,21 @@ run_ipcfg_nobody() {
     LAST_CMD="(as nobody) ipcfg $*"
 }
 
+# keepers IF: the pids of IF's lease keepers in the network namespace $CLI
+# (the engine a keeper forks for an exchange, whose command line is its
+# keeper's, is not one).  nkeepers IF: how many.
+_is_keeper() { [[ $(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) == *"--keeper $2 "* ]]; }
+keepers() {
+    local p pp
+    for p in $(ip netns pids "$CLI"); do
+        _is_keeper "$p" "$1" || continue
+        pp=$(awk '$1 == "PPid:" { print $2 }' "/proc/$p/status" 2>/dev/null)
+        [[ -n $pp ]] && _is_keeper "$pp" "$1" && continue
+        echo "$p"
+    done
+}
+nkeepers() { keepers "$1" | grep -c .; }
+
 # ---- assertions ----------------------------------------------------------
 
 _pass() { CHECKS=$((CHECKS + 1)); }

@@ -11,6 +11,9 @@
 #     its command; /renew and /release without an adapter skip pc0 with a
 #     note and exit 2 (nothing else is left); the JSON error says
 #     "other_dhcp_client";
+#   - a keeper is never started for an interface another client runs: each
+#     refused /renew runs with IPCFG_KEEPER=detached and leaves no keeper
+#     (none runs in the namespace, and none wrote to the keeper log);
 #   - none of them changes the address, the routes, the client's lease file
 #     or the server's lease, and no ipcfg lease is written;
 #   - a dhcpcd that runs pc1 but has no lease yet (no server there) is found
@@ -20,10 +23,13 @@
 # Every client runs so that it cannot touch the host: in a private mount and
 # UTS namespace (unshare -mu) with /etc overlaid on a scratch directory, a
 # scratch file bind-mounted over /etc/resolv.conf and tmpfs over its state
-# directories (/var/lib/dhcp, /var/lib/dhcpcd, /run/dhcpcd); ipcfg runs in
-# that same mount namespace (nsenter), so it reads the lease files where the
-# clients really keep them.  The host's /etc/resolv.conf is checked unchanged
-# at the end.
+# directories (/var/lib/dhcp, /var/lib/dhcpcd, /run/dhcpcd) and a
+# resolvconf.conf in the overlay that keeps openresolv's state in the
+# scratch (the clients' hooks call its resolvconf when it is installed);
+# ipcfg runs in that same mount namespace (nsenter), so it reads the lease
+# files where the clients really keep them.  The host's /etc/resolv.conf is
+# checked unchanged at the end (and no /etc/resolv.conf.bak nor
+# /run/resolvconf appeared).
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -33,7 +39,11 @@ for _t in dnsmasq dhclient dhcpcd unshare nsenter sha256sum stat; do
 done
 
 IPCFG=$(realpath "$IPCFG") # nsenter -m: the client's mount namespace and directory
-HOST_RESOLV_SUM=$(sha256sum /etc/resolv.conf 2>/dev/null)
+host_resolv() {
+    sha256sum /etc/resolv.conf 2>&1
+    ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1
+}
+HOST_RESOLV=$(host_resolv)
 SCRATCH=$(mktemp -d /tmp/ipcfg-peers.XXXXXX) || fatal "mktemp"
 PIDS=()
 PEER_PID=''
@@ -77,12 +87,22 @@ ip netns exec "$SRV" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-res
 PIDS+=($!)
 mkdir -p "$SCRATCH/state" # ipcfg's own state directory: must stay empty
 
+# resolvconf_conf DIR: openresolv's configuration in the /etc overlay of DIR
+# (dhclient's and dhcpcd's hooks call resolvconf when it is installed):
+# resolv.conf is the scratch file, its state in DIR, no subscriber (the
+# host's file names dnsmasq's), no service restarted, no daemon signalled.
+resolvconf_conf() {
+    printf '%s\n' "resolv_conf=/etc/resolv.conf" "state_dir=$1/resolvconf" "libc_restart=:" \
+        "avahi_daemon_pidfile=/dev/null" "mdnsd_pidfile=/dev/null" >"$1/etc-up/resolvconf.conf"
+}
+
 # peer_start NAME CMD...: CMD in $CLI, shut in as described above; PEER_PID.
 peer_start() {
     local name=$1 d=$SCRATCH/$1
     shift
     mkdir -p "$d/etc-up" "$d/etc-work" || fatal "scratch"
     printf 'nameserver 192.0.2.1\n' >"$d/resolv.conf"
+    resolvconf_conf "$d"
     # shellcheck disable=SC2016
     ip netns exec "$CLI" unshare -mu --propagation private sh -c '
         d=$1; shift
@@ -117,12 +137,20 @@ wait_lease() {
 run_peer_ipcfg() {
     local o e
     o=$(mktemp) e=$(mktemp)
-    TZ=UTC0 IPCFG_STATE_DIR=$SCRATCH/state in_peer "$IPCFG" "$@" >"$o" 2>"$e"
+    TZ=UTC0 IPCFG_STATE_DIR=$SCRATCH/state IPCFG_KEEPER=detached IPCFG_KEEPER_LOG=$SCRATCH/keeper.log \
+        in_peer "$IPCFG" "$@" >"$o" 2>"$e"
     RC=$?
     OUT=$(cat "$o"; echo x) OUT=${OUT%x}
     ERR=$(cat "$e"; echo x) ERR=${ERR%x}
     rm -f "$o" "$e"
     LAST_CMD="ipcfg $*"
+}
+
+# no_keeper IF WHAT: the refused /renew (IPCFG_KEEPER=detached) started no
+# keeper for IF: none runs in the namespace, none ever wrote its log.
+no_keeper() {
+    assert_eq 0 "$(nkeepers "$1")" "$2: no keeper for $1 (another client runs it)"
+    assert_eq "" "$(cat "$SCRATCH/keeper.log" 2>/dev/null)" "$2: no keeper was ever started (the keeper log is empty)"
 }
 
 ipcfg_time() { TZ=UTC0 date -d "@$1" '+%A, %B %-d, %Y %-I:%M:%S %p'; }
@@ -185,6 +213,7 @@ check_client() {
     assert_exit 2 "$client: /renew pc0"
     assert_one_line "$ERR" "$client: /renew pc0: one line"
     assert_eq "Adapter pc0 is run by $client; use \"$renew_cmd\" instead." "${ERR%$'\n'}" "$client: /renew pc0 says who and what"
+    no_keeper pc0 "$client: /renew pc0"
     run_peer_ipcfg /release pc0
     assert_exit 2 "$client: /release pc0"
     assert_one_line "$ERR" "$client: /release pc0: one line"
@@ -193,6 +222,7 @@ check_client() {
     assert_exit 2 "$client: /renew (no adapter)"
     assert_eq "Adapter pc0 is run by $client; use \"$renew_cmd\" instead.
 The operation failed as no adapter is in the state permissible for this operation." "${ERR%$'\n'}" "$client: /renew skips pc0"
+    no_keeper pc0 "$client: /renew"
     run_peer_ipcfg /release
     assert_exit 2 "$client: /release (no adapter)"
     assert_contains "$ERR" "Adapter pc0 is run by $client" "$client: /release skips pc0"
@@ -200,6 +230,7 @@ The operation failed as no adapter is in the state permissible for this operatio
     assert_exit 2 "$client: /renew p* /json"
     assert_json "$OUT" '[.exit_code, .results[0].adapter, .results[0].error.reason]' '[2,"pc0","other_dhcp_client"]' \
         "$client: the JSON refusal"
+    no_keeper pc0 "$client: /renew p* /json"
     sleep 0.5 # anything sent would have had its answer
     assert_eq "$before" "$(state_of "$lf")" "$client: address, routes, lease files and the server's lease untouched"
 }
@@ -248,6 +279,7 @@ assert_json "$OUT" '.adapters[] | select(.name == "pc1") | [.dhcp_enabled, .leas
 run_peer_ipcfg /renew pc1
 assert_exit 2 "/renew pc1 (dhcpcd, no lease yet)"
 assert_eq 'Adapter pc1 is run by dhcpcd; use "dhcpcd -n pc1" instead.' "${ERR%$'\n'}" "/renew pc1: the line"
+no_keeper pc1 "/renew pc1 (dhcpcd, no lease yet)"
 run_peer_ipcfg /release pc1
 assert_exit 2 "/release pc1 (dhcpcd, no lease yet)"
 assert_eq "" "$(ls -A "$SCRATCH/state")" "pc1: no ipcfg lease written"
@@ -267,6 +299,7 @@ mkdir -p "$d/etc-up/systemd/network" "$d/etc-work"
 printf '[Match]\nName=pc0\n\n[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n' \
     >"$d/etc-up/systemd/network/10-pc0.network"
 printf 'nameserver 192.0.2.1\n' >"$d/resolv.conf"
+resolvconf_conf "$d"
 # shellcheck disable=SC2016
 ip netns exec "$CLI" unshare -mu --propagation private sh -c '
     d=$1; shift
@@ -289,5 +322,5 @@ check_client systemd-networkd "$NDL" "$MT" $((MT + LT)) "networkctl renew pc0" "
 stop_peer
 
 peers_cleanup
-assert_eq "$HOST_RESOLV_SUM" "$(sha256sum /etc/resolv.conf 2>/dev/null)" "the host's /etc/resolv.conf is unchanged"
+assert_eq "$HOST_RESOLV" "$(host_resolv)" "the host's /etc/resolv.conf is unchanged (no .bak, no /run/resolvconf)"
 finish
