@@ -13,10 +13,9 @@
 
 /* Runs the jobs that arrive on ctl until ctl reaches its end (the
  * privileged part is done) or rpc fails; then exits the process.  The
- * process is confined (ipcfg_lx_confine, with parent and empty_dir) once
- * the jobs that came first have sent their first message, and before
- * anything the network sent is read: the first request's round trip
- * overlaps the confinement. */
+ * process is confined (ipcfg_lx_confine, with parent and empty_dir)
+ * first, before it waits for its first job: forked at the command's
+ * privilege check, it does so while the command lists the adapters. */
 void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir);
 
 /* The confinement failed: tells the privileged part why (an ABORT) and

@@ -256,7 +256,7 @@ int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir)
         (void)close(ctl[0]);
         (void)close(rpc[0]);
         /* nothing of the privileged side's is kept; the rest of the
-         * confinement follows the first message (ipcfg_lx_engine_main) */
+         * confinement comes first in ipcfg_lx_engine_main */
         if (fds_only(ctl[1], rpc[1]) != 0)
             ipcfg_lx_engine_fail(rpc[1], "cannot close its descriptors");
         ipcfg_lx_engine_main(ctl[1], rpc[1], parent, empty_dir);
