@@ -31,24 +31,64 @@ show() {
     echo "---- exit $rc"
 }
 
-# run EXE ARGS... -> $T/out, $T/err, $rc
-# Now and then Wine's loader fails before the program runs: an exit code in
-# a few milliseconds with no output at all.  The programs run here never
-# fail silently, so such a run is started once more (as in sim/run_case.sh);
-# anything a program did print is judged as it is.
-run_exe() {
-    local exe=$1 attempt
+# One wineserver for the whole suite.  Debian's wineserver wrapper passes
+# -p0, so the server Wine starts by itself ends as soon as a test's last Wine
+# process (and the session's services) are gone, and the next test starts a
+# new session (server, wineboot, services): a start that races a server
+# shutting down is a known source of spurious start-up failures.  Before
+# its first Wine run each case starts the prefix's server with -p30 (a
+# no-op, exit 2, when one is running): it stays up between the tests and
+# ends 30 s after the suite's last Wine process.  (A server no client ever
+# reached would stay up: so it is started just before a Wine run.)
+WINESERVER=$(dirname "$IPCFG_WINE")/wineserver
+[ -x "$WINESERVER" ] || WINESERVER=$(command -v wineserver || true)
+server_started=
+keep_server() {
+    [ -n "$server_started" ] && return
+    server_started=1
+    [ -n "$WINESERVER" ] && timeout 30 "$WINESERVER" -p30 </dev/null >/dev/null 2>&1
+    return 0
+}
+
+# Lines only Wine itself writes when it cannot start a program: its loader's
+# ("wine: ..."), its server connection's ("wine client error:..."), the
+# server's, and debug channels ("err:...", "0024:err:...").  An empty line
+# is Wine's too; a line of CR alone (ipcfg ends its lines with CR LF) is not.
+WINE_NOISE='^((wine: |wine client error|wineserver: |(err|fixme|warn|trace):|[0-9a-f]+:(err|fixme|warn|trace):).*|)$'
+
+# true when FILE... hold nothing but Wine's own messages, or nothing at all;
+# a program that crashed ("wine: Unhandled page fault ...") did start
+only_wine_noise() { ! grep -qvhE -- "$WINE_NOISE" "$@" && ! grep -qhiE -- 'unhandled|exception' "$@"; }
+
+# wine_run LABEL CMD... -> $T/out, $T/err, $rc
+# Now and then Wine fails before the program runs: an exit code with no
+# output at all, or with only Wine's own loader/server messages.  The
+# programs run here never fail silently and never print such lines, so such
+# a run is started again (3 attempts in all), each attempt discarded shown
+# as a note (exit code, stdout, stderr); anything a program did print is
+# judged as it is.  A run that timed out is not repeated.
+wine_run() {
+    local label=$1 attempt
     shift
-    for attempt in 1 2; do
-        timeout 120 "$IPCFG_WINE" "$exe" "$@" >"$T/out" 2>"$T/err" </dev/null
+    keep_server
+    for attempt in 1 2 3; do
+        timeout 120 "$@" >"$T/out" 2>"$T/err" </dev/null
         rc=$?
-        if [ "$attempt" = 1 ] && [ "$rc" -ne 0 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]; then
-            echo "note [$case_name]: Wine did not start $(basename "$exe") (exit $rc, no output): once more" >&2
+        if [ "$attempt" -lt 3 ] && [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && only_wine_noise "$T/out" "$T/err"; then
+            {
+                echo "note [$case_name]: attempt $attempt: Wine did not start $label (exit $rc); its output:"
+                echo "note [$case_name]: ---- stdout"; sed 's/^/note    | /' "$T/out"
+                echo "note [$case_name]: ---- stderr"; sed 's/^/note    | /' "$T/err"
+                echo "note [$case_name]: once more"
+            } >&2
+            sleep 1
             continue
         fi
         break
     done
 }
+# run_exe EXE ARGS...: EXE under Wine
+run_exe() { wine_run "$(basename "$1")" "$IPCFG_WINE" "$@"; }
 run() { run_exe "$IPCFG_EXE" "$@"; }
 
 expect_rc() { [ "$rc" -eq "$1" ] || fail "exit code $rc, expected $1 (ipcfg $2)"; }
@@ -81,7 +121,21 @@ esc() { printf '%s' "$1" | sed 's/[.]/[.]/g'; }
 first_if() { host_addrs | awk '$2 !~ /^127\./ { print $1; exit }'; }
 first_addr() { host_addrs | awk '$2 !~ /^127\./ { print $2; exit }'; }
 # FormatMessage's own text for a Win32 code
-fmt_text() { timeout 60 "$IPCFG_WINE" "$IPCFG_WIN_UNIT" fmt "$1" 2>/dev/null | tr -d '\r'; }
+# (started again when Wine did not start it, as in wine_run)
+fmt_text() {
+    local attempt text
+    keep_server
+    for attempt in 1 2 3; do
+        text=$(timeout 60 "$IPCFG_WINE" "$IPCFG_WIN_UNIT" fmt "$1" 2>"$T/fmt_err" </dev/null | tr -d '\r')
+        if [ -n "$text" ] || [ "$attempt" = 3 ] || ! only_wine_noise "$T/fmt_err"; then
+            break
+        fi
+        echo "note [$case_name]: attempt $attempt: no text from win_unit fmt $1; its stderr:" >&2
+        sed 's/^/note    | /' "$T/fmt_err" >&2
+        sleep 1
+    done
+    printf '%s\n' "$text"
+}
 
 need_host_addr() {
     if [ -z "$(first_if)" ]; then
@@ -294,9 +348,7 @@ console_unicode)
     # written with WriteFile would come out in the console code page.
     command -v script >/dev/null || { echo "FAIL [$case_name]: script(1) (util-linux) is missing" >&2; exit 1; }
     name=$'\xc3\x9cn\xc3\xafc\xc3\xb6d\xc3\xa9 \xe2\x82\xac'
-    timeout 120 script -qec "$(printf '%q ' "$IPCFG_WINE" "$IPCFG_EXE" /add "$name" 10.99.0.1 24)" /dev/null \
-        >"$T/out" 2>"$T/err" </dev/null
-    rc=$?
+    wine_run "ipcfg.exe on a console" script -qec "$(printf '%q ' "$IPCFG_WINE" "$IPCFG_EXE" /add "$name" 10.99.0.1 24)" /dev/null
     expect_rc 2 "/add '$name' on a console"
     grep -qF "no adapter matches \"$name\"" "$T/out" || fail "the console output lacks the name '$name'"
     ;;

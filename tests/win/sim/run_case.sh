@@ -56,6 +56,16 @@ fail() {
 
 note() { printf '%s\n' "$*" >&2; }
 
+# Lines only Wine itself writes when it cannot start a program: its loader's
+# ("wine: ..."), its server connection's ("wine client error:..."), the
+# server's, and debug channels ("err:...", "0024:err:...").  An empty line
+# is Wine's too; a line of CR alone (ipcfg ends its lines with CR LF) is not.
+WINE_NOISE='^((wine: |wine client error|wineserver: |(err|fixme|warn|trace):|[0-9a-f]+:(err|fixme|warn|trace):).*|)$'
+
+# true when FILE... hold nothing but Wine's own messages, or nothing at all;
+# a program that crashed ("wine: Unhandled page fault ...") did start
+only_wine_noise() { ! grep -qvhE -- "$WINE_NOISE" "$@" && ! grep -qhiE -- 'unhandled|exception' "$@"; }
+
 # ---- setting up ------------------------------------------------------------
 
 # scenario FILE: the simulated host (a file in scenarios/, or a path); the
@@ -172,7 +182,7 @@ run_exe() {
     LAST_CMD="$(basename "$exe" .exe) $*"
     note "--- run $RUNS: $LAST_CMD"
     local t0 t0ms logsize attempt
-    for attempt in 1 2; do
+    for attempt in 1 2 3; do
         logsize=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
         t0=$(date +%s)
         t0ms=$(date +%s%3N)
@@ -204,13 +214,21 @@ run_exe() {
         RUN_SECONDS=$(( $(date +%s) - t0 ))
         RUN_MS=$(( $(date +%s%3N) - t0ms ))
         note "    exit $EXIT after $RUN_MS ms"
-        # Now and then Wine's loader fails before the program runs (seen as an
-        # exit code with no output at all and not one IP Helper call, in a few
-        # milliseconds).  ipcfg itself never fails silently, so such a run is
-        # started once more; anything the program did is judged as it is.
-        if [ "$attempt" = 1 ] && [ "$EXIT" != 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ] &&
+        # Now and then Wine fails before the program runs: an exit code with
+        # no output at all, or only Wine's own loader/server messages, and
+        # not one IP Helper call.  ipcfg itself never fails silently, so such
+        # a run is started again (3 attempts in all), each discarded attempt
+        # shown; anything the program did is judged as it is.  (A reader
+        # gone away (run_reader_gone) is meant to end a run silently.)
+        if [ "$attempt" -lt 3 ] && [ "$EXIT" != 0 ] && [ "$EXIT" != 124 ] && [ "${SIM_STDOUT:-}" != gone ] &&
+            only_wine_noise "$OUT" "$ERR" &&
             [ "$(stat -c %s "$LOG" 2>/dev/null || echo 0)" = "$logsize" ]; then
-            note "    Wine did not start the program (exit $EXIT, no output, no call): once more"
+            note "    attempt $attempt: Wine did not start the program (exit $EXIT, no call); its output:"
+            note "    ---- stdout"; sed 's/^/    | /' "$OUT" >&2
+            note "    ---- stderr"; sed 's/^/    | /' "$ERR" >&2
+            note "    once more"
+            sleep 1
+            prime "$prefix"
             continue
         fi
         break
