@@ -412,20 +412,6 @@ static void on_readable(ejob *j, int kind)
 
 /* ---- the loop ---- */
 
-/* Touches the stack and the heap as the exchange will. */
-static void warm_up(void)
-{
-    volatile uint8_t stack[96 * 1024];
-    void *heap = malloc(64 * 1024);
-
-    for (size_t i = 0; i < sizeof(stack); i += 4096)
-        stack[i] = 0;
-    if (heap != NULL) {
-        memset(heap, 0, 64 * 1024);
-        free(heap);
-    }
-}
-
 void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
 {
     static eng e;
@@ -438,12 +424,8 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
     e.rpc = rpc;
     e.ip_id = (uint16_t)io_random(NULL);
     /* The command forks the engine when its privilege check passes, so
-     * that what follows overlaps its listing: the memory the exchange
-     * will use is touched now (each first touch of a page is a fault,
-     * dear in a virtual machine, off the exchange's path here), then the
-     * engine confines itself, before its first job arrives and long
-     * before anything from the network is read. */
-    warm_up();
+     * that the confinement overlaps its listing: it comes before the
+     * first job arrives, long before anything from the network is read. */
     if (ipcfg_lx_confine(empty_dir, parent, &why) != 0)
         ipcfg_lx_engine_fail(rpc, why);
     for (;;) {
