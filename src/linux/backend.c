@@ -38,7 +38,7 @@ static void lx_destroy(ipcfg_backend *b)
     ipcfg_lx_ctx *x = b->ctx;
 
     if (x != NULL) {
-        ipcfg_lx_engine_end(&x->eng);
+        ipcfg_lx_engine_leave(&x->eng);
         ipcfg_nlsock_close(&x->nl);
         free(x);
     }

@@ -40,7 +40,7 @@ typedef struct ipcfg_lx_xopts {
     /* NULL, or an engine started already (the command's, started at its
      * privilege check so that the start overlaps the listing): the
      * exchange uses it and closes its sockets; reaping it is left to its
-     * owner (ipcfg_lx_engine_end), after the output.  NULL or not started:
+     * owner (ipcfg_lx_engine_leave), after the output.  NULL or not started:
      * the exchange starts and reaps its own. */
     ipcfg_lx_engine *engine;
 } ipcfg_lx_xopts;

@@ -289,15 +289,13 @@ int ipcfg_lx_engine_start(ipcfg_lx_engine *e)
     return rc != 0 ? rc : ipcfg_lx_engine_spawn(e, dir);
 }
 
-void ipcfg_lx_engine_end(ipcfg_lx_engine *e)
+void ipcfg_lx_engine_leave(ipcfg_lx_engine *e)
 {
     if (e->ctl >= 0)
         (void)close(e->ctl);
     if (e->rpc >= 0)
         (void)close(e->rpc);
     e->ctl = e->rpc = -1;
-    if (e->pid > 0)
-        (void)ipcfg_lx_engine_reap(e->pid, 0);
     e->pid = 0;
 }
 

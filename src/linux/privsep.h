@@ -34,10 +34,17 @@ int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir);
  * errno (e->pid 0, nothing started). */
 int ipcfg_lx_engine_start(ipcfg_lx_engine *e);
 
-/* Closes what is left of the engine's sockets (it ends when its ctl
- * socket does) and reaps it; e->pid 0 afterwards.  Safe on an engine never
- * started (pid 0, sockets -1) or already ended. */
-void ipcfg_lx_engine_end(ipcfg_lx_engine *e);
+/* The command's last word to its engine, just before the command exits:
+ * closes what is left of its sockets (it ends when its ctl socket does)
+ * and does not wait for it.  An engine that used a packet socket ends
+ * only after the socket's release has waited for an RCU grace period
+ * (tens of milliseconds where grace periods are not expedited); nothing
+ * waits for that: the engine has reported everything, is killed when the
+ * command exits (PR_SET_PDEATHSIG) and is reaped by init (or the nearest
+ * subreaper).  The keeper, which lives on, reaps its engines
+ * (ipcfg_lx_engine_reap).  e->pid 0 afterwards; safe on an engine never
+ * started. */
+void ipcfg_lx_engine_leave(ipcfg_lx_engine *e);
 
 /* Reaps the engine whose sockets were closed: kill_now, or when it has
  * not ended IPCFG_LX_ENGINE_REAP_MS after the call, with SIGKILL first (an
