@@ -82,7 +82,7 @@ for _ in $(seq 100); do ip -n "$CLI" link show "$IF" | grep -q LOWER_UP && break
 # --no-ping: dnsmasq does not ping an address before offering it (a
 # second's wait otherwise); --leasefile-ro: its own lease-file write is not
 # counted against the clients.
-ip netns exec "$SRV" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-resolv --no-hosts --port=0 \
+ip netns exec "$SRV" dnsmasq --keep-in-foreground --conf-file=/dev/null --pid-file="$work/dnsmasq.pid" --no-resolv --no-hosts --port=0 \
     --interface=s0 --bind-interfaces --no-ping --leasefile-ro --log-facility="$work/dnsmasq.log" \
     --dhcp-range=10.77.0.50,10.77.0.250,255.255.255.0,3600 --dhcp-option=option:router,10.77.0.1 \
     --dhcp-option=option:dns-server,10.77.0.1 &
@@ -91,9 +91,22 @@ for _ in $(seq 100); do grep -q "dnsmasq-dhcp" "$work/dnsmasq.log" 2>/dev/null &
 grep -q "dnsmasq-dhcp" "$work/dnsmasq.log" || die "dnsmasq did not start"
 
 echo "# scratch resolv.conf of the bench (bind-mounted over /etc/resolv.conf)" >"$work/resolv.conf"
-# The private mount and UTS namespace every measurement runs in.
-jail="mount --bind $work/resolv.conf /etc/resolv.conf && mount -t tmpfs none /run && mkdir -p /run/dhcpcd \
+# The private mount and UTS namespace every measurement runs in: /etc
+# overlaid on a scratch directory (a resolvconf such as openresolv, which a
+# client's script may run, writes beside resolv.conf: /etc/resolv.conf.bak),
+# the scratch resolv.conf over /etc/resolv.conf, tmpfs over /run and the
+# clients' state directories.
+mkdir -p "$work/etc-up" "$work/etc-work"
+jail="mount -t overlay overlay -o lowerdir=/etc,upperdir=$work/etc-up,workdir=$work/etc-work /etc \
+&& mount --bind $work/resolv.conf /etc/resolv.conf && mount -t tmpfs none /run && mkdir -p /run/dhcpcd \
 && mount -t tmpfs none /var/lib/dhcp && mount -t tmpfs none /var/lib/dhcpcd"
+# ipcfg in the jail, once (untimed)
+in_jail() { ip netns exec "$CLI" unshare -mu sh -c "$jail && exec \"\$@\"" sh "$@"; }
+# Each measurement is a jail of its own (a fresh /run): ipcfg's lease keeper,
+# which would outlive it, is not started (IPCFG_KEEPER=off: one-shot
+# exchanges, as the peers' -1 runs are).  dhcp-peers.sh in shared/bench
+# times /renew with the keeper.
+export IPCFG_KEEPER=off
 
 # measure NAME ENVVARS PREPARE COMMAND [CLEANUP]: the median (ms) of
 # COMMAND's wall time, PREPARE run untimed before each run, CLEANUP once
@@ -115,14 +128,14 @@ measure() {
 L=/var/lib/dhcp/bench.leases P=/run/dhclient.bench.pid
 flush="ip addr flush dev $IF scope global"
 # one obtain first: the address range and ARP caches are warm for everybody
-ip netns exec "$CLI" "$ipcfg" /renew "$IF" >/dev/null || die "ipcfg's first obtain failed"
+in_jail "$ipcfg" /renew "$IF" >/dev/null || die "ipcfg's first obtain failed"
 addr=$(ip -n "$CLI" -j -4 addr show dev "$IF" | jq -r '.[0].addr_info[0].local')
 
 # ---- ipcfg ---------------------------------------------------------------------------
 measure ipcfg-renew "" "" "$ipcfg /renew $IF"
 measure ipcfg-obtain-probe "" "$ipcfg /release $IF" "$ipcfg /renew $IF"
 measure ipcfg-obtain "IPCFG_DHCP_PROBE_MS=0" "$ipcfg /release $IF" "$ipcfg /renew $IF"
-ip netns exec "$CLI" "$ipcfg" /release "$IF" >/dev/null
+in_jail "$ipcfg" /release "$IF" >/dev/null
 
 # ---- dhcpcd: -1 one-shot, -4, -B foreground, --nodelay, -A no ARP check ----------------
 # obtain: no address, no lease file; renew: the second -1 run (REBOOT: a
