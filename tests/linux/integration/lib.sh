@@ -102,30 +102,29 @@ mac_dashed() {
 
 # ---- running ipcfg ---------------------------------------------------------
 
-# run_ipcfg ARGS...: runs ipcfg in $NS as root; sets OUT, ERR and RC.
-run_ipcfg() {
-    local o e
+# run_captured LABEL CMD...: runs CMD (an ipcfg command line, however
+# entered); sets OUT, ERR (each exactly as written) and RC, and LAST_CMD to
+# LABEL.  The output files are writable by anyone (a command run as nobody).
+run_captured() {
+    local label=$1 o e
+    shift
     o=$(mktemp) e=$(mktemp)
-    ip netns exec "$NS" "$IPCFG" "$@" >"$o" 2>"$e"
+    chmod 0666 "$o" "$e"
+    "$@" >"$o" 2>"$e"
     RC=$?
     OUT=$(cat "$o"; echo x) OUT=${OUT%x}
     ERR=$(cat "$e"; echo x) ERR=${ERR%x}
     rm -f "$o" "$e"
-    LAST_CMD="ipcfg $*"
+    LAST_CMD=$label
 }
+
+# run_ipcfg ARGS...: runs ipcfg in $NS as root; sets OUT, ERR and RC.
+run_ipcfg() { run_captured "ipcfg $*" ip netns exec "$NS" "$IPCFG" "$@"; }
 
 # run_ipcfg_nobody ARGS...: the same, as user nobody without capabilities.
 run_ipcfg_nobody() {
-    local o e
-    o=$(mktemp) e=$(mktemp)
-    chmod 0666 "$o" "$e"
-    ip netns exec "$NS" setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all \
-        "$IPCFG" "$@" >"$o" 2>"$e"
-    RC=$?
-    OUT=$(cat "$o"; echo x) OUT=${OUT%x}
-    ERR=$(cat "$e"; echo x) ERR=${ERR%x}
-    rm -f "$o" "$e"
-    LAST_CMD="(as nobody) ipcfg $*"
+    run_captured "(as nobody) ipcfg $*" ip netns exec "$NS" \
+        setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all "$IPCFG" "$@"
 }
 
 # keepers IF: the pids of IF's lease keepers in the network namespace $CLI

@@ -84,16 +84,7 @@ wait_for 5 test -e "$MNT/ready" || fatal "the mount namespace was not set up: $(
 
 # in_ns CMD...: CMD in the client's network namespace and the private mount one
 in_ns() { nsenter -t "$HOLDER" -m -n "$@"; }
-run_ns_ipcfg() {
-    local o e
-    o=$(mktemp) e=$(mktemp)
-    in_ns "$IPCFG" "$@" >"$o" 2>"$e"
-    RC=$?
-    OUT=$(cat "$o"; echo x) OUT=${OUT%x}
-    ERR=$(cat "$e"; echo x) ERR=${ERR%x}
-    rm -f "$o" "$e"
-    LAST_CMD="ipcfg $*"
-}
+run_ns_ipcfg() { run_captured "ipcfg $*" in_ns "$IPCFG" "$@"; }
 
 assert_eq "$RESOLV_BEFORE" "$(in_ns cat /etc/resolv.conf)" "inside: /etc/resolv.conf is the scratch file"
 assert_eq "" "$(in_ns /sbin/resolvconf -i 2>&1 | xargs)" "inside: resolvconf knows no interface at the start"

@@ -135,15 +135,8 @@ wait_lease() {
 }
 
 run_peer_ipcfg() {
-    local o e
-    o=$(mktemp) e=$(mktemp)
     TZ=UTC0 IPCFG_STATE_DIR=$SCRATCH/state IPCFG_KEEPER=detached IPCFG_KEEPER_LOG=$SCRATCH/keeper.log \
-        in_peer "$IPCFG" "$@" >"$o" 2>"$e"
-    RC=$?
-    OUT=$(cat "$o"; echo x) OUT=${OUT%x}
-    ERR=$(cat "$e"; echo x) ERR=${ERR%x}
-    rm -f "$o" "$e"
-    LAST_CMD="ipcfg $*"
+        run_captured "ipcfg $*" in_peer "$IPCFG" "$@"
 }
 
 # no_keeper IF WHAT: the refused /renew (IPCFG_KEEPER=detached) started no
