@@ -15,7 +15,6 @@
 #include <sys/stat.h>
 #include <stddef.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -331,16 +330,9 @@ void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len)
 
 static int wait_gone(pid_t pid, int64_t deadline)
 {
-    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    int64_t left = deadline - mono_ms();
 
-    if (pfd >= 0) {
-        struct pollfd p = {pfd, POLLIN, 0};
-        int64_t left = deadline - mono_ms();
-        int rc = poll(&p, 1, left > 0 ? (int)left : 0);
-        (void)close(pfd);
-        return rc > 0 ? 0 : -1;
-    }
-    return errno == ESRCH ? 0 : -1;
+    return ipcfg_lx_pid_wait(pid, left > 0 ? (int)left : 0) == 1 ? 0 : -1;
 }
 
 int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg_error *err)

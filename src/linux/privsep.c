@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +30,7 @@
 
 #include "dhcp_engine.h"
 #include "lock.h"
+#include "spawn.h"
 
 /* ---- the seccomp filter ------------------------------------------------------ */
 
@@ -306,14 +306,10 @@ int ipcfg_lx_engine_reap(pid_t pid, int kill_now)
     if (!kill_now) {
         /* its sockets are closed: an engine that does not end on its own
          * within the grace is ended (it holds nothing worth waiting for) */
-        int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
-        if (pfd >= 0) {
-            struct pollfd p = {pfd, POLLIN, 0};
-            while (poll(&p, 1, IPCFG_LX_ENGINE_REAP_MS) < 0 && errno == EINTR)
-                ;
-            (void)close(pfd);
-            kill_now = p.revents == 0;
-        } else if (errno != ESRCH) {
+        int ended = ipcfg_lx_pid_wait(pid, IPCFG_LX_ENGINE_REAP_MS);
+        if (ended >= 0) {
+            kill_now = !ended;
+        } else {
             for (int i = 0; i < IPCFG_LX_ENGINE_REAP_MS / 5; i++) {
                 pid_t r = waitpid(pid, &st, WNOHANG);
                 if (r == pid || (r < 0 && errno != EINTR))

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -146,4 +147,17 @@ fail:
             (void)close(errp[i]);
     }
     return -1;
+}
+
+int ipcfg_lx_pid_wait(pid_t pid, int ms)
+{
+    int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+
+    if (pfd < 0)
+        return errno == ESRCH ? 1 : -1;
+    struct pollfd p = {pfd, POLLIN, 0};
+    while (poll(&p, 1, ms > 0 ? ms : 0) < 0 && errno == EINTR)
+        ;
+    (void)close(pfd);
+    return p.revents != 0;
 }

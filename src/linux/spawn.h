@@ -9,6 +9,7 @@
 #define IPCFG_LINUX_SPAWN_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #define IPCFG_LX_SPAWN_TIMEOUT_MS 10000
 
@@ -22,5 +23,10 @@ int ipcfg_lx_find_program(const char *name, char *path, size_t len);
  * -1 when it could not run or was killed; the first line it wrote to its
  * standard error (or why it did not run) in err. */
 int ipcfg_lx_run_program(const char *path, char *const argv[], const char *in, char *err, size_t errlen);
+
+/* Waits up to ms milliseconds for the process pid to end (a pidfd, so a
+ * process that is not this one's child too).  1 ended (or no longer
+ * there), 0 still running, -1 it cannot be watched (no pidfd_open). */
+int ipcfg_lx_pid_wait(pid_t pid, int ms);
 
 #endif
