@@ -127,6 +127,14 @@ run_ipcfg_nobody() {
         setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all "$IPCFG" "$@"
 }
 
+# host_resolver_state: the host's /etc/resolv.conf (its sha256) and whether
+# a resolvconf (openresolv) left its files there: a test that lets a real
+# resolvconf run compares it before and after.
+host_resolver_state() {
+    sha256sum /etc/resolv.conf 2>&1
+    ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1
+}
+
 # keepers IF: the pids of IF's lease keepers in the network namespace $CLI
 # (the engine a keeper forks for an exchange, whose command line is its
 # keeper's, is not one).  nkeepers IF: how many.

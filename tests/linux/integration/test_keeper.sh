@@ -82,8 +82,12 @@ assert_eq 1 "$(nkeepers c0)" "still one keeper after the verify"
 assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the link is back" "the keeper logged why it verified"
 
 # ---- a killed keeper is restored by the next /renew ---------------------------
-kill -9 "$(keepers c0)"
-wait_for 2 bash -c "[ -z \"\$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -- '--keeper c0')\" ]"
+# kill_keeper: kill -9 c0's keeper and wait until no process of it is left
+kill_keeper() {
+    kill -9 "$(keepers c0)"
+    wait_for 2 bash -c "[ -z \"\$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -- '--keeper c0')\" ]"
+}
+kill_keeper
 run_ipcfg /all /json
 assert_eq "false null" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
     "/json: the lease is not kept once its keeper is gone"
@@ -95,8 +99,7 @@ assert_eq 1 "$(nkeepers c0)" "one keeper again"
 # (what systemd starts for an enabled ipcfg@c0.service): the address gone
 # and the link down, as after a reboot; the keeper sets the link up and
 # verifies the lease at once (INIT-REBOOT), without a DISCOVER
-kill -9 "$(keepers c0)"
-wait_for 2 bash -c "[ \$(ip netns pids '$CLI' | xargs -r -I{} cat /proc/{}/cmdline 2>/dev/null | tr '\0' ' ' | grep -c -- '--keeper c0') = 0 ]"
+kill_keeper
 ip -n "$CLI" addr flush dev c0
 ip -n "$CLI" link set c0 down
 lines=$(wc -l <"$PKTS")

@@ -33,11 +33,7 @@ done
     fatal "/sbin/resolvconf is not openresolv: run scripts/install-deps.sh test (package openresolv)"
 
 IPCFG=$(realpath "$IPCFG") # nsenter -m: the holder's mount namespace
-host_state() {
-    sha256sum /etc/resolv.conf 2>&1
-    ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1
-}
-HOST_BEFORE=$(host_state)
+HOST_BEFORE=$(host_resolver_state)
 export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
 MNT=$DHCP_TMP/mnt
 HOLDER=''
@@ -107,7 +103,7 @@ assert_line "$L" "nameserver 10.77.0.1" "resolvconf -l: c0.ipcfg's first server"
 assert_line "$L" "nameserver 10.77.0.2" "resolvconf -l: c0.ipcfg's second server"
 assert_line "$L" "search example.test" "resolvconf -l: c0.ipcfg's domain"
 assert_eq "c0.ipcfg" "$(in_ns /sbin/resolvconf -i 2>&1 | xargs)" "resolvconf -i: c0.ipcfg and nothing else"
-assert_eq "$HOST_BEFORE" "$(host_state)" "the host's resolv.conf is untouched while the lease is held"
+assert_eq "$HOST_BEFORE" "$(host_resolver_state)" "the host's resolv.conf is untouched while the lease is held"
 
 # ---- /release: taken back, no keeper ------------------------------------------
 run_ns_ipcfg /release c0
@@ -124,5 +120,5 @@ assert_eq "" "$(in_ns /sbin/resolvconf -i 2>&1 | xargs)" "resolvconf -i: no inte
 kill -9 "$HOLDER" 2>/dev/null
 wait_for 5 bash -c "! kill -0 $HOLDER 2>/dev/null" || fatal "the holder of the mount namespace outlived kill -9"
 HOLDER=''
-assert_eq "$HOST_BEFORE" "$(host_state)" "the host's /etc/resolv.conf is unchanged (sha256), no .bak, no /run/resolvconf"
+assert_eq "$HOST_BEFORE" "$(host_resolver_state)" "the host's /etc/resolv.conf is unchanged (sha256), no .bak, no /run/resolvconf"
 finish

@@ -39,11 +39,7 @@ for _t in dnsmasq dhclient dhcpcd unshare nsenter sha256sum stat; do
 done
 
 IPCFG=$(realpath "$IPCFG") # nsenter -m: the client's mount namespace and directory
-host_resolv() {
-    sha256sum /etc/resolv.conf 2>&1
-    ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1
-}
-HOST_RESOLV=$(host_resolv)
+HOST_RESOLV=$(host_resolver_state)
 SCRATCH=$(mktemp -d /tmp/ipcfg-peers.XXXXXX) || fatal "mktemp"
 PIDS=()
 PEER_PID=''
@@ -315,5 +311,5 @@ check_client systemd-networkd "$NDL" "$MT" $((MT + LT)) "networkctl renew pc0" "
 stop_peer
 
 peers_cleanup
-assert_eq "$HOST_RESOLV" "$(host_resolv)" "the host's /etc/resolv.conf is unchanged (no .bak, no /run/resolvconf)"
+assert_eq "$HOST_RESOLV" "$(host_resolver_state)" "the host's /etc/resolv.conf is unchanged (no .bak, no /run/resolvconf)"
 finish
