@@ -100,7 +100,7 @@ mkdir -p "$work/etc-up" "$work/etc-work"
 jail="mount -t overlay overlay -o lowerdir=/etc,upperdir=$work/etc-up,workdir=$work/etc-work /etc \
 && mount --bind $work/resolv.conf /etc/resolv.conf && mount -t tmpfs none /run && mkdir -p /run/dhcpcd \
 && mount -t tmpfs none /var/lib/dhcp && mount -t tmpfs none /var/lib/dhcpcd"
-# ipcfg in the jail, once (untimed)
+# in_jail CMD...: CMD in the client namespace and a jail of its own
 in_jail() { ip netns exec "$CLI" unshare -mu sh -c "$jail && exec \"\$@\"" sh "$@"; }
 # Each measurement is a jail of its own (a fresh /run): ipcfg's lease keeper,
 # which would outlive it, is not started (IPCFG_KEEPER=off: one-shot
@@ -117,8 +117,7 @@ measure() {
     [[ -n $prep ]] && args+=(--prepare "$prep")
     [[ -n ${5:-} ]] && args+=(--cleanup "$5")
     # shellcheck disable=SC2086
-    ip netns exec "$CLI" unshare -mu sh -c "$jail && exec env $envs hyperfine \"\$@\"" hyperfine \
-        "${args[@]}" "$cmd" >"$work/$name.out" 2>&1 || {
+    in_jail env $envs hyperfine "${args[@]}" "$cmd" >"$work/$name.out" 2>&1 || {
         cat "$work/$name.out" >&2
         die "$name failed: $cmd"
     }
