@@ -10,6 +10,7 @@ set(IPCFG_DHCP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_frame.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_msg.c
+  ${CMAKE_CURRENT_LIST_DIR}/dns_name.c
 )
 add_library(ipcfg_dhcp STATIC ${IPCFG_DHCP_SOURCES})
 target_include_directories(ipcfg_dhcp PUBLIC ${CMAKE_CURRENT_LIST_DIR})

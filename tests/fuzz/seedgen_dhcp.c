@@ -269,5 +269,18 @@ int main(int argc, char **argv)
     memcpy(w, &rq, sizeof rq);
     memcpy(w + sizeof rq, text, n);
     bad |= put(wd, "save", w, sizeof rq + n);
+
+    /* names in their wire form, the first byte choosing compression: RFC
+     * 3397 §2's example list, plain names, a loop */
+    char nd[900];
+    static const uint8_t rfc3397[] = {1, 3, 'e', 'n', 'g', 5, 'a', 'p', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0,
+                                      9, 'm', 'a', 'r', 'k', 'e', 't', 'i', 'n', 'g', 0xc0, 0x04};
+    static const uint8_t plain[] = {0, 4, 'c', 'o', 'r', 'p', 2, 'e', 'x', 0, 1, 'a', 0};
+    static const uint8_t loop[] = {1, 1, 'a', 0xc0, 0x04, 1, 'b', 0xc0, 0x00};
+    snprintf(nd, sizeof nd, "%s/dns_name", argv[1]);
+    bad |= mkdir_p(nd);
+    bad |= put(nd, "rfc3397", rfc3397, sizeof rfc3397);
+    bad |= put(nd, "plain", plain, sizeof plain);
+    bad |= put(nd, "loop", loop, sizeof loop);
     return bad ? 1 : 0;
 }
