@@ -268,11 +268,14 @@ unit_state() {
 }
 
 # sd_keepers IF: the pids (in the container) of the processes whose
-# command line is `ipcfg --keeper IF` (a keeper's engine, forked during an
-# exchange, has its keeper's command line too)
+# command line is `ipcfg --keeper IF` (the unit's /usr/bin/ipcfg, or a
+# detached keeper's ipcfg; a keeper's engine, forked during an exchange,
+# has its keeper's command line too)
 sd_keepers() {
     sd_run sh -c 'for p in /proc/[0-9]*; do
-        [ "$(tr "\0" " " <$p/cmdline 2>/dev/null)" = "/usr/bin/ipcfg --keeper $1 " ] && echo ${p#/proc/}
+        case "$(tr "\0" " " <$p/cmdline 2>/dev/null)" in
+        "/usr/bin/ipcfg --keeper $1 " | "ipcfg --keeper $1 ") echo ${p#/proc/} ;;
+        esac
     done; true' _ "$1"
     echo $OUT
 }
