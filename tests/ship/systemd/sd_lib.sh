@@ -295,27 +295,10 @@ wait_for() {
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-_pass() { CHECKS=$((CHECKS + 1)); }
-_fail() {
-    CHECKS=$((CHECKS + 1))
-    FAILS=$((FAILS + 1))
-    echo "FAIL [$TEST] ${LAST_CMD:-}: $1" >&2
-    shift
-    local extra
-    for extra in "$@"; do printf '%s\n' "$extra" | sed 's/^/    | /' >&2; done
-}
-assert_eq() {
-    if [[ $1 == "$2" ]]; then _pass; else _fail "$3" "expected:" "$1" "actual:" "$2"; fi
-}
-assert_contains() {
-    if [[ $1 == *"$2"* ]]; then _pass; else _fail "$3: '$2' not found in" "$1"; fi
-}
-assert_not_contains() {
-    if [[ $1 != *"$2"* ]]; then _pass; else _fail "$3: '$2' must not appear in" "$1"; fi
-}
-assert_exit() {
-    if [[ $RC == "$1" ]]; then _pass; else _fail "$2: exit $RC, expected $1" "stdout: $OUT" "stderr: $ERR"; fi
-}
+# _pass, _fail, assert_eq, assert_contains, assert_exit, ...: the
+# integration tests' own
+# shellcheck source=../../linux/integration/assert.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../linux/integration/assert.sh"
 
 # The host's resolver, compared at the end (docs: host hygiene).
 HOST_RESOLV=$(sha256sum /etc/resolv.conf 2>&1; ls -d /etc/resolv.conf.bak /run/resolvconf 2>&1)
