@@ -144,7 +144,10 @@ static int unicast4(const ipcfg_ip *ip)
 }
 
 /* How many arguments a verb takes at most (its argument slots). */
-static int slots(ipcfg_verb v) { return (size_t)v < N_VERBS ? verbs[v].max_args : 0; }
+static int slots(ipcfg_verb v)
+{
+    return (size_t)v < N_VERBS ? verbs[v].max_args : 0;
+}
 
 /* The verb whose switch is b[0..n), or -1. */
 static int verb_switch(const char *b, size_t n)
