@@ -179,6 +179,12 @@ else()
   else()
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
   endif()
+  # The maintainer scripts (cmake/debian/): daemon-reload after install and
+  # upgrade, the running ipcfg@IF.service keepers restarted on upgrade and
+  # stopped on removal, the state directory removed on purge only, as
+  # dh_installsystemd's snippets do for a unit (docs/linux.md, "The
+  # package").  Strict permissions: 0755 scripts, as dpkg wants them.
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${_ipcfg_pkg_dir}/postinst ${_ipcfg_pkg_dir}/prerm ${_ipcfg_pkg_dir}/postrm)
   set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
   set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 endif()

@@ -6,7 +6,9 @@
 #                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
 #                                   integration tests), the DHCP clients and
-#                                   openresolv of the peer and keeper tests
+#                                   openresolv of the peer and keeper tests,
+#                                   mmdebstrap (the root of the tests under
+#                                   a real systemd)
 #   scripts/install-deps.sh bench   + hyperfine, dnsmasq-base and the DHCP
 #                                   clients bench/dhcp-bench.sh compares
 #                                   (udhcpc, isc-dhcp-client, dhcpcd-base:
@@ -22,9 +24,10 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # the DHCP tests' server and packet tools (dnsmasq-base: no service), and the
 # real clients of the other-clients tests (their packages start no service:
 # dhcpcd-base, not dhcpcd; isc-dhcp-client); systemd brings systemd-networkd,
-# which those tests run in a namespace (the Debian image has it)
+# which those tests run in a namespace (the Debian image has it); mmdebstrap
+# makes the Debian root that tests/ship/systemd boots systemd in
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
-           isc-dhcp-client dhcpcd-base systemd strace)
+           isc-dhcp-client dhcpcd-base systemd strace mmdebstrap)
 # openresolv: the real resolvconf of test_keeper_openresolv.sh (run in a
 # private mount namespace).  It has no maintainer scripts: installing it
 # starts nothing and leaves /etc/resolv.conf alone.  It conflicts with
