@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian package that scripts/package.sh made, one case per ctest test:
-#   deb_test.sh lintian|contents|unpacked|man|completion|version|plain
+#   deb_test.sh lintian|contents|unpacked|man|completion|version|plain|ansible
 # (plain: the .deb a user gets from a plain `cpack -G DEB` in a tree of
-# his own, checked as lintian does and against package.sh's contents)
+# his own, checked as lintian does and against package.sh's contents;
+# ansible: the packaged Ansible fact run by Ansible, ansible_fact_test.sh)
 # The package is never installed on this machine: it is unpacked with
 # dpkg-deb -x into a temporary root and run from there.
 # Environment (tests/ship/CMakeLists.txt): IPCFG_SOURCE_DIR,
@@ -141,6 +142,13 @@ contents)
         fail "usr/bin/ipcfg is not stripped"
     readelf -d "$ROOT/usr/bin/ipcfg" | grep -q 'BIND_NOW\|FLAGS.*NOW' || fail "not linked with -z now"
     readelf -lW "$ROOT/usr/bin/ipcfg" | grep -q GNU_RELRO || fail "not linked with -z relro"
+    ;;
+ansible)
+    # The packaged fact file and program, as an admin installs the fact:
+    # Ansible reads ansible_local.ipcfg (tests/ship/ansible_fact_test.sh).
+    unpack
+    bash "$(dirname "$0")/ansible_fact_test.sh" "$ROOT/usr/bin/ipcfg" \
+        "$ROOT/usr/share/doc/ipcfg/examples/ipcfg.fact" || fail "ansible_fact_test.sh failed"
     ;;
 unpacked)
     # The unpacked binary works: /all, --version, /json parses.
