@@ -44,7 +44,8 @@ bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-b
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
 # ansible-core: ship_deb_ansible runs ansible-playbook against localhost
-# (connection local); it installs no service and writes nothing under /etc
+# (connection local); the package starts no service, and the test writes
+# nothing under /etc or the home directory
 ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs ansible-core)
 
 case "$what" in
