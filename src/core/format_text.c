@@ -116,13 +116,15 @@ static const char *type_heading(ipcfg_if_type t)
     return "Unknown";
 }
 
+/* The status as real ipconfig writes it, a blank included: raw captures of
+ * Windows 10 and 11 end such a line "(Preferred) " (docs/decisions.md). */
 static const char *state_suffix(ipcfg_addr_state s)
 {
     switch (s) {
-    case IPCFG_ADDR_PREFERRED: return "(Preferred)";
-    case IPCFG_ADDR_DEPRECATED: return "(Deprecated)";
-    case IPCFG_ADDR_TENTATIVE: return "(Tentative)";
-    case IPCFG_ADDR_DUPLICATE: return "(Duplicate)";
+    case IPCFG_ADDR_PREFERRED: return "(Preferred) ";
+    case IPCFG_ADDR_DEPRECATED: return "(Deprecated) ";
+    case IPCFG_ADDR_TENTATIVE: return "(Tentative) ";
+    case IPCFG_ADDR_DUPLICATE: return "(Duplicate) ";
     case IPCFG_ADDR_UNKNOWN_STATE: break;
     }
     return "";

@@ -153,10 +153,13 @@ check_listing() { # $1 = all (1) or brief (0)
         fi
         n=$((n + 1))
         out_has "adapter $ifname:"
-        out_has "IPv4 Address[ .]*: $(esc "$addr")(\\(Preferred\\))?\$"
         out_has "Subnet Mask[ .]*: $(esc "$(prefix_to_mask "$plen")")\$"
-        if [ "$1" = 1 ]; then
-            out_has "IPv4 Address[ .]*: $(esc "$addr")\\(Preferred\\)\$"
+        if [ "$1" = 0 ]; then
+            # the brief listing shows no address state, as ipconfig
+            out_has "IPv4 Address[ .]*: $(esc "$addr")\$"
+        else
+            # /all: the state and its blank, as ipconfig writes it
+            out_has "IPv4 Address[ .]*: $(esc "$addr")\\(Preferred\\) \$"
             local mac
             mac=$(ip -o link show "$ifname" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p' | tr 'a-f:' 'A-F-')
             [ -n "$mac" ] && out_has "Physical Address[ .]*: $mac\$"
