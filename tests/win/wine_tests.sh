@@ -9,6 +9,8 @@
 #   IPCFG_WIN_UNIT      win_unit.exe (prints FormatMessage texts)
 #   IPCFG_PLANTED_DLL   the planted iphlpapi.dll (planting cases)
 #   IPCFG_NAIVE_LOADER  naive_loader.exe (planting control)
+#   IPCFG_VERINFO       win_verinfo.exe (the version resource as version.dll reads it)
+#   IPCFG_VERSION       the project's version; IPCFG_COPYRIGHT LICENSE's copyright line
 #   IPCFG_TMP           a scratch directory of this build
 set -uo pipefail
 
@@ -156,6 +158,9 @@ fmt_text() {
     fi
     printf '%s\n' "$text"
 }
+
+# The Windows path of a Unix path (Wine maps Z: to /).
+winepath_of() { printf 'Z:%s' "$(tr / '\\' <<<"$1")"; }
 
 need_host_addr() {
     if [ -z "$(first_if)" ]; then
@@ -392,6 +397,21 @@ planting)
     expect_rc 0 "/all (planted DLL beside the exe)"
     err_lacks_fixed "PLANTED-IPHLPAPI-LOADED"
     check_listing 1
+    ;;
+version_resource)
+    # Windows' own reading of ipcfg.exe's version resource (version.dll, as
+    # Explorer and inventory tools read it): the project's version, names
+    # and copyright (check_resources.py reads the bytes themselves)
+    run_exe "$IPCFG_VERINFO" "$(winepath_of "$IPCFG_EXE")"
+    expect_rc 0 "win_verinfo ipcfg.exe"
+    company=${IPCFG_COPYRIGHT#Copyright (c) }
+    company=${company#* }
+    for line in "FixedFileVersion=$IPCFG_VERSION.0" "FixedProductVersion=$IPCFG_VERSION.0" "Translation=040904B0" \
+        "CompanyName=$company" "FileDescription=ipcfg - ipconfig-style DHCP lease utility" \
+        "FileVersion=$IPCFG_VERSION" "InternalName=ipcfg" "LegalCopyright=$IPCFG_COPYRIGHT" \
+        "OriginalFilename=ipcfg.exe" "ProductName=ipcfg" "ProductVersion=$IPCFG_VERSION"; do
+        grep -qxF -- "$line" "$T/out" || fail "win_verinfo: no line '$line'"
+    done
     ;;
 planting_control)
     # The same setup loads the planted DLL into a program that uses the
