@@ -93,68 +93,54 @@ static void same_but_crlf(int argc, char **argv, int json)
     }
 }
 
+/* Command lines, each with whether its stdout is a JSON document. */
+typedef struct line_case {
+    const char *args[5];
+    int json;
+} line_case;
+
+static void each_case(const line_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *argv[6] = {"ipcfg"};
+        int argc = 1;
+        for (int k = 0; c[i].args[k]; k++)
+            argv[argc++] = (char *)c[i].args[k];
+        argv[argc] = NULL;
+        same_but_crlf(argc, argv, c[i].json);
+    }
+}
+
 static void text_verbs(void **st)
 {
     (void)st;
-    {
-        char *argv[] = {"ipcfg", NULL};
-        same_but_crlf(1, argv, 0);
-    }
-    {
-        ARGV("/all");
-        same_but_crlf(argc, argv, 0);
-    }
-    {
-        ARGV("/addrtable");
-        same_but_crlf(argc, argv, 0);
-    }
-    {
-        ARGV("/?");
-        same_but_crlf(argc, argv, 0);
-    }
-    {
-        ARGV("/version");
-        same_but_crlf(argc, argv, 0);
-    }
+    static const line_case c[] = {
+        {{NULL}, 0}, {{"/all", NULL}, 0}, {{"/addrtable", NULL}, 0}, {{"/?", NULL}, 0}, {{"/version", NULL}, 0},
+    };
+    each_case(c, sizeof(c) / sizeof(c[0]));
 }
 
 static void stderr_lines(void **st)
 {
     (void)st;
-    {
-        /* the fixture's release fails (exit 6): its line on stderr */
-        ARGV("/release", "Ethernet 2");
-        same_but_crlf(argc, argv, 0);
-    }
-    {
-        /* the usage error and the usage, on stderr */
-        ARGV("/bogus");
-        same_but_crlf(argc, argv, 0);
-    }
+    static const line_case c[] = {
+        {{"/release", "Ethernet 2", NULL}, 0}, /* the fixture's release fails (exit 6): its line on stderr */
+        {{"/bogus", NULL}, 0},                 /* the usage error and the usage, on stderr */
+    };
+    each_case(c, sizeof(c) / sizeof(c[0]));
 }
 
 static void json_keeps_lf(void **st)
 {
     (void)st;
-    {
-        ARGV("/all", "/json");
-        same_but_crlf(argc, argv, 1);
-    }
-    {
-        /* the document on stdout keeps LF, the failure line on stderr
-         * takes CR LF */
-        ARGV("/release", "Ethernet 2", "/json");
-        same_but_crlf(argc, argv, 1);
-    }
-    {
-        ARGV("/bogus", "/json");
-        same_but_crlf(argc, argv, 1);
-    }
-    {
-        /* help is text even with /json */
-        ARGV("/?", "/json");
-        same_but_crlf(argc, argv, 0);
-    }
+    static const line_case c[] = {
+        {{"/all", "/json", NULL}, 1},
+        /* the document on stdout keeps LF, the failure line on stderr takes CR LF */
+        {{"/release", "Ethernet 2", "/json", NULL}, 1},
+        {{"/bogus", "/json", NULL}, 1},
+        {{"/?", "/json", NULL}, 0}, /* help is text even with /json */
+    };
+    each_case(c, sizeof(c) / sizeof(c[0]));
 }
 
 /* A CR inside a name stays \x0d: the only CRs are the line ends'. */

@@ -73,3 +73,24 @@ crlf_lines_ok() { ! LC_ALL=C grep -qE $'[^\r]$|^$' "$1"; }
 
 # lf_only_ok FILE: FILE holds no CR at all (the /json document).
 lf_only_ok() { ! LC_ALL=C grep -q $'\r' "$1"; }
+
+# ipcfg_line_end_faults OUT ERR ARGS...: one line for each way a redirected
+# run of ipcfg.exe with ARGS broke Windows' line ends: its text (stderr
+# always, stdout but for the /json document) ends every line with CR LF;
+# the /json document has no CR (help is text even with /json).
+ipcfg_line_end_faults() {
+    local out=$1 err=$2 a json= help=
+    shift 2
+    for a in "$@"; do
+        case ${a,,} in
+        /json | -json | --json) json=1 ;;
+        /\? | -\? | /help | -help | --help | -h) help=1 ;;
+        esac
+    done
+    crlf_lines_ok "$err" || echo "stderr has a line that does not end with CR LF"
+    if [ -n "$json" ] && [ -z "$help" ]; then
+        lf_only_ok "$out" || echo "the /json document holds a CR"
+    else
+        crlf_lines_ok "$out" || echo "stdout has a line that does not end with CR LF"
+    fi
+}

@@ -96,17 +96,11 @@ run_exe() { wine_run "$(basename "$1")" "$IPCFG_WINE" "$@"; }
 # run ARGS...: ipcfg.exe; its text ends every line with CR LF on stdout and
 # stderr, its /json document (stdout) has LF alone
 run() {
-    local a json=
+    local fault
     run_exe "$IPCFG_EXE" "$@"
-    for a in "$@"; do
-        case ${a,,} in /json | -json | --json) json=1 ;; esac
-    done
-    crlf_lines_ok "$T/err.raw" || fail "stderr has a line that does not end with CR LF (ipcfg $*)"
-    if [ -n "$json" ]; then
-        lf_only_ok "$T/out.raw" || fail "the /json document holds a CR (ipcfg $*)"
-    else
-        crlf_lines_ok "$T/out.raw" || fail "stdout has a line that does not end with CR LF (ipcfg $*)"
-    fi
+    while IFS= read -r fault; do
+        fail "$fault (ipcfg $*)"
+    done < <(ipcfg_line_end_faults "$T/out.raw" "$T/err.raw" "$@")
 }
 
 expect_rc() { [ "$rc" -eq "$1" ] || fail "exit code $rc, expected $1 (ipcfg $2)"; }

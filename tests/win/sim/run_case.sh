@@ -139,16 +139,10 @@ run() {
 # expect_line_ends ARGS...: the raw bytes of the last redirected ipcfg run
 # (ARGS, its arguments) end their lines as Windows text does.
 expect_line_ends() {
-    local a json=
-    for a in "$@"; do
-        case ${a,,} in /json | -json | --json) json=1 ;; esac
-    done
-    crlf_lines_ok "$ERR" || fail "[$LAST_CMD] stderr has a line that does not end with CR LF"
-    if [ -n "$json" ]; then
-        lf_only_ok "$OUT" || fail "[$LAST_CMD] the /json document holds a CR"
-    else
-        crlf_lines_ok "$OUT" || fail "[$LAST_CMD] stdout has a line that does not end with CR LF"
-    fi
+    local fault
+    while IFS= read -r fault; do
+        fail "[$LAST_CMD] $fault"
+    done < <(ipcfg_line_end_faults "$OUT" "$ERR" "$@")
 }
 
 # run_both ARGS...: ipcfg.exe ARGS as this build made it, then the other
