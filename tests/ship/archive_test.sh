@@ -68,6 +68,11 @@ zip_x86_64 | zip_i686)
         # stripped: no symbol table left
         [ "$("$objdump" -t "$exe" 2>/dev/null | grep -c '^\[')" -eq 0 ] || fail "ipcfg.exe is not stripped"
     fi
+    # the shipped exe keeps its version resource and manifest (stripping
+    # leaves .rsrc alone)
+    python3 "$IPCFG_SOURCE_DIR/tests/win/check_resources.py" "$exe" "$V" \
+        "$(grep -m1 '^Copyright ' "$IPCFG_SOURCE_DIR/LICENSE")" || fail "ipcfg.exe's version resource or manifest"
+
     ;;
 *)
     echo "unknown case $case_name" >&2

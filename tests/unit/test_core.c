@@ -176,7 +176,7 @@ static int run_v(const char *a0, ...)
     argv[argc] = NULL;
     ipcfg_sb_reset(&g_out);
     ipcfg_sb_reset(&g_err);
-    ipcfg_sink sink = {collect, NULL, 0};
+    ipcfg_sink sink = {collect, NULL, 0, 0};
     return ipcfg_main(argc, argv, mock_open, &sink);
 }
 #define RUN(...) run_v(__VA_ARGS__, (const char *)NULL)
