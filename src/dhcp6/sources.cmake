@@ -7,6 +7,8 @@ set(IPCFG_DHCP6_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_msg.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_text.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_lease.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_duid.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_sha256.c
 )
 add_library(ipcfg_dhcp6 STATIC ${IPCFG_DHCP6_SOURCES})
 target_include_directories(ipcfg_dhcp6 PUBLIC ${CMAKE_CURRENT_LIST_DIR})
