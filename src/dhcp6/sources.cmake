@@ -9,6 +9,10 @@ set(IPCFG_DHCP6_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_lease.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_duid.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_sha256.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_client.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_client_start.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_client_msg.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_client_rx.c
 )
 add_library(ipcfg_dhcp6 STATIC ${IPCFG_DHCP6_SOURCES})
 target_include_directories(ipcfg_dhcp6 PUBLIC ${CMAKE_CURRENT_LIST_DIR})
