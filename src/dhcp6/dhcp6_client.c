@@ -8,8 +8,9 @@
  *     continue to use any leases");
  *   - a lease that was valid at the start and is still applied is kept,
  *     nothing is unapplied;
- *   - status 3 when some answer came but every one was refused, its
- *     reason in the text ("a DHCPv6 server answered, but ...");
+ *   - status 3 when some answer came but every one was refused, the last
+ *     reason in the text ("a DHCPv6 server answered, but its answer was
+ *     refused: ...");
  *   - status 5 when nothing came at all.
  *
  * SPDX-License-Identifier: MIT
@@ -173,7 +174,7 @@ void ipcfg_dhcp6_client_finish_declined(ipcfg_dhcp6_client *c)
 
 static void finish_deadline(ipcfg_dhcp6_client *c)
 {
-    char text[IPCFG_DHCP6_REASON_MAX + 48];
+    char text[IPCFG_DHCP6_REASON_MAX + 64];
 
     switch (c->state) {
     case IPCFG_DHCP6_S_RELEASE:
@@ -204,7 +205,7 @@ static void finish_deadline(ipcfg_dhcp6_client *c)
         break;
     }
     if (c->refusal[0]) {
-        snprintf(text, sizeof(text), "a DHCPv6 server answered, but %s", c->refusal);
+        snprintf(text, sizeof(text), "a DHCPv6 server answered, but its answer was refused: %s", c->refusal);
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
     } else {
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
@@ -229,11 +230,11 @@ int ipcfg_dhcp6_client_drop(ipcfg_dhcp6_client *c)
 
 void ipcfg_dhcp6_client_restart(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const char *why)
 {
-    char text[IPCFG_DHCP6_REASON_MAX + 48];
+    char text[IPCFG_DHCP6_REASON_MAX + 64];
 
     snprintf(c->refusal, sizeof(c->refusal), "%s", why);
     if (++c->restarts >= IPCFG_DHCP6_MAX_RESTARTS) {
-        snprintf(text, sizeof(text), "a DHCPv6 server answered, but %s", why);
+        snprintf(text, sizeof(text), "a DHCPv6 server answered, but its answer was refused: %s", why);
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
         return;
     }
@@ -289,6 +290,13 @@ static void params(ipcfg_dhcp6_client *c, uint32_t irt, uint32_t mrt, unsigned m
     c->mrc = mrc;
 }
 
+/* The server a directed message (Request, Renew, Release) names. */
+static void to_server(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l)
+{
+    memcpy(c->server, l->server_duid, l->server_duid_len);
+    c->server_len = l->server_duid_len;
+}
+
 /* The one transition function: the entry actions of each state. */
 void ipcfg_dhcp6_client_transition(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, ipcfg_dhcp6_state to)
 {
@@ -317,8 +325,7 @@ void ipcfg_dhcp6_client_transition(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now 
     case IPCFG_DHCP6_S_REQUEST:
         /* §18.2.2: IRT REQ_TIMEOUT, MRT REQ_MAX_RT, MRC REQ_MAX_RC, MRD 0 */
         params(c, IPCFG_DHCP6_REQ_TIMEOUT, IPCFG_DHCP6_REQ_MAX_RT, IPCFG_DHCP6_REQ_MAX_RC);
-        memcpy(c->server, c->cand.server_duid, c->cand.server_duid_len);
-        c->server_len = c->cand.server_duid_len;
+        to_server(c, &c->cand);
         transmit(c, now);
         return;
     case IPCFG_DHCP6_S_RENEW:
@@ -326,8 +333,7 @@ void ipcfg_dhcp6_client_transition(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now 
          * time until earliest T2" */
         params(c, IPCFG_DHCP6_REN_TIMEOUT, IPCFG_DHCP6_REN_MAX_RT, 0);
         c->mrd_end = ipcfg_dhcp6_client_mono(c, ipcfg_dhcp6_lease_at(&c->rec, c->rec.t2));
-        memcpy(c->server, c->rec.server_duid, c->rec.server_duid_len);
-        c->server_len = c->rec.server_duid_len;
+        to_server(c, &c->rec);
         transmit(c, now);
         return;
     case IPCFG_DHCP6_S_REBIND:
@@ -357,14 +363,14 @@ void ipcfg_dhcp6_client_transition(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now 
     case IPCFG_DHCP6_S_RELEASE:
         /* §18.2.7: IRT REL_TIMEOUT, MRT 0, MRC REL_MAX_RC, MRD 0 */
         params(c, IPCFG_DHCP6_REL_TIMEOUT, 0, IPCFG_DHCP6_REL_MAX_RC);
-        memcpy(c->server, c->rec.server_duid, c->rec.server_duid_len);
-        c->server_len = c->rec.server_duid_len;
+        to_server(c, &c->rec);
         transmit(c, now);
         return;
     case IPCFG_DHCP6_S_DECLINE:
-        /* §18.2.8: IRT DEC_TIMEOUT, MRT 0, MRC DEC_MAX_RC, MRD 0 (the
-         * server: set by the caller) */
+        /* §18.2.8: IRT DEC_TIMEOUT, MRT 0, MRC DEC_MAX_RC, MRD 0, to the
+         * server of the addresses declined */
         params(c, IPCFG_DHCP6_DEC_TIMEOUT, 0, IPCFG_DHCP6_DEC_MAX_RC);
+        to_server(c, &c->cand);
         transmit(c, now);
         return;
     case IPCFG_DHCP6_S_DAD:

@@ -213,7 +213,8 @@ int64_t ipcfg_dhcp6_client_next_wakeup(const ipcfg_dhcp6_client *c);
 
 /* 1 when the operation has finished; *result (may be NULL) receives its
  * status: 0; 2 nothing to release; 3 a server answered but every answer
- * was refused (the text says why: "a DHCPv6 server answered, but ..."),
+ * was refused (the text says why: "a DHCPv6 server answered, but its
+ * answer was refused: ..."),
  * or an I/O failure; 5 nothing came in time ("unable to contact your
  * DHCP server"); 7 every new address was in use (declined). */
 int ipcfg_dhcp6_client_done(const ipcfg_dhcp6_client *c, ipcfg_error *result);

@@ -62,6 +62,22 @@ static int failed(const ipcfg_dhcp6_status *s)
     return s->present && s->code != IPCFG_DHCP6_ST_SUCCESS;
 }
 
+static const char BAD_DNS[] = "its DNS servers (option 23) had a length that is not a multiple of 16";
+
+/* An answer whose status is Success: NULL when it gives a lease for this
+ * interface's IA_NA (in *l, see ipcfg_dhcp6_client_lease_of), else why
+ * not. */
+static const char *lease_in(const ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const ipcfg_dhcp6_msg *m,
+                            const ipcfg_dhcp6_ia *ia, const uint8_t *src, ipcfg_dhcp6_lease *l, int *withdrawn)
+{
+    *withdrawn = 0;
+    if (m->has & IPCFG_DHCP6_HAS_BAD_DNS)
+        return BAD_DNS;
+    if (ia == NULL)
+        return "it held no IA_NA for this interface's IAID";
+    return ipcfg_dhcp6_client_lease_of(c, m, ia, src, now, l, withdrawn);
+}
+
 /* ---- binding ----------------------------------------------------------------- */
 
 /* Puts the interface back to what it had before l was applied: the
@@ -194,6 +210,7 @@ void ipcfg_dhcp6_client_decline(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *no
     char line[IPCFG_DHCP6_REASON_MAX];
 
     c->n_declined = 0;
+    memset(kept.addrs, 0, sizeof(kept.addrs));
     kept.n_addrs = 0;
     for (unsigned k = 0; k < c->cand.n_addrs; k++) {
         int bad = 0;
@@ -234,8 +251,6 @@ void ipcfg_dhcp6_client_decline(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *no
     snprintf(line, sizeof(line), "%u address%s in use on the link declined (duplicate address detection)",
              c->n_declined, c->n_declined == 1 ? "" : "es");
     ipcfg_dhcp6_client_set_note(c, line);
-    memcpy(c->server, c->cand.server_duid, c->cand.server_duid_len);
-    c->server_len = c->cand.server_duid_len;
     ipcfg_dhcp6_client_transition(c, now, IPCFG_DHCP6_S_DECLINE);
 }
 
@@ -259,13 +274,9 @@ static int on_advertise(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const
             c->noaddrs = 1;
         return refuse(c, ipcfg_dhcp6_client_status_text(st, text, sizeof(text)), why);
     }
-    if (m->has & IPCFG_DHCP6_HAS_BAD_DNS)
-        return refuse(c, "its DNS servers (option 23) had a length that is not a multiple of 16", why);
-    if (ia == NULL)
-        return refuse(c, "it held no IA_NA for this interface's IAID", why);
     /* §18.2.9: "The client MUST ignore any Advertise message that contains
      * no addresses" */
-    const char *bad = ipcfg_dhcp6_client_lease_of(c, m, ia, src, now, &l, &withdrawn);
+    const char *bad = lease_in(c, now, m, ia, src, &l, &withdrawn);
     if (bad != NULL)
         return refuse(c, bad, why);
     uint8_t pref = (m->has & IPCFG_DHCP6_HAS_PREFERENCE) ? m->preference : 0;
@@ -292,7 +303,7 @@ static int on_reply_ia(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const 
     const ipcfg_dhcp6_status *st = ia_status(m, ia);
     char text[IPCFG_DHCP6_REASON_MAX];
     ipcfg_dhcp6_lease l;
-    int withdrawn = 0;
+    int withdrawn;
 
     if (failed(st)) {
         const char *line = ipcfg_dhcp6_client_status_text(st, text, sizeof(text));
@@ -326,11 +337,7 @@ static int on_reply_ia(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const 
         }
         return refuse(c, line, why);
     }
-    if (m->has & IPCFG_DHCP6_HAS_BAD_DNS)
-        return refuse(c, "its DNS servers (option 23) had a length that is not a multiple of 16", why);
-    if (ia == NULL)
-        return refuse(c, "it held no IA_NA for this interface's IAID", why);
-    const char *bad = ipcfg_dhcp6_client_lease_of(c, m, ia, src, now, &l, &withdrawn);
+    const char *bad = lease_in(c, now, m, ia, src, &l, &withdrawn);
     if (bad != NULL && withdrawn) {
         /* every address withdrawn, none given: the lease is over */
         if (ipcfg_dhcp6_client_drop(c) == 0)
@@ -385,7 +392,7 @@ static int on_reply_inform(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, co
     if (failed(&m->status))
         return refuse(c, ipcfg_dhcp6_client_status_text(&m->status, text, sizeof(text)), why);
     if (m->has & IPCFG_DHCP6_HAS_BAD_DNS)
-        return refuse(c, "its DNS servers (option 23) had a length that is not a multiple of 16", why);
+        return refuse(c, BAD_DNS, why);
     ipcfg_dhcp6_client_stateless_of(c, m, src, now, &l);
     if (c->from_noaddrs)
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server has an address for this interface: "

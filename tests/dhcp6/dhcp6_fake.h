@@ -158,29 +158,10 @@ static void setup6(int dad, uint32_t seed)
     set_time(0);
 }
 
-/* A bound lease obtained `age` seconds ago: T6_ADDR preferred/valid, T1
- * 0.5 and T2 0.8 of preferred, from T6_SID1. */
+/* A bound lease obtained `age` seconds ago (t6_lease). */
 static void mk_lease6(ipcfg_dhcp6_lease *l, int64_t age, uint32_t preferred, uint32_t valid)
 {
-    memset(l, 0, sizeof(*l));
-    l->state = IPCFG_DHCP6_LEASE_BOUND;
-    strcpy(l->ifname, "eth0");
-    l->iaid = T6_IAID;
-    memcpy(l->client_duid, T6_DUID, sizeof(T6_DUID));
-    l->client_duid_len = sizeof(T6_DUID);
-    memcpy(l->server_duid, T6_SID1, sizeof(T6_SID1));
-    l->server_duid_len = sizeof(T6_SID1);
-    memcpy(l->server_addr, T6_LL, 16);
-    l->has_server_addr = 1;
-    memcpy(l->addrs[0].addr, T6_ADDR, 16);
-    l->addrs[0].preferred = preferred;
-    l->addrs[0].valid = valid;
-    l->n_addrs = 1;
-    l->t1 = preferred / 2;
-    l->t2 = preferred / 5 * 4;
-    memcpy(l->dns[0], T6_DNS, 16);
-    l->n_dns = 1;
-    l->obtained = NOW.wall_s - age;
+    t6_lease(l, NOW.wall_s - age, preferred, valid);
 }
 
 static void start6(ipcfg_dhcp6_op op, const ipcfg_dhcp6_lease *rec, int applied, int64_t timeout_ms)

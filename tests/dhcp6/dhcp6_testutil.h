@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "dhcp6_lease.h"
 #include "dhcp6_msg.h"
 
 /* the client: a DUID-LLT of 02:00:5e:10:20:30, and its IAID */
@@ -77,6 +78,31 @@ static inline void tsrv6_default(tsrv6 *s, uint8_t type, uint32_t xid)
     s->addrs[0].preferred = 3600;
     s->addrs[0].valid = 7200;
     s->n_dns = 1;
+}
+
+/* A bound lease of T6_ADDR from T6_SID1 (its Reply from T6_LL) obtained
+ * at `obtained`: T1 0.5 and T2 0.8 of preferred, DNS server T6_DNS. */
+static inline void t6_lease(ipcfg_dhcp6_lease *l, int64_t obtained, uint32_t preferred, uint32_t valid)
+{
+    memset(l, 0, sizeof(*l));
+    l->state = IPCFG_DHCP6_LEASE_BOUND;
+    memcpy(l->ifname, "eth0", 5);
+    l->iaid = T6_IAID;
+    memcpy(l->client_duid, T6_DUID, sizeof(T6_DUID));
+    l->client_duid_len = sizeof(T6_DUID);
+    memcpy(l->server_duid, T6_SID1, sizeof(T6_SID1));
+    l->server_duid_len = sizeof(T6_SID1);
+    memcpy(l->server_addr, T6_LL, 16);
+    l->has_server_addr = 1;
+    memcpy(l->addrs[0].addr, T6_ADDR, 16);
+    l->addrs[0].preferred = preferred;
+    l->addrs[0].valid = valid;
+    l->n_addrs = 1;
+    l->t1 = preferred / 2;
+    l->t2 = preferred / 5 * 4;
+    memcpy(l->dns[0], T6_DNS, 16);
+    l->n_dns = 1;
+    l->obtained = obtained;
 }
 
 /* Names in their wire form (RFC 1035 §3.1) without a check of the

@@ -15,27 +15,10 @@
 
 static void mk(ipcfg_dhcp6_lease *l)
 {
-    memset(l, 0, sizeof(*l));
-    l->state = IPCFG_DHCP6_LEASE_BOUND;
-    strcpy(l->ifname, "eth0");
+    t6_lease(l, 1764370000, 3600, 7200);
     l->iaid = 351866565;
-    memcpy(l->client_duid, T6_DUID, sizeof(T6_DUID));
-    l->client_duid_len = sizeof(T6_DUID);
-    memcpy(l->server_duid, T6_SID1, sizeof(T6_SID1));
-    l->server_duid_len = sizeof(T6_SID1);
-    memcpy(l->server_addr, T6_LL, 16);
-    l->has_server_addr = 1;
-    memcpy(l->addrs[0].addr, T6_ADDR, 16);
-    l->addrs[0].preferred = 3600;
-    l->addrs[0].valid = 7200;
-    l->n_addrs = 1;
-    l->t1 = 1800;
-    l->t2 = 2880;
-    memcpy(l->dns[0], T6_DNS, 16);
-    l->n_dns = 1;
     strcpy(l->domains[0], "example.com");
     l->n_domains = 1;
-    l->obtained = 1764370000;
 }
 
 static const char LAYOUT[] = "ipcfg-lease6 1\n"

@@ -29,21 +29,7 @@ static inline void fuzz6_config(ipcfg_dhcp6_config *cfg, int dad)
  * 2880. */
 static inline void fuzz6_lease(ipcfg_dhcp6_lease *l, int64_t obtained)
 {
-    memset(l, 0, sizeof(*l));
-    l->state = IPCFG_DHCP6_LEASE_BOUND;
-    memcpy(l->ifname, "eth0", 5);
-    l->iaid = T6_IAID;
-    memcpy(l->client_duid, T6_DUID, sizeof(T6_DUID));
-    l->client_duid_len = sizeof(T6_DUID);
-    memcpy(l->server_duid, T6_SID1, sizeof(T6_SID1));
-    l->server_duid_len = sizeof(T6_SID1);
-    memcpy(l->addrs[0].addr, T6_ADDR, 16);
-    l->addrs[0].preferred = 3600;
-    l->addrs[0].valid = 7200;
-    l->n_addrs = 1;
-    l->t1 = 1800;
-    l->t2 = 2880;
-    l->obtained = obtained;
+    t6_lease(l, obtained, 3600, 7200);
 }
 
 /* A preference-255 Advertise from T6_SID1: Solicit goes to Request. */
