@@ -3,9 +3,14 @@
  * fuzz_dhcp6_msg, the same behind each state's control octet for
  * fuzz_dhcp6_client, lease files for fuzz_dhcp6_lease, DUID files and a
  * machine-id for fuzz_dhcp6_duid.
- * Usage: fuzz_seedgen_dhcp6 OUTDIR  (creates OUTDIR/dhcp6_msg,
- * OUTDIR/dhcp6_client, OUTDIR/dhcp6_lease and OUTDIR/dhcp6_duid; the
- * source tree is never written).
+ * Usage: fuzz_seedgen_dhcp6 OUTDIR [CAPTURED.hex]  (creates
+ * OUTDIR/dhcp6_msg, OUTDIR/dhcp6_client, OUTDIR/dhcp6_lease and
+ * OUTDIR/dhcp6_duid; the source tree is never written).  CAPTURED.hex
+ * (tests/fuzz/seeds-dhcp6/dnsmasq.hex, written by
+ * tests/dhcp6/test_dhcp6_dnsmasq.sh with DHCP6_SEEDS_OUT) holds real
+ * dnsmasq answers, one line of hex each: each becomes a dhcp6_msg seed as
+ * captured, and client seeds with its transaction id and client DUID set
+ * to the fuzz target's, in the states that take any server.
  * SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE 1
 #include <errno.h>
@@ -121,6 +126,49 @@ static int answers(void)
     return bad;
 }
 
+/* The captured answers (see the head comment). */
+static int captured(const char *path)
+{
+    static const uint8_t any_server[] = {0x00, 0x01, 0x04, 0x05, 0x06};
+    static char line[140000];
+    static uint8_t m[70000], c[140010];
+    FILE *f = fopen(path, "r");
+    int bad = 0, k = 0;
+
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    while (fgets(line, sizeof(line), f) != NULL) {
+        size_t n = 0;
+        unsigned v;
+        char nm[64];
+        for (const char *h = line; n < sizeof(m) && sscanf(h, "%2x", &v) == 1; h += 2)
+            m[n++] = (uint8_t)v;
+        if (n < IPCFG_DHCP6_HDR_LEN)
+            continue;
+        snprintf(nm, sizeof(nm), "dnsmasq-%02d", k++);
+        bad |= put(dir_msg, nm, m, n);
+        m[1] = (uint8_t)(FUZZ6_XID >> 16), m[2] = (uint8_t)(FUZZ6_XID >> 8), m[3] = (uint8_t)FUZZ6_XID;
+        for (size_t i = IPCFG_DHCP6_HDR_LEN; i + 4 <= n;) { /* the client identifier: this client's */
+            size_t ol = (size_t)m[i + 2] << 8 | m[i + 3];
+            if (m[i] == 0 && m[i + 1] == IPCFG_DHCP6_OPT_CLIENTID && ol == sizeof(T6_DUID) && i + 4 + ol <= n)
+                memcpy(m + i + 4, T6_DUID, ol);
+            i += 4 + ol;
+        }
+        for (size_t s = 0; s < sizeof(any_server); s++) {
+            c[0] = any_server[s];
+            c[1] = (uint8_t)(n >> 8);
+            c[2] = (uint8_t)n;
+            memcpy(c + 3, m, n);
+            snprintf(nm, sizeof(nm), "dnsmasq-%02d-%02x", k - 1, any_server[s]);
+            bad |= put(dir_client, nm, c, 3 + n);
+        }
+    }
+    fclose(f);
+    return k > 0 ? bad : -1;
+}
+
 static int leases(void)
 {
     static char text[8192];
@@ -182,8 +230,8 @@ static int mkdir_p(const char *d)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s OUTDIR [CAPTURED.hex]\n", argv[0]);
         return 2;
     }
     snprintf(dir_msg, sizeof(dir_msg), "%s/dhcp6_msg", argv[1]);
@@ -194,5 +242,5 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 1;
     }
-    return answers() | leases() | duids() ? 1 : 0;
+    return answers() | leases() | duids() | (argc == 3 ? captured(argv[2]) : 0) ? 1 : 0;
 }
