@@ -172,10 +172,28 @@ void ipcfg_dhcp6_client_finish_declined(ipcfg_dhcp6_client *c)
         c->outcome = IPCFG_DHCP6_OUT_DECLINED;
 }
 
-static void finish_deadline(ipcfg_dhcp6_client *c)
+/* Every answer refused, the last for why: status 3. */
+static void finish_refused(ipcfg_dhcp6_client *c, const char *why)
 {
     char text[IPCFG_DHCP6_REASON_MAX + 64];
 
+    snprintf(text, sizeof(text), "a DHCPv6 server answered, but its answer was refused: %s", why);
+    ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
+}
+
+void ipcfg_dhcp6_client_undo(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l)
+{
+    ipcfg_error e;
+
+    memset(&e, 0, sizeof(e));
+    if (c->have_lease && c->io.apply)
+        (void)c->io.apply(c->io.ctx, &c->rec, l, &e);
+    else if (!c->have_lease && c->io.unapply)
+        (void)c->io.unapply(c->io.ctx, l, &e);
+}
+
+static void finish_deadline(ipcfg_dhcp6_client *c)
+{
     switch (c->state) {
     case IPCFG_DHCP6_S_RELEASE:
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server acknowledged the Release");
@@ -188,25 +206,18 @@ static void finish_deadline(ipcfg_dhcp6_client *c)
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server answered the Confirm: the lease is kept");
         ipcfg_dhcp6_client_finish_ok(c, IPCFG_DHCP6_OUT_KEPT);
         return;
-    case IPCFG_DHCP6_S_DAD: {
+    case IPCFG_DHCP6_S_DAD:
         /* the new addresses are not known to be unique: taken off again,
          * the interface as it was */
-        ipcfg_error undo;
-        memset(&undo, 0, sizeof(undo));
-        if (c->have_lease && c->io.apply)
-            (void)c->io.apply(c->io.ctx, &c->rec, &c->cand, &undo);
-        else if (!c->have_lease && c->io.unapply)
-            (void)c->io.unapply(c->io.ctx, &c->cand, &undo);
+        ipcfg_dhcp6_client_undo(c, &c->cand);
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
                                        "duplicate address detection did not finish before the timeout");
         return;
-    }
     default:
         break;
     }
     if (c->refusal[0]) {
-        snprintf(text, sizeof(text), "a DHCPv6 server answered, but its answer was refused: %s", c->refusal);
-        ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
+        finish_refused(c, c->refusal);
     } else {
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
     }
@@ -230,12 +241,9 @@ int ipcfg_dhcp6_client_drop(ipcfg_dhcp6_client *c)
 
 void ipcfg_dhcp6_client_restart(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, const char *why)
 {
-    char text[IPCFG_DHCP6_REASON_MAX + 64];
-
     snprintf(c->refusal, sizeof(c->refusal), "%s", why);
     if (++c->restarts >= IPCFG_DHCP6_MAX_RESTARTS) {
-        snprintf(text, sizeof(text), "a DHCPv6 server answered, but its answer was refused: %s", why);
-        ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
+        finish_refused(c, c->refusal);
         return;
     }
     ipcfg_dhcp6_client_transition(c, now, IPCFG_DHCP6_S_SOLICIT);

@@ -62,6 +62,10 @@ void ipcfg_dhcp6_client_finish_fail(ipcfg_dhcp6_client *c, ipcfg_status st, ipcf
 void ipcfg_dhcp6_client_finish_released(ipcfg_dhcp6_client *c);
 /* the end of a Decline exchange */
 void ipcfg_dhcp6_client_finish_declined(ipcfg_dhcp6_client *c);
+/* the interface put back to what it had before l was applied (partly or
+ * whole): the record, or nothing; a failure here cannot be reported better
+ * than the one that caused it */
+void ipcfg_dhcp6_client_undo(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l);
 /* the recorded lease, no longer valid, taken off the interface; -1 when
  * that failed (the operation is finished) */
 int ipcfg_dhcp6_client_drop(ipcfg_dhcp6_client *c);

@@ -80,20 +80,6 @@ static const char *lease_in(const ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *
 
 /* ---- binding ----------------------------------------------------------------- */
 
-/* Puts the interface back to what it had before l was applied: the
- * record, or nothing.  A failure here cannot be reported better than the
- * one that caused it. */
-static void undo(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l)
-{
-    ipcfg_error e;
-
-    memset(&e, 0, sizeof(e));
-    if (c->have_lease && c->io.apply)
-        (void)c->io.apply(c->io.ctx, &c->rec, l, &e);
-    else if (!c->have_lease && c->io.unapply)
-        (void)c->io.unapply(c->io.ctx, l, &e);
-}
-
 static void recorded(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l)
 {
     c->rec = *l;
@@ -113,19 +99,19 @@ static int commit(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_lease *l)
     if (c->io.commit) {
         int saving = 0;
         if (c->io.commit(c->io.ctx, l, old, &e, &saving) != 0) {
-            undo(c, l);
+            ipcfg_dhcp6_client_undo(c, l);
             ipcfg_dhcp6_client_finish_io(c, &e, saving ? "saving the lease record" : "installing the address");
             return -1;
         }
     } else {
         if (c->io.apply && c->io.apply(c->io.ctx, l, old, &e) != 0) {
-            undo(c, l);
+            ipcfg_dhcp6_client_undo(c, l);
             ipcfg_dhcp6_client_finish_io(c, &e, "installing the address");
             return -1;
         }
         memset(&e, 0, sizeof(e));
         if (c->io.save && c->io.save(c->io.ctx, l, &e) != 0) {
-            undo(c, l);
+            ipcfg_dhcp6_client_undo(c, l);
             ipcfg_dhcp6_client_finish_io(c, &e, "saving the lease record");
             return -1;
         }
@@ -154,7 +140,7 @@ void ipcfg_dhcp6_client_bind(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, 
         ipcfg_error e;
         memset(&e, 0, sizeof(e));
         if (c->io.apply && c->io.apply(c->io.ctx, l, c->have_lease ? &c->rec : NULL, &e) != 0) {
-            undo(c, l);
+            ipcfg_dhcp6_client_undo(c, l);
             ipcfg_dhcp6_client_finish_io(c, &e, "installing the address");
             return;
         }
@@ -189,7 +175,7 @@ void ipcfg_dhcp6_client_dad_done(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *n
     }
     memset(&e, 0, sizeof(e));
     if (c->io.save && c->io.save(c->io.ctx, &c->cand, &e) != 0) {
-        undo(c, &c->cand);
+        ipcfg_dhcp6_client_undo(c, &c->cand);
         ipcfg_dhcp6_client_finish_io(c, &e, "saving the lease record");
         return;
     }
