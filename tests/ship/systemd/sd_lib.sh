@@ -52,6 +52,7 @@ fatal() {
 for _t in unshare nsenter ip jq dnsmasq; do command -v "$_t" >/dev/null || fatal "$_t is required"; done
 unset _t
 
+HOST_NETNS=$(readlink /proc/self/ns/net)
 SD_TMP=$(mktemp -d "${IPCFG_TMP:-/tmp}/sd_${TEST}.XXXXXX") || fatal "mktemp failed"
 chmod 0755 "$SD_TMP"
 mkdir -p "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged"
@@ -108,12 +109,13 @@ trap _sd_cleanup EXIT
 trap 'echo "$TEST: interrupted" >&2; exit 130' INT TERM HUP
 
 # The program the container's first process runs (as PID 1 of its PID
-# namespace, before it execs systemd): the root's mounts, then it waits
-# until the host has put host0 into its network namespace.
+# namespace, before it execs systemd): the root's mounts, then it reports
+# its pid as the host sees it, and waits until the host has put host0 into
+# its network namespace.
 _sd_init_script() {
     cat <<'EOF'
 set -e
-base=$1 upper=$2 work=$3 r=$4 go=$5
+base=$1 upper=$2 work=$3 r=$4 go=$5 ready=$6
 mount -t overlay overlay -o "lowerdir=$base,upperdir=$upper,workdir=$work" "$r"
 mount -t proc proc "$r/proc"
 mount --bind -o ro "$r/proc/sys" "$r/proc/sys"          # no global sysctl from inside
@@ -140,6 +142,12 @@ ln -s /proc/self/fd "$r/dev/fd"
 ln -s /proc/self/fd/0 "$r/dev/stdin"
 ln -s /proc/self/fd/1 "$r/dev/stdout"
 ln -s /proc/self/fd/2 "$r/dev/stderr"
+# /proc is still the host's here (the container's is mounted at $r/proc),
+# so /proc/self names this shell by its pid in the host's PID namespace;
+# the file appears whole (renamed), once the root is mounted
+read -r pid _ </proc/self/stat
+echo "$pid" >"$ready.new"
+mv "$ready.new" "$ready"
 read -r _ <"$go"
 exec env -i container=ipcfg-test TERM=dumb /usr/sbin/chroot "$r" /lib/systemd/systemd --system --log-target=journal
 EOF
@@ -150,27 +158,39 @@ EOF
 # host0 (container) - sd$SD_BOOTS (server namespace), and waits until
 # `systemctl is-system-running --wait` answers.
 sd_boot() {
-    local d go=$SD_TMP/go.$SD_BOOTS srvif
+    local d go=$SD_TMP/go.$SD_BOOTS ready=$SD_TMP/pid.$SD_BOOTS srvif cgs
     SD_BOOTS=$((SD_BOOTS + 1))
     srvif=sd$SD_BOOTS
-    for d in $(_cg_dirs); do mkdir -p "$d" || fatal "cannot create the cgroup $d"; done
+    # (expanded here: words of a command run with & are expanded in the
+    # forked child, so a command substitution there is a child of $!)
+    cgs=$(_cg_dirs)
+    for d in $cgs; do mkdir -p "$d" || fatal "cannot create the cgroup $d"; done
     mkfifo "$go"
     _sd_init_script >"$SD_TMP/init.sh"
     # the first process joins the cgroups, then unshares: its cgroup
     # namespace's root is the test's own subtree
+    # shellcheck disable=SC2086 # one word per cgroup directory
     setsid bash -c '
-        for d in "${@:7}"; do echo $$ >"$d/cgroup.procs" || exit 1; done
+        for d in "${@:8}"; do echo $$ >"$d/cgroup.procs" || exit 1; done
         exec unshare --pid --fork --mount --propagation private --uts --ipc --net --cgroup \
-            bash "$1" "$2" "$3" "$4" "$5" "$6"' _ \
-        "$SD_TMP/init.sh" "$SD_BASE" "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged" "$go" $(_cg_dirs) \
+            bash "$1" "$2" "$3" "$4" "$5" "$6" "$7"' _ \
+        "$SD_TMP/init.sh" "$SD_BASE" "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged" "$go" "$ready" $cgs \
         >"$SD_TMP/boot.$SD_BOOTS.log" 2>&1 </dev/null &
     SD_UNSHARE=$!
-    for _ in $(seq 250); do
-        SD_PID=$(cat "/proc/$SD_UNSHARE/task/$SD_UNSHARE/children" 2>/dev/null | awk '{ print $1 }')
-        [[ -n $SD_PID ]] && break
+    # The container's first process is known by its own word only: it
+    # writes its pid once it runs in its namespaces with its root mounted.
+    # (Not a child of the unshare process as /proc lists them: that may be
+    # a passing process, dead by the time its pid is used.)
+    local end=$((SECONDS + 60))
+    until [[ -s $ready ]]; do
+        _sd_alive "$SD_UNSHARE" || fatal "the container did not start: $(cat "$SD_TMP/boot.$SD_BOOTS.log")"
+        ((SECONDS > end)) && fatal "the container's first process did not report in 60 s: $(cat "$SD_TMP/boot.$SD_BOOTS.log")"
         sleep 0.02
     done
-    [[ -n $SD_PID ]] || fatal "the container did not start: $(cat "$SD_TMP/boot.$SD_BOOTS.log")"
+    SD_PID=$(<"$ready")
+    _sd_in_new_ns "$SD_PID" &&
+        [[ $(sed -n 's/^NSpid:[[:space:]]*//p' "/proc/$SD_PID/status" 2>/dev/null) =~ ^$SD_PID[[:space:]]+1$ ]] ||
+        fatal "process $SD_PID is not the container's PID 1 in namespaces of its own: $(cat "$SD_TMP/boot.$SD_BOOTS.log")"
     # host0 into its network namespace before systemd starts, as
     # systemd-nspawn and LXC hand a container its interfaces
     # one MAC address across boots, as a machine keeps its own
@@ -180,6 +200,21 @@ sd_boot() {
     echo go >"$go"
     SD_IF_SRV=$srvif
     sd_wait_running
+}
+
+# _sd_alive PID: the process runs (a zombie, not yet reaped, does not)
+_sd_alive() {
+    local st
+    read -r st <"/proc/$1/stat" 2>/dev/null || return 1
+    st=${st##*) }
+    [[ ${st:0:1} != [ZX] ]]
+}
+
+# _sd_in_new_ns PID: the process runs in a network namespace other than
+# the host's (a process gone has none)
+_sd_in_new_ns() {
+    local ns
+    ns=$(readlink "/proc/$1/ns/net" 2>/dev/null) && [[ -n $ns && $ns != "$HOST_NETNS" ]]
 }
 
 # sd_wait_running: the system is up (running; degraded names its failed units)
@@ -209,8 +244,12 @@ sd_reboot() {
 sd_server() {
     unshare --net sleep 1000000 &
     SRV_PID=$!
-    for _ in $(seq 100); do
-        [[ $(readlink "/proc/$SRV_PID/ns/net") != $(readlink /proc/self/ns/net) ]] && break
+    # (until it has unshared, it is in the host's namespace: nothing may be
+    # set up there)
+    local end=$((SECONDS + 60))
+    until _sd_in_new_ns "$SRV_PID"; do
+        _sd_alive "$SRV_PID" || fatal "the server's namespace holder died"
+        ((SECONDS > end)) && fatal "the server's namespace holder did not unshare in 60 s"
         sleep 0.02
     done
     srv() { nsenter -t "$SRV_PID" -n "$@"; }
