@@ -74,9 +74,8 @@ echo "lease:10" >"$SD_TMP/scenario"
 : >"$SD_TMP/hostile.log"
 # (it reads br0's address in /sys: the server namespace's own sysfs, in a
 # mount namespace of its own, as `ip netns exec` would mount it)
-nsenter -t "$SRV_PID" -n unshare --mount --propagation private \
-    sh -c 'mount -t sysfs sysfs /sys && exec python3 "$@"' _ "$HOSTILE" br0 10.77.0.1 "$SD_TMP/scenario" "$SD_TMP/hostile.log" &
-SD_PIDS+=("$!")
+srv_start unshare --mount --propagation private \
+    sh -c 'mount -t sysfs sysfs /sys && exec python3 "$@"' _ "$HOSTILE" br0 10.77.0.1 "$SD_TMP/scenario" "$SD_TMP/hostile.log"
 wait_for 5 grep -q ready "$SD_TMP/hostile.log" || fatal "the DHCP server did not start"
 sd_run ipcfg /renew host0
 assert_exit 0 "/renew host0 (a 10-second lease)"
