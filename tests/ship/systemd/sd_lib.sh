@@ -24,7 +24,9 @@
 #
 # Environment (tests/ship/CMakeLists.txt): IPCFG_SD_ROOT (the fixture's
 # root), IPCFG_SD_DEBS (the directory with the plain cpack packages),
-# IPCFG_TMP.
+# IPCFG_TMP; IPCFG_SD_LEDGER, a file to which each test adds its cgroup
+# subtree's name and its temporary directory (sd_leftovers.sh checks that
+# nothing of them is left).
 #
 # SPDX-License-Identifier: MIT
 
@@ -66,60 +68,14 @@ HOST_NETNS=$(readlink /proc/self/ns/net)
 # side's (the namespace holder, dnsmasq, the test's own servers).  So
 # whatever failed, and whenever, every process of the test can be found
 # and killed, and nothing is left behind.
+# (sd_cgroup.sh: cg_roots, cg_pids, cg_kill, cg_remove)
+# shellcheck source=sd_cgroup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/sd_cgroup.sh"
+
 # _cg_dirs [SUB]: the subtree (or its SUB) in each hierarchy, one a line
 _cg_dirs() {
     local d
-    for d in /sys/fs/cgroup/unified /sys/fs/cgroup/systemd /sys/fs/cgroup; do
-        if [[ -e $d/cgroup.procs ]] && { [[ $d != /sys/fs/cgroup ]] || [[ ! -e /sys/fs/cgroup/unified ]]; }; then
-            echo "$d/$SD_CG${1:+/$1}"
-        fi
-    done
-}
-
-# _cg_pids DIR...: the pids in these cgroups and all below them
-_cg_pids() {
-    local d
-    for d; do
-        [[ -d $d ]] && find "$d" -name cgroup.procs -exec cat {} + 2>/dev/null
-    done
-    return 0
-}
-
-# _cg_kill DIR...: every process in these cgroups and below killed, until
-# none is left: cgroup.kill where cgroup2 has it (one step, no fork can
-# escape), then SIGKILL to each pid still listed, read again until empty
-_cg_kill() {
-    local d pids end=$((SECONDS + 10))
-    for d; do [[ -e $d/cgroup.kill ]] && echo 1 >"$d/cgroup.kill" 2>/dev/null; done
-    while pids=$(_cg_pids "$@") && [[ -n $pids ]]; do
-        if ((SECONDS > end)); then
-            echo "$TEST: processes still in $*: ${pids//$'\n'/ }" >&2
-            return 1
-        fi
-        # shellcheck disable=SC2086 # one word per pid
-        kill -9 $pids 2>/dev/null
-        sleep 0.02
-    done
-}
-
-# _cg_remove DIR...: the cgroups removed, deepest first (a cgroup can go
-# only once empty, and a killed process leaves it a moment later); 1 if
-# one is left
-_cg_remove() {
-    local d pids left=0
-    for d; do
-        for _ in $(seq 100); do
-            [[ -d $d ]] || break
-            find "$d" -depth -type d -exec rmdir {} + 2>/dev/null
-            [[ -d $d ]] && sleep 0.05
-        done
-        if [[ -d $d ]]; then
-            pids=$(_cg_pids "$d")
-            echo "$TEST: cgroup $d could not be removed (processes: ${pids//$'\n'/ })" >&2
-            left=1
-        fi
-    done
-    return $left
+    for d in $(cg_roots); do echo "$d/$SD_CG${1:+/$1}"; done
 }
 
 # _sd_start [--log FILE] SUB CMD...: CMD in the background, in the cgroup
@@ -160,7 +116,7 @@ _sd_end_child() {
 # _sd_state PID: the process's state letter (R, S, D, T, Z...), none if gone
 _sd_state() {
     local st
-    read -r st <"/proc/$1/stat" 2>/dev/null || return 0
+    read -r st 2>/dev/null <"/proc/$1/stat" || return 0
     st=${st##*) }
     echo "${st:0:1}"
 }
@@ -183,7 +139,7 @@ sd_kill() {
     SD_PID='' SD_UNSHARE=''
     # (what is still there has escaped: killed all the same)
     # shellcheck disable=SC2046 # one word per cgroup
-    _cg_kill $(_cg_dirs ctr) && _cg_remove $(_cg_dirs ctr)
+    cg_kill $(_cg_dirs ctr) && cg_remove $(_cg_dirs ctr)
 }
 
 # _sd_end_container: the container's PID 1 (and with it its PID namespace)
@@ -201,7 +157,7 @@ _sd_end_container() {
         kill -9 "$u" 2>/dev/null
     else
         # shellcheck disable=SC2046 # one word per cgroup
-        pids=$(_cg_pids $(_cg_dirs ctr) | grep -vx "$u")
+        pids=$(cg_pids $(_cg_dirs ctr) | grep -vx "$u")
         # shellcheck disable=SC2086 # one word per pid
         [[ -z $pids ]] || kill -9 $pids 2>/dev/null
         kill -CONT "$u" 2>/dev/null
@@ -219,7 +175,7 @@ _sd_cleanup() {
     sd_kill || left=1
     for p in $SRV_PID "${SD_PIDS[@]}"; do _sd_end_child "$p"; done
     # shellcheck disable=SC2046 # one word per cgroup
-    { _cg_kill $(_cg_dirs) && _cg_remove $(_cg_dirs); } || left=1
+    { cg_kill $(_cg_dirs) && cg_remove $(_cg_dirs); } || left=1
     [[ -z $SD_TMP ]] || rm -rf "$SD_TMP"
     if ((left && rc == 0)); then
         echo "FAILED $TEST: it left processes or cgroups on the host" >&2
@@ -232,6 +188,8 @@ trap 'echo "$TEST: interrupted" >&2; exit 130' INT TERM HUP
 SD_TMP=$(mktemp -d "${IPCFG_TMP:-/tmp}/sd_${TEST}.XXXXXX") || fatal "mktemp failed"
 chmod 0755 "$SD_TMP"
 mkdir -p "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged"
+# the run's ledger: what the test could leave behind, for sd_leftovers.sh
+[[ -z ${IPCFG_SD_LEDGER:-} ]] || echo "$SD_CG $SD_TMP" >>"$IPCFG_SD_LEDGER"
 
 # The program the container's first process runs (as PID 1 of its PID
 # namespace, before it execs systemd): the root's mounts, then it reports
