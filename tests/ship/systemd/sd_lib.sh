@@ -26,7 +26,9 @@
 # root), IPCFG_SD_DEBS (the directory with the plain cpack packages),
 # IPCFG_TMP; IPCFG_SD_LEDGER, a file to which each test adds its cgroup
 # subtree's name and its temporary directory (sd_leftovers.sh checks that
-# nothing of them is left).
+# nothing of them is left); IPCFG_SD_FAIL_AT, for test_cleanup.sh only: a
+# step at which the test fails (server, spawn, pid, go; STEP:SIGNAL for a
+# signal instead of a fatal error).
 #
 # SPDX-License-Identifier: MIT
 
@@ -191,6 +193,19 @@ mkdir -p "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged"
 # the run's ledger: what the test could leave behind, for sd_leftovers.sh
 [[ -z ${IPCFG_SD_LEDGER:-} ]] || echo "$SD_CG $SD_TMP" >>"$IPCFG_SD_LEDGER"
 
+# _sd_fail_point STEP: the failure test_cleanup.sh asks for at STEP
+# (IPCFG_SD_FAIL_AT=STEP: a fatal error; STEP:SIGNAL: that signal to this
+# shell), after it names the test's processes at that moment
+_sd_fail_point() {
+    local at=${IPCFG_SD_FAIL_AT:-} pids p
+    [[ ${at%%:*} == "$1" ]] || return 0
+    # shellcheck disable=SC2046 # one word per cgroup
+    pids=$({ cg_pids $(_cg_dirs); for p in $SD_UNSHARE $SRV_PID; do _sd_alive "$p" && echo "$p"; done; } | sort -un)
+    echo "$TEST: failing at $1 as asked; the test's processes: ${pids//$'\n'/ }" >&2
+    [[ $at == *:* ]] || fatal "failure injected at $1"
+    kill -s "${at#*:}" $$
+}
+
 # The program the container's first process runs (as PID 1 of its PID
 # namespace, before it execs systemd): the root's mounts, then it reports
 # its pid as the host sees it, and waits until the host has put host0 into
@@ -253,6 +268,7 @@ sd_boot() {
     _sd_start --log "$SD_TMP/boot.$SD_BOOTS.log" ctr setsid unshare --pid --fork --mount --propagation private --uts --ipc --net --cgroup \
         bash "$SD_TMP/init.sh" "$SD_BASE" "$SD_TMP/upper" "$SD_TMP/work" "$SD_TMP/merged" "$go" "$ready"
     SD_UNSHARE=$SD_LAST_PID
+    _sd_fail_point spawn
     # The container's first process is known by its own word only: it
     # writes its pid once it runs in its namespaces with its root mounted.
     # (Not a child of the unshare process as /proc lists them: that may be
@@ -267,6 +283,7 @@ sd_boot() {
     _sd_in_new_ns "$SD_PID" &&
         [[ $(sed -n 's/^NSpid:[[:space:]]*//p' "/proc/$SD_PID/status" 2>/dev/null) =~ ^${SD_PID}[[:space:]]+1$ ]] ||
         fatal "process $SD_PID is not the container's PID 1 in namespaces of its own: $(cat "$SD_TMP/boot.$SD_BOOTS.log")"
+    _sd_fail_point pid
     # host0 into its network namespace before systemd starts, as
     # systemd-nspawn and LXC hand a container its interfaces
     # one MAC address across boots, as a machine keeps its own
@@ -274,6 +291,7 @@ sd_boot() {
         fatal "cannot create the veth pair host0 - $srvif"
     nsenter -t "$SRV_PID" -n ip link set "$srvif" master br0 up || fatal "cannot join $srvif to the server's bridge"
     echo go >"$go"
+    _sd_fail_point go
     SD_IF_SRV=$srvif
     sd_wait_running
 }
@@ -320,6 +338,7 @@ sd_server() {
         ((SECONDS > end)) && fatal "the server's namespace holder did not unshare in 60 s"
         sleep 0.02
     done
+    _sd_fail_point server
     srv() { nsenter -t "$SRV_PID" -n "$@"; }
     srv ip link set lo up && srv ip link add br0 type bridge forward_delay 0 && srv ip link set br0 up &&
         srv ip addr add 10.77.0.1/24 dev br0 || fatal "cannot set up the server's namespace"
