@@ -8,6 +8,7 @@
 #     sd_server                    server namespace with dnsmasq (10.77.0.1)
 #     sd_boot                      PID 1 booted; host0 joined to the server
 #     sd_run CMD...                CMD in the container (OUT, ERR, RC)
+#     sd_link_up IF                IF up in the container, its state UP
 #     sd_reboot                    PID 1 killed, booted again on the same overlay
 #
 # Nothing outside the temporary directory of the test changes on the host:
@@ -386,6 +387,20 @@ sd_run() {
 # sd_file PATH: the file in the container's root as the host sees it
 # (the overlay merged at the container's root: /proc/PID/root).
 sd_file() { echo "/proc/$SD_PID/root$1"; }
+
+# sd_link_up IF: IF set up in the container, and waited for until its
+# state is UP, which ipcfg reads as "media connected" (the kernel sets it
+# from the carrier a moment after `ip link set up`, by its link watch,
+# later on a loaded machine)
+sd_link_up() {
+    sd_run ip link set "$1" up
+    [[ $RC == 0 ]] || fatal "cannot set $1 up: $ERR"
+    wait_for 10 _sd_link_is_up "$1" || fatal "$1 is not UP 10 s after ip link set up: $OUT"
+}
+_sd_link_is_up() {
+    sd_run ip -o link show dev "$1"
+    [[ $OUT == *" state UP "* ]]
+}
 
 # sd_install DEB: the package copied into the container and installed
 sd_install() {

@@ -20,7 +20,7 @@ dnsmasq_start --dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m --dhcp-option=
 sd_boot
 sd_install "$(ls "$SD_DEBS"/ipcfg_*.deb)"
 assert_exit 0 "dpkg -i"
-sd_run ip link set host0 up
+sd_link_up host0
 link_dns() { sd_run resolvectl dns host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
 link_domain() { sd_run resolvectl domain host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
 cache_size() { sd_run resolvectl statistics; sed -n 's/^ *Current Cache Size: *//p' <<<"$OUT"; }
