@@ -260,8 +260,6 @@ sd_boot() {
     local go=$SD_TMP/go.$SD_BOOTS ready=$SD_TMP/pid.$SD_BOOTS srvif
     SD_BOOTS=$((SD_BOOTS + 1))
     srvif=sd$SD_BOOTS
-    # (expanded here: words of a command run with & are expanded in the
-    # forked child, so a command substitution there is a child of $!)
     mkfifo "$go"
     _sd_init_script >"$SD_TMP/init.sh"
     # it joins the cgroups ctr/, then unshares: its cgroup namespace's root
@@ -320,7 +318,7 @@ sd_wait_running() {
 # sd_reboot: PID 1 killed from outside, then booted again over the same
 # root (the overlay's upper directory kept), with a new host0.
 sd_reboot() {
-    sd_kill
+    sd_kill || fatal "the container's processes or cgroups are still there"
     sd_boot
 }
 
