@@ -1,4 +1,5 @@
 # Cgroup helpers of the tests under a real systemd (sourced, not run):
+# shellcheck shell=bash
 # sd_lib.sh, which runs every process of a test in a cgroup subtree of the
 # test's own, and sd_leftovers.sh, which looks for what a test left.
 #
