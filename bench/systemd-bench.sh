@@ -32,7 +32,7 @@ sd_server
 dnsmasq_start --dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m
 sd_boot
 sd_install "$(ls "$SD_DEBS"/ipcfg_*.deb)" >/dev/null
-sd_run ip link set host0 up
+sd_link_up host0
 sd_run ipcfg /renew host0 # the first lease (not timed)
 
 # one timed /renew in the container, in ms (3 decimals); env first

@@ -7,14 +7,9 @@
 # on tty1, pstore) is masked.  mmdebstrap runs in a mount namespace of its
 # own, so the mounts it makes in the root while it installs never reach
 # the host, even when it fails.
-#   sd_root.sh --clean DIR: removes it (the fixture's cleanup).
 # SPDX-License-Identifier: MIT
 set -euo pipefail
 
-if [[ ${1:-} == --clean ]]; then
-    rm -rf "${2:?DIR}"
-    exit 0
-fi
 dir=${1:?DIR}
 command -v mmdebstrap >/dev/null || { echo "FAIL: mmdebstrap is required (scripts/install-deps.sh test)" >&2; exit 1; }
 rm -rf "$dir"

@@ -12,7 +12,7 @@ UNIT=ipcfg@host0.service
 sd_server
 dnsmasq_start --dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m
 sd_boot
-sd_run ip link set host0 up
+sd_link_up host0
 reloads() { sd_run journalctl _PID=1 -o cat --no-pager; grep -c '^Reloading' <<<"$OUT"; }
 version() { sd_run dpkg-query -W -f='${Version} ${db:Status-Status}' ipcfg; echo "$OUT"; }
 v1=$(ls "$SD_DEBS"/ipcfg_*.deb)

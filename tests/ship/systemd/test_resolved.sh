@@ -20,7 +20,7 @@ dnsmasq_start --dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m --dhcp-option=
 sd_boot
 sd_install "$(ls "$SD_DEBS"/ipcfg_*.deb)"
 assert_exit 0 "dpkg -i"
-sd_run ip link set host0 up
+sd_link_up host0
 link_dns() { sd_run resolvectl dns host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
 link_domain() { sd_run resolvectl domain host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
 cache_size() { sd_run resolvectl statistics; sed -n 's/^ *Current Cache Size: *//p' <<<"$OUT"; }
@@ -74,9 +74,8 @@ echo "lease:10" >"$SD_TMP/scenario"
 : >"$SD_TMP/hostile.log"
 # (it reads br0's address in /sys: the server namespace's own sysfs, in a
 # mount namespace of its own, as `ip netns exec` would mount it)
-nsenter -t "$SRV_PID" -n unshare --mount --propagation private \
-    sh -c 'mount -t sysfs sysfs /sys && exec python3 "$@"' _ "$HOSTILE" br0 10.77.0.1 "$SD_TMP/scenario" "$SD_TMP/hostile.log" &
-SD_PIDS+=("$!")
+srv_start unshare --mount --propagation private \
+    sh -c 'mount -t sysfs sysfs /sys && exec python3 "$@"' _ "$HOSTILE" br0 10.77.0.1 "$SD_TMP/scenario" "$SD_TMP/hostile.log"
 wait_for 5 grep -q ready "$SD_TMP/hostile.log" || fatal "the DHCP server did not start"
 sd_run ipcfg /renew host0
 assert_exit 0 "/renew host0 (a 10-second lease)"

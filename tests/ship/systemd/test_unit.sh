@@ -19,7 +19,7 @@ sd_boot
 deb=$(ls "$SD_DEBS"/ipcfg_*.deb)
 sd_install "$deb"
 assert_exit 0 "dpkg -i ${deb##*/}"
-sd_run ip link set host0 up
+sd_link_up host0
 
 # ---- /renew starts the unit --------------------------------------------------
 t0=$(now_ms)
