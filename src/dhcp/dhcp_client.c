@@ -447,6 +447,7 @@ int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, c
         w = "ACK for another address than requested";
         goto ignore;
     }
+    c->left_out = m.left_out;
     on_ack(c, now, &l);
     return 0;
 ignore:

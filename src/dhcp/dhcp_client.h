@@ -35,6 +35,11 @@ extern "C" {
 #define IPCFG_DHCP_CLIENTID_MAX 64
 #define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
 
+/* What a server sent that ipcfg left out of a lease: text that is not what
+ * its option must carry (a domain that is no DNS name, dns_name.h).  The
+ * lease still binds without it. */
+enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
+
 /* Times: the state machine never reads a clock.  mono_ms is a monotonic
  * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
  * (what a lease records). */
@@ -194,6 +199,8 @@ typedef struct ipcfg_dhcp_client {
     unsigned declines;                 /* conflicts found */
     int heard_since_nak;               /* any reply of this exchange after the last NAK */
     int last_fail;                     /* 0, 1 NAK, 2 conflict: the latest refusal */
+    unsigned left_out;                 /* IPCFG_DHCP_LEFT_*: what the bound lease's ACK carried and
+                                          the lease left out */
     ipcfg_error result;                /* filled when state == DONE */
     uint8_t msgbuf[1024];
 } ipcfg_dhcp_client;
@@ -235,6 +242,14 @@ int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c);
  * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound, or an
  * I/O failure), 5 (no server answered in time), 7 (every offer was in use). */
 int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result);
+
+/* What the lease bound by a finished renew left out of its ACK
+ * (IPCFG_DHCP_LEFT_*; 0: nothing). */
+unsigned ipcfg_dhcp_client_left_out(const ipcfg_dhcp_client *c);
+
+/* One line (no newline) saying what left_out (IPCFG_DHCP_LEFT_*) names was
+ * left out of the lease and why, into buf; its length, 0 ("") for none. */
+size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len);
 
 /* The retransmission delay before attempt k (0-based) in ms, RFC 2131 §4.1
  * exponential back-off sized for an interactive command, with jitter r

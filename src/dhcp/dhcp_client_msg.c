@@ -246,3 +246,15 @@ const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const i
         return "other transaction id";
     return NULL;
 }
+
+size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len)
+{
+    const char *t = "";
+
+    if (left_out & IPCFG_DHCP_LEFT_DOMAIN)
+        t = "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of the lease.";
+    if (len == 0)
+        return 0;
+    ipcfg_copy_str(buf, len, t);
+    return strlen(buf);
+}

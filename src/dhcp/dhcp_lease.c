@@ -28,6 +28,7 @@
  */
 #include "dhcp_client.h"
 #include "dhcp_msg.h"
+#include "dns_name.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -141,7 +142,9 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
     o.len = 0;
     o.full = 0;
     buf[0] = '\0';
-    if (!ipcfg_dhcp_lease_ifname_ok(l->ifname)) /* never a file the parser rejects */
+    /* never a file the parser rejects */
+    if (!ipcfg_dhcp_lease_ifname_ok(l->ifname) ||
+        (l->domain[0] != '\0' && !ipcfg_dns_name_valid(l->domain, bounded_len(l->domain, sizeof l->domain))))
         return 0;
 
     n = snprintf(t, sizeof t, "%s %d\n", IPCFG_LEASE_MAGIC, IPCFG_LEASE_VERSION);
@@ -457,11 +460,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
         l->n_dns++;
         return 0;
     case K_DOMAIN:
-        if (vn >= sizeof l->domain)
+        /* a DNS name, as the engine takes it from the server: what reaches
+         * the resolver is checked here again (the file, and every lease the
+         * engine hands the privileged side, are read with this parser) */
+        if (vn >= sizeof l->domain || !ipcfg_dns_name_valid(v, vn))
             return -1;
-        for (i = 0; i < vn; i++)
-            if ((unsigned char)v[i] < 0x21 || (unsigned char)v[i] > 0x7e)
-                return -1;
         memcpy(l->domain, v, vn);
         l->domain[vn] = '\0';
         return 0;

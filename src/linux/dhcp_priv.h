@@ -75,6 +75,10 @@ int ipcfg_lx_serve(prun *r);
  * interface lock (dhcp_run.c). */
 void ipcfg_lx_job_unlock(pjob *j);
 
+/* Adds a line to the note of the job's successful result (a space between
+ * lines; what does not fit is left out). */
+void ipcfg_lx_note_add(pjob *j, const char *line);
+
 /* 1 when the job's address (record) is on the interface now; the dump is
  * read once for the run (again when fresh). */
 int ipcfg_lx_addr_present(prun *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh);

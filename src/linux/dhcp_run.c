@@ -312,7 +312,7 @@ out:
 
 /* ---- after the exchange: the resolver, the keeper ---- */
 
-static void note_add(pjob *j, const char *line)
+void ipcfg_lx_note_add(pjob *j, const char *line)
 {
     size_t have = strlen(j->note);
 
@@ -332,11 +332,11 @@ static void after_job(prun *r, pjob *j, int from_keeper)
         return; /* never began, or nothing recorded nor installed */
     line[0] = '\0';
     ipcfg_lx_dns_update(j->ifname, j->has_kern ? &j->kern : NULL, line, sizeof(line));
-    note_add(j, line);
+    ipcfg_lx_note_add(j, line);
     if (!from_keeper && r->op == IPCFG_DHCP_OP_RENEW && j->has_kern) {
         line[0] = '\0';
         ipcfg_lx_keeper_ensure(j->ifname, line, sizeof(line));
-        note_add(j, line);
+        ipcfg_lx_note_add(j, line);
     }
 }
 

@@ -1202,6 +1202,37 @@ static void ack_sanity(void **st)
     assert_int_equal(F.n_apply, 0);
 }
 
+/* A domain name that is no DNS name (dns_name.h) is left out of the lease,
+ * which still binds; the client says what it left out. */
+static void hostile_domain_left_out(void **st)
+{
+    static const char *const bad[] = {"x$(touch${IFS}/tmp/PWNED)", "a`id`", "a;b", "a|b", "a'b", "a..b", "a%b"};
+    char text[IPCFG_ERRTEXT_MAX];
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tsrv_default(&s, 0, 0);
+        s.domain = bad[i];
+        bind_with(&s, 1);
+        assert_int_equal(result().status, IPCFG_OK);
+        assert_string_equal(F.saved.domain, "");
+        assert_memory_equal(F.saved.address, T_ADDR, 4);
+        assert_int_equal(ipcfg_dhcp_client_left_out(&C), IPCFG_DHCP_LEFT_DOMAIN);
+    }
+    assert_true(ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN, text, sizeof text) > 0);
+    assert_non_null(strstr(text, "domain name (option 15)"));
+    assert_null(strchr(text, '\n'));
+    assert_int_equal(ipcfg_dhcp_left_out_text(0, text, sizeof text), 0);
+    assert_string_equal(text, "");
+    /* a valid one is kept, and nothing is said */
+    tsrv_default(&s, 0, 0);
+    s.domain = "corp.example.com";
+    bind_with(&s, 1);
+    assert_string_equal(F.saved.domain, "corp.example.com");
+    assert_int_equal(ipcfg_dhcp_client_left_out(&C), 0);
+}
+
 /* ---- release ------------------------------------------------------------------------ */
 
 static void release_bound(void **st)
@@ -1445,6 +1476,7 @@ int main(void)
         cmocka_unit_test(identity_checks),
         cmocka_unit_test(offer_sanity),
         cmocka_unit_test(ack_sanity),
+        cmocka_unit_test(hostile_domain_left_out),
         cmocka_unit_test(release_bound),
         cmocka_unit_test(release_nothing),
         cmocka_unit_test(io_failures),
