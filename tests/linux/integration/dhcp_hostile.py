@@ -18,9 +18,12 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   sid_change, moves, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
   frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
-  OFFER), infinite, p32, p31, and lease:N (serves correctly, N-second
+  OFFER), infinite, p32, p31, lease:N (serves correctly, N-second
   leases with SERVER_IP as DNS server and domain example.test: dnsmasq
-  gives no lease under 2 minutes, the keeper's tests want 10-20 s).
+  gives no lease under 2 minutes, the keeper's tests want 10-20 s), and
+  names:N:FILE
+  (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
+  file FILE, see names()).
 
 Like a real server it answers only what is broadcast or sent to SERVER_IP
 (a unicast RENEWING request to another server is not its to answer), so
@@ -29,6 +32,7 @@ log line ends with "at=S", the seconds since the server started.
 
 SPDX-License-Identifier: MIT
 """
+import json
 import os
 import socket
 import struct
@@ -167,6 +171,27 @@ class Server:
             return [self.reply(r, ACK, **kw)]
         return []
 
+    @staticmethod
+    def names(path):
+        """The name-carrying options of a JSON file {"12": TEXT, "15": TEXT,
+        "81": TEXT, "119": TEXT} (TEXT's characters are bytes 0-255): 12
+        and 15 as text, 81 (RFC 4702) and 119 (RFC 3397) in DNS wire form,
+        each label being what lies between dots, whatever it holds."""
+        with open(path) as f:
+            want = json.load(f)
+        o = b""
+        for code in sorted(want, key=int):
+            text = want[code].encode("latin-1")
+            if code in ("81", "119"):
+                wire = b"".join(bytes([len(x)]) + x for x in text.split(b".") if x) + b"\0"
+                text = (b"\x04\0\0" if code == "81" else b"") + wire
+            while True:  # RFC 3396: a long value in several instances
+                o += opt(int(code), text[:255])
+                text = text[255:]
+                if not text:
+                    break
+        return o
+
     def handle(self, scen, r):
         """Sends the scenario's answer to r; returns a log word."""
         mac, dst = self.dest(r)
@@ -301,6 +326,9 @@ class Server:
             out = self.good(r, yiaddr=ip4("10.77.0.0"), mask=ip4("255.255.255.254"))
         elif scen.startswith("lease:") and scen[6:].isdigit():
             out = self.good(r, lease=int(scen[6:]), extra=opt(6, self.sid) + opt(15, b"example.test"))
+        elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
+            lease, path = scen[6:].split(":", 1)
+            out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
         else:
             return "unknown scenario %s" % scen
         for x in out:
