@@ -37,27 +37,6 @@
 #define IPCFG_DHCP_REQUESTING_TRIES 4
 #define IPCFG_DHCP_REBOOT_TRIES 3
 
-/* ---- back-off ------------------------------------------------------------------ */
-
-/* RFC 2131 §4.1: "the delay before the first retransmission SHOULD be 4
- * seconds randomized by the value of a uniform random number chosen from
- * the range -1 to +1.  [...] The delay before the next retransmission
- * SHOULD be 8 seconds randomized by the value of a uniform number chosen
- * from the range -1 to +1.  The retransmission delay SHOULD be doubled
- * with subsequent retransmissions up to a maximum of 64 seconds."
- * ipcfg is an interactive command bounded by /timeout, so the schedule is
- * that one divided by four with a lower cap: 1 s, 2 s, 4 s, then 8 s each
- * time; the jitter is +-1 s scaled to a quarter of the delay for the
- * first two (+-250 ms, +-500 ms), so that the first retry comes after
- * about one second. */
-unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r)
-{
-    unsigned base = attempt >= 3 ? 8000u : 1000u << attempt;
-    unsigned j = base / 4 < 1000u ? base / 4 : 1000u;
-
-    return base - j + (unsigned)(r % (2u * j + 1u));
-}
-
 /* ---- small helpers ---------------------------------------------------------------- */
 
 static int ip_eq(const uint8_t a[4], const uint8_t b[4])
@@ -197,19 +176,22 @@ static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
     int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c)), b;
+    int64_t t2 = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
+    int64_t end = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
 
+    /* The keeper's renewals (cfg.paced) retransmit as §4.4.5 asks of a
+     * client that keeps its lease: half the time left, at least 60 s. */
+    if (c->cfg.paced && c->state == IPCFG_DHCP_S_RENEWING)
+        next = ipcfg_dhcp_retry_ms(now->mono_ms, t2);
+    else if (c->cfg.paced && c->state == IPCFG_DHCP_S_REBINDING)
+        next = ipcfg_dhcp_retry_ms(now->mono_ms, end);
     /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
-    if (c->state == IPCFG_DHCP_S_RENEWING) {
-        b = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
-        if (b < next)
-            next = b;
-    }
-    if (c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
-        c->state == IPCFG_DHCP_S_INIT_REBOOT) {
-        b = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
-        if (b < next)
-            next = b;
-    }
+    if (c->state == IPCFG_DHCP_S_RENEWING && t2 < next)
+        next = t2;
+    b = end;
+    if ((c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
+         c->state == IPCFG_DHCP_S_INIT_REBOOT) && b < next)
+        next = b;
     c->next_ms = next < c->deadline_ms ? next : c->deadline_ms;
 }
 

@@ -171,6 +171,9 @@ typedef struct ipcfg_dhcp_config {
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
                                           the host resumed: it may be on another network now) */
+    int paced;                         /* the lease keeper's renewal: RENEWING and REBINDING retransmit
+                                          after half the time left, at least 60 s (ipcfg_dhcp_retry_ms),
+                                          not with the command's back-off */
 } ipcfg_dhcp_config;
 
 /* Opaque to callers in spirit; laid out here so that it can live on the
@@ -251,10 +254,30 @@ unsigned ipcfg_dhcp_client_left_out(const ipcfg_dhcp_client *c);
  * left out of the lease and why, into buf; its length, 0 ("") for none. */
 size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len);
 
+/* ---- timing (dhcp_time.c) ---------------------------------------------------- */
+
 /* The retransmission delay before attempt k (0-based) in ms, RFC 2131 §4.1
  * exponential back-off sized for an interactive command, with jitter r
  * (any 32-bit value) of +-1 s scaled down for the first tries. Exposed for tests. */
 unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r);
+
+#define IPCFG_DHCP_RETRY_MIN_MS 60000 /* RFC 2131 §4.4.5: "down to a minimum of 60 seconds" */
+
+/* When to try again after a REQUEST that renewed or rebound nothing, for a
+ * client that keeps its lease (RFC 2131 §4.4.5): half the time left until
+ * end_ms (T2 in RENEWING, the expiry in REBINDING), at least
+ * IPCFG_DHCP_RETRY_MIN_MS, but never past end_ms; now_ms when end_ms has
+ * come.  Any one clock, in ms. */
+int64_t ipcfg_dhcp_retry_ms(int64_t now_ms, int64_t end_ms);
+
+/* A lease's T1 and T2 (seconds after it was obtained) from the server's
+ * options 58 and 59 (NULL: not sent): taken when
+ * ipcfg_dhcp_lease_times_ok, else the RFC 2131 §4.4.5 defaults (0.5 and
+ * 0.875 of the lease); infinite for an infinite lease. */
+void ipcfg_dhcp_lease_times(uint32_t lease, const uint32_t *t1, const uint32_t *t2, uint32_t *out_t1,
+                            uint32_t *out_t2);
+/* 1 when 0 < t1 < t2 < lease (all infinite for an infinite lease). */
+int ipcfg_dhcp_lease_times_ok(uint32_t lease, uint32_t t1, uint32_t t2);
 
 #ifdef __cplusplus
 }

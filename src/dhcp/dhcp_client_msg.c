@@ -212,21 +212,10 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
             memcpy(l->dns[l->n_dns++], m->dns[i], 4);
     memcpy(l->domain, m->domain, sizeof l->domain);
     l->lease_time = m->lease_time;
-    if (m->lease_time == IPCFG_DHCP_INFINITE) {
-        l->t1 = l->t2 = IPCFG_DHCP_INFINITE;
-    } else {
-        /* RFC 2131 §4.4.5: "T1 defaults to (0.5 * duration_of_lease).  T2
-         * defaults to (0.875 * duration_of_lease)."  Values out of order
-         * (T1 <= T2 <= lease) fall back to the defaults. */
-        uint32_t t1 = (m->has & IPCFG_HAS_T1) ? m->t1 : m->lease_time / 2;
-        uint32_t t2 = (m->has & IPCFG_HAS_T2) ? m->t2 : (uint32_t)((uint64_t)m->lease_time * 7 / 8);
-        if (t1 > t2 || t2 > m->lease_time) {
-            t1 = m->lease_time / 2;
-            t2 = (uint32_t)((uint64_t)m->lease_time * 7 / 8);
-        }
-        l->t1 = t1;
-        l->t2 = t2;
-    }
+    /* options 58 and 59 when they make a timeline, else the RFC 2131
+     * §4.4.5 defaults (dhcp_time.c) */
+    ipcfg_dhcp_lease_times(m->lease_time, (m->has & IPCFG_HAS_T1) ? &m->t1 : NULL,
+                           (m->has & IPCFG_HAS_T2) ? &m->t2 : NULL, &l->t1, &l->t2);
     l->obtained = c->req_wall;
     return NULL;
 }

@@ -53,6 +53,7 @@ typedef struct prun {
     const char *dir;
     int64_t deadline;
     int verify;
+    int paced;             /* the keeper's exchange (ipcfg_dhcp_config.paced) */
     ipcfg_nlsock nl;
     int nl_open;
     ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */

@@ -1233,6 +1233,98 @@ static void hostile_domain_left_out(void **st)
     assert_int_equal(ipcfg_dhcp_client_left_out(&C), 0);
 }
 
+/* RFC 2131 §4.4.5: T1 and T2 from the server only when 0 < T1 < T2 < the
+ * lease time; otherwise (T1 = T2 = 0 made a keeper renew without pause)
+ * both are the defaults, 0.5 and 0.875 of the lease. */
+static void server_times_checked(void **st)
+{
+    static const struct {
+        int has_t1, has_t2;
+        uint32_t t1, t2, want_t1, want_t2;
+    } c[] = {
+        {1, 1, 0, 0, 60, 105},     {1, 1, 50, 50, 60, 105}, {1, 1, 100, 50, 60, 105}, {1, 1, 30, 120, 60, 105},
+        {1, 1, 30, 130, 60, 105},  {1, 1, 0, 90, 60, 105},  {1, 0, 0, 0, 60, 105},    {0, 1, 0, 0, 60, 105},
+        {1, 0, 110, 0, 60, 105},   {1, 1, 30, 90, 30, 90},  {1, 0, 40, 0, 40, 105},   {0, 1, 0, 100, 60, 100},
+        {1, 1, 119, 119, 60, 105}, {1, 1, 1, 119, 1, 119},
+    };
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        tsrv_default(&s, 0, 0);
+        s.lease = 120;
+        s.has_t1 = c[i].has_t1;
+        s.has_t2 = c[i].has_t2;
+        s.t1 = c[i].t1;
+        s.t2 = c[i].t2;
+        print_message("case %zu\n", i);
+        bind_with(&s, 1);
+        assert_int_equal(F.saved.t1, c[i].want_t1);
+        assert_int_equal(F.saved.t2, c[i].want_t2);
+    }
+    /* the shortest lease's defaults are in order too */
+    tsrv_default(&s, 0, 0);
+    s.lease = 10;
+    bind_with(&s, 1);
+    assert_int_equal(F.saved.t1, 5);
+    assert_int_equal(F.saved.t2, 8);
+}
+
+/* §4.4.5: "the client SHOULD wait one-half of the remaining time until T2
+ * (in RENEWING state) and one-half of the remaining lease time (in
+ * REBINDING state), down to a minimum of 60 seconds, before
+ * retransmitting" -- never past the end. */
+static void retry_halves_with_floor(void **st)
+{
+    (void)st;
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 7200000) == 1000 + 3600000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 100000) == 1000 + 60000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 30000) == 1000 + 30000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 121000) == 1000 + 60500);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000) == 1000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 500) == 1000);
+    assert_true(ipcfg_dhcp_retry_ms(0, INT64_MAX) == INT64_MAX / 2);
+}
+
+/* The keeper's exchanges (cfg.paced): RENEWING and REBINDING retransmit
+ * as §4.4.5 says, not with the command's back-off: with a 120 s lease
+ * whose T1 (60 s) has come, one REQUEST, the next at T2 (rebinding, 45 s
+ * later: less than the 60 s floor is left), then none until the expiry. */
+static void paced_renewing_and_rebinding(void **st)
+{
+    ipcfg_dhcp_lease rec;
+
+    (void)st;
+    setup(0, 0);
+    C.cfg.paced = 1;
+    mk_lease(&rec, 60, 120); /* T1 60, T2 105 */
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+    assert_int_equal(F.n_sent, 1);
+    assert_true(ipcfg_dhcp_client_next_wakeup(&C) == 45000);
+    fire();
+    assert_int_equal(C.state, IPCFG_DHCP_S_REBINDING);
+    assert_int_equal(F.n_sent, 2);
+    assert_true(last()->to.broadcast);
+    assert_true(ipcfg_dhcp_client_next_wakeup(&C) == 60000); /* the expiry lies past the deadline */
+    run_to_end();
+    assert_int_equal(F.n_sent, 2);
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+    /* a long lease: one REQUEST in a minute's exchange */
+    setup(0, 0);
+    C.cfg.paced = 1;
+    mk_lease(&rec, 1800, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    run_to_end();
+    assert_int_equal(F.n_sent, 1);
+    /* the command's own renew is not paced: it retransmits within its timeout */
+    setup(0, 0);
+    mk_lease(&rec, 1800, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    run_to_end();
+    assert_true(F.n_sent >= 6);
+}
+
 /* ---- release ------------------------------------------------------------------------ */
 
 static void release_bound(void **st)
@@ -1477,6 +1569,9 @@ int main(void)
         cmocka_unit_test(offer_sanity),
         cmocka_unit_test(ack_sanity),
         cmocka_unit_test(hostile_domain_left_out),
+        cmocka_unit_test(server_times_checked),
+        cmocka_unit_test(retry_halves_with_floor),
+        cmocka_unit_test(paced_renewing_and_rebinding),
         cmocka_unit_test(release_bound),
         cmocka_unit_test(release_nothing),
         cmocka_unit_test(io_failures),

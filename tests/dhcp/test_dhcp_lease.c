@@ -282,6 +282,11 @@ static void corrupt_files(void **st)
     corrupt("lease-time 3600\n", "lease-time infinite\n", "infinite lease needs");
     corrupt("t1 1800\n", "t1 3200\n", "out of order");
     corrupt("t2 3150\n", "t2 3601\n", "out of order");
+    /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (the engine falls back
+     * to the defaults otherwise; a T1 of 0 had a keeper renew without pause) */
+    corrupt("t1 1800\n", "t1 0\n", "out of order");
+    corrupt("t1 1800\n", "t1 3150\n", "out of order");
+    corrupt("t2 3150\n", "t2 3600\n", "out of order");
     corrupt("expires 1764373600\n", "expires 1764373601\n", "does not match");
     corrupt("expires 1764373600\n", "expires never\n", "does not match");
     corrupt("obtained 1764370000\n", "obtained 1764370001\n", "does not match");
