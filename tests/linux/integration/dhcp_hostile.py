@@ -20,8 +20,8 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
   OFFER), infinite, p32, p31, lease:N (serves correctly, N-second
   leases with SERVER_IP as DNS server and domain example.test: dnsmasq
-  gives no lease under 2 minutes, the keeper's tests want 10-20 s), and
-  names:N:FILE
+  gives no lease under 2 minutes, the keeper's tests want 10-20 s),
+  lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE
   (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
   file FILE, see names()).
 
@@ -324,8 +324,12 @@ class Server:
             out = self.good(r, mask=ip4("255.255.255.255"))
         elif scen == "p31":
             out = self.good(r, yiaddr=ip4("10.77.0.0"), mask=ip4("255.255.255.254"))
-        elif scen.startswith("lease:") and scen[6:].isdigit():
-            out = self.good(r, lease=int(scen[6:]), extra=opt(6, self.sid) + opt(15, b"example.test"))
+        elif scen.startswith("lease:") and all(x.isdigit() for x in scen[6:].split(":")):
+            n = [int(x) for x in scen[6:].split(":")]
+            extra = opt(6, self.sid) + opt(15, b"example.test")
+            if len(n) == 3:
+                extra += opt(58, u32(n[1])) + opt(59, u32(n[2]))
+            out = self.good(r, lease=n[0], extra=extra)
         elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
             lease, path = scen[6:].split(":", 1)
             out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
