@@ -202,6 +202,9 @@ typedef struct ipcfg_dhcp_client {
     unsigned declines;                 /* conflicts found */
     int heard_since_nak;               /* any reply of this exchange after the last NAK */
     int last_fail;                     /* 0, 1 NAK, 2 conflict: the latest refusal */
+    const char *refused;               /* why the last reply of this exchange was refused (static text):
+                                          a server answered; NULL when none was, or one was taken since */
+    int refused_malformed;             /* that reply did not parse (refused is the parser's reason) */
     unsigned left_out;                 /* IPCFG_DHCP_LEFT_*: what the bound lease's ACK carried and
                                           the lease left out */
     ipcfg_error result;                /* filled when state == DONE */
@@ -242,7 +245,8 @@ void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *no
 int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c);
 
 /* 1 when the operation has finished; *result (may be NULL) receives its
- * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound, or an
+ * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound;
+ * only replies ipcfg refused, the text says why the last one was; or an
  * I/O failure), 5 (no server answered in time), 7 (every offer was in use). */
 int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result);
 

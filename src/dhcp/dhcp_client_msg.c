@@ -164,28 +164,28 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
     /* Table 3: OFFER and ACK "MUST" carry the server identifier and the
      * lease time. */
     if (!(m->has & IPCFG_HAS_SERVER_ID))
-        return "no server identifier";
+        return "it carries no server identifier (option 54)";
     if (!ipcfg_dhcp_unicast_ok(m->server_id))
-        return "unusable server identifier";
+        return "its server identifier is not a unicast address";
     if (!(m->has & IPCFG_HAS_LEASE_TIME))
-        return "no lease time";
+        return "it carries no lease time (option 51)";
     if (m->lease_time < IPCFG_DHCP_MIN_LEASE)
-        return "lease time too short";
+        return "its lease time is under 10 seconds";
     if (m->has & IPCFG_HAS_MASK) {
         prefix = ipcfg_dhcp_mask_prefix(m->mask);
         if (prefix < 1)
-            return "non-contiguous or zero subnet mask";
+            return "its subnet mask is 0.0.0.0 or not contiguous";
     } else if (ack) {
-        return "no subnet mask";
+        return "its DHCPACK carries no subnet mask (option 1)";
     }
     if (prefix > 0 ? !ipcfg_dhcp_host_ok(m->h.yiaddr, (unsigned)prefix) : !ipcfg_dhcp_unicast_ok(m->h.yiaddr))
-        return "unusable address offered";
+        return "the address it offers is not a usable host address (0.0.0.0, a broadcast or network address, loopback, multicast or class E)";
     for (i = 0; i < m->n_routers; i++)
         if (!ipcfg_dhcp_unicast_ok(m->routers[i]))
-            return "unusable router address";
+            return "a router address it gives is not a unicast address";
     for (i = 0; i < m->n_routes; i++)
         if (ipcfg_dhcp_get32(m->routes[i].gateway) != 0 && !ipcfg_dhcp_unicast_ok(m->routes[i].gateway))
-            return "unusable classless route gateway";
+            return "a classless route gateway it gives is not a unicast address";
 
     l->state = IPCFG_DHCP_LEASE_BOUND;
     ipcfg_copy_str(l->ifname, sizeof l->ifname, c->cfg.ifname);
@@ -218,6 +218,14 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
                            (m->has & IPCFG_HAS_T2) ? &m->t2 : NULL, &l->t1, &l->t2);
     l->obtained = c->req_wall;
     return NULL;
+}
+
+int ipcfg_dhcp_client_raw_ours(const ipcfg_dhcp_client *c, const uint8_t *msg, size_t len)
+{
+    /* RFC 2131 §2, figure 1: op 0, htype 1, hlen 2, xid 4-7, chaddr 28-43 */
+    if (len < 44 || msg[0] != IPCFG_BOOTREPLY || msg[1] != c->cfg.htype || msg[2] != c->cfg.hwaddr_len)
+        return 0;
+    return ipcfg_dhcp_get32(msg + 4) == c->xid && memcmp(msg + 28, c->cfg.hwaddr, c->cfg.hwaddr_len) == 0;
 }
 
 /* RFC 2131 §4.4.1: a reply belongs to this exchange only when it is a

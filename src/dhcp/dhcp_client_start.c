@@ -72,6 +72,8 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
     c->heard_since_nak = 0;
     c->last_fail = FAIL_NONE;
     c->left_out = 0;
+    c->refused = NULL;
+    c->refused_malformed = 0;
     c->have_lease = c->rec_bound = c->dropped = 0;
     memset(&c->result, 0, sizeof c->result);
     memset(&c->offer, 0, sizeof c->offer);

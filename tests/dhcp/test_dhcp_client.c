@@ -676,7 +676,7 @@ static void first_offer_wins(void **st)
     assert_memory_equal(last()->m.server_id, T_SERVER2, 4);
     assert_int_equal(last()->m.requested_ip[3], 20);
     assert_int_equal(reply(IPCFG_DHCPOFFER, &why), -1); /* from T_SERVER, too late */
-    assert_non_null(strstr(why, "not an ACK"));
+    assert_non_null(strstr(why, "neither a DHCPACK nor a DHCPNAK"));
     assert_int_equal(F.n_sent, 2);
     s.type = IPCFG_DHCPACK;
     assert_int_equal(rx(&s, NULL), 0);
@@ -945,6 +945,133 @@ static void timeout_keeps_valid_lease(void **st)
     assert_int_equal(F.n_sent, 1);
 }
 
+/* A server that answers, but only with replies ipcfg refuses, is not "a
+ * server that could not be contacted": at the deadline, status 3 and one
+ * line saying why its last answer was refused.  Nothing at all, or only
+ * replies that are not ours (another xid): 5 as before. */
+static void refused_replies_outcome(void **st)
+{
+    static const struct {
+        int what; /* 0 the OFFER is bad, 1 the ACK is bad */
+        uint32_t lease;
+        uint8_t mask3;   /* 0: the mask 0.0.0.0 */
+        uint8_t yi3;     /* the address's last octet */
+        const char *want;
+    } c[] = {
+        {0, 0, 255, 10, "lease time"},   {0, 1, 255, 10, "lease time"},  {0, 3600, 0, 10, "subnet mask"},
+        {0, 3600, 255, 255, "address"},  {0, 3600, 255, 0, "address"},   {1, 1, 255, 10, "lease time"},
+        {1, 3600, 255, 11, "another address"},
+    };
+    ipcfg_dhcp_lease rec;
+    ipcfg_error e;
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        print_message("case %zu\n", i);
+        setup(0, 0);
+        start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+        if (c[i].what == 1)
+            assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+        tsrv_default(&s, c[i].what ? IPCFG_DHCPACK : IPCFG_DHCPOFFER, last()->m.h.xid);
+        s.lease = c[i].lease;
+        s.mask[0] = s.mask[1] = s.mask[2] = c[i].mask3 ? 255 : 0;
+        s.mask[3] = 0;
+        s.yiaddr[3] = c[i].yi3;
+        assert_int_equal(rx(&s, NULL), -1);
+        run_to_end();
+        e = result();
+        assert_int_equal(e.status, IPCFG_E_FAILED);
+        assert_int_equal(e.reason, IPCFG_R_SYSTEM);
+        assert_non_null(strstr(e.text, "answered"));
+        if (strstr(e.text, c[i].want) == NULL)
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.text, c[i].want);
+        assert_null(strchr(e.text, '\n'));
+        assert_int_equal(F.n_apply + F.n_save, 0);
+    }
+
+    /* a duplicate option 51: malformed, yet a server's answer to us */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    {
+        uint8_t buf[600], v[4], t = IPCFG_DHCPOFFER;
+        ipcfg_dhcp_hdr h;
+        memset(&h, 0, sizeof h);
+        h.op = IPCFG_BOOTREPLY;
+        h.htype = 1;
+        h.hlen = 6;
+        h.xid = last()->m.h.xid;
+        memcpy(h.chaddr, T_MAC, 6);
+        memcpy(h.yiaddr, T_ADDR, 4);
+        size_t at = ipcfg_dhcp_build_begin(buf, sizeof buf, &h);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_MSG_TYPE, &t, 1);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_SERVER_ID, T_SERVER, 4);
+        ipcfg_dhcp_put32(v, 3600);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_LEASE_TIME, v, 4);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_LEASE_TIME, v, 4);
+        at = ipcfg_dhcp_build_end(buf, sizeof buf, at);
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, at, NULL), -1);
+        /* cut short, with our xid: a server's answer too; garbage is not */
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, 100, NULL), -1);
+        memset(buf, 0x5a, sizeof buf);
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, sizeof buf, NULL), -1);
+    }
+    run_to_end();
+    e = result();
+    assert_int_equal(e.status, IPCFG_E_FAILED);
+    assert_non_null(strstr(e.text, "answered"));
+    assert_non_null(strstr(e.text, "shorter")); /* the last one of ours */
+
+    /* replies for another exchange (xid) or client do not count: 5 */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid ^ 1);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    s.chaddr[5] ^= 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    run_to_end();
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+
+    /* a refused answer and then a valid OFFER whose REQUEST goes
+     * unanswered: the last answer was taken, so it is 5 */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+    run_to_end();
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+
+    /* a renewal refused: the lease is kept, and it is 3 */
+    setup(0, 0);
+    mk_lease(&rec, 100, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 5000);
+    tsrv_default(&s, IPCFG_DHCPACK, last()->m.h.xid);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    run_to_end();
+    e = result();
+    assert_int_equal(e.status, IPCFG_E_FAILED);
+    assert_non_null(strstr(e.text, "lease time"));
+    assert_int_equal(F.n_apply + F.n_unapply + F.n_save, 0);
+
+    /* refused answers, then a valid one: bound */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    memset(s.yiaddr, 0, 4);
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+    tsrv_default(&s, IPCFG_DHCPACK, last()->m.h.xid);
+    memset(s.yiaddr, 0, 4);
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+}
+
 /* "The back-off schedule always fits the timeout": for many timeouts and
  * random streams, every transmission happens before the deadline, no
  * timer lies past it, the gaps follow the schedule, and the operation
@@ -1036,8 +1163,8 @@ static void identity_checks(void **st)
     BAD(s.htype = 6, "hardware type");
     BAD(s.hlen = 5, "hardware type");
     BAD(s.no_type = 1, "message type");
-    BAD(s.type = IPCFG_DHCPACK, "not an OFFER");
-    BAD(s.type = IPCFG_DHCPNAK, "not an OFFER");
+    BAD(s.type = IPCFG_DHCPACK, "not a DHCPOFFER");
+    BAD(s.type = IPCFG_DHCPNAK, "not a DHCPOFFER");
 #undef BAD
     /* wrong magic cookie */
     tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
@@ -1563,6 +1690,7 @@ int main(void)
         cmocka_unit_test(conflict_declines_and_takes_next_offer),
         cmocka_unit_test(conflict_outcomes),
         cmocka_unit_test(timeout_keeps_valid_lease),
+        cmocka_unit_test(refused_replies_outcome),
         cmocka_unit_test(backoff_fits_timeout),
         cmocka_unit_test(backoff_values),
         cmocka_unit_test(identity_checks),
