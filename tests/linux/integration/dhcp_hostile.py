@@ -14,9 +14,14 @@ nothing else is asked for: 10.77.0.50/24, router SERVER_IP, 600 s.
 
 Scenarios (see SCENARIOS below; "good" serves correctly):
   good, xid, chaddr, optlen, overload_loop, yiaddr_zero, yiaddr_bcast,
-  yiaddr_loopback, yiaddr_mcast, yiaddr_classe, mask_noncontig, lease0,
+  yiaddr_loopback, yiaddr_mcast, yiaddr_classe, addr_net, addr_subbcast
+  (the subnet's network and broadcast addresses), mask_noncontig,
+  mask_zero, lease0, lease1, dup51 (option 51 twice), ack_other (the ACK
+  for another address than the OFFER),
   sid_change, moves, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
-  frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
+  frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, junk_first (a
+  garbage datagram, a reply of 0.0.0.0 and a truncated reply before each
+  valid one), silent_ack
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
   OFFER), infinite, p32, p31, lease:N (serves correctly, N-second
   leases with SERVER_IP as DNS server and domain example.test: dnsmasq
@@ -235,8 +240,20 @@ class Server:
             out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, yiaddr=ip4(a), mask=None)]
         elif scen == "mask_noncontig":
             out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, mask=ip4("255.0.255.0"))]
-        elif scen == "lease0":
-            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, lease=0)]
+        elif scen in ("lease0", "lease1"):
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, lease=int(scen[5:]))]
+        elif scen == "mask_zero":
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, mask=ip4("0.0.0.0"))]
+        elif scen in ("addr_net", "addr_subbcast"):
+            # the subnet's network or broadcast address (10.77.0.0/24)
+            a = ip4("10.77.0.0" if scen == "addr_net" else "10.77.0.255")
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, yiaddr=a)]
+        elif scen == "dup51":
+            # option 51 twice: RFC 3396 makes one 8-octet lease time of it
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, extra=opt(51, u32(600)))]
+        elif scen == "ack_other":
+            # a valid OFFER of .50, then an ACK of .51
+            out = self.good(r) if r.type == DISCOVER else [self.reply(r, ACK, yiaddr=ip4("10.77.0.51"))]
         elif scen == "sid_change":
             # OFFER from SERVER_IP, the ACK names another server
             out = self.good(r) if r.type == DISCOVER else [self.reply(r, ACK, yiaddr=r.requested or r.ciaddr,
@@ -318,6 +335,14 @@ class Server:
             for x in self.good(r):
                 self.send(r, self.ip(dst, self.udp(self.sid, dst, x, bad_sum=True)))
             return "sent with a wrong UDP checksum"
+        elif scen == "junk_first":
+            # before each valid answer: a garbage BOOTREPLY to port 68, the
+            # answer with yiaddr 0.0.0.0, the answer cut short (its IP and
+            # UDP lengths say so), all as fast as they can go
+            t = OFFER if r.type == DISCOVER else ACK
+            good = self.good(r)
+            junk = b"\x02" + bytes((i * 37 + 11) & 0xFF for i in range(299))  # BOOTREPLY: past the filter
+            out = [junk, self.reply(r, t, yiaddr=b"\0" * 4)] + [x[:200] for x in good] + good
         elif scen == "infinite":
             out = self.good(r, lease=0xFFFFFFFF)
         elif scen == "p32":

@@ -161,19 +161,30 @@ hostile_start() {
 }
 scen() { echo "$1" >"$HOSTILE_CTL"; }
 
-# timed_out_unchanged SCENARIO WHAT KEPT: with the hostile server in
-# SCENARIO, /renew c0 /timeout:$TO is exit 5 within the timeout plus one
-# second and c0 (addresses, routes, the state directory) is as it was.
-timed_out_unchanged() {
+# unchanged_after CODE SCENARIO WHAT KEPT TEXT: with the hostile server in
+# SCENARIO, /renew c0 /timeout:$TO is exit CODE within the timeout plus one
+# second, its one line on stderr holds TEXT, and c0 (addresses, routes, the
+# state directory) is as it was.
+unchanged_after() {
     local before ms t0
-    scen "$1"
+    scen "$2"
     before=$(snapshot "$CLI" c0)
     t0=$(now_ms)
     run_ipcfg /renew c0 /timeout:$TO
     ms=$(($(now_ms) - t0))
-    assert_exit 5 "$1: $2"
-    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$1: took $ms ms (timeout $TO s)"
-    assert_eq "$before" "$(snapshot "$CLI" c0)" "$1: $3"
+    assert_exit "$1" "$2: $3"
+    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$2: took $ms ms (timeout $TO s)"
+    assert_contains "$ERR" "An error occurred while renewing interface c0 : $5" "$2: the line"
+    assert_one_line "$ERR" "$2: one line"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "$2: $4"
+}
+# timed_out_unchanged SCENARIO WHAT KEPT: nothing of ours was heard: exit 5.
+timed_out_unchanged() { unchanged_after 5 "$1" "$2" "$3" "unable to contact your DHCP server. Request has timed out."; }
+# refused_unchanged SCENARIO WHAT KEPT REASON: the server answered, only
+# with replies ipcfg refuses: exit 3, the line says why (REASON, a part of it).
+refused_unchanged() {
+    unchanged_after 3 "$1" "$2" "$3" "a DHCP server answered, but its last answer was refused: "
+    assert_contains "$ERR" "$4" "$1: the reason"
 }
 
 # snapshot NAMESPACE IFACE: the interface's IPv4 addresses, every IPv4
