@@ -334,7 +334,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
             r->counts = 1;
-        } else if (!a->media_connected) {
+        } else if (!a->media_connected && (release || !a->media_pending)) {
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
             r->counts = named; /* implicit selection: noted, not fatal */
         } else if (release && !has_ipv4(a)) {
@@ -352,9 +352,17 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     /* Every selected adapter at once, under one deadline (PRODUCT.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);
-    for (size_t k = 0, j = 0; k < nres && j < njobs; k++)
-        if (res[k].acted)
-            res[k].err = jobs[j++].err;
+    for (size_t k = 0, j = 0; k < nres && j < njobs; k++) {
+        if (!res[k].acted)
+            continue;
+        res[k].err = jobs[j++].err;
+        /* a renew that waited for a carrier that did not come: as if the
+         * adapter had been disconnected when it was selected */
+        if (res[k].err.reason == IPCFG_R_MEDIA_DISCONNECTED) {
+            res[k].acted = 0;
+            res[k].counts = named;
+        }
+    }
 
     /* The resulting state, listed once after every operation. */
     ipcfg_adapter_list after = {0};

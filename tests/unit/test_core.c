@@ -326,6 +326,41 @@ static void renew_named_disconnected(void **s)
                              "disconnected.\n");
 }
 
+/* A link that is up but has no carrier yet (media_pending: carrier is
+ * still being negotiated) goes to the backend's renew, which waits for it
+ * a moment; the backend's "media disconnected" then reads exactly as the
+ * core's own.  /release does not wait. */
+static void renew_waits_for_pending_media(void **s)
+{
+    (void)s;
+    model_adapter("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93")->media_pending = 1;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 0);
+    expect_string(op_result, name, "Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93");
+    will_return(op_result, IPCFG_E_STATE);
+    will_return(op_result, IPCFG_R_MEDIA_DISCONNECTED);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "wi-fi*"), 2);
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n");
+    assert_null(strstr(OUT, "adapter Wi-Fi"));
+    /* the carrier came: renewed */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 0);
+    expect_string(op_result, name, "Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "wi-fi*"), 0);
+    assert_string_equal(ERR, "");
+    /* /release: disconnected at once */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "wi-fi*"), 2);
+    assert_non_null(strstr(ERR, "media disconnected"));
+}
+
 static void no_match_is_not_permissible(void **s)
 {
     (void)s;
@@ -675,6 +710,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(renew_named_static_obtains, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_success_with_note, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
+        cmocka_unit_test_setup_teardown(renew_waits_for_pending_media, setup, teardown),
         cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
         cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(first_failure_in_output_order, setup, teardown),
