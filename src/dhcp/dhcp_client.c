@@ -183,7 +183,7 @@ static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
-    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c)), b;
+    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c));
     int64_t t2 = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
     int64_t end = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
 
@@ -196,10 +196,9 @@ static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
     /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
     if (c->state == IPCFG_DHCP_S_RENEWING && t2 < next)
         next = t2;
-    b = end;
     if ((c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
-         c->state == IPCFG_DHCP_S_INIT_REBOOT) && b < next)
-        next = b;
+         c->state == IPCFG_DHCP_S_INIT_REBOOT) && end < next)
+        next = end;
     c->next_ms = next < c->deadline_ms ? next : c->deadline_ms;
 }
 
