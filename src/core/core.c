@@ -458,6 +458,35 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     return emit(w, &oc, b);
 }
 
+/* /flushdns: the backend checks the privilege itself, before it asks any
+ * cache (no argument to resolve first). */
+static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+{
+    ipcfg_dns_flush f;
+    ipcfg_outcome oc;
+    memset(&f, 0, sizeof(f));
+    ipcfg_outcome_init(&oc, IPCFG_OC_FLUSHDNS, c);
+    if (!b->flush_dns)
+        ipcfg_error_set(&oc.op_err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/flushdns is not supported on this platform.");
+    else if (b->flush_dns(b, &f, &oc.op_err) != 0 && oc.op_err.status == 0)
+        oc.op_err.status = IPCFG_E_FAILED;
+    oc.caches = f.caches;
+    oc.n_caches = f.n < IPCFG_DNS_CACHES_MAX ? f.n : IPCFG_DNS_CACHES_MAX;
+    return emit(w, &oc, b);
+}
+
+/* /displaydns: every platform answers why it cannot list its cache. */
+static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+{
+    ipcfg_error err;
+    ipcfg_error_clear(&err);
+    if (b->display_dns)
+        (void)b->display_dns(b, &err);
+    if (!err.status)
+        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/displaydns is not supported on this platform.");
+    return fail_whole(w, c, b, &err);
+}
+
 /* Runs an already-parsed command. */
 static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
@@ -470,6 +499,8 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
+    case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;
+    case IPCFG_V_DISPLAYDNS: code = run_displaydns(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
         ipcfg_error err;

@@ -314,6 +314,16 @@ v6)
         grep -qi "ipv6" "$T/err" || fail "$v: stderr does not mention IPv6"
     done
     ;;
+dns)
+    # recognised, exit 6 with the reason: dnsapi.dll is not ipcfg's to use
+    for v in /flushdns /displaydns; do
+        run "$v"
+        expect_rc 6 "$v"
+        [ -s "$T/out" ] && fail "$v: stdout not empty"
+        grep -q "dnsapi.dll" "$T/err" || fail "$v: stderr does not say why (dnsapi.dll)"
+        grep -q "unrecognized" "$T/err" && fail "$v: taken for an unknown switch"
+    done
+    ;;
 version)
     run /version
     expect_rc 0 /version
