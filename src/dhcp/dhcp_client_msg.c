@@ -12,13 +12,6 @@
 
 #include <string.h>
 
-/* strlen bounded by the array size (strnlen is POSIX, not C11). */
-static size_t bounded_len(const char *s, size_t cap)
-{
-    const char *z = memchr(s, '\0', cap);
-    return z ? (size_t)(z - s) : cap;
-}
-
 /* The client identifier sent: RFC 2132 §9.14, "type" (the hardware type)
  * then the hardware address. */
 size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
@@ -44,7 +37,7 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
     ipcfg_dhcp_hdr h;
     int64_t el;
     uint8_t t = type;
-    size_t hn = bounded_len(c->cfg.hostname, sizeof c->cfg.hostname);
+    size_t hn = ipcfg_dhcp_text_len(c->cfg.hostname, sizeof c->cfg.hostname);
 
     memset(&h, 0, sizeof h);
     memset(to, 0, sizeof(*to));

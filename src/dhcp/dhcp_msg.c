@@ -7,6 +7,12 @@
 
 static const uint8_t cookie[4] = {99, 130, 83, 99};
 
+size_t ipcfg_dhcp_text_len(const char *s, size_t cap)
+{
+    const char *z = memchr(s, '\0', cap);
+    return z ? (size_t)(z - s) : cap;
+}
+
 uint32_t ipcfg_dhcp_get32(const uint8_t *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];

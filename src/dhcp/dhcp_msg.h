@@ -169,6 +169,8 @@ int ipcfg_dhcp_unicast_ok(const uint8_t a[4]);
 int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix);
 
 uint32_t ipcfg_dhcp_get32(const uint8_t *p);
+/* strlen bounded by the array size cap (strnlen is POSIX, not C11). */
+size_t ipcfg_dhcp_text_len(const char *s, size_t cap);
 void ipcfg_dhcp_put32(uint8_t *p, uint32_t v);
 
 #ifdef __cplusplus

@@ -1,12 +1,21 @@
-/* ipcfg — the DHCPv4 client's timing rules (RFC 2131 §4.1, §4.4.5): the
- * command's retransmission back-off, the retransmission time while a
- * lease is renewed or rebound, and the renewal (T1) and rebinding (T2)
- * times a lease may have.  Pure; the state machine (dhcp_client.c) and the
+/* ipcfg — the DHCPv4 client's timing rules (RFC 2131 §4.1, §4.4.5): a
+ * lease's expiry, the command's retransmission back-off, the
+ * retransmission time while a lease is renewed or rebound, and the
+ * renewal (T1) and rebinding (T2) times a lease may have.  Pure; the state machine (dhcp_client.c) and the
  * lease keeper (src/linux/keeper.c) use them.  See dhcp_client.h.
  *
  * SPDX-License-Identifier: MIT
  */
 #include "dhcp_client.h"
+
+int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l)
+{
+    if (l->lease_time == IPCFG_DHCP_INFINITE)
+        return INT64_MAX;
+    if (l->obtained > INT64_MAX - (int64_t)l->lease_time)
+        return INT64_MAX;
+    return l->obtained + (int64_t)l->lease_time;
+}
 
 /* RFC 2131 §4.1: "the delay before the first retransmission SHOULD be 4
  * seconds randomized by the value of a uniform random number chosen from
