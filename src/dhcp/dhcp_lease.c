@@ -573,8 +573,7 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
                 goto bad;
             }
         } else {
-            /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time, as the engine
-             * takes them from a server (dhcp_time.c) */
+            /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
             if (l.lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l.lease_time, l.t1, l.t2)) {
                 why_set(why, why_len, 0, "t1, t2 and lease-time out of order");
                 goto bad;
