@@ -134,6 +134,9 @@ typedef struct ipcfg_adapter {
     uint8_t hwaddr[IPCFG_HWADDR_MAX];
     size_t hwaddr_len;                /* 0 = none */
     int media_connected;              /* 1 connected, 0 disconnected */
+    int media_pending;                /* disconnected, but the link is administratively up: its
+                                         carrier may be on its way (Linux: /renew waits for it a
+                                         moment, docs/linux.md); 0 elsewhere */
     ipcfg_tri dhcp_enabled;
     ipcfg_tri autoconfig_enabled;
     ipcfg_tri netbios_enabled;

@@ -309,6 +309,34 @@ static int run_addrtable(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     return code;
 }
 
+/* The backend's answers into the results of the adapters acted on, then
+ * the resulting state, listed once after every operation (into *after). */
+static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const ipcfg_dhcp_job *jobs, size_t njobs,
+                         int named, ipcfg_adapter_list *after)
+{
+    for (size_t k = 0, j = 0; k < nres && j < njobs; k++) {
+        if (!res[k].acted)
+            continue;
+        res[k].err = jobs[j++].err;
+        /* a renew that waited for a carrier that did not come: as if the
+         * adapter had been disconnected when it was selected */
+        if (res[k].err.reason == IPCFG_R_MEDIA_DISCONNECTED) {
+            res[k].acted = 0;
+            res[k].counts = named;
+        }
+    }
+    if (njobs == 0)
+        return;
+    ipcfg_error lerr;
+    ipcfg_error_clear(&lerr);
+    if (b->list(b, NULL, after, &lerr) == 0)
+        for (size_t k = 0; k < nres; k++) {
+            const ipcfg_adapter *now = find_by_id(after, res[k].ad);
+            if (now)
+                res[k].state = now;
+        }
+}
+
 static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
     int release = c->verb == IPCFG_V_RELEASE;
@@ -373,7 +401,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
             r->counts = 1;
-        } else if (!a->media_connected) {
+        } else if (!a->media_connected && (release || !a->media_pending)) {
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
             r->counts = named; /* implicit selection: noted, not fatal */
         } else if (release && !has_ipv4(a)) {
@@ -391,22 +419,8 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     /* Every selected adapter at once, under one deadline (PRODUCT.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);
-    for (size_t k = 0, j = 0; k < nres && j < njobs; k++)
-        if (res[k].acted)
-            res[k].err = jobs[j++].err;
-
-    /* The resulting state, listed once after every operation. */
     ipcfg_adapter_list after = {0};
-    if (njobs) {
-        ipcfg_error lerr;
-        ipcfg_error_clear(&lerr);
-        if (b->list(b, NULL, &after, &lerr) == 0)
-            for (size_t k = 0; k < nres; k++) {
-                const ipcfg_adapter *now = find_by_id(&after, res[k].ad);
-                if (now)
-                    res[k].state = now;
-            }
-    }
+    take_results(b, res, nres, jobs, njobs, named, &after);
 
     ipcfg_outcome oc;
     ipcfg_outcome_init(&oc, IPCFG_OC_DHCP, c);

@@ -28,6 +28,7 @@
 #include "dhcp_client_int.h"
 #include "dhcp_msg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define IPCFG_DHCP_MAX_NAKS 4
@@ -36,27 +37,6 @@
  * the retransmission algorithm ends without an answer, back to INIT). */
 #define IPCFG_DHCP_REQUESTING_TRIES 4
 #define IPCFG_DHCP_REBOOT_TRIES 3
-
-/* ---- back-off ------------------------------------------------------------------ */
-
-/* RFC 2131 §4.1: "the delay before the first retransmission SHOULD be 4
- * seconds randomized by the value of a uniform random number chosen from
- * the range -1 to +1.  [...] The delay before the next retransmission
- * SHOULD be 8 seconds randomized by the value of a uniform number chosen
- * from the range -1 to +1.  The retransmission delay SHOULD be doubled
- * with subsequent retransmissions up to a maximum of 64 seconds."
- * ipcfg is an interactive command bounded by /timeout, so the schedule is
- * that one divided by four with a lower cap: 1 s, 2 s, 4 s, then 8 s each
- * time; the jitter is +-1 s scaled to a quarter of the delay for the
- * first two (+-250 ms, +-500 ms), so that the first retry comes after
- * about one second. */
-unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r)
-{
-    unsigned base = attempt >= 3 ? 8000u : 1000u << attempt;
-    unsigned j = base / 4 < 1000u ? base / 4 : 1000u;
-
-    return base - j + (unsigned)(r % (2u * j + 1u));
-}
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
@@ -150,14 +130,21 @@ static void finish_fail(ipcfg_dhcp_client *c, ipcfg_status st, ipcfg_reason r, c
 
 static void finish_deadline(ipcfg_dhcp_client *c)
 {
-    if (c->have_lease)
-        finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
-    else if (c->last_fail == FAIL_CONFLICT)
+    char text[IPCFG_ERRTEXT_MAX];
+
+    if (!c->have_lease && c->last_fail == FAIL_CONFLICT) {
         finish_fail(c, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "the address offered by the DHCP server is already in use");
-    else if (c->naks > 0 && (c->naks >= 2 || c->heard_since_nak))
+    } else if (!c->have_lease && c->naks > 0 && (c->naks >= 2 || c->heard_since_nak)) {
         finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the DHCP server refused the lease (DHCPNAK)");
-    else
+    } else if (c->refused != NULL) {
+        /* a server answered, only with replies that could not be taken:
+         * not "unable to contact" (a lease still valid is kept all the same) */
+        snprintf(text, sizeof text, "a DHCP server answered, but its last answer was refused: %s%s.",
+                 c->refused_malformed ? "malformed message, " : "", c->refused);
+        finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, text);
+    } else {
         finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
+    }
 }
 
 /* ---- sending ---------------------------------------------------------------------- */
@@ -196,20 +183,22 @@ static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
-    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c)), b;
+    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c));
+    int64_t t2 = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
+    int64_t end = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
 
+    /* The keeper's renewals (cfg.paced) retransmit as §4.4.5 asks of a
+     * client that keeps its lease: half the time left, at least 60 s. */
+    if (c->cfg.paced && c->state == IPCFG_DHCP_S_RENEWING)
+        next = ipcfg_dhcp_retry_ms(now->mono_ms, t2);
+    else if (c->cfg.paced && c->state == IPCFG_DHCP_S_REBINDING)
+        next = ipcfg_dhcp_retry_ms(now->mono_ms, end);
     /* RFC 2131 §4.4.5: RENEWING ends at T2, REBINDING at the expiry. */
-    if (c->state == IPCFG_DHCP_S_RENEWING) {
-        b = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
-        if (b < next)
-            next = b;
-    }
-    if (c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
-        c->state == IPCFG_DHCP_S_INIT_REBOOT) {
-        b = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
-        if (b < next)
-            next = b;
-    }
+    if (c->state == IPCFG_DHCP_S_RENEWING && t2 < next)
+        next = t2;
+    if ((c->state == IPCFG_DHCP_S_REBINDING || c->state == IPCFG_DHCP_S_RENEWING ||
+         c->state == IPCFG_DHCP_S_INIT_REBOOT) && end < next)
+        next = end;
     c->next_ms = next < c->deadline_ms ? next : c->deadline_ms;
 }
 
@@ -367,13 +356,65 @@ static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_
     bind_lease(c);
 }
 
+/* A reply of this exchange that failed a check: a server answered, and
+ * the deadline's outcome says why its last answer was refused. */
+static int refuse(ipcfg_dhcp_client *c, const char *why, int malformed, const char **out)
+{
+    c->refused = why;
+    c->refused_malformed = malformed;
+    if (out)
+        *out = why;
+    return -1;
+}
+
+/* An ACK or NAK in REQUESTING, INIT-REBOOT, RENEWING or REBINDING. */
+static int receive_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_dhcp_msg *m, const char **why)
+{
+    ipcfg_dhcp_lease l;
+    const char *w;
+    const uint8_t *want_server = NULL;
+
+    if (m->type != IPCFG_DHCPACK && m->type != IPCFG_DHCPNAK)
+        return refuse(c, "it is neither a DHCPACK nor a DHCPNAK", 0, why);
+    /* Table 3: ACK and NAK "MUST" carry the server identifier. */
+    if (!(m->has & IPCFG_HAS_SERVER_ID))
+        return refuse(c, "it carries no server identifier (option 54)", 0, why);
+    /* After selecting, only the server we talk to counts (§4.3.2: a
+     * server not selected by the REQUEST takes it as a decline; §4.4.5:
+     * RENEWING talks to the server that issued the lease).  REBINDING and
+     * INIT-REBOOT broadcast to every server, and any of them may answer.
+     * Another server's answer is not ours to count. */
+    if (c->state == IPCFG_DHCP_S_REQUESTING)
+        want_server = c->server;
+    else if (c->state == IPCFG_DHCP_S_RENEWING)
+        want_server = c->rec.server_id;
+    if (want_server && !ip_eq(m->server_id, want_server)) {
+        if (why)
+            *why = "from another server";
+        return -1;
+    }
+    c->heard_since_nak = 1;
+    if (m->type == IPCFG_DHCPNAK) {
+        c->refused = NULL;
+        on_nak(c, now);
+        return 0;
+    }
+    if ((w = ipcfg_dhcp_client_check_lease(c, m, 1, &l)) != NULL)
+        return refuse(c, w, 0, why);
+    if (c->state == IPCFG_DHCP_S_REQUESTING && !ip_eq(l.address, c->offer.address))
+        return refuse(c, "its DHCPACK is for another address than its DHCPOFFER", 0, why);
+    c->refused = NULL;
+    c->left_out = m->left_out;
+    on_ack(c, now, &l);
+    return 0;
+}
+
 int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const uint8_t *msg, size_t len,
                               const char **why)
 {
     ipcfg_dhcp_msg m;
     ipcfg_dhcp_lease l;
     const char *w = NULL;
-    const uint8_t *want_server = NULL;
 
     if (why)
         *why = NULL;
@@ -393,61 +434,31 @@ int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, c
         w = "past the deadline";
         goto ignore;
     }
-    if (ipcfg_dhcp_msg_parse(msg, len, &m, &w) != 0)
+    /* Every reply that fails a check is dropped and the exchange goes on
+     * waiting for a valid one; one that is this exchange's own (our xid
+     * and hardware address, even when it does not parse) is remembered as
+     * a server's refused answer. */
+    if (ipcfg_dhcp_msg_parse(msg, len, &m, &w) != 0) {
+        if (ipcfg_dhcp_client_raw_ours(c, msg, len))
+            return refuse(c, w, 1, why);
         goto ignore;
+    }
     if ((w = ipcfg_dhcp_client_check_identity(c, &m)) != NULL)
         goto ignore;
-
-    if (c->state == IPCFG_DHCP_S_INIT) {
-        if (m.type != IPCFG_DHCPOFFER) {
-            w = "not an OFFER";
-            goto ignore;
-        }
-        c->heard_since_nak = 1;
-        /* §4.4.1: "The client collects DHCPOFFER messages [...] and selects
-         * one".  ipcfg takes the first valid one: a command should not
-         * wait for offers it may never get. */
-        if ((w = ipcfg_dhcp_client_check_lease(c, &m, 0, &l)) != NULL)
-            goto ignore;
-        c->offer = l;
-        memcpy(c->server, m.server_id, 4);
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REQUESTING);
-        return 0;
-    }
-
-    if (m.type != IPCFG_DHCPACK && m.type != IPCFG_DHCPNAK) {
-        w = "not an ACK or NAK";
-        goto ignore;
-    }
-    /* Table 3: ACK and NAK "MUST" carry the server identifier. */
-    if (!(m.has & IPCFG_HAS_SERVER_ID)) {
-        w = "no server identifier";
-        goto ignore;
-    }
-    /* After selecting, only the server we talk to counts (§4.3.2: a
-     * server not selected by the REQUEST takes it as a decline; §4.4.5:
-     * RENEWING talks to the server that issued the lease).  REBINDING and
-     * INIT-REBOOT broadcast to every server, and any of them may answer. */
-    if (c->state == IPCFG_DHCP_S_REQUESTING)
-        want_server = c->server;
-    else if (c->state == IPCFG_DHCP_S_RENEWING)
-        want_server = c->rec.server_id;
-    if (want_server && !ip_eq(m.server_id, want_server)) {
-        w = "from another server";
-        goto ignore;
-    }
+    if (c->state != IPCFG_DHCP_S_INIT)
+        return receive_ack(c, now, &m, why);
+    if (m.type != IPCFG_DHCPOFFER)
+        return refuse(c, "it is not a DHCPOFFER", 0, why);
     c->heard_since_nak = 1;
-    if (m.type == IPCFG_DHCPNAK) {
-        on_nak(c, now);
-        return 0;
-    }
-    if ((w = ipcfg_dhcp_client_check_lease(c, &m, 1, &l)) != NULL)
-        goto ignore;
-    if (c->state == IPCFG_DHCP_S_REQUESTING && !ip_eq(l.address, c->offer.address)) {
-        w = "ACK for another address than requested";
-        goto ignore;
-    }
-    on_ack(c, now, &l);
+    /* §4.4.1: "The client collects DHCPOFFER messages [...] and selects
+     * one".  ipcfg takes the first valid one: a command should not wait
+     * for offers it may never get. */
+    if ((w = ipcfg_dhcp_client_check_lease(c, &m, 0, &l)) != NULL)
+        return refuse(c, w, 0, why);
+    c->refused = NULL;
+    c->offer = l;
+    memcpy(c->server, m.server_id, 4);
+    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REQUESTING);
     return 0;
 ignore:
     if (why)

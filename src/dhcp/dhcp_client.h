@@ -35,6 +35,11 @@ extern "C" {
 #define IPCFG_DHCP_CLIENTID_MAX 64
 #define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
 
+/* What a server sent that ipcfg left out of a lease: text that is not what
+ * its option must carry (a domain that is no DNS name, dns_name.h).  The
+ * lease still binds without it. */
+enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
+
 /* Times: the state machine never reads a clock.  mono_ms is a monotonic
  * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
  * (what a lease records). */
@@ -166,6 +171,9 @@ typedef struct ipcfg_dhcp_config {
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
                                           the host resumed: it may be on another network now) */
+    int paced;                         /* the lease keeper's renewal: RENEWING and REBINDING retransmit
+                                          after half the time left, at least 60 s (ipcfg_dhcp_retry_ms),
+                                          not with the command's back-off */
 } ipcfg_dhcp_config;
 
 /* Opaque to callers in spirit; laid out here so that it can live on the
@@ -194,6 +202,11 @@ typedef struct ipcfg_dhcp_client {
     unsigned declines;                 /* conflicts found */
     int heard_since_nak;               /* any reply of this exchange after the last NAK */
     int last_fail;                     /* 0, 1 NAK, 2 conflict: the latest refusal */
+    const char *refused;               /* why the last reply of this exchange was refused (static text):
+                                          a server answered; NULL when none was, or one was taken since */
+    int refused_malformed;             /* that reply did not parse (refused is the parser's reason) */
+    unsigned left_out;                 /* IPCFG_DHCP_LEFT_*: what the bound lease's ACK carried and
+                                          the lease left out */
     ipcfg_error result;                /* filled when state == DONE */
     uint8_t msgbuf[1024];
 } ipcfg_dhcp_client;
@@ -232,14 +245,43 @@ void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *no
 int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c);
 
 /* 1 when the operation has finished; *result (may be NULL) receives its
- * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound, or an
+ * outcome: status 0, or 2 (nothing to release), 3 (NAK and nothing bound;
+ * only replies ipcfg refused, the text says why the last one was; or an
  * I/O failure), 5 (no server answered in time), 7 (every offer was in use). */
 int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result);
+
+/* What the lease bound by a finished renew left out of its ACK
+ * (IPCFG_DHCP_LEFT_*; 0: nothing). */
+unsigned ipcfg_dhcp_client_left_out(const ipcfg_dhcp_client *c);
+
+/* One line (no newline) saying what left_out (IPCFG_DHCP_LEFT_*) names was
+ * left out of the lease and why, into buf; its length, 0 ("") for none. */
+size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len);
+
+/* ---- timing (dhcp_time.c) ---------------------------------------------------- */
 
 /* The retransmission delay before attempt k (0-based) in ms, RFC 2131 §4.1
  * exponential back-off sized for an interactive command, with jitter r
  * (any 32-bit value) of +-1 s scaled down for the first tries. Exposed for tests. */
 unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r);
+
+#define IPCFG_DHCP_RETRY_MIN_MS 60000 /* RFC 2131 §4.4.5: "down to a minimum of 60 seconds" */
+
+/* When to try again after a REQUEST that renewed or rebound nothing, for a
+ * client that keeps its lease (RFC 2131 §4.4.5): half the time left until
+ * end_ms (T2 in RENEWING, the expiry in REBINDING), at least
+ * IPCFG_DHCP_RETRY_MIN_MS, but never past end_ms; now_ms when end_ms has
+ * come.  Any one clock, in ms. */
+int64_t ipcfg_dhcp_retry_ms(int64_t now_ms, int64_t end_ms);
+
+/* A lease's T1 and T2 (seconds after it was obtained) from the server's
+ * options 58 and 59 (NULL: not sent): taken when
+ * ipcfg_dhcp_lease_times_ok, else the RFC 2131 §4.4.5 defaults (0.5 and
+ * 0.875 of the lease); infinite for an infinite lease. */
+void ipcfg_dhcp_lease_times(uint32_t lease, const uint32_t *t1, const uint32_t *t2, uint32_t *out_t1,
+                            uint32_t *out_t2);
+/* 1 when 0 < t1 < t2 < lease (all infinite for an infinite lease). */
+int ipcfg_dhcp_lease_times_ok(uint32_t lease, uint32_t t1, uint32_t t2);
 
 #ifdef __cplusplus
 }

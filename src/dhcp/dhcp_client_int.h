@@ -27,6 +27,11 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
  * it belongs to this exchange, else why not. */
 const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m);
 
+/* 1 when a message that did not parse still carries this exchange's
+ * identity in its fixed header (a server's malformed answer to us, not
+ * noise): BOOTREPLY, our hardware address and xid. */
+int ipcfg_dhcp_client_raw_ours(const ipcfg_dhcp_client *c, const uint8_t *msg, size_t len);
+
 /* The sanity checks of an OFFER (ack 0) or ACK (ack 1) and the lease it
  * describes, filled into *l: NULL when usable, else why not. */
 const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m, int ack,

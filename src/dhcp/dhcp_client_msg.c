@@ -12,13 +12,6 @@
 
 #include <string.h>
 
-/* strlen bounded by the array size (strnlen is POSIX, not C11). */
-static size_t bounded_len(const char *s, size_t cap)
-{
-    const char *z = memchr(s, '\0', cap);
-    return z ? (size_t)(z - s) : cap;
-}
-
 /* The client identifier sent: RFC 2132 §9.14, "type" (the hardware type)
  * then the hardware address. */
 size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
@@ -44,7 +37,7 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
     ipcfg_dhcp_hdr h;
     int64_t el;
     uint8_t t = type;
-    size_t hn = bounded_len(c->cfg.hostname, sizeof c->cfg.hostname);
+    size_t hn = ipcfg_dhcp_text_len(c->cfg.hostname, sizeof c->cfg.hostname);
 
     memset(&h, 0, sizeof h);
     memset(to, 0, sizeof(*to));
@@ -164,28 +157,28 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
     /* Table 3: OFFER and ACK "MUST" carry the server identifier and the
      * lease time. */
     if (!(m->has & IPCFG_HAS_SERVER_ID))
-        return "no server identifier";
+        return "it carries no server identifier (option 54)";
     if (!ipcfg_dhcp_unicast_ok(m->server_id))
-        return "unusable server identifier";
+        return "its server identifier is not a unicast address";
     if (!(m->has & IPCFG_HAS_LEASE_TIME))
-        return "no lease time";
+        return "it carries no lease time (option 51)";
     if (m->lease_time < IPCFG_DHCP_MIN_LEASE)
-        return "lease time too short";
+        return "its lease time is under 10 seconds";
     if (m->has & IPCFG_HAS_MASK) {
         prefix = ipcfg_dhcp_mask_prefix(m->mask);
         if (prefix < 1)
-            return "non-contiguous or zero subnet mask";
+            return "its subnet mask is 0.0.0.0 or not contiguous";
     } else if (ack) {
-        return "no subnet mask";
+        return "its DHCPACK carries no subnet mask (option 1)";
     }
     if (prefix > 0 ? !ipcfg_dhcp_host_ok(m->h.yiaddr, (unsigned)prefix) : !ipcfg_dhcp_unicast_ok(m->h.yiaddr))
-        return "unusable address offered";
+        return "the address it offers is not a usable host address (0.0.0.0, a broadcast or network address, loopback, multicast or class E)";
     for (i = 0; i < m->n_routers; i++)
         if (!ipcfg_dhcp_unicast_ok(m->routers[i]))
-            return "unusable router address";
+            return "a router address it gives is not a unicast address";
     for (i = 0; i < m->n_routes; i++)
         if (ipcfg_dhcp_get32(m->routes[i].gateway) != 0 && !ipcfg_dhcp_unicast_ok(m->routes[i].gateway))
-            return "unusable classless route gateway";
+            return "a classless route gateway it gives is not a unicast address";
 
     l->state = IPCFG_DHCP_LEASE_BOUND;
     ipcfg_copy_str(l->ifname, sizeof l->ifname, c->cfg.ifname);
@@ -212,23 +205,20 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
             memcpy(l->dns[l->n_dns++], m->dns[i], 4);
     memcpy(l->domain, m->domain, sizeof l->domain);
     l->lease_time = m->lease_time;
-    if (m->lease_time == IPCFG_DHCP_INFINITE) {
-        l->t1 = l->t2 = IPCFG_DHCP_INFINITE;
-    } else {
-        /* RFC 2131 §4.4.5: "T1 defaults to (0.5 * duration_of_lease).  T2
-         * defaults to (0.875 * duration_of_lease)."  Values out of order
-         * (T1 <= T2 <= lease) fall back to the defaults. */
-        uint32_t t1 = (m->has & IPCFG_HAS_T1) ? m->t1 : m->lease_time / 2;
-        uint32_t t2 = (m->has & IPCFG_HAS_T2) ? m->t2 : (uint32_t)((uint64_t)m->lease_time * 7 / 8);
-        if (t1 > t2 || t2 > m->lease_time) {
-            t1 = m->lease_time / 2;
-            t2 = (uint32_t)((uint64_t)m->lease_time * 7 / 8);
-        }
-        l->t1 = t1;
-        l->t2 = t2;
-    }
+    /* options 58 and 59 when they make a timeline, else the RFC 2131
+     * §4.4.5 defaults (dhcp_time.c) */
+    ipcfg_dhcp_lease_times(m->lease_time, (m->has & IPCFG_HAS_T1) ? &m->t1 : NULL,
+                           (m->has & IPCFG_HAS_T2) ? &m->t2 : NULL, &l->t1, &l->t2);
     l->obtained = c->req_wall;
     return NULL;
+}
+
+int ipcfg_dhcp_client_raw_ours(const ipcfg_dhcp_client *c, const uint8_t *msg, size_t len)
+{
+    /* RFC 2131 §2, figure 1: op 0, htype 1, hlen 2, xid 4-7, chaddr 28-43 */
+    if (len < 44 || msg[0] != IPCFG_BOOTREPLY || msg[1] != c->cfg.htype || msg[2] != c->cfg.hwaddr_len)
+        return 0;
+    return ipcfg_dhcp_get32(msg + 4) == c->xid && memcmp(msg + 28, c->cfg.hwaddr, c->cfg.hwaddr_len) == 0;
 }
 
 /* RFC 2131 §4.4.1: a reply belongs to this exchange only when it is a
@@ -245,4 +235,16 @@ const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const i
     if (m->h.xid != c->xid)
         return "other transaction id";
     return NULL;
+}
+
+size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len)
+{
+    const char *t = "";
+
+    if (left_out & IPCFG_DHCP_LEFT_DOMAIN)
+        t = "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of the lease.";
+    if (len == 0)
+        return 0;
+    ipcfg_copy_str(buf, len, t);
+    return strlen(buf);
 }

@@ -71,6 +71,9 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
     c->naks = c->declines = 0;
     c->heard_since_nak = 0;
     c->last_fail = FAIL_NONE;
+    c->left_out = 0;
+    c->refused = NULL;
+    c->refused_malformed = 0;
     c->have_lease = c->rec_bound = c->dropped = 0;
     memset(&c->result, 0, sizeof c->result);
     memset(&c->offer, 0, sizeof c->offer);
@@ -115,6 +118,11 @@ int64_t ipcfg_dhcp_client_next_wakeup(const ipcfg_dhcp_client *c)
     if (c->state == IPCFG_DHCP_S_DONE || c->state == IPCFG_DHCP_S_IDLE)
         return INT64_MAX;
     return c->next_ms < c->deadline_ms ? c->next_ms : c->deadline_ms;
+}
+
+unsigned ipcfg_dhcp_client_left_out(const ipcfg_dhcp_client *c)
+{
+    return c->state == IPCFG_DHCP_S_DONE && c->result.status == IPCFG_OK ? c->left_out : 0u;
 }
 
 int ipcfg_dhcp_client_done(const ipcfg_dhcp_client *c, ipcfg_error *result)

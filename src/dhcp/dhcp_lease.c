@@ -28,31 +28,16 @@
  */
 #include "dhcp_client.h"
 #include "dhcp_msg.h"
+#include "dns_name.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* strlen bounded by the array size (strnlen is POSIX, not C11). */
-static size_t bounded_len(const char *s, size_t cap)
-{
-    const char *z = memchr(s, '\0', cap);
-    return z ? (size_t)(z - s) : cap;
-}
 
 #define IPCFG_LEASE_LINE_MAX 512
 #define IPCFG_LEASE_MAGIC "ipcfg-lease"
 #define IPCFG_LEASE_VERSION 1
 /* The latest "obtained" time accepted: 9999-12-31T23:59:59Z. */
 #define IPCFG_LEASE_MAX_TIME 253402300799LL
-
-int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l)
-{
-    if (l->lease_time == IPCFG_DHCP_INFINITE)
-        return INT64_MAX;
-    if (l->obtained > INT64_MAX - (int64_t)l->lease_time)
-        return INT64_MAX;
-    return l->obtained + (int64_t)l->lease_time;
-}
 
 /* ---- formatting ------------------------------------------------------------- */
 
@@ -124,7 +109,7 @@ static int ifname_bytes_ok(const char *v, size_t n)
 
 int ipcfg_dhcp_lease_ifname_ok(const char *ifname)
 {
-    return ifname_bytes_ok(ifname, bounded_len(ifname, IPCFG_DHCP_IFNAME_MAX));
+    return ifname_bytes_ok(ifname, ipcfg_dhcp_text_len(ifname, IPCFG_DHCP_IFNAME_MAX));
 }
 
 size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
@@ -141,13 +126,15 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
     o.len = 0;
     o.full = 0;
     buf[0] = '\0';
-    if (!ipcfg_dhcp_lease_ifname_ok(l->ifname)) /* never a file the parser rejects */
+    /* never a file the parser rejects */
+    if (!ipcfg_dhcp_lease_ifname_ok(l->ifname) ||
+        (l->domain[0] != '\0' && !ipcfg_dns_name_valid(l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain))))
         return 0;
 
     n = snprintf(t, sizeof t, "%s %d\n", IPCFG_LEASE_MAGIC, IPCFG_LEASE_VERSION);
     put(&o, t, (size_t)n);
     puts_(&o, "interface ");
-    put(&o, l->ifname, bounded_len(l->ifname, sizeof l->ifname));
+    put(&o, l->ifname, ipcfg_dhcp_text_len(l->ifname, sizeof l->ifname));
     puts_(&o, l->state == IPCFG_DHCP_LEASE_BOUND ? "\nstate bound\n" : "\nstate released\n");
     puts_(&o, "hwaddr ");
     put_hex(&o, l->hwaddr, l->hwaddr_len < sizeof l->hwaddr ? l->hwaddr_len : sizeof l->hwaddr, 1);
@@ -180,7 +167,7 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
         }
         if (l->domain[0]) {
             puts_(&o, "domain ");
-            put(&o, l->domain, bounded_len(l->domain, sizeof l->domain));
+            put(&o, l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain));
             puts_(&o, "\n");
         }
         putf_u(&o, "lease-time", l->lease_time);
@@ -470,11 +457,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
         l->n_dns++;
         return 0;
     case K_DOMAIN:
-        if (vn >= sizeof l->domain)
+        /* a DNS name, as the engine takes it from the server: what reaches
+         * the resolver is checked here again (the file, and every lease the
+         * engine hands the privileged side, are read with this parser) */
+        if (vn >= sizeof l->domain || !ipcfg_dns_name_valid(v, vn))
             return -1;
-        for (i = 0; i < vn; i++)
-            if ((unsigned char)v[i] < 0x21 || (unsigned char)v[i] > 0x7e)
-                return -1;
         memcpy(l->domain, v, vn);
         l->domain[vn] = '\0';
         return 0;
@@ -586,8 +573,8 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
                 goto bad;
             }
         } else {
-            /* RFC 2131 §4.4.5: T1 <= T2 <= the lease time */
-            if (l.lease_time < IPCFG_DHCP_MIN_LEASE || l.t1 > l.t2 || l.t2 > l.lease_time) {
+            /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
+            if (l.lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l.lease_time, l.t1, l.t2)) {
                 why_set(why, why_len, 0, "t1, t2 and lease-time out of order");
                 goto bad;
             }

@@ -1,10 +1,17 @@
 /* ipcfg — BOOTP/DHCP message building and parsing.  See dhcp_msg.h.
  * SPDX-License-Identifier: MIT */
 #include "dhcp_msg.h"
+#include "dns_name.h"
 
 #include <string.h>
 
 static const uint8_t cookie[4] = {99, 130, 83, 99};
+
+size_t ipcfg_dhcp_text_len(const char *s, size_t cap)
+{
+    const char *z = memchr(s, '\0', cap);
+    return z ? (size_t)(z - s) : cap;
+}
 
 uint32_t ipcfg_dhcp_get32(const uint8_t *p)
 {
@@ -229,24 +236,19 @@ static int ip_list(const uint8_t *v, size_t len, uint8_t (*dst)[4], uint8_t max,
     return 0;
 }
 
-/* Text options (12, 15, 56): NUL-terminated by some servers; drop
- * trailing NULs, refuse an embedded one. */
-static int text_opt(const uint8_t *v, size_t len, char *dst, size_t cap, int strict)
+/* A name option (12, 15; RFC 2132 §3.14, §3.17): NUL-terminated by some
+ * servers, so trailing NULs are dropped, and the trailing dot of a fully
+ * qualified name too.  What is left must be a DNS name (dns_name.h), or
+ * it is left out (-1): the text reaches the lease file, the output and
+ * the resolver, and openresolv evaluates what it is given. */
+static int name_opt(const uint8_t *v, size_t len, char *dst, size_t cap)
 {
-    size_t i;
-
     while (len > 0 && v[len - 1] == 0)
         len--;
-    if (len == 0 || len >= cap)
+    if (len >= cap || !ipcfg_dns_name_valid((const char *)v, len))
         return -1;
-    for (i = 0; i < len; i++) {
-        if (v[i] == 0)
-            return -1;
-        /* a domain name goes into the lease file and the output: printable,
-         * no blanks */
-        if (strict && (v[i] < 0x21 || v[i] > 0x7e))
-            return -1;
-    }
+    if (v[len - 1] == '.')
+        len--;
     memcpy(dst, v, len);
     dst[len] = '\0';
     return 0;
@@ -331,19 +333,14 @@ static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t
         }
         m->has |= IPCFG_HAS_DNS;
     }
-    if (GET(IPCFG_OPT_HOST_NAME) != 0) {
-        if (n < 0 || text_opt(val, len, m->host_name, sizeof m->host_name, 0)) {
-            *why = "bad host name option";
-            return -1;
-        }
+    /* the server's host name is not used; a bad one is dropped unsaid */
+    if (GET(IPCFG_OPT_HOST_NAME) > 0 && name_opt(val, len, m->host_name, sizeof m->host_name) == 0)
         m->has |= IPCFG_HAS_HOST_NAME;
-    }
-    if (GET(IPCFG_OPT_DOMAIN) != 0) {
-        if (n < 0 || text_opt(val, len, m->domain, sizeof m->domain, 1)) {
-            *why = "bad domain name option";
-            return -1;
-        }
-        m->has |= IPCFG_HAS_DOMAIN;
+    if (GET(IPCFG_OPT_DOMAIN) > 0) {
+        if (name_opt(val, len, m->domain, sizeof m->domain) == 0)
+            m->has |= IPCFG_HAS_DOMAIN;
+        else
+            m->left_out |= IPCFG_DHCP_LEFT_DOMAIN;
     }
     if (GET(IPCFG_OPT_BROADCAST) != 0) {
         if (n < 0 || fixed(len, 4, why, "bad broadcast address length"))

@@ -3,7 +3,9 @@
  *
  * Pure functions over byte buffers; no I/O.  The parser reads untrusted
  * bytes: every length is checked before use and a malformed message is
- * rejected whole (nothing of it is returned), with a one-line reason.
+ * rejected whole (nothing of it is returned), with a one-line reason.  A
+ * well-formed option whose text is no DNS name (options 12, 15) is left
+ * out instead (ipcfg_dhcp_msg.left_out): the rest of the message stands.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -120,8 +122,12 @@ typedef struct ipcfg_dhcp_msg {
     uint8_t n_routers;   /* the first IPCFG_DHCP_MAX_ROUTERS of option 3 */
     uint8_t dns[IPCFG_DHCP_MAX_DNS][4];
     uint8_t n_dns;       /* the first IPCFG_DHCP_MAX_DNS of option 6 */
-    char host_name[256]; /* option 12, NUL-terminated (trailing NULs dropped) */
-    char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 */
+    /* Options 12 and 15: a DNS name (ipcfg_dns_name_valid), trailing NULs
+     * and a trailing dot dropped, NUL-terminated; "" when absent or left
+     * out (not a name: see left_out) */
+    char host_name[256];
+    char domain[IPCFG_DHCP_DOMAIN_MAX];
+    unsigned left_out;   /* IPCFG_DHCP_LEFT_*: names the message carried that are no DNS names */
     uint8_t broadcast[4];
     uint8_t requested_ip[4];
     uint32_t lease_time, t1, t2;
@@ -163,6 +169,8 @@ int ipcfg_dhcp_unicast_ok(const uint8_t a[4]);
 int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix);
 
 uint32_t ipcfg_dhcp_get32(const uint8_t *p);
+/* strlen bounded by the array size cap (strnlen is POSIX, not C11). */
+size_t ipcfg_dhcp_text_len(const char *s, size_t cap);
 void ipcfg_dhcp_put32(uint8_t *p, uint32_t v);
 
 #ifdef __cplusplus

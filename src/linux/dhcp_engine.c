@@ -236,7 +236,7 @@ static uint32_t io_random(void *ctx)
 
 static void job_finish(ejob *j, const ipcfg_error *res)
 {
-    (void)call(j, IPCFG_LX_W_DONE, 0, NULL, res, NULL, NULL);
+    (void)call(j, IPCFG_LX_W_DONE, ipcfg_dhcp_client_left_out(&j->c), NULL, res, NULL, NULL);
     int *fds[3] = {&j->udp, &j->pkt, &j->arp};
     for (int k = 0; k < 3; k++) {
         if (*fds[k] >= 0)
@@ -296,6 +296,7 @@ static void on_start(eng *e)
     ipcfg_copy_str(cfg.hostname, sizeof(cfg.hostname), s.hostname);
     cfg.probe_ms = s.probe_ms;
     cfg.verify = s.verify != 0;
+    cfg.paced = s.paced != 0;
     memset(&io, 0, sizeof(io));
     io.ctx = j;
     io.send = io_send;

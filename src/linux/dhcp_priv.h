@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "dhcp/dhcp_client.h"
+#include "carrier.h"
 #include "dhcp_addrs.h"
 #include "dhcp_store.h"
 #include "ipcfg/backend.h"
@@ -19,7 +20,9 @@
 
 #define IPCFG_LX_OPENS_MAX 16 /* sockets one job may ask for */
 
-typedef enum pphase { PP_LOCK = 0, PP_RUN, PP_DONE } pphase;
+/* A job waits for its lock, then (a renew of a link set up a moment ago)
+ * for its link's carrier, then runs, then is done. */
+typedef enum pphase { PP_LOCK = 0, PP_RUN, PP_DONE, PP_CARRIER } pphase;
 
 struct prun;
 
@@ -33,6 +36,8 @@ typedef struct pjob {
     pphase ph;
     ipcfg_lx_iflock lock;
     int64_t lock_retry_at; /* INT64_MAX: none */
+    int64_t carrier_until; /* 0, or: the link's carrier is awaited until then (mono ms), then the
+                              job is media disconnected */
     int waited;            /* the lock was taken by another run when we came */
     int keep_fd;           /* release: the keeper lock, held while the lease is released; else -1 */
     char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for a successful result */
@@ -53,9 +58,11 @@ typedef struct prun {
     const char *dir;
     int64_t deadline;
     int verify;
+    int paced;             /* the keeper's exchange (ipcfg_dhcp_config.paced) */
     ipcfg_nlsock nl;
     int nl_open;
     ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
+    ipcfg_lx_carrier carrier; /* link notifications while a job waits for its carrier (fd -1: none) */
     char hostname[64];
     unsigned probe_ms;
     ipcfg_lx_engine eng;
@@ -74,6 +81,10 @@ int ipcfg_lx_serve(prun *r);
 /* The job's locks let go: the keeper lock a /release holds, then the
  * interface lock (dhcp_run.c). */
 void ipcfg_lx_job_unlock(pjob *j);
+
+/* Adds a line to the note of the job's successful result (a space between
+ * lines; what does not fit is left out). */
+void ipcfg_lx_note_add(pjob *j, const char *line);
 
 /* 1 when the job's address (record) is on the interface now; the dump is
  * read once for the run (again when fresh). */

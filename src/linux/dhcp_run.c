@@ -106,6 +106,7 @@ static void job_begin(pjob *j)
     memcpy(s.hw, j->hw, 6);
     s.addr_present = (uint8_t)j->rec_present;
     s.verify = (uint8_t)(r->verify != 0);
+    s.paced = (uint8_t)(r->paced != 0);
     ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
     ipcfg_copy_str(s.hostname, sizeof(s.hostname), r->hostname);
     if (j->has_rec) {
@@ -131,7 +132,9 @@ static void job_try_lock(pjob *j, int64_t now)
     j->lock_retry_at = INT64_MAX;
     switch (lr) {
     case IPCFG_LX_LOCK_HELD:
-        if (j->run->eng_up)
+        if (j->carrier_until != 0)
+            j->ph = PP_CARRIER; /* its link's carrier first (on_carrier) */
+        else if (j->run->eng_up)
             job_begin(j);
         return;
     case IPCFG_LX_LOCK_WAIT:
@@ -154,6 +157,57 @@ static void job_try_lock(pjob *j, int64_t now)
         return;
     }
     }
+}
+
+/* ---- the carrier ---- */
+
+static void fail_media(pjob *j)
+{
+    ipcfg_error e;
+
+    ipcfg_error_clear(&e);
+    ipcfg_error_set(&e, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
+    job_fail(j, &e);
+}
+
+/* A link's state, now or as it changed, for the jobs that await its
+ * carrier (holding their lock already, or still waiting for it): the
+ * carrier came, the exchange begins (once the engine is up); the link went
+ * down or away, no carrier is coming: disconnected. */
+static void on_carrier(void *ctx, uint32_t ifindex, int up, int admin_up, int gone)
+{
+    prun *r = ctx;
+
+    for (size_t i = 0; i < r->n; i++) {
+        pjob *j = &r->jobs[i];
+        if (j->carrier_until == 0 || j->ifindex != ifindex || (j->ph != PP_LOCK && j->ph != PP_CARRIER))
+            continue;
+        if (up) {
+            j->carrier_until = 0;
+            if (j->ph == PP_CARRIER) {
+                j->ph = PP_LOCK; /* its lock held: begun with the others, or now */
+                if (r->eng_up)
+                    job_begin(j);
+            }
+        } else if (gone || !admin_up) {
+            fail_media(j);
+        }
+    }
+}
+
+/* Watches the links whose carrier a job awaits (none: nothing is opened);
+ * a watch that cannot be opened fails those jobs as disconnected. */
+static void carrier_start(prun *r)
+{
+    int waiting = 0;
+
+    r->carrier.fd = -1;
+    for (size_t i = 0; i < r->n; i++)
+        waiting |= r->jobs[i].ph != PP_DONE && r->jobs[i].carrier_until != 0;
+    if (waiting && ipcfg_lx_carrier_open(&r->carrier, &r->nl, on_carrier, r) != 0)
+        for (size_t i = 0; i < r->n; i++)
+            if (r->jobs[i].ph != PP_DONE && r->jobs[i].carrier_until != 0)
+                fail_media(&r->jobs[i]);
 }
 
 /* ---- the engine ---- */
@@ -219,8 +273,8 @@ static int any_mid_commit(const prun *r)
 /* Returns 1 when interrupted. */
 static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
 {
-    struct pollfd *pfd = calloc(r->n + 2, sizeof(*pfd));
-    size_t *who = calloc(r->n + 2, sizeof(*who));
+    struct pollfd *pfd = calloc(r->n + 3, sizeof(*pfd));
+    size_t *who = calloc(r->n + 3, sizeof(*who));
     int interrupted = 0;
 
     if (pfd == NULL || who == NULL) {
@@ -246,10 +300,14 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
                 job_fail(j, &e);
             } else if (j->ph == PP_LOCK && now >= j->lock_retry_at) {
                 job_try_lock(j, now);
+            } else if (j->ph == PP_CARRIER && now >= j->carrier_until) {
+                fail_media(j); /* as it was before the wait: disconnected */
             }
             if (j->ph == PP_DONE)
                 continue;
             active = 1;
+            if (j->ph == PP_CARRIER && j->carrier_until < next)
+                next = j->carrier_until;
             if (j->ph == PP_LOCK) {
                 if (r->deadline < next)
                     next = r->deadline;
@@ -280,10 +338,12 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
         }
         if (r->deadline + ENGINE_GRACE_MS < next)
             next = r->deadline + ENGINE_GRACE_MS;
-        size_t eng_slot = np, int_slot = np + 1;
+        size_t eng_slot = np, int_slot = np + 1, car_slot = np + 2;
         pfd[np].fd = r->eng_up ? r->eng.rpc : -1;
         pfd[np++].events = POLLIN;
         pfd[np].fd = interrupted ? -1 : interrupt_fd;
+        pfd[np++].events = POLLIN;
+        pfd[np].fd = r->carrier.fd;
         pfd[np++].events = POLLIN;
         ms = next <= now ? 0 : next - now > INT_MAX ? INT_MAX : (int)(next - now);
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
@@ -300,6 +360,8 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             interrupted = 1;
         if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0 && ipcfg_lx_serve(r) != 0)
             engine_lost(r, r->eng_error[0] != '\0');
+        if (pfd[car_slot].fd >= 0 && pfd[car_slot].revents != 0)
+            ipcfg_lx_carrier_read(&r->carrier, &r->nl, on_carrier, r);
         for (nfds_t k = 0; k < eng_slot; k++)
             if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
                 job_try_lock(&r->jobs[who[k]], mono_ms());
@@ -312,7 +374,7 @@ out:
 
 /* ---- after the exchange: the resolver, the keeper ---- */
 
-static void note_add(pjob *j, const char *line)
+void ipcfg_lx_note_add(pjob *j, const char *line)
 {
     size_t have = strlen(j->note);
 
@@ -332,11 +394,11 @@ static void after_job(prun *r, pjob *j, int from_keeper)
         return; /* never began, or nothing recorded nor installed */
     line[0] = '\0';
     ipcfg_lx_dns_update(j->ifname, j->has_kern ? &j->kern : NULL, line, sizeof(line));
-    note_add(j, line);
+    ipcfg_lx_note_add(j, line);
     if (!from_keeper && r->op == IPCFG_DHCP_OP_RENEW && j->has_kern) {
         line[0] = '\0';
         ipcfg_lx_keeper_ensure(j->ifname, line, sizeof(line));
-        note_add(j, line);
+        ipcfg_lx_note_add(j, line);
     }
 }
 
@@ -391,6 +453,13 @@ static int job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id, const ipc
         return -1;
     }
     j->ph = PP_LOCK;
+    /* a link set up a moment ago: its carrier may be on its way (a veth
+     * pair's in a moment, a NIC's after autonegotiation); a renew waits
+     * for it, at most IPCFG_LX_CARRIER_WAIT_MS and never past the deadline */
+    if (r->op == IPCFG_DHCP_OP_RENEW && !ad->media_connected && ad->media_pending) {
+        int64_t until = mono_ms() + IPCFG_LX_CARRIER_WAIT_MS;
+        j->carrier_until = until < r->deadline ? until : r->deadline;
+    }
     return 0;
 }
 
@@ -419,6 +488,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     r->n = n;
     r->op = op;
     r->verify = o->verify;
+    r->paced = o->from_keeper; /* RFC 2131 §4.4.5's retransmissions for a kept lease */
     r->dir = ipcfg_lx_state_dir();
     r->deadline = mono_ms() + (int64_t)timeout_s * 1000;
     r->probe_ms = ipcfg_lx_probe_wait_ms();
@@ -441,6 +511,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     for (size_t i = 0; i < n; i++)
         if (job_setup(r, &r->jobs[i], &jobs[i], i, o) == 0)
             job_try_lock(&r->jobs[i], now);
+    carrier_start(r);
     int need = 0;
     for (size_t i = 0; i < n; i++)
         need |= r->jobs[i].ph != PP_DONE;
@@ -467,6 +538,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     }
     if (engine > 0)
         (void)ipcfg_lx_engine_reap(engine, 0);
+    ipcfg_lx_carrier_close(&r->carrier);
     ipcfg_nlsock_close(&r->nl);
     ipcfg_lx_addr4s_free(&r->addrs);
     free(r->jobs);

@@ -227,12 +227,19 @@ static int serve_save(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
 /* A job's outcome as the engine reports it, believed as far as this side
  * saw it: a renew succeeded when a bound lease was installed and recorded,
  * a release when a released record was written. */
-static void serve_done(pjob *j, ipcfg_error *res)
+static void serve_done(pjob *j, ipcfg_error *res, uint32_t left_out)
 {
     if (res->status == IPCFG_OK &&
         !(j->run->op == IPCFG_DHCP_OP_RENEW ? (j->saved_bound && j->has_kern) : j->saved_released))
         ipcfg_error_set(res, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
                         "The DHCP engine reported a success that did not happen; nothing more was done.");
+    /* what the server sent that the lease left out: one line of this
+     * side's own words (the engine names it, it writes no text here) */
+    if (res->status == IPCFG_OK && left_out != 0) {
+        char line[IPCFG_ERRTEXT_MAX];
+        if (ipcfg_dhcp_left_out_text(left_out, line, sizeof(line)) > 0)
+            ipcfg_lx_note_add(j, line);
+    }
     j->job->err = *res;
     j->ph = PP_DONE;
     ipcfg_lx_job_unlock(j);
@@ -268,7 +275,7 @@ int ipcfg_lx_serve(prun *r)
     case IPCFG_LX_W_OPEN:
         return serve_open(r, j, req.arg);
     case IPCFG_LX_W_DONE:
-        serve_done(j, &req.err);
+        serve_done(j, &req.err, req.arg);
         return reply(r, 0, NULL, -1);
     default:
         break;

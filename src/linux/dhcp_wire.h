@@ -40,7 +40,7 @@ typedef enum ipcfg_lx_wire_type {
                                bit 1 (IPCFG_LX_APPLY_SAVE): and record it when installed */
     IPCFG_LX_W_UNAPPLY = 4, /* rpc: remove the lease (text) the job installed or recorded */
     IPCFG_LX_W_SAVE = 5,    /* rpc: record the lease (text) */
-    IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err) */
+    IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err; arg: IPCFG_DHCP_LEFT_*) */
     IPCFG_LX_W_ABORT = 7    /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
 } ipcfg_lx_wire_type;
 
@@ -65,6 +65,7 @@ typedef struct ipcfg_lx_wire_start {
     uint8_t hw[6];
     uint8_t addr_present; /* the record's address is on the interface */
     uint8_t verify;       /* ipcfg_dhcp_config.verify */
+    uint8_t paced;        /* ipcfg_dhcp_config.paced: the keeper's exchange */
     char ifname[IPCFG_DHCP_IFNAME_MAX];
     char hostname[64];
     uint32_t rec_len;
@@ -75,7 +76,8 @@ typedef struct ipcfg_lx_wire_start {
 typedef struct ipcfg_lx_wire_req {
     uint32_t type;
     uint32_t job;
-    uint32_t arg;     /* OPEN: ipcfg_lx_sock_kind; APPLY: 1 = replaces what the job installed */
+    uint32_t arg;     /* OPEN: ipcfg_lx_sock_kind; APPLY: 1 = replaces what the job installed;
+                         DONE: what the bound lease left out (IPCFG_DHCP_LEFT_*) */
     ipcfg_error err;  /* DONE: the outcome */
     uint32_t text_len;
 } ipcfg_lx_wire_req;

@@ -70,15 +70,6 @@ typedef struct keeper {
     uint8_t buf[16384];
 } keeper;
 
-long long ipcfg_lx_keeper_retry_at(long long now, long long end)
-{
-    long long wait = (end - now) / 2;
-
-    if (wait < IPCFG_LX_KEEP_RETRY_MIN_S)
-        wait = IPCFG_LX_KEEP_RETRY_MIN_S;
-    return now + wait < end ? now + wait : end;
-}
-
 static long long wall_now(void)
 {
     struct timespec t;
@@ -361,7 +352,7 @@ static void after_failure(keeper *k, long long now)
 {
     if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
         long long t2 = lease_at(&k->rec, k->rec.t2), end = now < t2 ? t2 : ipcfg_dhcp_lease_expires(&k->rec);
-        k->retry_at = ipcfg_lx_keeper_retry_at(now, end);
+        k->retry_at = ipcfg_dhcp_retry_ms(now * 1000, end * 1000) / 1000; /* RFC 2131 §4.4.5 */
         return;
     }
     k->retry_at = now + k->backoff;

@@ -17,7 +17,6 @@
 #define IPCFG_LINUX_KEEPER_H
 
 #define IPCFG_LX_KEEP_XCHG_S 60     /* one exchange of the keeper at most */
-#define IPCFG_LX_KEEP_RETRY_MIN_S 60 /* RFC 2131 §4.4.5: "down to a minimum of 60 seconds" */
 #define IPCFG_LX_KEEP_BACKOFF_MIN_S 10
 #define IPCFG_LX_KEEP_BACKOFF_MAX_S 300
 
@@ -25,11 +24,5 @@
  * (SIGTERM, the interface gone, another client took it over, another
  * keeper holds it already), 1 a bad name, 3 a failure, 4 no privilege. */
 int ipcfg_lx_keeper_main(const char *ifname);
-
-/* The next retry after an exchange that did not renew a lease that is
- * still valid (now < end): half the time to end, at least
- * IPCFG_LX_KEEP_RETRY_MIN_S, but never past end (RFC 2131 §4.4.5).  Unix
- * seconds; pure, for tests. */
-long long ipcfg_lx_keeper_retry_at(long long now, long long end);
 
 #endif

@@ -114,6 +114,8 @@ int ipcfg_lx_adapter_from_link(ipcfg_adapter_list *strs, ipcfg_adapter *a, const
         a->hwaddr_len = l->hwaddr_len;
     }
     a->media_connected = ipcfg_lx_media_connected(l);
+    /* up without carrier yet: /renew waits for it a moment (carrier.h) */
+    a->media_pending = !a->media_connected && (l->flags & IFF_UP) != 0;
     a->dhcp_enabled = IPCFG_NO;
     a->autoconfig_enabled = IPCFG_UNKNOWN;
     a->netbios_enabled = IPCFG_UNKNOWN;

@@ -24,6 +24,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "dhcp/dns_name.h"
 #include "lock.h"
 #include "peer_lease.h"
 #include "spawn.h"
@@ -189,13 +190,44 @@ static ipcfg_lx_resolver manager_of(const char *rec)
     return IPCFG_LX_RES_NONE;
 }
 
-void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char *note, size_t len)
+/* What may reach a resolver program, checked right before it does (the
+ * engine checked the lease, and the lease parser again; this is the last
+ * place before openresolv evaluates its input or resolvectl parses its
+ * arguments): the domain only when it is a DNS name (dns_name.h).  *safe
+ * gets what may be handed over; *dropped one line when the domain was
+ * held back. */
+static const ipcfg_dhcp_lease *handable(const ipcfg_dhcp_lease *l, ipcfg_dhcp_lease *safe, char *dropped, size_t len)
 {
-    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[512], now[512];
+    dropped[0] = '\0';
+    if (l == NULL)
+        return NULL;
+    *safe = *l;
+    safe->domain[sizeof(safe->domain) - 1] = '\0';
+    if (safe->domain[0] != '\0' && !ipcfg_dns_name_valid(safe->domain, strlen(safe->domain))) {
+        safe->domain[0] = '\0';
+        snprintf(dropped, len, "The lease's domain name is not a valid DNS name; it was not handed to the resolver.");
+    }
+    return safe;
+}
+
+void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char *note, size_t len)
+{
+    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[512], now[512], dropped[200];
+    ipcfg_dhcp_lease safe;
+
+    note[0] = '\0';
+    /* an argument of resolvconf and resolvectl: a name that reads as an
+     * option is never handed over (so nothing is to be taken back) */
+    if (ifname[0] == '-') {
+        if (lease != NULL && has_dns(lease))
+            snprintf(note, len, "The lease's DNS servers were not handed to the resolver: the interface name "
+                                "starts with '-', which resolvconf and resolvectl would read as an option.");
+        return;
+    }
+    const ipcfg_dhcp_lease *after = handable(lease, &safe, dropped, sizeof(dropped));
     int fd = ipcfg_lx_lock_file(RECORD_PREFIX, ifname, why, sizeof(why));
     ssize_t n = fd >= 0 ? pread(fd, old, sizeof(old) - 1, 0) : -1;
 
-    note[0] = '\0';
     old[n > 0 ? n : 0] = '\0';
     if (!has_dns(after) && old[0] == '\0')
         goto out; /* nothing to hand over, nothing to take back */
@@ -229,4 +261,6 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
 out:
     if (fd >= 0)
         (void)close(fd);
+    if (dropped[0] != '\0' && strlen(note) + strlen(dropped) + 2 <= len)
+        snprintf(note + strlen(note), len - strlen(note), "%s%s", note[0] ? " " : "", dropped);
 }

@@ -19,6 +19,7 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/privsep.c       # DHCP: the engine's confinement (uid, capabilities, seccomp)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_io.c       # DHCP: packet, UDP and ARP sockets
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_addrs.c    # DHCP: one address dump for all interfaces
+  ${CMAKE_CURRENT_LIST_DIR}/carrier.c       # DHCP: waiting for a link's carrier (link notifications)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases

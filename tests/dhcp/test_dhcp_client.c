@@ -676,7 +676,7 @@ static void first_offer_wins(void **st)
     assert_memory_equal(last()->m.server_id, T_SERVER2, 4);
     assert_int_equal(last()->m.requested_ip[3], 20);
     assert_int_equal(reply(IPCFG_DHCPOFFER, &why), -1); /* from T_SERVER, too late */
-    assert_non_null(strstr(why, "not an ACK"));
+    assert_non_null(strstr(why, "neither a DHCPACK nor a DHCPNAK"));
     assert_int_equal(F.n_sent, 2);
     s.type = IPCFG_DHCPACK;
     assert_int_equal(rx(&s, NULL), 0);
@@ -945,6 +945,133 @@ static void timeout_keeps_valid_lease(void **st)
     assert_int_equal(F.n_sent, 1);
 }
 
+/* A server that answers, but only with replies ipcfg refuses, is not "a
+ * server that could not be contacted": at the deadline, status 3 and one
+ * line saying why its last answer was refused.  Nothing at all, or only
+ * replies that are not ours (another xid): 5 as before. */
+static void refused_replies_outcome(void **st)
+{
+    static const struct {
+        int what; /* 0 the OFFER is bad, 1 the ACK is bad */
+        uint32_t lease;
+        uint8_t mask3;   /* 0: the mask 0.0.0.0 */
+        uint8_t yi3;     /* the address's last octet */
+        const char *want;
+    } c[] = {
+        {0, 0, 255, 10, "lease time"},   {0, 1, 255, 10, "lease time"},  {0, 3600, 0, 10, "subnet mask"},
+        {0, 3600, 255, 255, "address"},  {0, 3600, 255, 0, "address"},   {1, 1, 255, 10, "lease time"},
+        {1, 3600, 255, 11, "another address"},
+    };
+    ipcfg_dhcp_lease rec;
+    ipcfg_error e;
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        print_message("case %zu\n", i);
+        setup(0, 0);
+        start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+        if (c[i].what == 1)
+            assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+        tsrv_default(&s, c[i].what ? IPCFG_DHCPACK : IPCFG_DHCPOFFER, last()->m.h.xid);
+        s.lease = c[i].lease;
+        s.mask[0] = s.mask[1] = s.mask[2] = c[i].mask3 ? 255 : 0;
+        s.mask[3] = 0;
+        s.yiaddr[3] = c[i].yi3;
+        assert_int_equal(rx(&s, NULL), -1);
+        run_to_end();
+        e = result();
+        assert_int_equal(e.status, IPCFG_E_FAILED);
+        assert_int_equal(e.reason, IPCFG_R_SYSTEM);
+        assert_non_null(strstr(e.text, "answered"));
+        if (strstr(e.text, c[i].want) == NULL)
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.text, c[i].want);
+        assert_null(strchr(e.text, '\n'));
+        assert_int_equal(F.n_apply + F.n_save, 0);
+    }
+
+    /* a duplicate option 51: malformed, yet a server's answer to us */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    {
+        uint8_t buf[600], v[4], t = IPCFG_DHCPOFFER;
+        ipcfg_dhcp_hdr h;
+        memset(&h, 0, sizeof h);
+        h.op = IPCFG_BOOTREPLY;
+        h.htype = 1;
+        h.hlen = 6;
+        h.xid = last()->m.h.xid;
+        memcpy(h.chaddr, T_MAC, 6);
+        memcpy(h.yiaddr, T_ADDR, 4);
+        size_t at = ipcfg_dhcp_build_begin(buf, sizeof buf, &h);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_MSG_TYPE, &t, 1);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_SERVER_ID, T_SERVER, 4);
+        ipcfg_dhcp_put32(v, 3600);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_LEASE_TIME, v, 4);
+        at = ipcfg_dhcp_build_opt(buf, sizeof buf, at, IPCFG_OPT_LEASE_TIME, v, 4);
+        at = ipcfg_dhcp_build_end(buf, sizeof buf, at);
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, at, NULL), -1);
+        /* cut short, with our xid: a server's answer too; garbage is not */
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, 100, NULL), -1);
+        memset(buf, 0x5a, sizeof buf);
+        assert_int_equal(ipcfg_dhcp_client_receive(&C, &NOW, buf, sizeof buf, NULL), -1);
+    }
+    run_to_end();
+    e = result();
+    assert_int_equal(e.status, IPCFG_E_FAILED);
+    assert_non_null(strstr(e.text, "answered"));
+    assert_non_null(strstr(e.text, "shorter")); /* the last one of ours */
+
+    /* replies for another exchange (xid) or client do not count: 5 */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid ^ 1);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    s.chaddr[5] ^= 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    run_to_end();
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+
+    /* a refused answer and then a valid OFFER whose REQUEST goes
+     * unanswered: the last answer was taken, so it is 5 */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+    run_to_end();
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+
+    /* a renewal refused: the lease is kept, and it is 3 */
+    setup(0, 0);
+    mk_lease(&rec, 100, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 5000);
+    tsrv_default(&s, IPCFG_DHCPACK, last()->m.h.xid);
+    s.lease = 1;
+    assert_int_equal(rx(&s, NULL), -1);
+    run_to_end();
+    e = result();
+    assert_int_equal(e.status, IPCFG_E_FAILED);
+    assert_non_null(strstr(e.text, "lease time"));
+    assert_int_equal(F.n_apply + F.n_unapply + F.n_save, 0);
+
+    /* refused answers, then a valid one: bound */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, NULL, 0, 5000);
+    tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
+    memset(s.yiaddr, 0, 4);
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+    tsrv_default(&s, IPCFG_DHCPACK, last()->m.h.xid);
+    memset(s.yiaddr, 0, 4);
+    assert_int_equal(rx(&s, NULL), -1);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+}
+
 /* "The back-off schedule always fits the timeout": for many timeouts and
  * random streams, every transmission happens before the deadline, no
  * timer lies past it, the gaps follow the schedule, and the operation
@@ -1036,8 +1163,8 @@ static void identity_checks(void **st)
     BAD(s.htype = 6, "hardware type");
     BAD(s.hlen = 5, "hardware type");
     BAD(s.no_type = 1, "message type");
-    BAD(s.type = IPCFG_DHCPACK, "not an OFFER");
-    BAD(s.type = IPCFG_DHCPNAK, "not an OFFER");
+    BAD(s.type = IPCFG_DHCPACK, "not a DHCPOFFER");
+    BAD(s.type = IPCFG_DHCPNAK, "not a DHCPOFFER");
 #undef BAD
     /* wrong magic cookie */
     tsrv_default(&s, IPCFG_DHCPOFFER, last()->m.h.xid);
@@ -1200,6 +1327,129 @@ static void ack_sanity(void **st)
     s.routes121_len = sizeof bad_route;
     bind_with(&s, -1);
     assert_int_equal(F.n_apply, 0);
+}
+
+/* A domain name that is no DNS name (dns_name.h) is left out of the lease,
+ * which still binds; the client says what it left out. */
+static void hostile_domain_left_out(void **st)
+{
+    static const char *const bad[] = {"x$(touch${IFS}/tmp/PWNED)", "a`id`", "a;b", "a|b", "a'b", "a..b", "a%b"};
+    char text[IPCFG_ERRTEXT_MAX];
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tsrv_default(&s, 0, 0);
+        s.domain = bad[i];
+        bind_with(&s, 1);
+        assert_int_equal(result().status, IPCFG_OK);
+        assert_string_equal(F.saved.domain, "");
+        assert_memory_equal(F.saved.address, T_ADDR, 4);
+        assert_int_equal(ipcfg_dhcp_client_left_out(&C), IPCFG_DHCP_LEFT_DOMAIN);
+    }
+    assert_true(ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN, text, sizeof text) > 0);
+    assert_non_null(strstr(text, "domain name (option 15)"));
+    assert_null(strchr(text, '\n'));
+    assert_int_equal(ipcfg_dhcp_left_out_text(0, text, sizeof text), 0);
+    assert_string_equal(text, "");
+    /* a valid one is kept, and nothing is said */
+    tsrv_default(&s, 0, 0);
+    s.domain = "corp.example.com";
+    bind_with(&s, 1);
+    assert_string_equal(F.saved.domain, "corp.example.com");
+    assert_int_equal(ipcfg_dhcp_client_left_out(&C), 0);
+}
+
+/* RFC 2131 §4.4.5: T1 and T2 from the server only when 0 < T1 < T2 < the
+ * lease time; otherwise (T1 = T2 = 0 made a keeper renew without pause)
+ * both are the defaults, 0.5 and 0.875 of the lease. */
+static void server_times_checked(void **st)
+{
+    static const struct {
+        int has_t1, has_t2;
+        uint32_t t1, t2, want_t1, want_t2;
+    } c[] = {
+        {1, 1, 0, 0, 60, 105},     {1, 1, 50, 50, 60, 105}, {1, 1, 100, 50, 60, 105}, {1, 1, 30, 120, 60, 105},
+        {1, 1, 30, 130, 60, 105},  {1, 1, 0, 90, 60, 105},  {1, 0, 0, 0, 60, 105},    {0, 1, 0, 0, 60, 105},
+        {1, 0, 110, 0, 60, 105},   {1, 1, 30, 90, 30, 90},  {1, 0, 40, 0, 40, 105},   {0, 1, 0, 100, 60, 100},
+        {1, 1, 119, 119, 60, 105}, {1, 1, 1, 119, 1, 119},
+    };
+    tsrv s;
+
+    (void)st;
+    for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+        tsrv_default(&s, 0, 0);
+        s.lease = 120;
+        s.has_t1 = c[i].has_t1;
+        s.has_t2 = c[i].has_t2;
+        s.t1 = c[i].t1;
+        s.t2 = c[i].t2;
+        print_message("case %zu\n", i);
+        bind_with(&s, 1);
+        assert_int_equal(F.saved.t1, c[i].want_t1);
+        assert_int_equal(F.saved.t2, c[i].want_t2);
+    }
+    /* the shortest lease's defaults are in order too */
+    tsrv_default(&s, 0, 0);
+    s.lease = 10;
+    bind_with(&s, 1);
+    assert_int_equal(F.saved.t1, 5);
+    assert_int_equal(F.saved.t2, 8);
+}
+
+/* §4.4.5: "the client SHOULD wait one-half of the remaining time until T2
+ * (in RENEWING state) and one-half of the remaining lease time (in
+ * REBINDING state), down to a minimum of 60 seconds, before
+ * retransmitting" -- never past the end. */
+static void retry_halves_with_floor(void **st)
+{
+    (void)st;
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 7200000) == 1000 + 3600000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 100000) == 1000 + 60000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 30000) == 1000 + 30000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000 + 121000) == 1000 + 60500);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 1000) == 1000);
+    assert_true(ipcfg_dhcp_retry_ms(1000, 500) == 1000);
+    assert_true(ipcfg_dhcp_retry_ms(0, INT64_MAX) == INT64_MAX / 2);
+}
+
+/* The keeper's exchanges (cfg.paced): RENEWING and REBINDING retransmit
+ * as §4.4.5 says, not with the command's back-off: with a 120 s lease
+ * whose T1 (60 s) has come, one REQUEST, the next at T2 (rebinding, 45 s
+ * later: less than the 60 s floor is left), then none until the expiry. */
+static void paced_renewing_and_rebinding(void **st)
+{
+    ipcfg_dhcp_lease rec;
+
+    (void)st;
+    setup(0, 0);
+    C.cfg.paced = 1;
+    mk_lease(&rec, 60, 120); /* T1 60, T2 105 */
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+    assert_int_equal(F.n_sent, 1);
+    assert_true(ipcfg_dhcp_client_next_wakeup(&C) == 45000);
+    fire();
+    assert_int_equal(C.state, IPCFG_DHCP_S_REBINDING);
+    assert_int_equal(F.n_sent, 2);
+    assert_true(last()->to.broadcast);
+    assert_true(ipcfg_dhcp_client_next_wakeup(&C) == 60000); /* the expiry lies past the deadline */
+    run_to_end();
+    assert_int_equal(F.n_sent, 2);
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+    /* a long lease: one REQUEST in a minute's exchange */
+    setup(0, 0);
+    C.cfg.paced = 1;
+    mk_lease(&rec, 1800, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    run_to_end();
+    assert_int_equal(F.n_sent, 1);
+    /* the command's own renew is not paced: it retransmits within its timeout */
+    setup(0, 0);
+    mk_lease(&rec, 1800, 3600);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 60000);
+    run_to_end();
+    assert_true(F.n_sent >= 6);
 }
 
 /* ---- release ------------------------------------------------------------------------ */
@@ -1440,11 +1690,16 @@ int main(void)
         cmocka_unit_test(conflict_declines_and_takes_next_offer),
         cmocka_unit_test(conflict_outcomes),
         cmocka_unit_test(timeout_keeps_valid_lease),
+        cmocka_unit_test(refused_replies_outcome),
         cmocka_unit_test(backoff_fits_timeout),
         cmocka_unit_test(backoff_values),
         cmocka_unit_test(identity_checks),
         cmocka_unit_test(offer_sanity),
         cmocka_unit_test(ack_sanity),
+        cmocka_unit_test(hostile_domain_left_out),
+        cmocka_unit_test(server_times_checked),
+        cmocka_unit_test(retry_halves_with_floor),
+        cmocka_unit_test(paced_renewing_and_rebinding),
         cmocka_unit_test(release_bound),
         cmocka_unit_test(release_nothing),
         cmocka_unit_test(io_failures),

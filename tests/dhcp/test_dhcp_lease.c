@@ -230,6 +230,16 @@ static void corrupt_files(void **st)
     corrupt("domain example.com\n", "domain a b\n", "bad value");
     corrupt("domain example.com\n", "domain a\tb\n", "control byte");
     corrupt("domain example.com\n", "domain example.com\r\n", "control byte");
+    /* the domain is a DNS name (dns_name.h), as the engine and the resolver take it */
+    corrupt("domain example.com\n", "domain x$(touch${IFS}/tmp/PWNED)\n", "bad value");
+    corrupt("domain example.com\n", "domain a`id`\n", "bad value");
+    corrupt("domain example.com\n", "domain a;b\n", "bad value");
+    corrupt("domain example.com\n", "domain a|b\n", "bad value");
+    corrupt("domain example.com\n", "domain a'b\n", "bad value");
+    corrupt("domain example.com\n", "domain a\"b\n", "bad value");
+    corrupt("domain example.com\n", "domain a%b\n", "bad value");
+    corrupt("domain example.com\n", "domain a..b\n", "bad value");
+    corrupt("domain example.com\n", "domain -a.b\n", "bad value");
     corrupt("end\n", "end\nx\n", "data after end");
     corrupt("end\n", "end", "truncated");
     corrupt("end\n", "", "no end");
@@ -272,6 +282,11 @@ static void corrupt_files(void **st)
     corrupt("lease-time 3600\n", "lease-time infinite\n", "infinite lease needs");
     corrupt("t1 1800\n", "t1 3200\n", "out of order");
     corrupt("t2 3150\n", "t2 3601\n", "out of order");
+    /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (the engine falls back
+     * to the defaults otherwise; a T1 of 0 had a keeper renew without pause) */
+    corrupt("t1 1800\n", "t1 0\n", "out of order");
+    corrupt("t1 1800\n", "t1 3150\n", "out of order");
+    corrupt("t2 3150\n", "t2 3600\n", "out of order");
     corrupt("expires 1764373600\n", "expires 1764373601\n", "does not match");
     corrupt("expires 1764373600\n", "expires never\n", "does not match");
     corrupt("obtained 1764370000\n", "obtained 1764370001\n", "does not match");
@@ -287,6 +302,36 @@ static void corrupt_files(void **st)
         big[601] = '\0';
         corrupt("domain example.com\n", big, "too long");
     }
+}
+
+/* The formatter never writes what the parser rejects: a lease whose domain
+ * is no DNS name is not written at all. */
+static void format_refuses_bad_domain(void **st)
+{
+    ipcfg_dhcp_lease l, back;
+    char buf[4096], why[128], name[300];
+    size_t n;
+
+    (void)st;
+    sample(&l);
+    strcpy(l.domain, "x$(id)");
+    assert_int_equal(ipcfg_dhcp_lease_format(&l, buf, sizeof buf), 0);
+    strcpy(l.domain, "a..b");
+    assert_int_equal(ipcfg_dhcp_lease_format(&l, buf, sizeof buf), 0);
+    /* 253 bytes, the longest name: written and read back */
+    memset(name, 'a', 253);
+    for (int i = 63; i < 253; i += 64)
+        name[i] = '.';
+    name[253] = '\0';
+    memcpy(l.domain, name, 254);
+    n = ipcfg_dhcp_lease_format(&l, buf, sizeof buf);
+    assert_true(n > 0);
+    assert_int_equal(ipcfg_dhcp_lease_parse(buf, n, &back, why, sizeof why), 0);
+    assert_string_equal(back.domain, name);
+    name[253] = 'a';
+    name[254] = '\0';
+    memcpy(l.domain, name, 255);
+    assert_int_equal(ipcfg_dhcp_lease_format(&l, buf, sizeof buf), 0);
 }
 
 static void nul_and_empty(void **st)
@@ -332,6 +377,7 @@ int main(void)
         cmocka_unit_test(ifname_the_file_can_hold),
         cmocka_unit_test(every_prefix_rejected),
         cmocka_unit_test(corrupt_files),
+        cmocka_unit_test(format_refuses_bad_domain),
         cmocka_unit_test(nul_and_empty),
         cmocka_unit_test(expires_saturates),
     };

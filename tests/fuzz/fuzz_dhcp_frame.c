@@ -119,6 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.hwaddr_len = 6;
     memcpy(cfg.hostname, "fuzz", 5);
     cfg.probe_ms = (ctl & 4) ? 200 : 0;
+    cfg.paced = (ctl & 2) != 0; /* the keeper's RFC 2131 §4.4.5 retransmissions (with the checksum bit) */
     memset(&io, 0, sizeof io);
     io.send = f_send;
     io.probe = f_probe;
@@ -206,6 +207,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (n_apply || n_save || n_unapply) {
         abort(); /* an ignored frame changes nothing */
     }
+    /* what a lease leaves out is said only of a lease that bound */
+    if (ipcfg_dhcp_client_left_out(&c) != 0 && !(ipcfg_dhcp_client_done(&c, NULL) && c.result.status == IPCFG_OK))
+        abort();
     if (ipcfg_dhcp_client_next_wakeup(&c) != INT64_MAX && ipcfg_dhcp_client_next_wakeup(&c) > c.deadline_ms)
         abort();
     if (c.state == IPCFG_DHCP_S_PROBING) {

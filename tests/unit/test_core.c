@@ -307,6 +307,21 @@ static void release_named_static(void **s)
     assert_string_equal(ERR, "Adapter Local Area Connection* 3 is not enabled for Dhcp.\n");
 }
 
+/* A /renew of the one adapter name, without /timeout: the backend is
+ * asked once and answers status (with reason when it is a failure); the
+ * listing after it is read. */
+static void expect_one_renew(const char *name, int status, int reason)
+{
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value(mock_renew, o->timeout_s, 0);
+    expect_string(op_result, name, name);
+    will_return(op_result, status);
+    if (status)
+        will_return(op_result, reason);
+    will_return(mock_list, 0);
+}
+
 /* Where the platform starts DHCP with /renew (Linux), a named adapter
  * without DHCP is asked for a lease; /release of it, and /renew with no
  * name, still leave it alone. */
@@ -314,12 +329,7 @@ static void renew_named_static_obtains(void **s)
 {
     (void)s;
     g_renew_obtains = 1;
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_value(mock_renew, o->timeout_s, 0);
-    expect_string(op_result, name, "Local Area Connection* 3");
-    will_return(op_result, 0);
-    will_return(mock_list, 0);
+    expect_one_renew("Local Area Connection* 3", 0, 0);
     assert_int_equal(RUN("/renew", "Local*"), 0);
     assert_string_equal(ERR, "");
     expect_function_call(mock_open);
@@ -335,12 +345,7 @@ static void renew_success_with_note(void **s)
 {
     (void)s;
     g_note = "The lease file /st\x1b[2J/eth.lease is corrupt or truncated (line 1); it is ignored.";
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_value(mock_renew, o->timeout_s, 0);
-    expect_string(op_result, name, "Ethernet 2");
-    will_return(op_result, 0);
-    will_return(mock_list, 0);
+    expect_one_renew("Ethernet 2", 0, 0);
     assert_int_equal(RUN("/renew", "Ethernet 2"), 0);
     assert_string_equal(ERR, "The lease file /st\\x1b[2J/eth.lease is corrupt or truncated (line 1); it is ignored.\n");
     assert_non_null(strstr(OUT, "Ethernet adapter Ethernet 2:"));
@@ -354,6 +359,30 @@ static void renew_named_disconnected(void **s)
     assert_int_equal(RUN("/renew", "wi-fi*"), 2);
     assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
                              "disconnected.\n");
+}
+
+/* A link that is up but has no carrier yet (media_pending: carrier is
+ * still being negotiated) goes to the backend's renew, which waits for it
+ * a moment; the backend's "media disconnected" then reads exactly as the
+ * core's own.  /release does not wait. */
+static void renew_waits_for_pending_media(void **s)
+{
+    (void)s;
+    model_adapter("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93")->media_pending = 1;
+    expect_one_renew("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED);
+    assert_int_equal(RUN("/renew", "wi-fi*"), 2);
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n");
+    assert_null(strstr(OUT, "adapter Wi-Fi"));
+    /* the carrier came: renewed */
+    expect_one_renew("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", 0, 0);
+    assert_int_equal(RUN("/renew", "wi-fi*"), 0);
+    assert_string_equal(ERR, "");
+    /* /release: disconnected at once */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "wi-fi*"), 2);
+    assert_non_null(strstr(ERR, "media disconnected"));
 }
 
 static void no_match_is_not_permissible(void **s)
@@ -768,6 +797,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(renew_named_static_obtains, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_success_with_note, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
+        cmocka_unit_test_setup_teardown(renew_waits_for_pending_media, setup, teardown),
         cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
         cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(first_failure_in_output_order, setup, teardown),

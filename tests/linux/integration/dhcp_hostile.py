@@ -14,13 +14,21 @@ nothing else is asked for: 10.77.0.50/24, router SERVER_IP, 600 s.
 
 Scenarios (see SCENARIOS below; "good" serves correctly):
   good, xid, chaddr, optlen, overload_loop, yiaddr_zero, yiaddr_bcast,
-  yiaddr_loopback, yiaddr_mcast, yiaddr_classe, mask_noncontig, lease0,
+  yiaddr_loopback, yiaddr_mcast, yiaddr_classe, addr_net, addr_subbcast
+  (the subnet's network and broadcast addresses), mask_noncontig,
+  mask_zero, lease0, lease1, dup51 (option 51 twice), ack_other (the ACK
+  for another address than the OFFER),
   sid_change, moves, nak_always, nak_other, other_client, flood, flood_good, mtu, frag,
-  frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, silent_ack
+  frag_bad, trunc_ip, trunc_udp, bad_ipsum, bad_udpsum, junk_first (a
+  garbage datagram, a reply of 0.0.0.0 and a truncated reply before each
+  valid one), silent_ack
   (OFFERs but never ACKs), silent, die_after_offer (exits after its
-  OFFER), infinite, p32, p31, and lease:N (serves correctly, N-second
+  OFFER), infinite, p32, p31, lease:N (serves correctly, N-second
   leases with SERVER_IP as DNS server and domain example.test: dnsmasq
-  gives no lease under 2 minutes, the keeper's tests want 10-20 s).
+  gives no lease under 2 minutes, the keeper's tests want 10-20 s),
+  lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE
+  (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
+  file FILE, see names()).
 
 Like a real server it answers only what is broadcast or sent to SERVER_IP
 (a unicast RENEWING request to another server is not its to answer), so
@@ -29,6 +37,7 @@ log line ends with "at=S", the seconds since the server started.
 
 SPDX-License-Identifier: MIT
 """
+import json
 import os
 import socket
 import struct
@@ -167,6 +176,27 @@ class Server:
             return [self.reply(r, ACK, **kw)]
         return []
 
+    @staticmethod
+    def names(path):
+        """The name-carrying options of a JSON file {"12": TEXT, "15": TEXT,
+        "81": TEXT, "119": TEXT} (TEXT's characters are bytes 0-255): 12
+        and 15 as text, 81 (RFC 4702) and 119 (RFC 3397) in DNS wire form,
+        each label being what lies between dots, whatever it holds."""
+        with open(path) as f:
+            want = json.load(f)
+        o = b""
+        for code in sorted(want, key=int):
+            text = want[code].encode("latin-1")
+            if code in ("81", "119"):
+                wire = b"".join(bytes([len(x)]) + x for x in text.split(b".") if x) + b"\0"
+                text = (b"\x04\0\0" if code == "81" else b"") + wire
+            while True:  # RFC 3396: a long value in several instances
+                o += opt(int(code), text[:255])
+                text = text[255:]
+                if not text:
+                    break
+        return o
+
     def handle(self, scen, r):
         """Sends the scenario's answer to r; returns a log word."""
         mac, dst = self.dest(r)
@@ -210,8 +240,20 @@ class Server:
             out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, yiaddr=ip4(a), mask=None)]
         elif scen == "mask_noncontig":
             out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, mask=ip4("255.0.255.0"))]
-        elif scen == "lease0":
-            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, lease=0)]
+        elif scen in ("lease0", "lease1"):
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, lease=int(scen[5:]))]
+        elif scen == "mask_zero":
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, mask=ip4("0.0.0.0"))]
+        elif scen in ("addr_net", "addr_subbcast"):
+            # the subnet's network or broadcast address (10.77.0.0/24)
+            a = ip4("10.77.0.0" if scen == "addr_net" else "10.77.0.255")
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, yiaddr=a)]
+        elif scen == "dup51":
+            # option 51 twice: RFC 3396 makes one 8-octet lease time of it
+            out = [self.reply(r, OFFER if r.type == DISCOVER else ACK, extra=opt(51, u32(600)))]
+        elif scen == "ack_other":
+            # a valid OFFER of .50, then an ACK of .51
+            out = self.good(r) if r.type == DISCOVER else [self.reply(r, ACK, yiaddr=ip4("10.77.0.51"))]
         elif scen == "sid_change":
             # OFFER from SERVER_IP, the ACK names another server
             out = self.good(r) if r.type == DISCOVER else [self.reply(r, ACK, yiaddr=r.requested or r.ciaddr,
@@ -293,14 +335,29 @@ class Server:
             for x in self.good(r):
                 self.send(r, self.ip(dst, self.udp(self.sid, dst, x, bad_sum=True)))
             return "sent with a wrong UDP checksum"
+        elif scen == "junk_first":
+            # before each valid answer: a garbage BOOTREPLY to port 68, the
+            # answer with yiaddr 0.0.0.0, the answer cut short (its IP and
+            # UDP lengths say so), all as fast as they can go
+            t = OFFER if r.type == DISCOVER else ACK
+            good = self.good(r)
+            junk = b"\x02" + bytes((i * 37 + 11) & 0xFF for i in range(299))  # BOOTREPLY: past the filter
+            out = [junk, self.reply(r, t, yiaddr=b"\0" * 4)] + [x[:200] for x in good] + good
         elif scen == "infinite":
             out = self.good(r, lease=0xFFFFFFFF)
         elif scen == "p32":
             out = self.good(r, mask=ip4("255.255.255.255"))
         elif scen == "p31":
             out = self.good(r, yiaddr=ip4("10.77.0.0"), mask=ip4("255.255.255.254"))
-        elif scen.startswith("lease:") and scen[6:].isdigit():
-            out = self.good(r, lease=int(scen[6:]), extra=opt(6, self.sid) + opt(15, b"example.test"))
+        elif scen.startswith("lease:") and all(x.isdigit() for x in scen[6:].split(":")):
+            n = [int(x) for x in scen[6:].split(":")]
+            extra = opt(6, self.sid) + opt(15, b"example.test")
+            if len(n) == 3:
+                extra += opt(58, u32(n[1])) + opt(59, u32(n[2]))
+            out = self.good(r, lease=n[0], extra=extra)
+        elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
+            lease, path = scen[6:].split(":", 1)
+            out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
         else:
             return "unknown scenario %s" % scen
         for x in out:

@@ -33,6 +33,9 @@ LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 _dhcp_cleanup() {
     local p
+    # the jail's holder and what runs in its network namespace (a keeper)
+    # go with the namespaces (lib.sh); the holder first, by its pid
+    [[ -n ${JAIL_HOLDER:-} ]] && kill -9 "$JAIL_HOLDER" 2>/dev/null
     for p in "${DHCP_PIDS[@]}"; do
         kill "$p" 2>/dev/null
     done
@@ -158,19 +161,30 @@ hostile_start() {
 }
 scen() { echo "$1" >"$HOSTILE_CTL"; }
 
-# timed_out_unchanged SCENARIO WHAT KEPT: with the hostile server in
-# SCENARIO, /renew c0 /timeout:$TO is exit 5 within the timeout plus one
-# second and c0 (addresses, routes, the state directory) is as it was.
-timed_out_unchanged() {
+# unchanged_after CODE SCENARIO WHAT KEPT TEXT: with the hostile server in
+# SCENARIO, /renew c0 /timeout:$TO is exit CODE within the timeout plus one
+# second, its one line on stderr holds TEXT, and c0 (addresses, routes, the
+# state directory) is as it was.
+unchanged_after() {
     local before ms t0
-    scen "$1"
+    scen "$2"
     before=$(snapshot "$CLI" c0)
     t0=$(now_ms)
     run_ipcfg /renew c0 /timeout:$TO
     ms=$(($(now_ms) - t0))
-    assert_exit 5 "$1: $2"
-    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$1: took $ms ms (timeout $TO s)"
-    assert_eq "$before" "$(snapshot "$CLI" c0)" "$1: $3"
+    assert_exit "$1" "$2: $3"
+    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$2: took $ms ms (timeout $TO s)"
+    assert_contains "$ERR" "An error occurred while renewing interface c0 : $5" "$2: the line"
+    assert_one_line "$ERR" "$2: one line"
+    assert_eq "$before" "$(snapshot "$CLI" c0)" "$2: $4"
+}
+# timed_out_unchanged SCENARIO WHAT KEPT: nothing of ours was heard: exit 5.
+timed_out_unchanged() { unchanged_after 5 "$1" "$2" "$3" "unable to contact your DHCP server. Request has timed out."; }
+# refused_unchanged SCENARIO WHAT KEPT REASON: the server answered, only
+# with replies ipcfg refuses: exit 3, the line says why (REASON, a part of it).
+refused_unchanged() {
+    unchanged_after 3 "$1" "$2" "$3" "a DHCP server answered, but its last answer was refused: "
+    assert_contains "$ERR" "$4" "$1: the reason"
 }
 
 # snapshot NAMESPACE IFACE: the interface's IPv4 addresses, every IPv4
@@ -184,4 +198,58 @@ snapshot() {
         [[ -e $f ]] && { echo "== $f"; cat "$f"; }
     done
     return 0
+}
+
+# ---- the real openresolv, shut in ------------------------------------------------
+# jail_start: the client side shut in, so that the real openresolv (which
+# ipcfg finds on its own: unset IPCFG_PEER_ROOT first) cannot touch the
+# host: a holder process ($JAIL_HOLDER) in the client's network namespace
+# and a private mount namespace (unshare -m) with /etc overlaid on a
+# scratch directory (openresolv's resolvconf.conf: resolv.conf only, no
+# subscribers, no service restarted; its resolv.conf.bak), the scratch file
+# $JAIL_RESOLV (holding $JAIL_RESOLV_BEFORE) bind-mounted over
+# /etc/resolv.conf, tmpfs over /run (openresolv's /run/resolvconf, and no
+# host pid files for its subscribers to signal) and over the other
+# clients' lease directories.  in_jail CMD... runs CMD there (nsenter);
+# run_jail_ipcfg ARGS... runs ipcfg there (run_captured), and a detached
+# keeper it starts inherits both namespaces.  The EXIT trap kills the
+# holder and what runs in the namespaces.
+JAIL_HOLDER=''
+JAIL_RESOLV_BEFORE='nameserver 192.0.2.1'
+jail_start() {
+    local mnt=$DHCP_TMP/jail _t
+    for _t in unshare nsenter sha256sum; do
+        command -v "$_t" >/dev/null || fatal "$_t is required (util-linux, coreutils)"
+    done
+    [[ $(/sbin/resolvconf --version 2>/dev/null | head -n1) == openresolv* ]] ||
+        fatal "/sbin/resolvconf is not openresolv: run scripts/install-deps.sh test (package openresolv)"
+    IPCFG=$(realpath "$IPCFG") # entered by path in the holder's mount namespace
+    mkdir -p "$mnt/etc-up" "$mnt/etc-work" || fatal "scratch"
+    JAIL_RESOLV=$mnt/resolv.conf
+    printf '%s\n' "$JAIL_RESOLV_BEFORE" >"$JAIL_RESOLV"
+    printf 'resolv_conf=/etc/resolv.conf\nlibc_restart=:\n' >"$mnt/etc-up/resolvconf.conf"
+    # shellcheck disable=SC2016
+    ip netns exec "$CLI" unshare -m --propagation private sh -c '
+        d=$1
+        set -e
+        mount -t overlay overlay -o "lowerdir=/etc,upperdir=$d/etc-up,workdir=$d/etc-work" /etc
+        mount --bind "$d/resolv.conf" /etc/resolv.conf
+        mount -t tmpfs -o mode=0755 none /run
+        for m in /var/lib/dhcp /var/lib/dhcpcd /var/lib/NetworkManager; do
+            if [ -d "$m" ]; then mount -t tmpfs -o mode=0755 none "$m"; fi
+        done
+        : >"$d/ready"
+        exec sleep 600' sh "$mnt" >"$DHCP_TMP/holder.log" 2>&1 &
+    JAIL_HOLDER=$!
+    disown "$JAIL_HOLDER" # its end (kill -9, here or in the trap) is no job report
+    wait_for 5 test -e "$mnt/ready" || fatal "the mount namespace was not set up: $(cat "$DHCP_TMP/holder.log")"
+}
+in_jail() { nsenter -t "$JAIL_HOLDER" -m -n "$@"; }
+run_jail_ipcfg() { run_captured "ipcfg $*" in_jail "$IPCFG" "$@"; }
+
+# jail_stop: the holder killed and gone (its mount namespace with it).
+jail_stop() {
+    kill -9 "$JAIL_HOLDER" 2>/dev/null
+    wait_for 5 bash -c "! kill -0 $JAIL_HOLDER 2>/dev/null" || fatal "the holder of the mount namespace outlived kill -9"
+    JAIL_HOLDER=''
 }

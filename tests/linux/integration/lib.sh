@@ -144,7 +144,10 @@ keepers() {
     for p in $(ip netns pids "$CLI"); do
         _is_keeper "$p" "$1" || continue
         pp=$(awk '$1 == "PPid:" { print $2 }' "/proc/$p/status" 2>/dev/null)
-        [[ -n $pp ]] && _is_keeper "$pp" "$1" && continue
+        # gone since its command line was read (a keeper's engine or
+        # resolvconf child ending): no keeper
+        [[ -n $pp ]] || continue
+        _is_keeper "$pp" "$1" && continue
         echo "$p"
     done
 }

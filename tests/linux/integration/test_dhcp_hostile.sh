@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # /renew against a hostile DHCP server (dhcp_hostile.py) with no lease
 # recorded (SELECTING and REQUESTING, replies through the packet socket).
-# Every malformed or adversarial answer: exit 5 (no usable reply) within
-# /timeout plus one second, nothing installed (addresses, routes) and no
-# lease file written.  Legal but unusual answers bind: an infinite lease, a
+# Every malformed or adversarial answer is dropped, within /timeout plus
+# one second, nothing installed (addresses, routes) and no lease file
+# written: exit 3 with the reason when the answers were this exchange's
+# own (our xid and hardware address) but refused, exit 5 when nothing of
+# ours could be read (another xid or client, broken IP or UDP).  Legal but unusual answers bind: an infinite lease, a
 # /32 with its router outside it, a /31, a reply as large as the MTU allows,
 # a valid reply after a flood of foreign ones.
 #
@@ -15,34 +17,43 @@ dhcp_net
 hostile_start "$SRV" s0
 TO=2
 
-# refused SCENARIO WHAT: the scenario's replies are all ignored
-refused() {
-    timed_out_unchanged "$1" "$2" "nothing installed or recorded"
+# sent SCENARIO: the server did answer
+sent() {
     grep -q "^$1 .*sent\|^$1 .*fragments\|^$1 .*truncated\|^$1 .*wrong" "$DHCP_TMP/hostile.log" && _pass ||
         _fail "$1: the hostile server answered" "$(tail -n3 "$DHCP_TMP/hostile.log")"
 }
+# unanswered SCENARIO WHAT: nothing the scenario sends is this exchange's: 5
+unanswered() {
+    timed_out_unchanged "$1" "$2" "nothing installed or recorded"
+    sent "$1"
+}
+# refused SCENARIO WHAT REASON: this exchange's answers, each refused: 3
+refused() {
+    refused_unchanged "$1" "$2" "nothing installed or recorded" "$3"
+    sent "$1"
+}
 
-refused xid "a reply with another transaction id"
-refused chaddr "a reply for another hardware address"
-refused other_client "an OFFER and ACK for another client"
-refused optlen "an option whose length runs past the end"
-refused overload_loop "option overload repeated inside file and sname"
-refused yiaddr_zero "an OFFER of 0.0.0.0"
-refused yiaddr_bcast "an OFFER of 255.255.255.255"
-refused yiaddr_loopback "an OFFER of 127.0.0.1"
-refused yiaddr_mcast "an OFFER of a multicast address"
-refused yiaddr_classe "an OFFER of a class E address"
-refused mask_noncontig "a non-contiguous subnet mask"
-refused lease0 "a lease time of 0"
-refused sid_change "an ACK from another server identifier than the OFFER's"
-refused nak_other "a NAK from a server other than the one requested"
-refused silent_ack "an OFFER and no ACK"
-refused flood "a flood of replies with a wrong xid"
-refused frag "a reply split into IP fragments (not reassembled from the packet socket)"
-refused trunc_ip "a truncated IPv4 header"
-refused trunc_udp "a truncated UDP header"
-refused bad_ipsum "a wrong IPv4 header checksum"
-refused bad_udpsum "a wrong UDP checksum"
+unanswered xid "a reply with another transaction id"
+unanswered chaddr "a reply for another hardware address"
+unanswered other_client "an OFFER and ACK for another client"
+refused optlen "an option whose length runs past the end" "malformed message, option length past the end"
+refused overload_loop "option overload repeated inside file and sname" "malformed message, option overload"
+refused yiaddr_zero "an OFFER of 0.0.0.0" "not a usable host address"
+refused yiaddr_bcast "an OFFER of 255.255.255.255" "not a usable host address"
+refused yiaddr_loopback "an OFFER of 127.0.0.1" "not a usable host address"
+refused yiaddr_mcast "an OFFER of a multicast address" "not a usable host address"
+refused yiaddr_classe "an OFFER of a class E address" "not a usable host address"
+refused mask_noncontig "a non-contiguous subnet mask" "subnet mask is 0.0.0.0 or not contiguous"
+refused lease0 "a lease time of 0" "lease time is under 10 seconds"
+unanswered sid_change "an ACK from another server identifier than the OFFER's"
+unanswered nak_other "a NAK from a server other than the one requested"
+unanswered silent_ack "an OFFER and no ACK"
+unanswered flood "a flood of replies with a wrong xid"
+unanswered frag "a reply split into IP fragments (not reassembled from the packet socket)"
+unanswered trunc_ip "a truncated IPv4 header"
+unanswered trunc_udp "a truncated UDP header"
+unanswered bad_ipsum "a wrong IPv4 header checksum"
+unanswered bad_udpsum "a wrong UDP checksum"
 ps -p "$HOSTILE_PID" >/dev/null && _pass || _fail "the hostile server died" "$(tail "$DHCP_TMP/hostile.log")"
 
 # A server that offers but NAKs every REQUEST: the server answers, no lease

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # /renew of a bound lease against a hostile DHCP server (dhcp_hostile.py):
 # RENEWING, a unicast REQUEST to the lease's server, replies through the
-# kernel's UDP socket.  Every malformed or adversarial answer: exit 5 within
-# /timeout plus one second, the lease file, the address and the routes as
-# they were.  Then INIT-REBOOT (the address gone, broadcast REQUEST, the
-# packet socket): the same answers change nothing either.
+# kernel's UDP socket.  Every malformed or adversarial answer is dropped:
+# within /timeout plus one second, the lease file, the address and the
+# routes as they were; exit 3 with the reason when the answers were this
+# exchange's own but refused, 5 when nothing of ours came.  Then
+# INIT-REBOOT (the address gone, broadcast REQUEST, the packet socket): the
+# same answers change nothing either.
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -17,23 +19,27 @@ run_ipcfg /renew c0
 assert_exit 0 "a lease from the hostile server in its good mode"
 assert_eq "10.77.0.50/24" "$(v4_addrs "$CLI" c0)" "bound"
 
-kept() { # SCENARIO WHAT
-    timed_out_unchanged "$1" "$2" "the lease, its address and routes kept"
+kept() { # SCENARIO WHAT [REASON]: REASON given, the answers were refused (3), else none came (5)
+    if [[ -n ${3:-} ]]; then
+        refused_unchanged "$1" "$2" "the lease, its address and routes kept" "$3"
+    else
+        timed_out_unchanged "$1" "$2" "the lease, its address and routes kept"
+    fi
     grep -q "^$1 REQUEST ciaddr=10.77.0.50 unicast" "$DHCP_TMP/hostile.log" && _pass ||
         _fail "$1: a RENEWING request reached the server" "$(tail -n3 "$DHCP_TMP/hostile.log")"
 }
 kept xid "an ACK with another transaction id"
 kept chaddr "an ACK for another hardware address"
 kept other_client "an ACK for another client"
-kept optlen "an option whose length runs past the end"
-kept overload_loop "option overload repeated inside file and sname"
-kept yiaddr_zero "an ACK of 0.0.0.0"
-kept yiaddr_bcast "an ACK of 255.255.255.255"
-kept yiaddr_loopback "an ACK of 127.0.0.1"
-kept yiaddr_mcast "an ACK of a multicast address"
-kept yiaddr_classe "an ACK of a class E address"
-kept mask_noncontig "a non-contiguous subnet mask"
-kept lease0 "a lease time of 0"
+kept optlen "an option whose length runs past the end" "malformed message, option length past the end"
+kept overload_loop "option overload repeated inside file and sname" "malformed message, option overload"
+kept yiaddr_zero "an ACK of 0.0.0.0" "carries no subnet mask"
+kept yiaddr_bcast "an ACK of 255.255.255.255" "carries no subnet mask"
+kept yiaddr_loopback "an ACK of 127.0.0.1" "carries no subnet mask"
+kept yiaddr_mcast "an ACK of a multicast address" "carries no subnet mask"
+kept yiaddr_classe "an ACK of a class E address" "carries no subnet mask"
+kept mask_noncontig "a non-contiguous subnet mask" "subnet mask is 0.0.0.0 or not contiguous"
+kept lease0 "a lease time of 0" "lease time is under 10 seconds"
 kept sid_change "an ACK from another server than the lease's"
 kept nak_other "a NAK from another server than the lease's"
 kept flood "a flood of ACKs with a wrong xid"
@@ -55,7 +61,10 @@ for s in xid chaddr other_client yiaddr_bcast lease0 bad_ipsum trunc_udp; do
     t0=$(now_ms)
     run_ipcfg /renew c0 /timeout:1
     ms=$(($(now_ms) - t0))
-    assert_exit 5 "INIT-REBOOT, $s"
+    case $s in
+    yiaddr_bcast | lease0) assert_exit 3 "INIT-REBOOT, $s (refused answers)" ;;
+    *) assert_exit 5 "INIT-REBOOT, $s (no answer of ours)" ;;
+    esac
     ((ms <= 2000)) && _pass || _fail "INIT-REBOOT $s: took $ms ms"
     assert_eq "$before" "$(snapshot "$CLI" c0)" "INIT-REBOOT, $s: nothing changed"
 done

@@ -141,6 +141,7 @@ static void test_adapter_from_link(void **state)
     assert_int_equal(a.hwaddr_len, 6);
     assert_memory_equal(a.hwaddr, mac, 6);
     assert_true(a.media_connected);
+    assert_false(a.media_pending);
     assert_int_equal(a.dhcp_enabled, IPCFG_NO);
     assert_int_equal(a.autoconfig_enabled, IPCFG_UNKNOWN);
     assert_int_equal(a.netbios_enabled, IPCFG_UNKNOWN);
@@ -156,7 +157,15 @@ static void test_adapter_from_link(void **state)
     assert_string_equal(a.description, "iwlwifi");
     assert_int_equal(a.hwaddr_len, 0);
     assert_false(a.media_connected);
+    assert_false(a.media_pending); /* down: no carrier is coming */
     assert_int_equal(a.dhcp_enabled, IPCFG_NO);
+
+    /* up, its carrier still negotiated: disconnected, and pending */
+    l = mklink(ARPHRD_ETHER, IFF_UP, IF_OPER_DOWN, NULL);
+    ipcfg_adapter_init(&a);
+    ipcfg_lx_adapter_from_link(&strs, &a, &l, 0, NULL);
+    assert_false(a.media_connected);
+    assert_true(a.media_pending);
 
     /* A tunnel's IFLA_ADDRESS is an IP address, not a physical address. */
     l = mklink(ARPHRD_IPGRE, IFF_UP, IF_OPER_UNKNOWN, "gre");
