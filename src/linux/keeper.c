@@ -206,6 +206,14 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
             k->stop = 1;
             return 0;
         }
+        if (ev->link.hwaddr_len == 6 && memcmp(ev->link.hwaddr, k->hw, 6) != 0) {
+            /* the link's hardware address was changed: the lease is the
+             * old identity's; the next exchange, at once, releases it and
+             * obtains one for the new address (dhcp_client_start.c) */
+            memcpy(k->hw, ev->link.hwaddr, 6);
+            ipcfg_lx_klog(LOG_INFO, "the hardware address changed: a lease is obtained for the new one");
+            k->need_verify = k->reload = 1;
+        }
         int up = ipcfg_lx_media_connected(&ev->link);
         if (up && !k->up) {
             ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
