@@ -517,7 +517,7 @@ const char *ipcfg_lx_peer_other_client(const char *ifname, uint32_t ifindex, con
     memset(&mine, 0, sizeof mine);
     memset(&strs, 0, sizeof strs);
     for (size_t i = 0; i < pa->n; i++) {
-        if (pa->v[i].ifindex != ifindex || pa->v[i].ipcfg_own)
+        if (pa->v[i].ifindex != ifindex)
             continue;
         if (mine.n == mine.cap) {
             size_t nc = mine.cap ? mine.cap * 2 : 8;
