@@ -8,21 +8,30 @@
  * (openresolv, or Debian's resolvconf) gets the interface's entry
  * "IF.ipcfg" in resolv.conf form on `resolvconf -a IF.ipcfg`, and
  * `resolvconf -d IF.ipcfg` takes it back; systemd's own `resolvconf`
- * (a link to resolvectl) is not one without resolved running.
+ * (a link to resolvectl) is not one without resolved running.  Either
+ * only where it serves this network namespace: resolved in PID 1's;
+ * resolvconf there too, or where /etc/resolv.conf is another file than
+ * PID 1's (ip netns exec NS mounts /etc/netns/NS/resolv.conf over it).
  *
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
 #include "resolver.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "lock.h"
 #include "peer_lease.h"
@@ -55,6 +64,76 @@ static int resolved_running(void)
     return ok;
 }
 
+/* PID 1's /etc/resolv.conf, looked up in its root (its mount namespace),
+ * a symbolic link resolved there too (RESOLVE_IN_ROOT); stat into *st.
+ * 0 found, 1 PID 1 has none, -1 it cannot be told. */
+static int init_resolv_conf(struct stat *st)
+{
+    struct open_how how;
+    int root = open("/proc/1/root", O_PATH | O_DIRECTORY | O_CLOEXEC), fd, e;
+
+    if (root < 0)
+        return -1;
+    memset(&how, 0, sizeof(how));
+    how.flags = O_PATH | O_CLOEXEC;
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    fd = (int)syscall(SYS_openat2, root, "etc/resolv.conf", &how, sizeof(how));
+    if (fd < 0 && errno == ENOSYS) /* before Linux 5.6: an absolute link resolves in our root */
+        fd = openat(root, "etc/resolv.conf", O_PATH | O_CLOEXEC);
+    e = errno;
+    (void)close(root);
+    if (fd < 0)
+        return e == ENOENT ? 1 : -1;
+    e = fstat(fd, st);
+    (void)close(fd);
+    return e == 0 ? 0 : -1;
+}
+
+/* 1 when *here is /etc/netns/NAME/resolv.conf for some NAME: what `ip
+ * netns exec NAME` bind-mounts over /etc/resolv.conf. */
+static int netns_resolv_conf(const struct stat *here)
+{
+    DIR *d = opendir("/etc/netns");
+    struct dirent *de;
+    int found = 0;
+
+    if (d == NULL)
+        return 0;
+    while (!found && (de = readdir(d)) != NULL) {
+        char rel[sizeof(de->d_name) + 16];
+        struct stat st;
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(rel, sizeof(rel), "%s/resolv.conf", de->d_name);
+        found = fstatat(dirfd(d), rel, &st, 0) == 0 && st.st_dev == here->st_dev && st.st_ino == here->st_ino;
+    }
+    (void)closedir(d);
+    return found;
+}
+
+/* Does the resolv.conf that resolvconf writes here serve this network
+ * namespace?  In PID 1's, yes; elsewhere only when /etc/resolv.conf here
+ * is another file than PID 1's: a namespace's own from /etc/netns (ip
+ * netns exec), or any other file where PID 1's can be looked at (a
+ * container's own /etc).  Where that cannot be told (a sandbox that hides
+ * PID 1), no.  Otherwise the servers would go to the resolver of PID 1's
+ * namespace, which cannot reach them. */
+static int resolv_conf_ours(void)
+{
+    struct stat here, init;
+
+    if (ipcfg_lx_same_netns_as_init())
+        return 1;
+    if (stat("/etc/resolv.conf", &here) != 0)
+        return 0;
+    if (netns_resolv_conf(&here))
+        return 1;
+    int r = init_resolv_conf(&init);
+    if (r != 0)
+        return r > 0;
+    return here.st_dev != init.st_dev || here.st_ino != init.st_ino;
+}
+
 ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
 {
     if (resolved_running() && ipcfg_lx_find_program("resolvectl", path, len) == 0)
@@ -64,8 +143,12 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
         const char *base = real != NULL ? strrchr(real, '/') : NULL;
         int is_resolvectl = base != NULL && strcmp(base + 1, "resolvectl") == 0;
         free(real);
-        if (!is_resolvectl)
+        if (!is_resolvectl && resolv_conf_ours())
             return IPCFG_LX_RES_RESOLVCONF;
+        if (!is_resolvectl) {
+            path[0] = '\0';
+            return IPCFG_LX_RES_ELSEWHERE;
+        }
     }
     path[0] = '\0';
     return IPCFG_LX_RES_NONE;
@@ -202,13 +285,18 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
     ipcfg_lx_resolver m = ipcfg_lx_resolver_find(path, sizeof(path));
     if (has_dns(after)) {
         record_text(m, after, now, sizeof(now));
-        if (m == IPCFG_LX_RES_NONE) {
-            servers(after, list, sizeof(list), ", ");
+        servers(after, list, sizeof(list), ", ");
+        if (m == IPCFG_LX_RES_NONE)
             snprintf(note, len,
                      "No resolver manager (systemd-resolved, resolvconf) runs here: the lease's DNS servers (%s) "
                      "are not in use, and /etc/resolv.conf was left as it is.",
                      list[0] ? list : "none");
-        }
+        else if (m == IPCFG_LX_RES_ELSEWHERE)
+            snprintf(note, len,
+                     "resolvconf here writes the resolv.conf of PID 1's network namespace, not this one's: the "
+                     "lease's DNS servers (%s) were not handed over (give this namespace a resolv.conf of its "
+                     "own: /etc/netns/NAME/resolv.conf for ip netns exec).",
+                     list[0] ? list : "none");
         if (strcmp(now, old) == 0)
             goto out; /* handed over already */
     }
@@ -224,7 +312,8 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
         resolved_set(path, ifname, after, note, len);
     else if (has_dns(after) && m == IPCFG_LX_RES_RESOLVCONF)
         resolvconf_set(path, ifname, after, note, len);
-    if (fd >= 0 && ftruncate(fd, 0) == 0 && has_dns(after) && m != IPCFG_LX_RES_NONE && note[0] == '\0')
+    if (fd >= 0 && ftruncate(fd, 0) == 0 && has_dns(after) && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) &&
+        note[0] == '\0')
         (void)!pwrite(fd, now, strlen(now), 0);
 out:
     if (fd >= 0)

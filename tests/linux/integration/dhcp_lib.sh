@@ -85,6 +85,22 @@ dhcp_bridge_net() {
     NS=$CLI
 }
 
+# recording_resolvconf: a resolvconf under the test's IPCFG_PEER_ROOT that
+# appends what it is asked ("resolvconf ARGS", then its input for -a) to
+# $RESOLVCONF_LOG and changes nothing else.  ipcfg hands DNS to it only
+# where it takes the resolv.conf for this network namespace's own (a test
+# gives the namespace one with ns_resolv_conf, as ip netns exec uses it).
+RESOLVCONF_LOG=$DHCP_TMP/resolvconf.log
+recording_resolvconf() {
+    mkdir -p "$IPCFG_PEER_ROOT/usr/sbin" || fatal "mkdir"
+    cat >"$IPCFG_PEER_ROOT/usr/sbin/resolvconf" <<EOS
+#!/bin/sh
+{ echo "resolvconf \$*"; [ "\$1" = -a ] && cat; } >>"$RESOLVCONF_LOG"
+EOS
+    chmod 0755 "$IPCFG_PEER_ROOT/usr/sbin/resolvconf"
+    : >"$RESOLVCONF_LOG"
+}
+
 # dhcp_join TAG IFNAME: a new namespace ($JOINED) with IFNAME joined to the
 # bridge of dhcp_bridge_net.
 dhcp_join() {

@@ -9,8 +9,10 @@
 # The client side runs shut in, so that openresolv cannot touch the host:
 # a holder process in the client's network namespace and a private mount
 # namespace (unshare -m) with /etc overlaid on a scratch directory (the
-# resolvconf.conf below, openresolv's resolv.conf.bak), a scratch file
-# bind-mounted over /etc/resolv.conf, tmpfs over /run (openresolv's state
+# resolvconf.conf below, openresolv's resolv.conf.bak), the namespace's
+# own resolv.conf (/etc/netns/NS/resolv.conf, removed with the namespace)
+# bind-mounted over /etc/resolv.conf as `ip netns exec NS` does (so that
+# ipcfg takes it for this namespace's resolver), tmpfs over /run (openresolv's state
 # directory /run/resolvconf, and no host pid files for its subscribers to
 # signal) and over the other clients' lease directories; every ipcfg runs
 # in it (nsenter), and so does the detached keeper /renew starts (it
@@ -58,7 +60,8 @@ dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600
 # ---- the shut-in client side ------------------------------------------------
 mkdir -p "$MNT/etc-up" "$MNT/etc-work" || fatal "scratch"
 RESOLV_BEFORE='nameserver 192.0.2.1'
-printf '%s\n' "$RESOLV_BEFORE" >"$MNT/resolv.conf"
+NS=$CLI ns_resolv_conf "$RESOLV_BEFORE"
+RESOLV_FILE=/etc/netns/$CLI/resolv.conf
 # openresolv's configuration in the overlay: resolv.conf only, no
 # subscribers (the host's names dnsmasq's), no service restarted for libc
 printf 'resolv_conf=/etc/resolv.conf\nlibc_restart=:\n' >"$MNT/etc-up/resolvconf.conf"
@@ -67,13 +70,13 @@ ip netns exec "$CLI" unshare -m --propagation private sh -c '
     d=$1
     set -e
     mount -t overlay overlay -o "lowerdir=/etc,upperdir=$d/etc-up,workdir=$d/etc-work" /etc
-    mount --bind "$d/resolv.conf" /etc/resolv.conf
+    mount --bind "$2" /etc/resolv.conf
     mount -t tmpfs -o mode=0755 none /run
     for m in /var/lib/dhcp /var/lib/dhcpcd /var/lib/NetworkManager; do
         if [ -d "$m" ]; then mount -t tmpfs -o mode=0755 none "$m"; fi
     done
     : >"$d/ready"
-    exec sleep 300' sh "$MNT" >"$DHCP_TMP/holder.log" 2>&1 &
+    exec sleep 300' sh "$MNT" "$RESOLV_FILE" >"$DHCP_TMP/holder.log" 2>&1 &
 HOLDER=$!
 disown "$HOLDER" # its end (kill -9, here or in the trap) is no job report
 wait_for 5 test -e "$MNT/ready" || fatal "the mount namespace was not set up: $(cat "$DHCP_TMP/holder.log")"
@@ -82,7 +85,7 @@ wait_for 5 test -e "$MNT/ready" || fatal "the mount namespace was not set up: $(
 in_ns() { nsenter -t "$HOLDER" -m -n "$@"; }
 run_ns_ipcfg() { run_captured "ipcfg $*" in_ns "$IPCFG" "$@"; }
 
-assert_eq "$RESOLV_BEFORE" "$(in_ns cat /etc/resolv.conf)" "inside: /etc/resolv.conf is the scratch file"
+assert_eq "$RESOLV_BEFORE" "$(in_ns cat /etc/resolv.conf)" "inside: /etc/resolv.conf is the namespace's own"
 assert_eq "" "$(in_ns /sbin/resolvconf -i 2>&1 | xargs)" "inside: resolvconf knows no interface at the start"
 
 # ---- /renew: the lease's DNS handed to openresolv ---------------------------
@@ -96,7 +99,7 @@ R=$(in_ns cat /etc/resolv.conf)
 assert_line "$R" "nameserver 10.77.0.1" "resolv.conf (inside) has the lease's first server"
 assert_line "$R" "nameserver 10.77.0.2" "resolv.conf (inside) has the lease's second server"
 assert_line "$R" "search example.test" "resolv.conf (inside) has the lease's domain"
-assert_eq "$R" "$(cat "$MNT/resolv.conf")" "what openresolv wrote is the scratch file"
+assert_eq "$R" "$(in_ns cat "$RESOLV_FILE")" "what openresolv wrote is the namespace's own file (its copy in the overlay)"
 L=$(in_ns /sbin/resolvconf -l 2>&1)
 assert_line "$L" "# resolv.conf from c0.ipcfg" "resolvconf -l lists c0.ipcfg"
 assert_line "$L" "nameserver 10.77.0.1" "resolvconf -l: c0.ipcfg's first server"
