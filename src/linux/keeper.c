@@ -8,16 +8,17 @@
  * the lease's own times; absolute, so a suspended host wakes to a timer
  * that is due) and its status socket; nothing else wakes it.  Every
  * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
- * process of its own, as for the command.
+ * process of its own, as for the command.  What rtnetlink says of the
+ * interface (the link, its addresses, their events) is keeper_link.c's.
  *
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
 #include "keeper.h"
+#include "keeper_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,39 +37,13 @@
 #include <linux/rtnetlink.h>
 
 #include "caps.h"
-#include "dhcp_addrs.h"
-#include "dhcp_apply.h"
 #include "dhcp_run.h"
 #include "dhcp_store.h"
 #include "keeper_ctl.h"
 #include "keeper_log.h"
-#include "linkmap.h"
-#include "nlevent.h"
-#include "nlreq.h"
-#include "peer_lease.h"
 #include "resolver.h"
 #include "statedir.h"
 
-typedef struct keeper {
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint32_t ifindex;
-    uint8_t hw[6];
-    int up;          /* the link has carrier (media connected) */
-    int admin_up;    /* IFF_UP: someone (or the keeper at its start) set the link up */
-    int lockfd, sigfd, evfd, tfd, lsock, intr;
-    int stop;        /* leave: SIGTERM, the interface gone, another client */
-    int need_verify; /* the link came back, the host resumed, our address went */
-    int reload;      /* the lease file is read again before the next step */
-    int check_other; /* a foreign dynamic address appeared: is another client here? */
-    int dns_gone;    /* an expired lease's DNS servers were taken back */
-    long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
-    unsigned backoff;    /* seconds, without a lease */
-    int64_t gap_ms;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC when last looked: grows while suspended */
-    ipcfg_dhcp_lease rec;
-    int have;            /* rec holds the lease file's record */
-    ipcfg_nlsock nl;
-    uint8_t buf[16384];
-} keeper;
 
 long long ipcfg_lx_keeper_retry_at(long long now, long long end)
 {
@@ -77,13 +52,6 @@ long long ipcfg_lx_keeper_retry_at(long long now, long long end)
     if (wait < IPCFG_LX_KEEP_RETRY_MIN_S)
         wait = IPCFG_LX_KEEP_RETRY_MIN_S;
     return now + wait < end ? now + wait : end;
-}
-
-static long long wall_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    return (long long)t.tv_sec;
 }
 
 static int64_t clock_ms(clockid_t c)
@@ -98,160 +66,6 @@ static long long lease_at(const ipcfg_dhcp_lease *l, uint32_t off)
     if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
         return (long long)1 << 62;
     return (long long)l->obtained + off;
-}
-
-/* ---- the interface ---- */
-
-static int on_link(void *ctx, const ipcfg_nl_link *l)
-{
-    keeper *k = ctx;
-
-    if (strcmp(l->name, k->ifname) == 0) {
-        k->ifindex = l->ifindex;
-        k->up = ipcfg_lx_media_connected(l);
-        k->admin_up = (l->flags & IFF_UP) != 0;
-        if (l->hwaddr_len == 6)
-            memcpy(k->hw, l->hwaddr, 6);
-    }
-    return 0;
-}
-
-/* The link by name: 0 found, -1 not (or the dump failed). */
-static int link_query(keeper *k)
-{
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-
-    memset(&v, 0, sizeof(v));
-    v.ctx = k;
-    v.on_link = on_link;
-    k->ifindex = 0;
-    ipcfg_nlreq_getlink(&req);
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0 || res.error != 0)
-        return -1;
-    return k->ifindex != 0 ? 0 : -1;
-}
-
-static int on_addr(void *ctx, const ipcfg_nl_addr *a)
-{
-    return ipcfg_lx_peer_note_addr(ctx, a);
-}
-
-/* Sets the link administratively up (RTM_NEWLINK, IFF_UP in ifi_change):
- * at a boot nothing else may.  0 ok, else the kernel's negative errno. */
-static int link_set_up(keeper *k)
-{
-    struct ifinfomsg ifi;
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-
-    memset(&ifi, 0, sizeof(ifi));
-    ifi.ifi_family = AF_UNSPEC;
-    ifi.ifi_index = (int)k->ifindex;
-    ifi.ifi_flags = IFF_UP;
-    ifi.ifi_change = IFF_UP;
-    memset(&v, 0, sizeof(v));
-    ipcfg_nlreq_init(&req, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, &ifi, sizeof(ifi));
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0)
-        return -EIO;
-    return res.error;
-}
-
-/* Whether the record's address is on the interface now. */
-static int lease_addr_present(keeper *k)
-{
-    ipcfg_lx_addr4s a;
-
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_addr4s_dump(&a, &k->nl);
-    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, k->rec.address, k->rec.prefix_len);
-    ipcfg_lx_addr4s_free(&a);
-    return here;
-}
-
-/* Another DHCP client runs the interface now (keeper.h): its name, or NULL. */
-static const char *other_client(keeper *k)
-{
-    ipcfg_lx_peer_addrs pa;
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-    const char *who = NULL;
-
-    memset(&pa, 0, sizeof(pa));
-    memset(&v, 0, sizeof(v));
-    v.ctx = &pa;
-    v.on_addr = on_addr;
-    ipcfg_nlreq_getaddr(&req, AF_INET);
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) == 0 && res.error == 0)
-        who = ipcfg_lx_peer_other_client(k->ifname, k->ifindex, &pa, wall_now());
-    ipcfg_lx_peer_addrs_free(&pa);
-    return who;
-}
-
-/* ---- events ---- */
-
-static int on_event(void *ctx, const ipcfg_nl_event *ev)
-{
-    keeper *k = ctx;
-
-    if (ev->type == RTM_NEWLINK || ev->type == RTM_DELLINK) {
-        if (ev->link.ifindex != k->ifindex)
-            return 0;
-        k->reload = 1;
-        if (ev->type == RTM_DELLINK || strcmp(ev->link.name, k->ifname) != 0) {
-            ipcfg_lx_klog(LOG_INFO, "the interface is gone (or renamed); the keeper stops");
-            k->stop = 1;
-            return 0;
-        }
-        if (ev->link.hwaddr_len == 6 && memcmp(ev->link.hwaddr, k->hw, 6) != 0) {
-            /* the link's hardware address was changed: the lease is the
-             * old identity's; the next exchange, at once, releases it and
-             * obtains one for the new address (dhcp_client_start.c) */
-            memcpy(k->hw, ev->link.hwaddr, 6);
-            ipcfg_lx_klog(LOG_INFO, "the hardware address changed: a lease is obtained for the new one");
-            k->need_verify = k->reload = 1;
-        }
-        int up = ipcfg_lx_media_connected(&ev->link);
-        if (up && !k->up) {
-            ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
-            k->need_verify = k->reload = 1;
-        }
-        k->up = up;
-        return 0;
-    }
-    const ipcfg_nl_addr *a = &ev->addr;
-    if (a->ifindex != k->ifindex || a->family != AF_INET || a->addr_len != 4)
-        return 0;
-    const uint8_t *ip = a->has_local ? a->local : a->address;
-    int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
-    if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu)
-        k->check_other = k->reload = 1; /* a dynamic address someone else added */
-    if (ev->type == RTM_DELADDR && ours && k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND &&
-        memcmp(ip, k->rec.address, 4) == 0 && wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
-        ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
-        k->need_verify = k->reload = 1;
-    }
-    return 0;
-}
-
-static void read_events(keeper *k)
-{
-    for (int i = 0; i < 64; i++) {
-        ssize_t n = recv(k->evfd, k->buf, sizeof(k->buf), MSG_DONTWAIT);
-        if (n < 0 && errno == ENOBUFS) {
-            /* events were lost: the link's state read anew */
-            if (link_query(k) != 0)
-                k->stop = 1;
-            k->need_verify = k->reload = 1;
-            continue;
-        }
-        if (n <= 0)
-            return;
-        (void)ipcfg_nl_parse_events(k->buf, (size_t)n, on_event, k);
-    }
 }
 
 static void read_signals(keeper *k)
@@ -277,7 +91,7 @@ static int interrupt(void *ctx)
     keeper *k = ctx;
 
     read_signals(k);
-    read_events(k);
+    ipcfg_lx_keeper_read_events(k);
     return k->stop || k->need_verify || k->check_other;
 }
 
@@ -380,7 +194,7 @@ static void after_failure(keeper *k, long long now)
  * none).  Returns 1 when it ran an exchange. */
 static int step(keeper *k, long long *next)
 {
-    long long now = wall_now();
+    long long now = ipcfg_lx_keeper_wall_now();
     int interrupted = 0;
 
     *next = 0;
@@ -411,7 +225,7 @@ static int step(keeper *k, long long *next)
         *next = k->retry_at;
         return 0;
     }
-    const char *who = other_client(k);
+    const char *who = ipcfg_lx_keeper_other_client(k);
     if (who != NULL) {
         yield_to(k, who);
         return 1;
@@ -431,7 +245,7 @@ static int step(keeper *k, long long *next)
         ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
                       k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
     } else {
-        after_failure(k, wall_now());
+        after_failure(k, ipcfg_lx_keeper_wall_now());
     }
     return 1;
 }
@@ -502,7 +316,7 @@ static int setup(keeper *k, const char *ifname)
     if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
         return 3;
     /* subscribed first, then read: no change falls in between */
-    if (link_query(k) != 0) {
+    if (ipcfg_lx_keeper_link_query(k) != 0) {
         ipcfg_lx_klog(LOG_INFO, "there is no such interface; the keeper stops");
         return -1;
     }
@@ -575,14 +389,14 @@ int ipcfg_lx_keeper_main(const char *ifname)
         ready();
         return 0;
     }
-    if (bound(&k) && wall_now() < ipcfg_dhcp_lease_expires(&k.rec) - 1 && !lease_addr_present(&k)) {
+    if (bound(&k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k.rec) - 1 && !ipcfg_lx_keeper_addr_present(&k)) {
         /* a boot (the unit enabled), or the address taken off while no
          * keeper ran: the recorded lease is verified at once (INIT-REBOOT,
          * RFC 2131 §3.2), on a link brought up if nobody set it up */
         ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
         k.need_verify = 1;
         if (!k.admin_up) {
-            int er = link_set_up(&k);
+            int er = ipcfg_lx_keeper_link_set_up(&k);
             if (er != 0)
                 ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
             else
@@ -595,7 +409,7 @@ int ipcfg_lx_keeper_main(const char *ifname)
         long long next = 0;
         resumed(&k);
         if (k.check_other) {
-            const char *who = other_client(&k);
+            const char *who = ipcfg_lx_keeper_other_client(&k);
             k.check_other = 0;
             if (who != NULL) {
                 yield_to(&k, who);
@@ -612,7 +426,7 @@ int ipcfg_lx_keeper_main(const char *ifname)
         if (p[0].revents)
             read_signals(&k);
         if (p[1].revents)
-            read_events(&k);
+            ipcfg_lx_keeper_read_events(&k);
         if (p[2].revents) {
             uint64_t ticks;
             (void)!read(k.tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
