@@ -107,14 +107,23 @@ static void resumed(keeper *k)
 }
 
 /* Another client runs the interface: the keeper stops, and the lease's
- * DNS servers go with it (the other client hands over its own). */
+ * DNS servers go with it as it ends (the other client hands over its
+ * own). */
 static void yield_to(keeper *k, const char *who)
+{
+    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+    k->stop = 1;
+}
+
+/* The lease's DNS servers to the resolver (lease NULL: taken back); what
+ * a failure says goes to the log. */
+static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
 {
     char note[IPCFG_ERRTEXT_MAX];
 
-    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
-    ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
-    k->stop = 1;
+    ipcfg_lx_dns_update(k->ifname, lease, note, sizeof(note));
+    if (note[0] != '\0')
+        ipcfg_lx_klog(LOG_NOTICE, "%s", note);
 }
 
 /* ---- one exchange ---- */
@@ -206,8 +215,7 @@ static int step(keeper *k, long long *next)
     if (expired && !k->dns_gone) {
         /* an expired lease's DNS servers go, link or not (an exchange
          * that saw the expiry took them back already) */
-        char note[IPCFG_ERRTEXT_MAX];
-        ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
+        dns(k, NULL);
         k->dns_gone = 1;
     }
     if (!k->up) {
@@ -286,6 +294,7 @@ static int setup(keeper *k, const char *ifname)
                       (long)ipcfg_lx_keeper_pid(ifname));
         return -1;
     }
+    k->held = 1;
     char pid[24];
     int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
     if (ftruncate(k->lockfd, 0) != 0 || pwrite(k->lockfd, pid, (size_t)n, 0) != n)
@@ -365,6 +374,78 @@ static void arm(keeper *k, long long next)
     (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
 }
 
+/* The keeper's life once it holds the interface; its exit status. */
+static int keep(keeper *k)
+{
+    load(k);
+    k->reload = 0;
+    if (k->have && k->rec.state == IPCFG_DHCP_LEASE_RELEASED) {
+        /* `ipcfg /release` was the last word (a keeper restarted by
+         * systemd after it, or enabled for a released interface) */
+        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
+        ready();
+        return 0;
+    }
+    if (bound(k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
+        if (ipcfg_lx_keeper_addr_present(k)) {
+            /* a keeper started again (a restarted unit, a /renew after
+             * one ended): the DNS servers it took back as it ended go
+             * back to the resolver (nothing is done when they are there) */
+            dns(k, &k->rec);
+        } else {
+            /* a boot (the unit enabled), or the address taken off while no
+             * keeper ran: the recorded lease is verified at once
+             * (INIT-REBOOT, RFC 2131 §3.2), on a link brought up if nobody
+             * set it up */
+            ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+            k->need_verify = 1;
+            if (!k->admin_up) {
+                int er = ipcfg_lx_keeper_link_set_up(k);
+                if (er != 0)
+                    ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
+                else
+                    ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
+            }
+        }
+    }
+    ready();
+    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
+    while (!k->stop) {
+        long long next = 0;
+        resumed(k);
+        if (k->check_other) {
+            const char *who = ipcfg_lx_keeper_other_client(k);
+            k->check_other = 0;
+            if (who != NULL) {
+                yield_to(k, who);
+                break;
+            }
+        }
+        if (step(k, &next) != 0)
+            continue;
+        arm(k, next);
+        status(k, next);
+        struct pollfd p[4] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0}, {k->lsock, POLLIN, 0}};
+        if (poll(p, k->lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
+            break;
+        if (p[0].revents)
+            read_signals(k);
+        if (p[1].revents)
+            ipcfg_lx_keeper_read_events(k);
+        if (p[2].revents) {
+            uint64_t ticks;
+            (void)!read(k->tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
+            k->reload = 1;
+        }
+        if (k->lsock >= 0 && p[3].revents) {
+            int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+            if (c >= 0)
+                (void)close(c);
+        }
+    }
+    return 0;
+}
+
 int ipcfg_lx_keeper_main(const char *ifname)
 {
     static keeper k; /* its buffers are off the stack */
@@ -376,69 +457,19 @@ int ipcfg_lx_keeper_main(const char *ifname)
         return 1;
     }
     rc = setup(&k, ifname);
-    if (rc != 0) {
+    if (rc == 0)
+        rc = keep(&k);
+    else
         ready();
-        return rc < 0 ? 0 : rc;
+    if (k.held) {
+        /* No lease's DNS servers outlive it: whatever ends a keeper that
+         * held the interface (a SIGTERM, late or not; the interface gone,
+         * renamed or moved; another client; a failure), nothing keeps the
+         * lease any more.  A keeper that found another one holding the
+         * interface leaves them to that one. */
+        dns(&k, NULL);
+        ipcfg_lx_knotify("STOPPING=1");
+        ipcfg_lx_klog(LOG_INFO, "the keeper stops");
     }
-    load(&k);
-    k.reload = 0;
-    if (k.have && k.rec.state == IPCFG_DHCP_LEASE_RELEASED) {
-        /* `ipcfg /release` was the last word (a keeper restarted by
-         * systemd after it, or enabled for a released interface) */
-        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
-        ready();
-        return 0;
-    }
-    if (bound(&k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k.rec) - 1 && !ipcfg_lx_keeper_addr_present(&k)) {
-        /* a boot (the unit enabled), or the address taken off while no
-         * keeper ran: the recorded lease is verified at once (INIT-REBOOT,
-         * RFC 2131 §3.2), on a link brought up if nobody set it up */
-        ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
-        k.need_verify = 1;
-        if (!k.admin_up) {
-            int er = ipcfg_lx_keeper_link_set_up(&k);
-            if (er != 0)
-                ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
-            else
-                ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
-        }
-    }
-    ready();
-    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
-    while (!k.stop) {
-        long long next = 0;
-        resumed(&k);
-        if (k.check_other) {
-            const char *who = ipcfg_lx_keeper_other_client(&k);
-            k.check_other = 0;
-            if (who != NULL) {
-                yield_to(&k, who);
-                break;
-            }
-        }
-        if (step(&k, &next) != 0)
-            continue;
-        arm(&k, next);
-        status(&k, next);
-        struct pollfd p[4] = {{k.sigfd, POLLIN, 0}, {k.evfd, POLLIN, 0}, {k.tfd, POLLIN, 0}, {k.lsock, POLLIN, 0}};
-        if (poll(p, k.lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
-            break;
-        if (p[0].revents)
-            read_signals(&k);
-        if (p[1].revents)
-            ipcfg_lx_keeper_read_events(&k);
-        if (p[2].revents) {
-            uint64_t ticks;
-            (void)!read(k.tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
-            k.reload = 1;
-        }
-        if (k.lsock >= 0 && p[3].revents) {
-            int c = accept4(k.lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-            if (c >= 0)
-                (void)close(c);
-        }
-    }
-    ipcfg_lx_knotify("STOPPING=1");
-    ipcfg_lx_klog(LOG_INFO, "the keeper stops");
-    return 0;
+    return rc < 0 ? 0 : rc;
 }

@@ -370,10 +370,20 @@ int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg
     }
     (void)close(*fd);
     *fd = -1;
-    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
-                    "The lease keeper of %s (process %ld) did not stop before the timeout; nothing was changed.", ifname,
-                    (long)signalled);
-    return IPCFG_E_FAILED;
+    if (signalled > 0) {
+        /* a keeper that does not run (stopped, SIGSTOP or a debugger) or
+         * hangs: the SIGTERM stays pending and ends it when it runs
+         * again, taking the lease's DNS servers back (keeper.c) */
+        ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
+                        "The lease keeper of %s (process %ld) did not stop before the timeout (it is stopped or "
+                        "hung): the lease was not released and may still be kept; the keeper was told to stop and "
+                        "takes the lease's DNS servers back when it runs again.",
+                        ifname, (long)signalled);
+    } else {
+        ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
+                        "Another ipcfg run kept %s busy until the timeout; nothing was changed.", ifname);
+    }
+    return IPCFG_E_TIMEOUT;
 }
 
 void ipcfg_lx_keeper_unhold(int *fd)

@@ -46,7 +46,9 @@ void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len);
 /* Before the command's /release: the keeper of ifname is stopped (SIGTERM,
  * waited for until deadline_ms, CLOCK_MONOTONIC) and its lock held in *fd
  * so that no keeper starts until ipcfg_lx_keeper_unhold.  0 ok, else a
- * status with err filled (*fd -1). */
+ * status with err filled (*fd -1): IPCFG_E_TIMEOUT when the keeper (or
+ * another command) still held the lock at the deadline, IPCFG_E_FAILED
+ * when the lock file is unusable. */
 int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg_error *err);
 void ipcfg_lx_keeper_unhold(int *fd);
 

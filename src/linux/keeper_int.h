@@ -19,6 +19,7 @@ typedef struct keeper {
     int up;          /* the link has carrier (media connected) */
     int admin_up;    /* IFF_UP: someone (or the keeper at its start) set the link up */
     int lockfd, sigfd, evfd, tfd, lsock, intr;
+    int held;        /* it holds the interface (the record lock): the lease is its to keep */
     int stop;        /* leave: SIGTERM, the interface gone, another client */
     int need_verify; /* the link came back, the host resumed, our address went */
     int reload;      /* the lease file is read again before the next step */
