@@ -307,17 +307,46 @@ static int start_detached(const char *ifname, char *note, size_t len)
     return 0;
 }
 
+int ipcfg_lx_keeper_usable(const char *ifname, ipcfg_error *err)
+{
+    char why[400];
+    int fd;
+
+    if (ipcfg_lx_keep_mode_get() == IPCFG_LX_KEEP_OFF)
+        return 0;
+    fd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (fd >= 0) {
+        (void)close(fd);
+        return 0;
+    }
+    int e = errno;
+    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                    "No lease keeper could keep the lease of %s, so nothing was changed. %s", ifname, why);
+    ipcfg_error_sys(err, e);
+    return IPCFG_E_FAILED;
+}
+
 void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len)
 {
+    char why[400];
+
     note[0] = '\0';
-    pid_t pid = ipcfg_lx_keeper_pid(ifname);
+    ipcfg_lx_keep_mode m = ipcfg_lx_keep_mode_get();
+    int fd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (fd < 0) {
+        /* checked before the exchange (ipcfg_lx_keeper_usable); changed
+         * since: never left unsaid */
+        if (m != IPCFG_LX_KEEP_OFF)
+            snprintf(note, len, "No lease keeper can keep the lease of %s; it is not renewed by itself. %s", ifname,
+                     why);
+        return;
+    }
+    pid_t pid = keeper_holder(fd);
+    (void)close(fd);
     if (pid > 0)
         (void)kill(pid, SIGHUP); /* it reads the lease file again: the new T1, a new server */
-    if (pid != 0)
-        return; /* running (or in another pid namespace), or no usable lock directory */
-    ipcfg_lx_keep_mode m = ipcfg_lx_keep_mode_get();
-    if (m == IPCFG_LX_KEEP_OFF)
-        return;
+    if (pid != 0 || m == IPCFG_LX_KEEP_OFF)
+        return; /* running (or in another pid namespace), or none wanted */
     if (m == IPCFG_LX_KEEP_SYSTEMD && start_systemd(ifname, note, len) == 0)
         return;
     char more[IPCFG_ERRTEXT_MAX];

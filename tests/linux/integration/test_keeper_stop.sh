@@ -9,7 +9,9 @@
 #     timeout, one line that says the keeper did not stop and the lease
 #     may still be kept; nothing was released (no RELEASE, address and
 #     lease file kept); once the keeper runs again it ends on the SIGTERM
-#     it was sent and takes the DNS back.
+#     it was sent and takes the DNS back;
+#   - an unusable keeper lock file (not root's, mode 0644): /renew exits 3
+#     and names it, before anything is sent or changed.
 #
 # SPDX-License-Identifier: MIT
 export IPCFG_KEEPER=detached
@@ -73,6 +75,25 @@ wait_for 5 no_keeper || _fail "the keeper did not end once it ran again"
 assert_eq "resolvconf -d c0.ipcfg" "$(last_resolvconf)" "the resumed keeper ended and took the DNS back"
 assert_eq bound "$(lease_state)" "the lease is still recorded (nothing released it)"
 
+# ---- an unusable keeper lock file: /renew says so before anything -----------------
+run_ipcfg /release c0
+assert_exit 0 "/release c0"
+LOCK=$(ls "$IPCFG_RUN_DIR"/net*.keep.c0)
+chown nobody "$LOCK"
+chmod 0644 "$LOCK"
+before=$(snapshot "$CLI" c0)
+n=$(grep -c 'DHCP[A-Z]*(s0)' "$SLOG")
+run_ipcfg /renew c0
+assert_exit 3 "/renew with an unusable keeper lock file"
+assert_one_line "$ERR" "/renew: one line"
+assert_contains "$ERR" "$LOCK" "/renew: the line names the lock file"
+assert_eq "$before" "$(snapshot "$CLI" c0)" "/renew: nothing changed"
+assert_eq "$n" "$(grep -c 'DHCP[A-Z]*(s0)' "$SLOG")" "/renew: nothing was sent"
+assert_eq 0 "$(nkeepers c0)" "/renew: no keeper"
+rm -f "$LOCK"
+run_ipcfg /renew c0
+assert_exit 0 "/renew once the lock file is gone"
+assert_eq 1 "$(nkeepers c0)" "a keeper once the lock file is gone"
 run_ipcfg /release c0
 assert_exit 0 "/release c0"
 finish
