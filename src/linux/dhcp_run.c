@@ -390,6 +390,12 @@ static int job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id, const ipc
         job_fail(j, &e);
         return -1;
     }
+    /* /renew leaves a lease kept, never silently not: a keeper that
+     * could not start is said before anything is sent or changed */
+    if (r->op == IPCFG_DHCP_OP_RENEW && !o->from_keeper && ipcfg_lx_keeper_usable(j->ifname, &e) != 0) {
+        job_fail(j, &e);
+        return -1;
+    }
     j->ph = PP_LOCK;
     return 0;
 }
