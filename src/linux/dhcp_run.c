@@ -431,7 +431,9 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof(r->hostname) - 1] = '\0';
-    if (op == IPCFG_DHCP_OP_RENEW && (st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
+    /* the record must be writable before anything is sent or changed:
+     * a /renew's new lease, a /release's released record */
+    if ((st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
         goto fail_all;
     st = ipcfg_nlsock_open(&r->nl);
     if (st != 0) {

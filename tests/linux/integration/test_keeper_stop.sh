@@ -10,6 +10,8 @@
 #     may still be kept; nothing was released (no RELEASE, address and
 #     lease file kept); once the keeper runs again it ends on the SIGTERM
 #     it was sent and takes the DNS back;
+#   - /release with the state directory read-only: exit 3 with the
+#     reason before anything is sent, changed or stopped;
 #   - an unusable keeper lock file (not root's, mode 0644): /renew exits 3
 #     and names it, before anything is sent or changed.
 #
@@ -74,6 +76,25 @@ kill -CONT "$K"
 wait_for 5 no_keeper || _fail "the keeper did not end once it ran again"
 assert_eq "resolvconf -d c0.ipcfg" "$(last_resolvconf)" "the resumed keeper ended and took the DNS back"
 assert_eq bound "$(lease_state)" "the lease is still recorded (nothing released it)"
+
+# ---- /release with the state directory read-only: refused before anything ---------
+run_ipcfg /renew c0
+assert_exit 0 "/renew c0 (a keeper again)"
+K=$(keepers c0)
+before=$(snapshot "$CLI" c0)
+dns_before=$(cat "$RESOLVCONF_LOG")
+n=$(grep -c DHCPRELEASE "$SLOG")
+# shellcheck disable=SC2016
+run_captured "ipcfg /release c0 (state directory read-only)" ip netns exec "$CLI" unshare -m sh -c \
+    'mount --bind "$IPCFG_STATE_DIR" "$IPCFG_STATE_DIR" && mount -o remount,bind,ro "$IPCFG_STATE_DIR" &&
+     exec "$0" "$@"' "$IPCFG" /release c0 /timeout:2
+assert_exit 3 "/release, state directory read-only"
+assert_one_line "$ERR" "/release, read-only: one line"
+assert_contains "$ERR" "Read-only file system" "/release, read-only: the reason"
+assert_eq "$before" "$(snapshot "$CLI" c0)" "/release, read-only: address, routes and lease file as they were"
+assert_eq "$n" "$(grep -c DHCPRELEASE "$SLOG")" "/release, read-only: no RELEASE sent"
+assert_eq "$K" "$(keepers c0)" "/release, read-only: the keeper still runs"
+assert_eq "$dns_before" "$(cat "$RESOLVCONF_LOG")" "/release, read-only: the DNS was not touched"
 
 # ---- an unusable keeper lock file: /renew says so before anything -----------------
 run_ipcfg /release c0
