@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <net/if.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,14 +182,17 @@ static const char *manager_name(ipcfg_lx_resolver m)
     return m == IPCFG_LX_RES_RESOLVED ? "resolved" : m == IPCFG_LX_RES_RESOLVCONF ? "resolvconf" : "none";
 }
 
-/* The record of what was handed: "<manager> <servers> <domain>\n", each
- * "-" when empty. */
-static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, char *buf, size_t len)
+/* The record of what was handed: "<manager> <servers> <domain>
+ * <ifindex>\n", each "-" when empty.  The interface's index: resolved
+ * keeps a link's servers by index, also after a rename, so they are
+ * taken back by it. */
+static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, const char *ifname, char *buf, size_t len)
 {
     char list[IPCFG_DHCP_MAX_DNS * 16];
 
     servers(l, list, sizeof(list), ",");
-    snprintf(buf, len, "%s %s %s\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-");
+    snprintf(buf, len, "%s %s %s %u\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-",
+             if_nametoindex(ifname));
 }
 
 /* ---- the two managers ---- */
@@ -249,12 +253,20 @@ static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhc
     (void)run(path, argv, text, note, len);
 }
 
-static void withdraw(ipcfg_lx_resolver m, const char *path, const char *ifname)
+/* What was handed over (old: the record) taken back.  resolved's by the
+ * recorded index while a link has it (the interface renamed since),
+ * else by name; resolvconf's by the name it was handed under. */
+static void withdraw(ipcfg_lx_resolver m, const char *path, const char *ifname, const char *old)
 {
-    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
+    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)], link[IF_NAMESIZE];
+    unsigned idx = 0;
 
     if (m == IPCFG_LX_RES_RESOLVED) {
-        char *argv[] = {"resolvectl", "revert", (char *)ifname, NULL};
+        if (sscanf(old, "%*s %*s %*s %u", &idx) == 1 && idx != 0 && if_indextoname(idx, link) != NULL)
+            snprintf(link, sizeof(link), "%u", idx);
+        else
+            ipcfg_copy_str(link, sizeof(link), ifname);
+        char *argv[] = {"resolvectl", "revert", link, NULL};
         (void)run(path, argv, NULL, NULL, 0);
     } else if (m == IPCFG_LX_RES_RESOLVCONF) {
         snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
@@ -284,7 +296,7 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
         goto out; /* nothing to hand over, nothing to take back */
     ipcfg_lx_resolver m = ipcfg_lx_resolver_find(path, sizeof(path));
     if (has_dns(after)) {
-        record_text(m, after, now, sizeof(now));
+        record_text(m, after, ifname, now, sizeof(now));
         servers(after, list, sizeof(list), ", ");
         if (m == IPCFG_LX_RES_NONE)
             snprintf(note, len,
@@ -306,7 +318,7 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
     if (was != IPCFG_LX_RES_NONE && (was != m || !has_dns(after))) {
         char wpath[4200];
         if (ipcfg_lx_resolver_find(wpath, sizeof(wpath)) == was)
-            withdraw(was, wpath, ifname);
+            withdraw(was, wpath, ifname, old);
     }
     if (has_dns(after) && m == IPCFG_LX_RES_RESOLVED)
         resolved_set(path, ifname, after, note, len);
@@ -318,4 +330,15 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
 out:
     if (fd >= 0)
         (void)close(fd);
+}
+
+int ipcfg_lx_dns_handed(const char *ifname)
+{
+    char c;
+    int fd = ipcfg_lx_lock_file_peek(RECORD_PREFIX, ifname);
+    int any = fd >= 0 && pread(fd, &c, 1, 0) == 1;
+
+    if (fd >= 0)
+        (void)close(fd);
+    return any;
 }

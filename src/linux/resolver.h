@@ -39,4 +39,8 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len);
  * the servers are not in use), or that it failed. */
 void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char *note, size_t len);
 
+/* 1 when DNS servers of a lease are handed over for ifname now (its
+ * record says so), whether or not an interface has that name. */
+int ipcfg_lx_dns_handed(const char *ifname);
+
 #endif
