@@ -44,7 +44,6 @@
 #include "resolver.h"
 #include "statedir.h"
 
-
 long long ipcfg_lx_keeper_retry_at(long long now, long long end)
 {
     long long wait = (end - now) / 2;

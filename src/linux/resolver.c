@@ -324,8 +324,8 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char
         resolved_set(path, ifname, after, note, len);
     else if (has_dns(after) && m == IPCFG_LX_RES_RESOLVCONF)
         resolvconf_set(path, ifname, after, note, len);
-    if (fd >= 0 && ftruncate(fd, 0) == 0 && has_dns(after) && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) &&
-        note[0] == '\0')
+    int handed = has_dns(after) && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) && note[0] == '\0';
+    if (fd >= 0 && ftruncate(fd, 0) == 0 && handed)
         (void)!pwrite(fd, now, strlen(now), 0);
 out:
     if (fd >= 0)
