@@ -61,10 +61,21 @@ unsigned ipcfg_lx_probe_wait_ms(void)
 
 /* ---- one job ---- */
 
+/* Its START is no longer waiting for the engine's socket. */
+static void start_drop(pjob *j)
+{
+    if (j->start == NULL)
+        return;
+    free(j->start);
+    j->start = NULL;
+    j->run->starts_waiting--;
+}
+
 static void job_fail(pjob *j, const ipcfg_error *e)
 {
     if (j->ph == PP_DONE)
         return;
+    start_drop(j);
     j->job->err = *e;
     j->ph = PP_DONE;
     ipcfg_lx_job_unlock(j);
@@ -76,6 +87,49 @@ void ipcfg_lx_job_unlock(pjob *j)
      * no stopping /release in the way of the keeper it starts */
     ipcfg_lx_keeper_unhold(&j->keep_fd);
     ipcfg_lx_iflock_release(&j->lock);
+}
+
+static void engine_gone(pjob *j)
+{
+    ipcfg_error e;
+    ipcfg_error_clear(&e);
+    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine process is gone.");
+    job_fail(j, &e);
+}
+
+/* The jobs' START messages go to the engine without waiting: the engine
+ * takes them between its own requests, which this side must go on
+ * answering meanwhile (one poll serves both), so a START that finds the
+ * socket full waits for room there (POLLOUT), within the run's deadline,
+ * never in a blocking send. */
+static void start_send(pjob *j, const uint8_t *msg, size_t len)
+{
+    prun *r = j->run;
+    int rc = r->starts_waiting != 0 ? -EAGAIN : ipcfg_lx_wire_try_send(r->eng.ctl, msg, len);
+
+    if (rc == -EAGAIN && (j->start = malloc(len)) != NULL) {
+        memcpy(j->start, msg, len);
+        j->start_len = len;
+        r->starts_waiting++;
+    } else if (rc != 0) {
+        engine_gone(j);
+    }
+}
+
+/* Room on the engine's socket: the waiting STARTs, in job order. */
+static void starts_flush(prun *r)
+{
+    for (size_t i = 0; i < r->n && r->starts_waiting != 0; i++) {
+        pjob *j = &r->jobs[i];
+        if (j->start == NULL)
+            continue;
+        int rc = ipcfg_lx_wire_try_send(r->eng.ctl, j->start, j->start_len);
+        if (rc == -EAGAIN)
+            return;
+        start_drop(j);
+        if (rc != 0)
+            engine_gone(j);
+    }
 }
 
 /* The lock is held: the record, its address, and the job to the engine. */
@@ -116,12 +170,7 @@ static void job_begin(pjob *j)
     s.rec_len = (uint32_t)tl;
     memcpy(msg, &s, sizeof(s));
     j->ph = PP_RUN;
-    if (ipcfg_lx_wire_send(r->eng.ctl, msg, sizeof(s) + tl, -1) != 0) {
-        ipcfg_error e;
-        ipcfg_error_clear(&e);
-        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine process is gone.");
-        job_fail(j, &e);
-    }
+    start_send(j, msg, sizeof(s) + tl);
 }
 
 static void job_try_lock(pjob *j, int64_t now)
@@ -219,8 +268,8 @@ static int any_mid_commit(const prun *r)
 /* Returns 1 when interrupted. */
 static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
 {
-    struct pollfd *pfd = calloc(r->n + 2, sizeof(*pfd));
-    size_t *who = calloc(r->n + 2, sizeof(*who));
+    struct pollfd *pfd = calloc(r->n + 3, sizeof(*pfd));
+    size_t *who = calloc(r->n + 3, sizeof(*who));
     int interrupted = 0;
 
     if (pfd == NULL || who == NULL) {
@@ -280,11 +329,13 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
         }
         if (r->deadline + ENGINE_GRACE_MS < next)
             next = r->deadline + ENGINE_GRACE_MS;
-        size_t eng_slot = np, int_slot = np + 1;
+        size_t eng_slot = np, int_slot = np + 1, start_slot = np + 2;
         pfd[np].fd = r->eng_up ? r->eng.rpc : -1;
         pfd[np++].events = POLLIN;
         pfd[np].fd = interrupted ? -1 : interrupt_fd;
         pfd[np++].events = POLLIN;
+        pfd[np].fd = r->eng_up && r->starts_waiting != 0 ? r->eng.ctl : -1;
+        pfd[np++].events = POLLOUT;
         ms = next <= now ? 0 : next - now > INT_MAX ? INT_MAX : (int)(next - now);
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
             ipcfg_error e;
@@ -300,6 +351,8 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             interrupted = 1;
         if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0 && ipcfg_lx_serve(r) != 0)
             engine_lost(r, r->eng_error[0] != '\0');
+        if (pfd[start_slot].fd >= 0 && pfd[start_slot].revents != 0 && r->eng_up)
+            starts_flush(r);
         for (nfds_t k = 0; k < eng_slot; k++)
             if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
                 job_try_lock(&r->jobs[who[k]], mono_ms());
