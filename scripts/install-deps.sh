@@ -10,7 +10,8 @@
 #   scripts/install-deps.sh bench   + hyperfine, dnsmasq-base and the DHCP
 #                                   clients bench/dhcp-bench.sh compares
 #                                   (udhcpc, isc-dhcp-client, dhcpcd-base:
-#                                   binaries only, no service is enabled)
+#                                   binaries only, no service is enabled),
+#                                   stress-ng (bench/integration-load.sh)
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
 # man-db, bash-completion, Node.js and, with npm into build/tools, the
@@ -40,7 +41,7 @@ elif dpkg-query -W -f='${Status}\n' systemd-resolved resolvconf 2>/dev/null | gr
 else
     resolver_pkgs=(openresolv)
 fi
-bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base)
+bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base stress-ng python3)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
 ship_test_pkgs=("${package_pkgs[@]}" zip unzip man-db bash-completion nodejs)
