@@ -56,7 +56,7 @@ for s in xid chaddr other_client yiaddr_bcast lease0 bad_ipsum trunc_udp; do
     run_ipcfg /renew c0 /timeout:1
     ms=$(($(now_ms) - t0))
     assert_exit 5 "INIT-REBOOT, $s"
-    ((ms <= 2000)) && _pass || _fail "INIT-REBOOT $s: took $ms ms"
+    assert_took "$ms" 2000 "INIT-REBOOT $s (timeout 1 s)"
     assert_eq "$before" "$(snapshot "$CLI" c0)" "INIT-REBOOT, $s: nothing changed"
 done
 scen good

@@ -63,7 +63,7 @@ t0=$(now_ms)
 run_ipcfg /release c0 /timeout:2
 ms=$(($(now_ms) - t0))
 assert_exit 5 "/release with the keeper stopped: exit 5 (the interface busy)"
-((ms <= 3000)) && _pass || _fail "/release took $ms ms (timeout 2 s)"
+assert_took "$ms" 3000 "/release with the keeper stopped (timeout 2 s)"
 assert_one_line "$ERR" "/release: one line"
 assert_contains "$ERR" "did not stop" "/release: says the keeper did not stop"
 assert_contains "$ERR" "may still be kept" "/release: says the lease may still be kept"
