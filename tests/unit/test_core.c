@@ -352,39 +352,37 @@ static void no_match_is_not_permissible(void **s)
     assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
 }
 
+/* The run of a /release of "c2", which no adapter has: the backend's
+ * answer for it. */
+static void expect_gone(int answer)
+{
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(mock_release_gone, name, "c2");
+    will_return(mock_release_gone, answer);
+}
+
 /* /release of a literal name that no adapter has: the backend withdraws
  * what it still holds under it (an interface deleted or renamed); only
  * that verb, only a name without wildcards. */
 static void release_gone_name(void **s)
 {
     (void)s;
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_string(mock_release_gone, name, "c2");
-    will_return(mock_release_gone, 1);
+    expect_gone(1);
     assert_int_equal(RUN("/release", "c2"), 0);
     assert_string_equal(ERR, "Adapter c2 no longer exists: withdrawn.\n");
     assert_string_equal(OUT, "\nTest IP Configuration\n\n");
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_string(mock_release_gone, name, "c2");
-    will_return(mock_release_gone, 1);
+    expect_gone(1);
     assert_int_equal(RUN("/release", "c2", "/json"), 0);
     assert_non_null(strstr(OUT, "\"adapter\": \"c2\",\n      \"result\": \"ok\""));
     assert_non_null(strstr(OUT, "\"state\": null"));
     assert_non_null(strstr(OUT, "\"exit_code\": 0,\n  \"error\": null"));
     /* nothing held under it: the usual answer */
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_string(mock_release_gone, name, "c2");
-    will_return(mock_release_gone, 0);
+    expect_gone(0);
     assert_int_equal(RUN("/release", "c2"), 2);
     assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
     /* a failure is the name's */
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_string(mock_release_gone, name, "c2");
-    will_return(mock_release_gone, IPCFG_E_TIMEOUT);
+    expect_gone(IPCFG_E_TIMEOUT);
     assert_int_equal(RUN("/release", "c2"), 5);
     assert_string_equal(ERR, "An error occurred while releasing interface c2 : could not withdraw\n");
     /* never for a wildcard, /renew, or a name an adapter has */

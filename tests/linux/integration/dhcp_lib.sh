@@ -101,6 +101,16 @@ EOS
     : >"$RESOLVCONF_LOG"
 }
 
+# keeper_net [bridge]: a keeper test's network (dhcp_net, or
+# dhcp_bridge_net), the keeper's log in $IPCFG_KEEPER_LOG, and a recording
+# resolvconf that serves the client namespace (its own resolv.conf).
+keeper_net() {
+    export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
+    recording_resolvconf
+    if [[ ${1:-} == bridge ]]; then dhcp_bridge_net; else dhcp_net; fi
+    ns_resolv_conf "nameserver 192.0.2.1"
+}
+
 # dhcp_join TAG IFNAME: a new namespace ($JOINED) with IFNAME joined to the
 # bridge of dhcp_bridge_net.
 dhcp_join() {

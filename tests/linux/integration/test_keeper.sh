@@ -13,11 +13,7 @@ export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
 
-recording_resolvconf
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
-
-dhcp_net
-ns_resolv_conf "nameserver 192.0.2.1" # the namespace's own: the stand-in serves it
+keeper_net
 dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600 \
     --dhcp-option=option:router,10.77.0.1 --dhcp-option=option:dns-server,10.77.0.1,10.77.0.2 \
     --dhcp-option=option:domain-name,example.test

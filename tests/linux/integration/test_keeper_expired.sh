@@ -13,11 +13,7 @@
 export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
-recording_resolvconf
-
-dhcp_net
-ns_resolv_conf "nameserver 192.0.2.1"
+keeper_net
 hostile_start "$SRV" s0
 scen "lease:10"
 

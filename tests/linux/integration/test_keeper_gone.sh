@@ -12,11 +12,7 @@
 export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
-recording_resolvconf
-
-dhcp_bridge_net
-ns_resolv_conf "nameserver 192.0.2.1"
+keeper_net bridge
 for i in 1 2 3 4; do
     ip link add "c$i" netns "$CLI" type veth peer name "p-c$i" netns "$SRV" || fatal "veth c$i"
     ip -n "$SRV" link set "p-c$i" master br0 up || fatal "port c$i"

@@ -15,15 +15,11 @@
 export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
 LEASE=12
 T1=$((LEASE / 2))
 T2=$((LEASE * 7 / 8)) # whole seconds, as the client reckons them
 
-recording_resolvconf
-
-dhcp_net
-ns_resolv_conf "nameserver 192.0.2.1" # the namespace's own: the stand-in serves it
+keeper_net
 ip -n "$SRV" addr add 10.77.0.2/24 dev s0 || fatal "the second server's address"
 sniff_start srv "$SRV" s0
 PKTS=$DHCP_TMP/srv.pkts

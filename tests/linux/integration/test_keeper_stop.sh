@@ -19,11 +19,7 @@
 export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
-recording_resolvconf
-
-dhcp_net
-ns_resolv_conf "nameserver 192.0.2.1"
+keeper_net
 dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600 \
     --dhcp-option=option:router,10.77.0.1 --dhcp-option=option:dns-server,10.77.0.1,10.77.0.2
 LEASE=$IPCFG_STATE_DIR/c0.lease
