@@ -42,6 +42,11 @@ if(NOT CMAKE_HOST_WIN32)
   find_program(IPCFG_WINE_${IPCFG_WINE_LOADER} NAMES ${IPCFG_WINE_LOADER} PATHS ${IPCFG_WINE_PATHS}
                ${_ipcfg_wine_opts} NO_CMAKE_FIND_ROOT_PATH)
   if(IPCFG_WINE_${IPCFG_WINE_LOADER})
-    set(CMAKE_CROSSCOMPILING_EMULATOR ${IPCFG_WINE_${IPCFG_WINE_LOADER}})
+    # The loader behind tests/win/wine_run.sh, which refuses a run that
+    # printed nothing or that Wine could not start for want of a part of it
+    # (wine32 missing exits 0): no test passes on such a run.  The loader is
+    # the list's last item.
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${CMAKE_CURRENT_LIST_DIR}/../tests/win/wine_run.sh
+        ${IPCFG_WINE_${IPCFG_WINE_LOADER}})
   endif()
 endif()

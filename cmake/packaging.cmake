@@ -29,9 +29,12 @@ if(NOT WIN32)
   # ---- documentation: /usr/share/doc/ipcfg ---------------------------------
   # CMAKE_INSTALL_DOCDIR is share/doc/ipcfg (GNUInstallDirs, from the project
   # name).  README.md on top, the manual (docs/*.md, docs/verbs/*.md) below
-  # manual/ so that its relative links keep working, example units (written
+  # manual/ so that its relative links keep working, the examples (written
   # under docs/examples/, globbed at configure time: none is fine) below
-  # examples/.
+  # examples/.  Example scripts (*.fact, the Ansible local fact of
+  # docs/fleet.md; *.sh) keep their mode 0755, as dh_fixperms leaves
+  # examples/ alone: lintian checks scripts there as examples and wants
+  # no other file under /usr/share/doc executable.
   install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
   file(GLOB _ipcfg_doc_md CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
   file(GLOB _ipcfg_doc_verbs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/verbs/*.md)
@@ -43,8 +46,14 @@ if(NOT WIN32)
   if(_ipcfg_doc_verbs)
     install(FILES ${_ipcfg_doc_verbs} DESTINATION ${CMAKE_INSTALL_DOCDIR}/manual/verbs)
   endif()
+  set(_ipcfg_example_scripts ${_ipcfg_examples})
+  list(FILTER _ipcfg_example_scripts INCLUDE REGEX "\\.(fact|sh)$")
+  list(FILTER _ipcfg_examples EXCLUDE REGEX "\\.(fact|sh)$")
   if(_ipcfg_examples)
     install(FILES ${_ipcfg_examples} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+  endif()
+  if(_ipcfg_example_scripts)
+    install(PROGRAMS ${_ipcfg_example_scripts} DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
   endif()
   if(EXISTS ${PROJECT_SOURCE_DIR}/docs/examples/README.md)
     install(FILES ${PROJECT_SOURCE_DIR}/docs/examples/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
@@ -179,6 +188,12 @@ else()
   else()
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
   endif()
+  # The maintainer scripts (cmake/debian/): daemon-reload after install and
+  # upgrade, the running ipcfg@IF.service keepers restarted on upgrade and
+  # stopped on removal, the state directory removed on purge only, as
+  # dh_installsystemd's snippets do for a unit (docs/linux.md, "The
+  # package").  Strict permissions: 0755 scripts, as dpkg wants them.
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${_ipcfg_pkg_dir}/postinst ${_ipcfg_pkg_dir}/prerm ${_ipcfg_pkg_dir}/postrm)
   set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
   set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 endif()

@@ -39,6 +39,14 @@ typedef struct ipcfg_dhcp_job {
                         escaped like all output; the exit code stays 0) */
 } ipcfg_dhcp_job;
 
+/* What /flushdns flushed: the names of the resolver caches, in the order
+ * they were flushed ("systemd-resolved"). */
+#define IPCFG_DNS_CACHES_MAX 4
+typedef struct ipcfg_dns_flush {
+    const char *caches[IPCFG_DNS_CACHES_MAX]; /* static strings */
+    size_t n;
+} ipcfg_dns_flush;
+
 typedef struct ipcfg_backend ipcfg_backend;
 
 struct ipcfg_backend {
@@ -101,6 +109,18 @@ struct ipcfg_backend {
      * adapter argument equal to a name in this sense selects exactly the
      * adapters of that name, before any wildcard matching (docs/wildcards.md). */
     int names_case_sensitive;
+
+    /* /flushdns: flushes every resolver cache of this host that the
+     * platform can reach, after its own privilege check (before anything
+     * is asked; IPCFG_E_ACCESS), and names them in *out.  IPCFG_E_NOTSUP
+     * with the reason where no cache runs or the platform cannot flush
+     * one (Windows: the DNS client's call is outside iphlpapi and ws2_32).
+     * A cache flushed before another one failed stays in *out. */
+    int (*flush_dns)(ipcfg_backend *b, ipcfg_dns_flush *out, ipcfg_error *err);
+    /* /displaydns: no platform lists its resolver cache through what ipcfg
+     * may use; the answer is IPCFG_E_NOTSUP with the platform's reason
+     * in *err. */
+    int (*display_dns)(ipcfg_backend *b, ipcfg_error *err);
 
     void (*destroy)(ipcfg_backend *b);
 };

@@ -27,11 +27,15 @@ enum {
  * (ipcfg_error_set + ipcfg_error_sys).  Once stdout output is lost the core
  * writes nothing more to stdout.
  * ascii_json: JSON documents escape every non-ASCII character (\uXXXX), so
- * that they read the same under any code page (Windows). */
+ * that they read the same under any code page (Windows).
+ * crlf: every line of text (stdout and stderr) ends with CR LF, as Windows
+ * console programs write it; the JSON document keeps LF (docs/json.md).
+ * Without it lines end with LF. */
 typedef struct ipcfg_sink {
     int (*write)(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err);
     void *ctx;
     int ascii_json;
+    int crlf;
 } ipcfg_sink;
 
 typedef int (*ipcfg_backend_open_fn)(ipcfg_backend *out, ipcfg_error *err);

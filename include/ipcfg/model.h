@@ -143,8 +143,6 @@ typedef struct ipcfg_adapter {
     uint32_t dhcpv6_iaid;             /* "DHCPv6 IAID" (decimal) */
     uint8_t dhcpv6_duid[IPCFG_DUID_MAX];
     size_t dhcpv6_duid_len;           /* 0 = none: "DHCPv6 Client DUID" */
-    ipcfg_ip wins_primary;            /* family NONE = none: "Primary WINS Server" */
-    ipcfg_ip wins_secondary;          /* "Secondary WINS Server" */
 
     ipcfg_addr *addrs;                /* IPv4 and IPv6, in platform order */
     size_t n_addrs, cap_addrs;
@@ -152,6 +150,11 @@ typedef struct ipcfg_adapter {
     size_t n_gateways, cap_gateways;
     ipcfg_ip *dns_servers;
     size_t n_dns, cap_dns;
+    /* WINS servers in the system's order: the first is "Primary WINS
+     * Server", the second "Secondary WINS Server", the others its
+     * continuation lines; none = no line */
+    ipcfg_ip *wins_servers;
+    size_t n_wins, cap_wins;
 
     int has_dhcp_server;
     ipcfg_ip dhcp_server;
@@ -264,6 +267,7 @@ extern void *(*ipcfg_strarena_malloc)(size_t n);
 ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a);       /* zeroed; NULL on OOM */
 int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip);
 int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip);
+int ipcfg_adapter_add_wins(ipcfg_adapter *a, const ipcfg_ip *ip);
 /* [addrtable.c] */
 ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t); /* zeroed, ifname ""; NULL on OOM */
 /* As ipcfg_adapter_set_name, into t's arena. */

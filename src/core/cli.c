@@ -6,44 +6,32 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef enum { SW_VERB, SW_JSON, SW_TIMEOUT, SW_HELP } sw_kind;
-
-static const struct {
+/* Every verb: its name (the switch, and "command" in JSON), whether that
+ * name is a switch, and how many arguments it takes (at least, at most). */
+static const struct verb_info {
     const char *name;
-    sw_kind kind;
-    ipcfg_verb verb;
-} switches[] = {
-    {"all", SW_VERB, IPCFG_V_ALL},
-    {"release", SW_VERB, IPCFG_V_RELEASE},
-    {"renew", SW_VERB, IPCFG_V_RENEW},
-    {"addrtable", SW_VERB, IPCFG_V_ADDRTABLE},
-    {"add", SW_VERB, IPCFG_V_ADD},
-    {"delete", SW_VERB, IPCFG_V_DELETE},
-    {"release6", SW_VERB, IPCFG_V_RELEASE6},
-    {"renew6", SW_VERB, IPCFG_V_RENEW6},
-    {"version", SW_VERB, IPCFG_V_VERSION},
-    {"json", SW_JSON, IPCFG_V_SHOW},
-    {"?", SW_HELP, IPCFG_V_HELP},
-    {"help", SW_HELP, IPCFG_V_HELP},
-    {"h", SW_HELP, IPCFG_V_HELP},
+    int is_switch;
+    int min_args, max_args;
+} verbs[] = {
+    [IPCFG_V_SHOW] = {"show", 0, 0, 0},
+    [IPCFG_V_ALL] = {"all", 1, 0, 0},
+    [IPCFG_V_RELEASE] = {"release", 1, 0, 1},
+    [IPCFG_V_RENEW] = {"renew", 1, 0, 1},
+    [IPCFG_V_ADDRTABLE] = {"addrtable", 1, 0, 0},
+    [IPCFG_V_ADD] = {"add", 1, 3, 3},
+    [IPCFG_V_DELETE] = {"delete", 1, 1, 1},
+    [IPCFG_V_RELEASE6] = {"release6", 1, 0, 1},
+    [IPCFG_V_RENEW6] = {"renew6", 1, 0, 1},
+    [IPCFG_V_FLUSHDNS] = {"flushdns", 1, 0, 0},
+    [IPCFG_V_DISPLAYDNS] = {"displaydns", 1, 0, 0},
+    [IPCFG_V_HELP] = {"help", 0, 0, 0}, /* its switches: /?, /help, -h (below) */
+    [IPCFG_V_VERSION] = {"version", 1, 0, 0},
 };
+#define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
 
 const char *ipcfg_verb_name(ipcfg_verb v)
 {
-    switch (v) {
-    case IPCFG_V_SHOW: return "show";
-    case IPCFG_V_ALL: return "all";
-    case IPCFG_V_RELEASE: return "release";
-    case IPCFG_V_RENEW: return "renew";
-    case IPCFG_V_ADDRTABLE: return "addrtable";
-    case IPCFG_V_ADD: return "add";
-    case IPCFG_V_DELETE: return "delete";
-    case IPCFG_V_RELEASE6: return "release6";
-    case IPCFG_V_RENEW6: return "renew6";
-    case IPCFG_V_HELP: return "help";
-    case IPCFG_V_VERSION: return "version";
-    }
-    return "?";
+    return (size_t)v < N_VERBS && verbs[v].name ? verbs[v].name : "?";
 }
 
 static int ascii_ieq(const char *a, const char *b, size_t n)
@@ -158,20 +146,16 @@ static int unicast4(const ipcfg_ip *ip)
 /* How many arguments a verb takes at most (its argument slots). */
 static int slots(ipcfg_verb v)
 {
-    switch (v) {
-    case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW:
-    case IPCFG_V_RELEASE6:
-    case IPCFG_V_RENEW6:
-    case IPCFG_V_DELETE: return 1;
-    case IPCFG_V_ADD: return 3;
-    case IPCFG_V_SHOW:
-    case IPCFG_V_ALL:
-    case IPCFG_V_ADDRTABLE:
-    case IPCFG_V_HELP:
-    case IPCFG_V_VERSION: break;
-    }
-    return 0;
+    return (size_t)v < N_VERBS ? verbs[v].max_args : 0;
+}
+
+/* The verb whose switch is b[0..n), or -1. */
+static int verb_switch(const char *b, size_t n)
+{
+    for (size_t k = 0; k < N_VERBS; k++)
+        if (verbs[k].is_switch && strlen(verbs[k].name) == n && ascii_ieq(b, verbs[k].name, n))
+            return (int)k;
+    return -1;
 }
 
 /* The message for a switch that stands where an argument of verb v is
@@ -268,12 +252,8 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
             cmd->has_timeout = 1;
             continue;
         }
-        size_t k;
-        for (k = 0; k < sizeof(switches) / sizeof(switches[0]); k++)
-            if (strlen(switches[k].name) == blen && ascii_ieq(b, switches[k].name, blen))
-                break;
-        int known = k < sizeof(switches) / sizeof(switches[0]);
-        if (known && switches[k].kind == SW_JSON) {
+        int verb = verb_switch(b, blen);
+        if (verb < 0 && blen == 4 && ascii_ieq(b, "json", 4)) {
             if (in_slot && !option_in_slot) {
                 option_in_slot = a;
                 option_slot = npos;
@@ -287,13 +267,13 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
                 bad = switch_in_slot(msg, msglen, a, cmd->verb, npos);
             continue;
         }
-        if (!known || switches[k].kind == SW_HELP || have_verb) {
+        if (verb < 0 || have_verb) {
             if (!bad)
                 bad = IPCFG_E_USAGE; /* unknown, an abbreviation, or two verbs */
             continue;
         }
         have_verb = 1;
-        cmd->verb = switches[k].verb;
+        cmd->verb = (ipcfg_verb)verb;
     }
     if (help) {
         memset(cmd, 0, sizeof(*cmd));
@@ -310,19 +290,21 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
     if (option_in_slot && cmd->verb == IPCFG_V_DELETE && npos < 1)
         return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
 
+    if (npos < verbs[cmd->verb].min_args || npos > verbs[cmd->verb].max_args)
+        return IPCFG_E_USAGE;
     switch (cmd->verb) {
     case IPCFG_V_SHOW:
     case IPCFG_V_ALL:
     case IPCFG_V_ADDRTABLE:
+    case IPCFG_V_FLUSHDNS:
+    case IPCFG_V_DISPLAYDNS:
     case IPCFG_V_VERSION:
     case IPCFG_V_HELP:
-        return npos == 0 ? 0 : IPCFG_E_USAGE;
+        return 0; /* no argument */
     case IPCFG_V_RELEASE:
     case IPCFG_V_RENEW:
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6:
-        if (npos > 1)
-            return IPCFG_E_USAGE;
         if (npos == 1) {
             if (pos[0][0] == '\0')
                 return set_msg(msg, msglen, "Error: the adapter name is empty.");
@@ -330,8 +312,6 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
         }
         return 0;
     case IPCFG_V_ADD:
-        if (npos != 3)
-            return IPCFG_E_USAGE;
         if (pos[0][0] == '\0')
             return set_msg(msg, msglen, "Error: the adapter name is empty.");
         cmd->adapter = pos[0];
@@ -346,8 +326,6 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
                            pos[2]);
         return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, msglen);
     case IPCFG_V_DELETE:
-        if (npos != 1)
-            return IPCFG_E_USAGE;
         if (ipcfg_ip4_parse(pos[0], &cmd->del_addr) == 0)
             return 0;
         if (parse_u32(pos[0], &cmd->del_context) == 0) {

@@ -4,6 +4,12 @@
 
 #include "ipcfg/model.h"
 
+/* The verbs.  A new verb is a value here, a line in cli.c's verb table
+ * (its switch and how many arguments it takes), its case in core.c's
+ * ipcfg_run, the backend operation it calls (include/ipcfg/backend.h) and,
+ * when its outcome is not a listing, a failure or a per-adapter result,
+ * an outcome kind (outcome.h) with its text and JSON (render_text.c,
+ * render_json.c). */
 typedef enum ipcfg_verb {
     IPCFG_V_SHOW = 0,   /* no switch: brief listing */
     IPCFG_V_ALL,
@@ -14,6 +20,8 @@ typedef enum ipcfg_verb {
     IPCFG_V_DELETE,
     IPCFG_V_RELEASE6,
     IPCFG_V_RENEW6,
+    IPCFG_V_FLUSHDNS,
+    IPCFG_V_DISPLAYDNS,
     IPCFG_V_HELP,
     IPCFG_V_VERSION
 } ipcfg_verb;

@@ -27,11 +27,14 @@ typedef struct out {
     int lost;     /* stdout output was lost (write error, reader gone, out of
                    * memory): nothing more goes to stdout; the run exits 3 */
     int err_lost; /* stderr output was lost: the run exits 3 */
+    int json_out; /* stdout is taking the JSON document (its LF line ends stay) */
 } out;
+
+static void put_raw(out *w, int is_err, const char *s, size_t n);
 
 /* Hands n bytes to the sink as they are; a failed stdout write is reported
  * by one line on stderr (where it can be written), once. */
-static void put_raw(out *w, int is_err, const char *s, size_t n)
+static void put_bytes(out *w, int is_err, const char *s, size_t n)
 {
     if (!n || (is_err ? w->err_lost : w->lost))
         return;
@@ -55,6 +58,38 @@ static void put_raw(out *w, int is_err, const char *s, size_t n)
     else
         put_raw(w, 1, line.s, line.len);
     ipcfg_sb_free(&line);
+}
+
+/* Hands n bytes to the sink; where the sink's text takes CR LF line ends
+ * (Windows), every LF of text is written as CR LF.  The bytes never hold a
+ * CR of their own: put() shows one as \x0d.  The translated copy is one
+ * write; when there is no memory for it, the same bytes go out line by
+ * line (nothing is lost for want of a copy). */
+static void put_raw(out *w, int is_err, const char *s, size_t n)
+{
+    if (!w->sink->crlf || (!is_err && w->json_out) || !memchr(s, '\n', n)) {
+        put_bytes(w, is_err, s, n);
+        return;
+    }
+    ipcfg_strbuf t;
+    ipcfg_sb_init(&t);
+    ipcfg_sb_put_crlf(&t, s, n);
+    if (!t.oom) {
+        put_bytes(w, is_err, t.s, t.len);
+        ipcfg_sb_free(&t);
+        return;
+    }
+    ipcfg_sb_free(&t);
+    while (n) {
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl ? (size_t)(nl - s) : n;
+        put_bytes(w, is_err, s, k);
+        if (!nl)
+            return;
+        put_bytes(w, is_err, "\r\n", 2);
+        s += k + 1;
+        n -= k + 1;
+    }
 }
 
 /* Hands text to the sink in its display form: C0 controls (but LF), DEL and
@@ -119,8 +154,12 @@ static int emit(out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
         oc->platform = b->platform;
     }
     ipcfg_outcome_verdict(oc, &v);
-    if (oc->json)
+    if (oc->json) {
+        /* the JSON renderer flushes its whole document before it returns */
+        w->json_out = 1;
         ipcfg_json_render(oc, &v, &w->doc);
+        w->json_out = 0;
+    }
     ipcfg_text_render(oc, &v, &w->doc);
     return v.code;
 }
@@ -492,6 +531,35 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     return emit(w, &oc, b);
 }
 
+/* /flushdns: the backend checks the privilege itself, before it asks any
+ * cache (no argument to resolve first). */
+static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+{
+    ipcfg_dns_flush f;
+    ipcfg_outcome oc;
+    memset(&f, 0, sizeof(f));
+    ipcfg_outcome_init(&oc, IPCFG_OC_FLUSHDNS, c);
+    if (!b->flush_dns)
+        ipcfg_error_set(&oc.op_err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/flushdns is not supported on this platform.");
+    else if (b->flush_dns(b, &f, &oc.op_err) != 0 && oc.op_err.status == 0)
+        oc.op_err.status = IPCFG_E_FAILED;
+    oc.caches = f.caches;
+    oc.n_caches = f.n < IPCFG_DNS_CACHES_MAX ? f.n : IPCFG_DNS_CACHES_MAX;
+    return emit(w, &oc, b);
+}
+
+/* /displaydns: every platform answers why it cannot list its cache. */
+static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+{
+    ipcfg_error err;
+    ipcfg_error_clear(&err);
+    if (b->display_dns)
+        (void)b->display_dns(b, &err);
+    if (!err.status)
+        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/displaydns is not supported on this platform.");
+    return fail_whole(w, c, b, &err);
+}
+
 /* Runs an already-parsed command. */
 static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
 {
@@ -504,6 +572,8 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
+    case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;
+    case IPCFG_V_DISPLAYDNS: code = run_displaydns(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
         ipcfg_error err;

@@ -226,7 +226,7 @@ static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
 
 static void opt_ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
 {
-    if (ip->family == IPCFG_AF_NONE)
+    if (!ip || ip->family == IPCFG_AF_NONE)
         ipcfg_sb_puts(o, "null");
     else
         ip_json(o, ip);
@@ -248,10 +248,14 @@ static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int inden
         ipcfg_json_str(o, v);
     } else
         ipcfg_sb_puts(o, "null");
+    /* the first two under their own keys (as ever), and every one, in
+     * order, in wins_servers */
     key(o, indent + 1, "primary_wins_server", 0);
-    opt_ip_json(o, &a->wins_primary);
+    opt_ip_json(o, a->n_wins > 0 ? &a->wins_servers[0] : NULL);
     key(o, indent + 1, "secondary_wins_server", 0);
-    opt_ip_json(o, &a->wins_secondary);
+    opt_ip_json(o, a->n_wins > 1 ? &a->wins_servers[1] : NULL);
+    key(o, indent + 1, "wins_servers", 0);
+    ip_list_json(o, a->wins_servers, a->n_wins);
     key(o, indent + 1, "dns_suffix_search_list", 0);
     ipcfg_sb_putc(o, '[');
     for (size_t i = 0; i < a->n_conn_search; i++) {

@@ -116,13 +116,15 @@ static const char *type_heading(ipcfg_if_type t)
     return "Unknown";
 }
 
+/* The status as real ipconfig writes it, a blank included: raw captures of
+ * Windows 10 and 11 end such a line "(Preferred) " (docs/decisions.md). */
 static const char *state_suffix(ipcfg_addr_state s)
 {
     switch (s) {
-    case IPCFG_ADDR_PREFERRED: return "(Preferred)";
-    case IPCFG_ADDR_DEPRECATED: return "(Deprecated)";
-    case IPCFG_ADDR_TENTATIVE: return "(Tentative)";
-    case IPCFG_ADDR_DUPLICATE: return "(Duplicate)";
+    case IPCFG_ADDR_PREFERRED: return "(Preferred) ";
+    case IPCFG_ADDR_DEPRECATED: return "(Deprecated) ";
+    case IPCFG_ADDR_TENTATIVE: return "(Tentative) ";
+    case IPCFG_ADDR_DUPLICATE: return "(Duplicate) ";
     case IPCFG_ADDR_UNKNOWN_STATE: break;
     }
     return "";
@@ -295,10 +297,11 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         ipcfg_fmt_field(o, "DHCPv6 Client DUID", v);
     }
     list_field(o, "DNS Servers", a->dns_servers, a->n_dns);
-    if (a->wins_primary.family != IPCFG_AF_NONE)
-        ipcfg_fmt_field(o, "Primary WINS Server", ipcfg_ip_str(&a->wins_primary, v, sizeof(v)));
-    if (a->wins_secondary.family != IPCFG_AF_NONE)
-        ipcfg_fmt_field(o, "Secondary WINS Server", ipcfg_ip_str(&a->wins_secondary, v, sizeof(v)));
+    /* the first WINS server, then the second with the others on its
+     * continuation lines, as real ipconfig lists more than two */
+    list_field(o, "Primary WINS Server", a->wins_servers, a->n_wins < 1 ? a->n_wins : 1);
+    if (a->n_wins > 1)
+        list_field(o, "Secondary WINS Server", a->wins_servers + 1, a->n_wins - 1);
     if (a->netbios_enabled != IPCFG_UNKNOWN)
         ipcfg_fmt_field(o, "NetBIOS over Tcpip", a->netbios_enabled == IPCFG_YES ? "Enabled" : "Disabled");
     if (a->n_conn_search) {

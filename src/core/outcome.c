@@ -49,6 +49,7 @@ void ipcfg_outcome_verdict(const ipcfg_outcome *o, ipcfg_verdict *v)
         decide(v, (int)o->op_err.status, &o->op_err, o->op_adapter);
         return;
     case IPCFG_OC_DELETE:
+    case IPCFG_OC_FLUSHDNS:
         decide(v, (int)o->op_err.status, &o->op_err, NULL);
         return;
     case IPCFG_OC_DHCP:

@@ -39,7 +39,8 @@ typedef enum ipcfg_outcome_kind {
     IPCFG_OC_ADDRTABLE,
     IPCFG_OC_DHCP,      /* /release, /renew */
     IPCFG_OC_ADD,
-    IPCFG_OC_DELETE
+    IPCFG_OC_DELETE,
+    IPCFG_OC_FLUSHDNS   /* the caches flushed, or op_err */
 } ipcfg_outcome_kind;
 
 typedef struct ipcfg_outcome {
@@ -76,7 +77,11 @@ typedef struct ipcfg_outcome {
     int op_by_context;          /* /delete by NTE context */
     int op_has_context;         /* /add: the platform handed out an NTE context */
     uint32_t op_context;
-    ipcfg_error op_err;         /* status 0 = success */
+    ipcfg_error op_err;         /* status 0 = success (also IPCFG_OC_FLUSHDNS) */
+
+    /* IPCFG_OC_FLUSHDNS: the resolver caches flushed */
+    const char *const *caches;
+    size_t n_caches;
 } ipcfg_outcome;
 
 /* What decides the exit code: the code, and the error (with its adapter

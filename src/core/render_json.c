@@ -107,6 +107,17 @@ static void doc_delete(ipcfg_strbuf *o, const ipcfg_outcome *oc, int code)
     ipcfg_sb_printf(o, ",\n  \"result\": \"%s\"", code ? "error" : "ok");
 }
 
+/* "flushed": the caches flushed, in order (empty when none was) */
+static void doc_flushdns(ipcfg_strbuf *o, const ipcfg_outcome *oc)
+{
+    ipcfg_sb_puts(o, ",\n  \"flushed\": [");
+    for (size_t i = 0; i < oc->n_caches; i++) {
+        ipcfg_sb_puts(o, i ? ", " : "");
+        ipcfg_json_str(o, oc->caches[i]);
+    }
+    ipcfg_sb_puts(o, "]");
+}
+
 void ipcfg_json_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d)
 {
     ipcfg_strbuf *o = &d->out;
@@ -155,6 +166,11 @@ void ipcfg_json_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
     case IPCFG_OC_DELETE:
         doc_head(o, oc, verb);
         doc_delete(o, oc, v->code);
+        doc_tail(o, v, verb);
+        break;
+    case IPCFG_OC_FLUSHDNS:
+        doc_head(o, oc, verb);
+        doc_flushdns(o, oc);
         doc_tail(o, v, verb);
         break;
     }

@@ -14,7 +14,8 @@ static const char usage_text[] =
     "USAGE:\n"
     "    ipcfg [/all | /release [adapter] | /renew [adapter] | /addrtable |\n"
     "           /add adapter address mask | /delete address|context |\n"
-    "           /release6 [adapter] | /renew6 [adapter] | /version | /?]\n"
+    "           /release6 [adapter] | /renew6 [adapter] | /flushdns |\n"
+    "           /displaydns | /version | /?]\n"
     "          [/json] [/timeout:SECONDS]\n"
     "\n"
     "where\n"
@@ -33,6 +34,8 @@ static const char usage_text[] =
     "       /delete      Remove an IPv4 address (by address or NTE context).\n"
     "       /release6    Not supported: no interface for IPv6 release/renew exists.\n"
     "       /renew6      Not supported: no interface for IPv6 release/renew exists.\n"
+    "       /flushdns    Purges the DNS Resolver cache.\n"
+    "       /displaydns  Not supported: no resolver cache here can be listed.\n"
     "       /version     Display the version.\n"
     "       /json        Print one JSON document on stdout instead of text.\n"
     "       /timeout:N   Wait at most N seconds (1-3600) for the DHCP server.\n"
@@ -42,7 +45,7 @@ static const char usage_text[] =
     "\n"
     "Exit codes: 0 success, 1 command-line error, 2 no adapter matched or none in a\n"
     "permissible state, 3 operation failed, 4 access denied, 5 DHCP server not\n"
-    "contacted, 6 not supported, 7 address conflict.\n"
+    "contacted, 6 not supported (or no DNS cache to flush), 7 address conflict.\n"
     "\n"
     "Examples:\n"
     "    > ipcfg                       ... Show information\n"
@@ -55,6 +58,7 @@ static const char usage_text[] =
     "                                          \"Wired Ethernet Connection 2\"\n"
     "    > ipcfg /add \"Ethernet 2\" 10.0.0.5 255.255.255.0\n"
     "    > ipcfg /delete 10.0.0.5\n"
+    "    > ipcfg /flushdns\n"
     "    > ipcfg /all /json\n";
 
 const char ipcfg_text_oom_notice[] = "Error: out of memory; the output is incomplete.\n";
@@ -140,6 +144,19 @@ static void text_delete(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_d
         ipcfg_sb_printf(&d->out, "Deleted %s.\n", ipcfg_ip_str(&oc->op_addr, a, sizeof(a)));
 }
 
+/* As ipconfig /flushdns prints it: the title, then one line. */
+static void text_flushdns(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d)
+{
+    if (v->code) {
+        failure_line(&d->err, "flushdns", NULL, &oc->op_err);
+        return;
+    }
+    if (oc->json)
+        return;
+    ipcfg_fmt_title(&d->out, oc->title);
+    ipcfg_sb_puts(&d->out, "Successfully flushed the DNS Resolver Cache.\n");
+}
+
 void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d)
 {
     const char *verb = ipcfg_verb_name(oc->verb);
@@ -180,6 +197,7 @@ void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
     case IPCFG_OC_DHCP: text_dhcp(oc, v, d, verb); break;
     case IPCFG_OC_ADD: text_add(oc, v, d); break;
     case IPCFG_OC_DELETE: text_delete(oc, v, d); break;
+    case IPCFG_OC_FLUSHDNS: text_flushdns(oc, v, d); break;
     }
     ipcfg_doc_flush(d);
 }

@@ -97,6 +97,30 @@ void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...)
 
 const char *ipcfg_sb_str(const ipcfg_strbuf *b) { return b->s ? b->s : ""; }
 
+void ipcfg_sb_put_crlf(ipcfg_strbuf *b, const char *s, size_t n)
+{
+    size_t lines = 0;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        lines++;
+    if (lines > (size_t)-1 / 2 - n || reserve(b, n + lines) != 0) {
+        b->oom = 1;
+        return;
+    }
+    while (n) {
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl ? (size_t)(nl - s) : n;
+        memcpy(b->s + b->len, s, k);
+        b->len += k;
+        if (!nl)
+            break;
+        memcpy(b->s + b->len, "\r\n", 2);
+        b->len += 2;
+        s += k + 1;
+        n -= k + 1;
+    }
+    b->s[b->len] = '\0';
+}
+
 size_t ipcfg_dec_u(char *buf, unsigned long long v)
 {
     char tmp[IPCFG_DEC_MAX];

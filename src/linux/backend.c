@@ -14,6 +14,7 @@
 #include "caps.h"
 #include "dhcp_gone.h"
 #include "dhcp_run.h"
+#include "dnscache.h"
 #include "peer_lease.h"
 #include "error.h"
 
@@ -75,6 +76,8 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->client_command = ipcfg_lx_client_command; /* peer_command.c */
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */
+    out->flush_dns = ipcfg_lx_flush_dns; /* dnscache.c */
+    out->display_dns = ipcfg_lx_display_dns;
     out->destroy = lx_destroy;
     return 0;
 }

@@ -69,5 +69,6 @@ int main(int argc, char **argv)
     sink.write = fd_sink;
     sink.ctx = NULL;
     sink.ascii_json = 0; /* UTF-8 JSON */
+    sink.crlf = 0;       /* LF line ends */
     return ipcfg_main(argc, argv, ipcfg_platform_backend, &sink);
 }

@@ -29,6 +29,7 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/keeper_log.c    # the keeper's log and sd_notify
   ${CMAKE_CURRENT_LIST_DIR}/resolver.c      # DNS servers to systemd-resolved or resolvconf
   ${CMAKE_CURRENT_LIST_DIR}/spawn.c         # running resolvectl, resolvconf, systemctl
+  ${CMAKE_CURRENT_LIST_DIR}/dnscache.c      # /flushdns, /displaydns: systemd-resolved's cache
   ${CMAKE_CURRENT_LIST_DIR}/lock.c          # locks per network namespace (abstract socket names)
   ${CMAKE_CURRENT_LIST_DIR}/linkmap.c       # rtnetlink -> model mapping (pure)
   ${CMAKE_CURRENT_LIST_DIR}/nlparse.c       # rtnetlink parser (pure): links, addresses, errors, the walk

@@ -69,9 +69,11 @@ void ipcfg_adapter_free(ipcfg_adapter *a)
     free(a->addrs);
     free(a->gateways);
     free(a->dns_servers);
+    free(a->wins_servers);
     a->addrs = NULL;
-    a->gateways = a->dns_servers = NULL;
+    a->gateways = a->dns_servers = a->wins_servers = NULL;
     a->n_addrs = a->cap_addrs = a->n_gateways = a->cap_gateways = a->n_dns = a->cap_dns = 0;
+    a->n_wins = a->cap_wins = 0;
     if (a->own) {
         free(a->own);
         a->own = NULL;
@@ -124,9 +126,11 @@ int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
     dst->addrs = dup_array(src->addrs, src->n_addrs, sizeof(*src->addrs));
     dst->gateways = dup_array(src->gateways, src->n_gateways, sizeof(*src->gateways));
     dst->dns_servers = dup_array(src->dns_servers, src->n_dns, sizeof(*src->dns_servers));
+    dst->wins_servers = dup_array(src->wins_servers, src->n_wins, sizeof(*src->wins_servers));
     dst->cap_addrs = src->n_addrs;
     dst->cap_gateways = src->n_gateways;
     dst->cap_dns = src->n_dns;
+    dst->cap_wins = src->n_wins;
     /* the strings: one block, the search list's table (room for
      * IPCFG_SEARCH_MAX) first */
     size_t tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
@@ -136,7 +140,7 @@ int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
         total += str_size(src->conn_search[i]);
     char *block = total ? malloc(total) : NULL;
     if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers) ||
-        (total && !block)) {
+        (src->n_wins && !dst->wins_servers) || (total && !block)) {
         free(block);
         ipcfg_adapter_free(dst);
         ipcfg_adapter_init(dst);
@@ -169,18 +173,26 @@ ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a)
     return r;
 }
 
+/* One more address in a list of ipcfg_ip (gateways, DNS, WINS servers). */
+static int add_ip(ipcfg_ip **v, size_t *n, size_t *cap, const ipcfg_ip *ip)
+{
+    if (ipcfg_model_grow((void **)v, cap, *n, sizeof(**v)) != 0)
+        return -1;
+    (*v)[(*n)++] = *ip;
+    return 0;
+}
+
 int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip)
 {
-    if (ipcfg_model_grow((void **)&a->gateways, &a->cap_gateways, a->n_gateways, sizeof(*a->gateways)) != 0)
-        return -1;
-    a->gateways[a->n_gateways++] = *ip;
-    return 0;
+    return add_ip(&a->gateways, &a->n_gateways, &a->cap_gateways, ip);
 }
 
 int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip)
 {
-    if (ipcfg_model_grow((void **)&a->dns_servers, &a->cap_dns, a->n_dns, sizeof(*a->dns_servers)) != 0)
-        return -1;
-    a->dns_servers[a->n_dns++] = *ip;
-    return 0;
+    return add_ip(&a->dns_servers, &a->n_dns, &a->cap_dns, ip);
+}
+
+int ipcfg_adapter_add_wins(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    return add_ip(&a->wins_servers, &a->n_wins, &a->cap_wins, ip);
 }

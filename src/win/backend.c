@@ -14,11 +14,13 @@
  *   delete     GetAdaptersInfo (the address's NTE context from the
  *              IpAddressList chains, or the context checked there), then
  *              DeleteIPAddress.
+ *   flushdns,  none: the DNS client's calls are in dnsapi.dll (dnscache.c,
+ *   displaydns exit code 6 with the reason).
  *
  * Every variable-size call is made with the size-query-then-fill pattern in
  * a bounded retry loop, because the size can grow between the two calls.
  * The backend never prints.  Which file holds what (docs/development.md):
- *   list.c, addrtable.c, dhcp.c, address.c   the operations
+ *   list.c, addrtable.c, dhcp.c, address.c, dnscache.c   the operations
  *   query.c    the size-query-then-fill loop;  convert.c  structures -> model
  *   error.c    Win32 codes -> status, reason, text;  utf.c  UTF-16 <-> UTF-8
  *   iphlp_dyn.c  iphlpapi.dll from the system directory
@@ -69,6 +71,8 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->delete_address = ipcfg_win_delete;
     out->release = ipcfg_win_release;
     out->renew = ipcfg_win_renew;
+    out->flush_dns = ipcfg_win_flush_dns; /* dnscache.c: exit code 6, dnsapi.dll is not ours to use */
+    out->display_dns = ipcfg_win_display_dns;
     out->destroy = win_destroy;
     return 0;
 }

@@ -23,5 +23,8 @@ void ipcfg_win_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipc
 int ipcfg_win_add(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
                   uint32_t *context, int *has_context, ipcfg_error *err);
 int ipcfg_win_delete(ipcfg_backend *b, const ipcfg_delete_target *tg, ipcfg_error *err);
+/* /flushdns, /displaydns: exit code 6 with the reason (dnscache.c) */
+int ipcfg_win_flush_dns(ipcfg_backend *b, ipcfg_dns_flush *out, ipcfg_error *err);
+int ipcfg_win_display_dns(ipcfg_backend *b, ipcfg_error *err);
 
 #endif

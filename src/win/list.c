@@ -107,6 +107,85 @@ static int fill_strings(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPT
     return 0;
 }
 
+/* GetAdaptersInfo's IPv4 addresses with their masks and NTE contexts (the
+ * DAD state from GetAdaptersAddresses), and its IPv4 gateways; 0.0.0.0
+ * means "no address" (released, or not yet obtained) and is not listed.
+ * 0, or -1 when out of memory. */
+static int fill_info_ipv4(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i)
+{
+    for (const IP_ADDR_STRING *s = &i->IpAddressList; s; s = s->Next) {
+        ipcfg_ip ip, mask;
+        if (ipcfg_win_addrstr_ip(&s->IpAddress, &ip) != 0)
+            continue;
+        ipcfg_addr *x = ipcfg_adapter_add_addr(ad);
+        if (!x)
+            return -1;
+        x->ip = ip;
+        int p = -1;
+        char m[sizeof(s->IpMask.String) + 1];
+        memcpy(m, s->IpMask.String, sizeof(s->IpMask.String));
+        m[sizeof(s->IpMask.String)] = '\0';
+        if (ipcfg_ip4_parse(m, &mask) == 0)
+            p = ipcfg_mask_to_prefix(&mask);
+        x->prefix_len = p >= 0 ? (unsigned)p : 0;
+        x->has_context = 1;
+        x->context = (uint32_t)s->Context;
+        const IP_ADAPTER_UNICAST_ADDRESS *u = ipcfg_win_find_unicast(a, &ip);
+        x->state = u ? ipcfg_win_map_dad(u->DadState) : IPCFG_ADDR_PREFERRED;
+        x->valid_lifetime = u ? ipcfg_win_map_lifetime(u->ValidLifetime) : -1;
+        x->autoconfigured = is_apipa(&ip); /* AutoconfigActive: ipcfg_win_list */
+    }
+    for (const IP_ADDR_STRING *s = &i->GatewayList; s; s = s->Next) {
+        ipcfg_ip ip;
+        if (ipcfg_win_addrstr_ip(&s->IpAddress, &ip) == 0 && ipcfg_adapter_add_gateway(ad, &ip) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The WINS servers, every one: GetAdaptersAddresses' FirstWinsServerAddress
+ * chain (Vista and later, with GAA_FLAG_INCLUDE_WINS_INFO), which real
+ * ipconfig lists beyond two; where the system's structure has no such member
+ * or the chain is empty, GetAdaptersInfo's PrimaryWinsServer and
+ * SecondaryWinsServer when HaveWins (0.0.0.0 or empty: none). */
+static int fill_wins(ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i)
+{
+    ipcfg_ip w;
+    if (GAA_HAS(a, FirstWinsServerAddress)) {
+        for (const IP_ADAPTER_WINS_SERVER_ADDRESS_LH *s = a->FirstWinsServerAddress; s; s = s->Next)
+            if (ipcfg_win_sockaddr_ip(&s->Address, &w) == 0 && !ipcfg_ip_is_zero(&w) &&
+                ipcfg_adapter_add_wins(ad, &w) != 0)
+                return -1;
+    }
+    if (ad->n_wins || !i || !i->HaveWins)
+        return 0;
+    if (ipcfg_win_addrstr_ip(&i->PrimaryWinsServer.IpAddress, &w) == 0 && ipcfg_adapter_add_wins(ad, &w) != 0)
+        return -1;
+    if (ipcfg_win_addrstr_ip(&i->SecondaryWinsServer.IpAddress, &w) == 0 && ipcfg_adapter_add_wins(ad, &w) != 0)
+        return -1;
+    return 0;
+}
+
+/* A DHCP adapter's server and lease times, where known. */
+static void fill_lease(ipcfg_adapter *ad, const IP_ADAPTER_INFO *i)
+{
+    ipcfg_ip srv;
+    static const uint8_t all_ones[4] = {255, 255, 255, 255};
+    /* 255.255.255.255 (no server yet) and 0.0.0.0 are "unknown" */
+    if (ipcfg_win_addrstr_ip(&i->DhcpServer.IpAddress, &srv) == 0 && memcmp(srv.bytes, all_ones, 4) != 0) {
+        ad->has_dhcp_server = 1;
+        ad->dhcp_server = srv;
+    }
+    int64_t obtained;
+    int64_t expires;
+    lease_times(i, &obtained, &expires);
+    if (obtained > 0 && expires > 0) {
+        ad->has_lease = 1;
+        ad->lease_obtained = obtained;
+        ad->lease_expires = expires;
+    }
+}
+
 static int fill_adapter(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPTER_ADDRESSES *a, const IP_ADAPTER_INFO *i,
                         ipcfg_error *err)
 {
@@ -151,37 +230,8 @@ static int fill_adapter(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPT
         x->temporary = ip.family == IPCFG_AF_INET6 && is_temporary(u);
         x->autoconfigured = is_apipa(&ip);
     }
-    /* IPv4 addresses with masks and NTE contexts; 0.0.0.0 means "no
-     * address" (released, or not yet obtained) and is not listed. */
-    if (i) {
-        for (const IP_ADDR_STRING *s = &i->IpAddressList; s; s = s->Next) {
-            ipcfg_ip ip, mask;
-            if (ipcfg_win_addrstr_ip(&s->IpAddress, &ip) != 0)
-                continue;
-            ipcfg_addr *x = ipcfg_adapter_add_addr(ad);
-            if (!x)
-                return ipcfg_win_oom(err);
-            x->ip = ip;
-            int p = -1;
-            char m[sizeof(s->IpMask.String) + 1];
-            memcpy(m, s->IpMask.String, sizeof(s->IpMask.String));
-            m[sizeof(s->IpMask.String)] = '\0';
-            if (ipcfg_ip4_parse(m, &mask) == 0)
-                p = ipcfg_mask_to_prefix(&mask);
-            x->prefix_len = p >= 0 ? (unsigned)p : 0;
-            x->has_context = 1;
-            x->context = (uint32_t)s->Context;
-            const IP_ADAPTER_UNICAST_ADDRESS *u = ipcfg_win_find_unicast(a, &ip);
-            x->state = u ? ipcfg_win_map_dad(u->DadState) : IPCFG_ADDR_PREFERRED;
-            x->valid_lifetime = u ? ipcfg_win_map_lifetime(u->ValidLifetime) : -1;
-            x->autoconfigured = is_apipa(&ip); /* AutoconfigActive: ipcfg_win_list */
-        }
-        for (const IP_ADDR_STRING *s = &i->GatewayList; s; s = s->Next) {
-            ipcfg_ip ip;
-            if (ipcfg_win_addrstr_ip(&s->IpAddress, &ip) == 0 && ipcfg_adapter_add_gateway(ad, &ip) != 0)
-                return ipcfg_win_oom(err);
-        }
-    }
+    if (i && fill_info_ipv4(ad, a, i) != 0)
+        return ipcfg_win_oom(err);
     if (GAA_HAS(a, FirstGatewayAddress)) {
         for (const IP_ADAPTER_GATEWAY_ADDRESS_LH *g = a->FirstGatewayAddress; g; g = g->Next) {
             ipcfg_ip ip;
@@ -222,32 +272,10 @@ static int fill_adapter(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPT
                 return ipcfg_win_oom(err);
         }
     }
-    /* WINS servers: GetAdaptersInfo's, when HaveWins */
-    if (i && i->HaveWins) {
-        ipcfg_ip w;
-        if (ipcfg_win_addrstr_ip(&i->PrimaryWinsServer.IpAddress, &w) == 0)
-            ad->wins_primary = w;
-        if (ipcfg_win_addrstr_ip(&i->SecondaryWinsServer.IpAddress, &w) == 0)
-            ad->wins_secondary = w;
-    }
-
-    if (i && i->DhcpEnabled) {
-        ipcfg_ip srv;
-        static const uint8_t all_ones[4] = {255, 255, 255, 255};
-        /* 255.255.255.255 (no server yet) and 0.0.0.0 are "unknown" */
-        if (ipcfg_win_addrstr_ip(&i->DhcpServer.IpAddress, &srv) == 0 && memcmp(srv.bytes, all_ones, 4) != 0) {
-            ad->has_dhcp_server = 1;
-            ad->dhcp_server = srv;
-        }
-        int64_t obtained;
-        int64_t expires;
-        lease_times(i, &obtained, &expires);
-        if (obtained > 0 && expires > 0) {
-            ad->has_lease = 1;
-            ad->lease_obtained = obtained;
-            ad->lease_expires = expires;
-        }
-    }
+    if (fill_wins(ad, a, i) != 0)
+        return ipcfg_win_oom(err);
+    if (i && i->DhcpEnabled)
+        fill_lease(ad, i);
     return 0;
 }
 

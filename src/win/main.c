@@ -9,8 +9,10 @@
  * what cmd's for /f and findstr and PowerShell's [Console]::OutputEncoding
  * decode it with.  A character the code page cannot hold becomes '?'
  * (WC_NO_BEST_FIT_CHARS: no look-alike substitutes); a UTF-8 code page
- * (65001, after chcp 65001) gets the UTF-8 bytes unchanged.  No BOM, LF
- * line ends.
+ * (65001, after chcp 65001) gets the UTF-8 bytes unchanged.  No BOM.
+ * Every line of text ends with CR LF, redirected or not, as ipconfig
+ * writes it (the core writes them: ipcfg_sink.crlf); the /json document
+ * keeps LF (docs/json.md).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -164,8 +166,9 @@ static void harden_dll_search(void)
 
 int wmain(int argc, wchar_t **argv)
 {
-    static const char oom[] = "Error: out of memory.\n";
-    ipcfg_sink sink = {sink_write, NULL, 1}; /* JSON in ASCII: see docs/json.md */
+    static const char oom[] = "Error: out of memory.\r\n";
+    /* JSON in ASCII, text with CR LF: see docs/json.md, docs/windows.md */
+    ipcfg_sink sink = {sink_write, NULL, 1, 1};
     char **args = calloc((size_t)argc + 1, sizeof(char *));
     ipcfg_error lost; /* what a failed write of the line below reports */
     int rc;

@@ -8,7 +8,10 @@
 DWORD ipcfg_win_fill_gaa(const ipcfg_iphlp *t, ULONG arg, void *buf, ULONG *len)
 {
     (void)arg;
-    ULONG flags = GAA_FLAG_INCLUDE_GATEWAYS | GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST;
+    /* GAA_FLAG_INCLUDE_WINS_INFO: every WINS server (Vista and later;
+     * earlier systems ignore the flag) */
+    ULONG flags =
+        GAA_FLAG_INCLUDE_GATEWAYS | GAA_FLAG_INCLUDE_WINS_INFO | GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST;
     return t->GetAdaptersAddresses(AF_UNSPEC, flags, NULL, (PIP_ADAPTER_ADDRESSES)buf, len);
 }
 

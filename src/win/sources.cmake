@@ -11,6 +11,7 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/addrtable.c   # the IPv4 address table
   ${CMAKE_CURRENT_LIST_DIR}/dhcp.c        # /release, /renew (worker threads, one deadline)
   ${CMAKE_CURRENT_LIST_DIR}/address.c     # /add, /delete
+  ${CMAKE_CURRENT_LIST_DIR}/dnscache.c    # /flushdns, /displaydns (exit code 6)
   ${CMAKE_CURRENT_LIST_DIR}/query.c       # size-query-then-fill
   ${CMAKE_CURRENT_LIST_DIR}/convert.c     # IP Helper structures -> model
   ${CMAKE_CURRENT_LIST_DIR}/error.c       # the error table
@@ -50,4 +51,32 @@ if(MINGW AND CMAKE_SIZEOF_VOID_P EQUAL 4)
     __MINGW_USE_VC2005_COMPAT IPCFG_EXPECT_TIME64)
 endif()
 
-set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c)
+# The executable's resources (ipcfg.rc): the version resource and the
+# application manifest, compiled by windres (MinGW-w64) or rc.exe (MSVC).
+# Their values come from project() and from LICENSE's copyright line
+# ("Copyright (c) YEAR HOLDER": HOLDER is the company) through ipcfg_rc.h.
+enable_language(RC)
+file(STRINGS ${PROJECT_SOURCE_DIR}/LICENSE IPCFG_RC_COPYRIGHT REGEX "^Copyright " LIMIT_COUNT 1)
+string(REGEX REPLACE "^Copyright (\\([cC]\\) )?[0-9, -]+ " "" IPCFG_RC_COMPANY "${IPCFG_RC_COPYRIGHT}")
+if(NOT IPCFG_RC_COPYRIGHT OR IPCFG_RC_COMPANY STREQUAL IPCFG_RC_COPYRIGHT)
+  message(FATAL_ERROR "LICENSE has no line \"Copyright (c) YEAR HOLDER\" for the version resource")
+endif()
+foreach(_part MAJOR MINOR PATCH)
+  set(IPCFG_RC_${_part} ${PROJECT_VERSION_${_part}})
+  if(NOT IPCFG_RC_${_part})
+    set(IPCFG_RC_${_part} 0)
+  endif()
+endforeach()
+configure_file(${CMAKE_CURRENT_LIST_DIR}/ipcfg_rc.h.in ${CMAKE_BINARY_DIR}/generated/ipcfg_rc.h @ONLY)
+
+set(IPCFG_MAIN_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.c ${CMAKE_CURRENT_LIST_DIR}/ipcfg.rc)
+# ipcfg_rc.h, and ipcfg.manifest beside ipcfg.rc (windres looks for the files
+# an .rc names in its include directories; rc.exe beside the .rc too)
+set(IPCFG_MAIN_INCLUDE_DIRS ${CMAKE_BINARY_DIR}/generated ${CMAKE_CURRENT_LIST_DIR})
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/ipcfg.rc PROPERTIES
+  OBJECT_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/ipcfg.manifest;${CMAKE_BINARY_DIR}/generated/ipcfg_rc.h")
+# MSVC's linker makes and embeds a manifest of its own by default (a second
+# resource 1 of type 24: a duplicate-resource error): ipcfg.rc has the one.
+if(MSVC)
+  set(IPCFG_MAIN_LINK_OPTIONS /MANIFEST:NO)
+endif()

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     argv[argc] = NULL;
 
-    ipcfg_sink sink = {discard, NULL, 0};
+    ipcfg_sink sink = {discard, NULL, 0, 0};
     (void)ipcfg_main(argc, argv, fixture_backend_open, &sink);
 
     ipcfg_ip ip;

@@ -85,8 +85,12 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     a->dhcpv6_iaid = 351866565;
     memcpy(a->dhcpv6_duid, "\x00\x01\x00\x01\x2A\x15\xC3\x11\x1C\xD3\x05\xF1\x58\xE1", 14);
     a->dhcpv6_duid_len = 14;
-    ipcfg_ip4(&a->wins_primary, 10, 0, 0, 5);
-    ipcfg_ip4(&a->wins_secondary, 10, 0, 0, 6);
+    /* three WINS servers: the third on a continuation line */
+    for (int k = 5; k <= 7; k++) {
+        ipcfg_ip w;
+        ipcfg_ip4(&w, 10, 0, 0, (uint8_t)k);
+        ipcfg_adapter_add_wins(a, &w);
+    }
     ipcfg_adapter_add_conn_search(l, a, "corp.example.com", strlen("corp.example.com"));
     ipcfg_adapter_add_conn_search(l, a, "lab.example.com", strlen("lab.example.com"));
 

@@ -1,6 +1,10 @@
 /* ipcfg tests — renders the fixed model through ipcfg_main and compares
  * stdout byte for byte with a golden file.  Plain C (no CMocka) so that the
- * cross-compiled Windows build runs it under Wine too.
+ * cross-compiled Windows build runs it under Wine too.  A Windows build
+ * renders as ipcfg.exe does, every text line ending with CR LF (its text
+ * goldens are tests/golden/win/, holding those bytes); the JSON documents
+ * keep LF on both platforms.  On success it prints one "ok" line (a Wine
+ * run that printed nothing is never a pass: tests/win/wine_run.sh).
  *
  * usage: golden_check GOLDEN_FILE ARG...   (run with TZ=UTC0)
  * SPDX-License-Identifier: MIT */
@@ -11,6 +15,12 @@
 #include "fixture.h"
 #include "ipcfg/core.h"
 #include "strbuf.h"
+
+#ifdef _WIN32
+#define IPCFG_GOLDEN_CRLF 1 /* as src/win/main.c's sink */
+#else
+#define IPCFG_GOLDEN_CRLF 0
+#endif
 
 static int collect(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err)
 {
@@ -48,7 +58,7 @@ int main(int argc, char **argv)
     args[0] = "ipcfg";
     for (int i = 2; i < argc; i++)
         args[i - 1] = argv[i];
-    ipcfg_sink sink = {collect, got, 0};
+    ipcfg_sink sink = {collect, got, 0, IPCFG_GOLDEN_CRLF};
     int code = ipcfg_main(argc - 1, args, fixture_backend_open, &sink);
     free(args);
 
@@ -82,6 +92,8 @@ int main(int argc, char **argv)
         p += len + (e ? 1 : 0);
         line++;
     }
+    if (ok)
+        printf("ok: %s (%lu bytes)\n", argv[1], (unsigned long)want.len);
     ipcfg_sb_free(&want);
     ipcfg_sb_free(&got[0]);
     ipcfg_sb_free(&got[1]);

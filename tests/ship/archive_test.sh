@@ -20,13 +20,15 @@ tarball)
     top=ipcfg-$V-linux-$(uname -m)
     tar -tzf "$tgz" | sed 's|/$||' | sort >"$T/got"
     for f in bin/ipcfg share/man/man1/ipcfg.1.gz share/bash-completion/completions/ipcfg \
-        share/doc/ipcfg/README.md share/doc/ipcfg/copyright share/doc/ipcfg/changelog.gz; do
+        share/doc/ipcfg/README.md share/doc/ipcfg/copyright share/doc/ipcfg/changelog.gz \
+        share/doc/ipcfg/examples/ipcfg.fact; do
         grep -qx "$top/$f" "$T/got" || fail "$top/$f not in the tarball"
     done
     grep -v "^$top\(/\|$\)" "$T/got" | grep . && fail "entries outside $top/"
     tar -xzf "$tgz" -C "$T" || fail "tar -x failed"
     "$T/$top/bin/ipcfg" --version | grep -qx "ipcfg $V" || fail "bin/ipcfg --version"
     "$T/$top/bin/ipcfg" /all >/dev/null || fail "bin/ipcfg /all failed"
+    [ -x "$T/$top/share/doc/ipcfg/examples/ipcfg.fact" ] || fail "share/doc/ipcfg/examples/ipcfg.fact is not executable"
     man -M "$T/$top/share/man" -w ipcfg >/dev/null || fail "man -M share/man -w ipcfg found nothing"
     ;;
 zip_x86_64 | zip_i686)
@@ -66,6 +68,11 @@ zip_x86_64 | zip_i686)
         # stripped: no symbol table left
         [ "$("$objdump" -t "$exe" 2>/dev/null | grep -c '^\[')" -eq 0 ] || fail "ipcfg.exe is not stripped"
     fi
+    # the shipped exe keeps its version resource and manifest (stripping
+    # leaves .rsrc alone)
+    python3 "$IPCFG_SOURCE_DIR/tests/win/check_resources.py" "$exe" "$V" \
+        "$(grep -m1 '^Copyright ' "$IPCFG_SOURCE_DIR/LICENSE")" || fail "ipcfg.exe's version resource or manifest"
+
     ;;
 *)
     echo "unknown case $case_name" >&2

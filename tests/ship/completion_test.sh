@@ -44,7 +44,7 @@ bash -c 'source "$1"; complete -p ipcfg' _ "$comp" | grep -qx 'complete -F _ipcf
 
 case $case_name in
 switches)
-    all="all release renew addrtable add delete release6 renew6 version help json"
+    all="all release renew addrtable add delete release6 renew6 flushdns displaydns version help json"
     expect "$(for s in $all '?'; do printf '/%s ' "$s"; done)" ipcfg ""
     expect "$(for s in $all '?'; do printf '/%s ' "$s"; done)" ipcfg /
     expect "$(for s in $all '?' h; do printf -- '-%s ' "$s"; done)" ipcfg -
@@ -56,12 +56,19 @@ switches)
     expect "--addrtable --add" ipcfg --add
     expect "/all" ipcfg /AL
     expect "--json" ipcfg --j
+    expect "/flushdns" ipcfg /f
+    expect "-delete -displaydns" ipcfg -D
+    expect "-displaydns" ipcfg -DI
+    expect "--flushdns" ipcfg --FLUSH
     expect "/version" ipcfg /v
     expect "" ipcfg /x
     ;;
 context)
     # one verb only: after it, the options
     expect "/json" ipcfg /all /
+    expect "/json" ipcfg /flushdns /
+    expect "" ipcfg /displaydns /json ""
+    expect "" ipcfg /flushdns x
     expect "--json" ipcfg /addrtable --
     expect "" ipcfg /all /json /
     expect "/json /timeout:" ipcfg /renew eth0 /

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Debian package that scripts/package.sh made, one case per ctest test:
-#   deb_test.sh lintian|contents|unpacked|man|completion|version|plain
+#   deb_test.sh lintian|contents|unpacked|man|completion|version|plain|ansible
 # (plain: the .deb a user gets from a plain `cpack -G DEB` in a tree of
-# his own, checked as lintian does and against package.sh's contents)
+# his own, checked as lintian does and against package.sh's contents;
+# ansible: the packaged Ansible fact run by Ansible, ansible_fact_test.sh)
 # The package is never installed on this machine: it is unpacked with
 # dpkg-deb -x into a temporary root and run from there.
 # Environment (tests/ship/CMakeLists.txt): IPCFG_SOURCE_DIR,
@@ -85,7 +86,8 @@ contents)
             usr/share/bash-completion/completions usr/share/bash-completion/completions/ipcfg \
             usr/share/doc usr/share/doc/ipcfg usr/share/doc/ipcfg/README.md usr/share/doc/ipcfg/copyright \
             usr/share/doc/ipcfg/changelog.gz usr/share/doc/ipcfg/manual usr/share/doc/ipcfg/manual/verbs \
-            usr/share/man usr/share/man/man1 usr/share/man/man1/ipcfg.1.gz
+            usr/share/man usr/share/man/man1 usr/share/man/man1/ipcfg.1.gz \
+            usr/share/doc/ipcfg/examples usr/share/doc/ipcfg/examples/ipcfg.fact
         for f in "$IPCFG_SOURCE_DIR"/docs/*.md; do echo "usr/share/doc/ipcfg/manual/${f##*/}"; done
         for f in "$IPCFG_SOURCE_DIR"/docs/verbs/*.md; do echo "usr/share/doc/ipcfg/manual/verbs/${f##*/}"; done
         ex=0
@@ -96,12 +98,21 @@ contents)
             ex=1
         done
         [ $ex = 0 ] || echo usr/share/doc/ipcfg/examples
-    } | sort >"$T/want"
+    } | sort -u >"$T/want"
     diff -u "$T/want" "$T/got" || fail "package contents differ from the expected list (- expected, + in the package)"
     # the example units, when present, are packaged (and nothing else is missing)
     ls "$IPCFG_SOURCE_DIR"/docs/examples/ipcfg-renew@.* 2>/dev/null | while read -r f; do
         grep -qx "usr/share/doc/ipcfg/examples/${f##*/}" "$T/got" || echo "missing example ${f##*/}"
     done | grep . && fail "example units missing"
+    # the Ansible fact (docs/fleet.md) is executable, as examples may be
+    # (lintian, dh_fixperms); no other file under /usr/share/doc is
+    fact=usr/share/doc/ipcfg/examples/ipcfg.fact
+    awk -v f="./$fact" '$6 == f { print $1 }' "$T/list" | grep -qx -- '-rwxr-xr-x' ||
+        fail "$fact is not -rwxr-xr-x: $(awk -v f="./$fact" '$6 == f { print $1 }' "$T/list")"
+    awk -v f="./$fact" '$6 ~ /^\.\/usr\/share\/doc\// && $6 != f && $1 ~ /^-..x|^-.....x|^-........x/ { print }' "$T/list" |
+        grep . && fail "executable files under /usr/share/doc other than $fact"
+    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$fact" | cmp -s - "$IPCFG_SOURCE_DIR/docs/examples/ipcfg.fact" ||
+        fail "$fact differs from docs/examples/ipcfg.fact"
     # control fields
     dpkg-deb -f "$deb" Package Version Architecture Section Priority Maintainer Depends >"$T/ctl"
     cat "$T/ctl"
@@ -131,6 +142,13 @@ contents)
         fail "usr/bin/ipcfg is not stripped"
     readelf -d "$ROOT/usr/bin/ipcfg" | grep -q 'BIND_NOW\|FLAGS.*NOW' || fail "not linked with -z now"
     readelf -lW "$ROOT/usr/bin/ipcfg" | grep -q GNU_RELRO || fail "not linked with -z relro"
+    ;;
+ansible)
+    # The packaged fact file and program, as an admin installs the fact:
+    # Ansible reads ansible_local.ipcfg (tests/ship/ansible_fact_test.sh).
+    unpack
+    bash "$(dirname "$0")/ansible_fact_test.sh" "$ROOT/usr/bin/ipcfg" \
+        "$ROOT/usr/share/doc/ipcfg/examples/ipcfg.fact" || fail "ansible_fact_test.sh failed"
     ;;
 unpacked)
     # The unpacked binary works: /all, --version, /json parses.

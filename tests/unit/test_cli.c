@@ -47,7 +47,7 @@ static void every_verb_every_prefix_and_case(void **s)
         ipcfg_verb v;
     } verbs[] = {{"all", IPCFG_V_ALL},           {"release", IPCFG_V_RELEASE},   {"renew", IPCFG_V_RENEW},
                  {"addrtable", IPCFG_V_ADDRTABLE}, {"release6", IPCFG_V_RELEASE6}, {"renew6", IPCFG_V_RENEW6},
-                 {"version", IPCFG_V_VERSION}};
+                 {"flushdns", IPCFG_V_FLUSHDNS},   {"displaydns", IPCFG_V_DISPLAYDNS}, {"version", IPCFG_V_VERSION}};
     static const char *const prefixes[] = {"/", "-", "--"};
     for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
         for (size_t p = 0; p < 3; p++) {
@@ -98,6 +98,34 @@ static void no_abbreviations_or_unknown(void **s)
     assert_int_equal(PARSE(&c, "/all", "eth0"), IPCFG_E_USAGE);   /* extra argument */
     assert_int_equal(PARSE(&c, "/addrtable", "x"), IPCFG_E_USAGE);
     assert_int_equal(PARSE(&c, "/version", "x"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/flushdns", "eth0"), IPCFG_E_USAGE); /* the DNS verbs take no argument */
+    assert_int_equal(PARSE(&c, "/displaydns", "x"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/flush"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/flushdns", "/displaydns"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/show"), IPCFG_E_USAGE); /* the listing's name is not a switch */
+    assert_int_equal(PARSE(&c, "/h"), IPCFG_E_USAGE);    /* only -h is help */
+}
+
+/* The names every verb goes by in JSON ("command") */
+static void verb_names(void **s)
+{
+    (void)s;
+    static const struct {
+        ipcfg_verb v;
+        const char *name;
+    } names[] = {{IPCFG_V_SHOW, "show"},         {IPCFG_V_ALL, "all"},           {IPCFG_V_RELEASE, "release"},
+                 {IPCFG_V_RENEW, "renew"},       {IPCFG_V_ADDRTABLE, "addrtable"}, {IPCFG_V_ADD, "add"},
+                 {IPCFG_V_DELETE, "delete"},     {IPCFG_V_RELEASE6, "release6"},  {IPCFG_V_RENEW6, "renew6"},
+                 {IPCFG_V_FLUSHDNS, "flushdns"}, {IPCFG_V_DISPLAYDNS, "displaydns"}, {IPCFG_V_HELP, "help"},
+                 {IPCFG_V_VERSION, "version"}};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        assert_string_equal(ipcfg_verb_name(names[i].v), names[i].name);
+    assert_string_equal(ipcfg_verb_name((ipcfg_verb)99), "?");
+    /* with /json, in any order */
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/json", "-FlushDNS"), 0);
+    assert_int_equal(c.verb, IPCFG_V_FLUSHDNS);
+    assert_true(c.json);
 }
 
 static void json_combines_with_any_verb(void **s)
@@ -313,6 +341,7 @@ int main(void)
         cmocka_unit_test(every_verb_every_prefix_and_case),
         cmocka_unit_test(help_forms),
         cmocka_unit_test(no_abbreviations_or_unknown),
+        cmocka_unit_test(verb_names),
         cmocka_unit_test(json_combines_with_any_verb),
         cmocka_unit_test(release_renew_adapter),
         cmocka_unit_test(timeout_values),

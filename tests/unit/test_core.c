@@ -109,6 +109,33 @@ static int mock_release_gone(ipcfg_backend *b, const char *name, const ipcfg_op_
     return st > 1 ? -1 : st;
 }
 
+/* /flushdns: g_flush is the status the mock answers (0: flushed
+ * "test-cache"; 3: after one flushed); /displaydns: always 6 */
+static int g_flush;
+
+static int mock_flush_dns(ipcfg_backend *b, ipcfg_dns_flush *out, ipcfg_error *err)
+{
+    (void)b;
+    function_called();
+    out->n = 0;
+    if (g_flush == 0 || g_flush == IPCFG_E_FAILED)
+        out->caches[out->n++] = "test-cache";
+    if (g_flush == IPCFG_E_ACCESS)
+        ipcfg_error_set(err, IPCFG_E_ACCESS, IPCFG_R_ELEVATION, "The requested operation requires elevation (root).");
+    else if (g_flush == IPCFG_E_NOTSUP)
+        ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "No DNS cache runs on this host.");
+    else if (g_flush != 0)
+        ipcfg_error_set(err, (ipcfg_status)g_flush, IPCFG_R_SYSTEM, "Could not flush the DNS Resolver Cache: boom.");
+    return g_flush;
+}
+
+static int mock_display_dns(ipcfg_backend *b, ipcfg_error *err)
+{
+    (void)b;
+    ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/displaydns is not supported: the test says why.");
+    return IPCFG_E_NOTSUP;
+}
+
 /* The privilege check: g_check 1 = allowed, 2 = denied (0: no check_change). */
 static int mock_check(ipcfg_backend *b, int dhcp, ipcfg_error *err)
 {
@@ -139,6 +166,8 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->delete_address = mock_delete;
     b->check_change = g_check ? mock_check : NULL;
     b->release_gone = g_gone ? mock_release_gone : NULL;
+    b->flush_dns = g_no_release ? NULL : mock_flush_dns;
+    b->display_dns = g_no_release ? NULL : mock_display_dns;
     return 0;
 }
 
@@ -163,7 +192,7 @@ static int run_v(const char *a0, ...)
     argv[argc] = NULL;
     ipcfg_sb_reset(&g_out);
     ipcfg_sb_reset(&g_err);
-    ipcfg_sink sink = {collect, NULL, 0};
+    ipcfg_sink sink = {collect, NULL, 0, 0};
     return ipcfg_main(argc, argv, mock_open, &sink);
 }
 #define RUN(...) run_v(__VA_ARGS__, (const char *)NULL)
@@ -182,6 +211,7 @@ static int setup(void **s)
     g_check = 0;
     g_case_sensitive = 0;
     g_gone = 1;
+    g_flush = 0;
     return 0;
 }
 
@@ -499,6 +529,69 @@ static void ipv6_verbs_not_supported(void **s)
     assert_string_equal(ERR, "Error: cannot load the platform library\n");
 }
 
+static void flushdns_outcomes(void **s)
+{
+    (void)s;
+    /* flushed: the title and ipconfig's line; the JSON names the caches */
+    expect_function_call(mock_open);
+    expect_function_call(mock_flush_dns);
+    assert_int_equal(RUN("/flushdns"), 0);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\nSuccessfully flushed the DNS Resolver Cache.\n");
+    assert_string_equal(ERR, "");
+    expect_function_call(mock_open);
+    expect_function_call(mock_flush_dns);
+    assert_int_equal(RUN("/flushdns", "/json"), 0);
+    char want[256];
+    snprintf(want, sizeof(want),
+             "{\n  \"ipcfg_version\": \"%s\",\n  \"platform\": \"test\",\n  \"command\": \"flushdns\",\n"
+             "  \"flushed\": [\"test-cache\"],\n  \"exit_code\": 0,\n  \"error\": null\n}\n",
+             ipcfg_version);
+    assert_string_equal(OUT, want);
+    assert_string_equal(ERR, "");
+    /* no privilege: 4, the backend's line */
+    g_flush = IPCFG_E_ACCESS;
+    expect_function_call(mock_open);
+    expect_function_call(mock_flush_dns);
+    assert_int_equal(RUN("/flushdns"), 4);
+    assert_string_equal(OUT, "");
+    assert_string_equal(ERR, "The requested operation requires elevation (root).\n");
+    /* nothing to flush: 6, with "flushed": [] */
+    g_flush = IPCFG_E_NOTSUP;
+    expect_function_call(mock_open);
+    expect_function_call(mock_flush_dns);
+    assert_int_equal(RUN("/flushdns", "/json"), 6);
+    assert_non_null(strstr(OUT, "\"flushed\": [],\n  \"exit_code\": 6,"));
+    assert_non_null(strstr(OUT, "\"reason\": \"not_supported\""));
+    assert_string_equal(ERR, "Error: No DNS cache runs on this host.\n");
+    /* a failure after one cache was flushed: 3, and that one is named */
+    g_flush = IPCFG_E_FAILED;
+    expect_function_call(mock_open);
+    expect_function_call(mock_flush_dns);
+    assert_int_equal(RUN("/flushdns", "/json"), 3);
+    assert_non_null(strstr(OUT, "\"flushed\": [\"test-cache\"],\n  \"exit_code\": 3,"));
+    assert_string_equal(ERR, "Error: Could not flush the DNS Resolver Cache: boom.\n");
+}
+
+static void displaydns_and_missing_operations(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/displaydns"), 6);
+    assert_string_equal(OUT, "");
+    assert_string_equal(ERR, "Error: /displaydns is not supported: the test says why.\n");
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/displaydns", "/json"), 6);
+    assert_non_null(strstr(OUT, "\"command\": \"displaydns\",\n  \"exit_code\": 6,"));
+    /* a backend without the operations: 6 all the same */
+    g_no_release = 1;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/flushdns"), 6);
+    assert_string_equal(ERR, "Error: /flushdns is not supported on this platform.\n");
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/displaydns"), 6);
+    assert_string_equal(ERR, "Error: /displaydns is not supported on this platform.\n");
+}
+
 static void add_selects_exactly_one(void **s)
 {
     (void)s;
@@ -754,6 +847,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(delete_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(json_release_document, setup, teardown),
         cmocka_unit_test_setup_teardown(privilege_before_selection, setup, teardown),
+        cmocka_unit_test_setup_teardown(flushdns_outcomes, setup, teardown),
+        cmocka_unit_test_setup_teardown(displaydns_and_missing_operations, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ipcfg_sb_free(&g_out);

@@ -108,7 +108,7 @@ static int run_v(const char *a0, ...)
     ipcfg_sb_reset(&g_out);
     ipcfg_sb_reset(&g_err);
     g_calls = 0;
-    ipcfg_sink sink = {collect, NULL, 0};
+    ipcfg_sink sink = {collect, NULL, 0, 0};
     return ipcfg_main(argc, argv, mock_open, &sink);
 }
 #define RUN(...) run_v(__VA_ARGS__, (const char *)NULL)

@@ -59,7 +59,7 @@ static int capture(void *ctx, int is_err, const char *t, size_t n, ipcfg_error *
 static int run(int argc, char **argv)
 {
     memset(&g_cap, 0, sizeof(g_cap));
-    ipcfg_sink sink = {capture, &g_cap, 0};
+    ipcfg_sink sink = {capture, &g_cap, 0, 0};
     return ipcfg_main(argc, argv, fixture_backend_open, &sink);
 }
 
@@ -184,7 +184,7 @@ static void lost_stdout_every_verb(void **s)
         argv[argc] = NULL;
         memset(&g_cap, 0, sizeof(g_cap));
         g_cap.fail_out = IPCFG_SINK_FAILED;
-        ipcfg_sink sink = {capture, &g_cap, 0};
+        ipcfg_sink sink = {capture, &g_cap, 0, 0};
         assert_int_equal(ipcfg_main(argc, argv, fixture_backend_open, &sink), IPCFG_E_FAILED);
         assert_int_equal(g_cap.calls[0], 1);
         static const char line[] = "Error: the output could not be written: No space left on device.\n";

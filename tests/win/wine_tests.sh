@@ -9,6 +9,8 @@
 #   IPCFG_WIN_UNIT      win_unit.exe (prints FormatMessage texts)
 #   IPCFG_PLANTED_DLL   the planted iphlpapi.dll (planting cases)
 #   IPCFG_NAIVE_LOADER  naive_loader.exe (planting control)
+#   IPCFG_VERINFO       win_verinfo.exe (the version resource as version.dll reads it)
+#   IPCFG_VERSION       the project's version; IPCFG_COPYRIGHT LICENSE's copyright line
 #   IPCFG_TMP           a scratch directory of this build
 set -uo pipefail
 
@@ -28,7 +30,7 @@ fail() { echo "FAIL [$case_name]: $*" >&2; fails=$((fails + 1)); }
 show() {
     echo "---- stdout"; cat "$T/out"
     echo "---- stderr"; cat "$T/err"
-    echo "---- exit $rc"
+    echo "---- exit ${rc:-none}"
 }
 
 # One wineserver for the whole suite.  Debian's wineserver wrapper passes
@@ -50,46 +52,56 @@ keep_server() {
     return 0
 }
 
-# Lines only Wine itself writes when it cannot start a program: its loader's
-# ("wine: ..."), its server connection's ("wine client error:..."), the
-# server's, and debug channels ("err:...", "0024:err:...").  An empty line
-# is Wine's too; a line of CR alone (ipcfg ends its lines with CR LF) is not.
-WINE_NOISE='^((wine: |wine client error|wineserver: |(err|fixme|warn|trace):|[0-9a-f]+:(err|fixme|warn|trace):).*|)$'
+# shellcheck source=wine_lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/wine_lib.sh"
 
-# true when FILE... hold nothing but Wine's own messages, or nothing at all;
-# a program that crashed ("wine: Unhandled page fault ...") did start
-only_wine_noise() { ! grep -qvhE -- "$WINE_NOISE" "$@" && ! grep -qhiE -- 'unhandled|exception' "$@"; }
-
-# wine_run LABEL CMD... -> $T/out, $T/err, $rc
-# Now and then Wine fails before the program runs: an exit code with no
-# output at all, or with only Wine's own loader/server messages.  The
-# programs run here never fail silently and never print such lines, so such
-# a run is started again (3 attempts in all), each attempt discarded shown
+# wine_run LABEL CMD... -> $T/out.raw, $T/err.raw (the bytes), $T/out, $T/err
+# (CR removed, what the checks read), $rc
+# Now and then Wine fails before the program runs: no output at all, or only
+# Wine's own loader/server messages.  The programs run here never fail
+# silently and never print such lines, so such a run is started again (3
+# attempts in all, whatever its exit status), each attempt discarded shown
 # as a note (exit code, stdout, stderr); anything a program did print is
-# judged as it is.  A run that timed out is not repeated.
+# judged as it is.  A run that timed out is not repeated.  A run that still
+# printed nothing of the program's, or whose output says a part of Wine is
+# missing ("wine32 is missing"), fails the case whatever its exit status
+# (wine_lib.sh).
 wine_run() {
-    local label=$1 attempt
+    local label=$1 attempt reason
     shift
     keep_server
     for attempt in 1 2 3; do
-        timeout 120 "$@" >"$T/out" 2>"$T/err" </dev/null
+        timeout 120 "$@" >"$T/out.raw" 2>"$T/err.raw" </dev/null
         rc=$?
-        if [ "$attempt" -lt 3 ] && [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && only_wine_noise "$T/out" "$T/err"; then
+        if [ "$attempt" -lt 3 ] && wine_retry_wanted "$rc" "$T/out.raw" "$T/err.raw"; then
             {
                 echo "note [$case_name]: attempt $attempt: Wine did not start $label (exit $rc); its output:"
-                echo "note [$case_name]: ---- stdout"; sed 's/^/note    | /' "$T/out"
-                echo "note [$case_name]: ---- stderr"; sed 's/^/note    | /' "$T/err"
+                echo "note [$case_name]: ---- stdout"; sed 's/^/note    | /' "$T/out.raw"
+                echo "note [$case_name]: ---- stderr"; sed 's/^/note    | /' "$T/err.raw"
                 echo "note [$case_name]: once more"
             } >&2
-            sleep 1
+            sleep "$WINE_RETRY_PAUSE"
             continue
         fi
         break
     done
+    tr -d '\r' <"$T/out.raw" >"$T/out"
+    tr -d '\r' <"$T/err.raw" >"$T/err"
+    if reason=$(wine_refusal "$T/out.raw" "$T/err.raw"); then
+        fail "$label: the run does not count (exit $rc): $reason"
+    fi
 }
 # run_exe EXE ARGS...: EXE under Wine
 run_exe() { wine_run "$(basename "$1")" "$IPCFG_WINE" "$@"; }
-run() { run_exe "$IPCFG_EXE" "$@"; }
+# run ARGS...: ipcfg.exe; its text ends every line with CR LF on stdout and
+# stderr, its /json document (stdout) has LF alone
+run() {
+    local fault
+    run_exe "$IPCFG_EXE" "$@"
+    while IFS= read -r fault; do
+        fail "$fault (ipcfg $*)"
+    done < <(ipcfg_line_end_faults "$T/out.raw" "$T/err.raw" "$@")
+}
 
 expect_rc() { [ "$rc" -eq "$1" ] || fail "exit code $rc, expected $1 (ipcfg $2)"; }
 out_has() { grep -qE -- "$1" "$T/out" || fail "stdout lacks /$1/"; }
@@ -123,19 +135,26 @@ first_addr() { host_addrs | awk '$2 !~ /^127\./ { print $2; exit }'; }
 # FormatMessage's own text for a Win32 code
 # (started again when Wine did not start it, as in wine_run)
 fmt_text() {
-    local attempt text
+    local attempt text reason
     keep_server
     for attempt in 1 2 3; do
-        text=$(timeout 60 "$IPCFG_WINE" "$IPCFG_WIN_UNIT" fmt "$1" 2>"$T/fmt_err" </dev/null | tr -d '\r')
+        timeout 60 "$IPCFG_WINE" "$IPCFG_WIN_UNIT" fmt "$1" >"$T/fmt_out" 2>"$T/fmt_err" </dev/null
+        text=$(tr -d '\r' <"$T/fmt_out")
         if [ -n "$text" ] || [ "$attempt" = 3 ] || ! only_wine_noise "$T/fmt_err"; then
             break
         fi
         echo "note [$case_name]: attempt $attempt: no text from win_unit fmt $1; its stderr:" >&2
         sed 's/^/note    | /' "$T/fmt_err" >&2
-        sleep 1
+        sleep "$WINE_RETRY_PAUSE"
     done
+    if reason=$(wine_refusal "$T/fmt_out" "$T/fmt_err"); then
+        fail "win_unit fmt $1: the run does not count: $reason"
+    fi
     printf '%s\n' "$text"
 }
+
+# The Windows path of a Unix path (Wine maps Z: to /).
+winepath_of() { printf 'Z:%s' "$(tr / '\\' <<<"$1")"; }
 
 need_host_addr() {
     if [ -z "$(first_if)" ]; then
@@ -153,10 +172,13 @@ check_listing() { # $1 = all (1) or brief (0)
         fi
         n=$((n + 1))
         out_has "adapter $ifname:"
-        out_has "IPv4 Address[ .]*: $(esc "$addr")(\\(Preferred\\))?\$"
         out_has "Subnet Mask[ .]*: $(esc "$(prefix_to_mask "$plen")")\$"
-        if [ "$1" = 1 ]; then
-            out_has "IPv4 Address[ .]*: $(esc "$addr")\\(Preferred\\)\$"
+        if [ "$1" = 0 ]; then
+            # the brief listing shows no address state, as ipconfig
+            out_has "IPv4 Address[ .]*: $(esc "$addr")\$"
+        else
+            # /all: the state and its blank, as ipconfig writes it
+            out_has "IPv4 Address[ .]*: $(esc "$addr")\\(Preferred\\) \$"
             local mac
             mac=$(ip -o link show "$ifname" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p' | tr 'a-f:' 'A-F-')
             [ -n "$mac" ] && out_has "Physical Address[ .]*: $mac\$"
@@ -314,6 +336,16 @@ v6)
         grep -qi "ipv6" "$T/err" || fail "$v: stderr does not mention IPv6"
     done
     ;;
+dns)
+    # recognised, exit 6 with the reason: dnsapi.dll is not ipcfg's to use
+    for v in /flushdns /displaydns; do
+        run "$v"
+        expect_rc 6 "$v"
+        [ -s "$T/out" ] && fail "$v: stdout not empty"
+        grep -q "dnsapi.dll" "$T/err" || fail "$v: stderr does not say why (dnsapi.dll)"
+        grep -q "unrecognized" "$T/err" && fail "$v: taken for an unknown switch"
+    done
+    ;;
 version)
     run /version
     expect_rc 0 /version
@@ -369,6 +401,21 @@ planting)
     expect_rc 0 "/all (planted DLL beside the exe)"
     err_lacks_fixed "PLANTED-IPHLPAPI-LOADED"
     check_listing 1
+    ;;
+version_resource)
+    # Windows' own reading of ipcfg.exe's version resource (version.dll, as
+    # Explorer and inventory tools read it): the project's version, names
+    # and copyright (check_resources.py reads the bytes themselves)
+    run_exe "$IPCFG_VERINFO" "$(winepath_of "$IPCFG_EXE")"
+    expect_rc 0 "win_verinfo ipcfg.exe"
+    company=${IPCFG_COPYRIGHT#Copyright (c) }
+    company=${company#* }
+    for line in "FixedFileVersion=$IPCFG_VERSION.0" "FixedProductVersion=$IPCFG_VERSION.0" "Translation=040904B0" \
+        "CompanyName=$company" "FileDescription=ipcfg - ipconfig-style DHCP lease utility" \
+        "FileVersion=$IPCFG_VERSION" "InternalName=ipcfg" "LegalCopyright=$IPCFG_COPYRIGHT" \
+        "OriginalFilename=ipcfg.exe" "ProductName=ipcfg" "ProductVersion=$IPCFG_VERSION"; do
+        grep -qxF -- "$line" "$T/out" || fail "win_verinfo: no line '$line'"
+    done
     ;;
 planting_control)
     # The same setup loads the planted DLL into a program that uses the

@@ -6,6 +6,9 @@
 #   /renew of a named interface without a lease asks for one: no server
 #   answers, exit 5 within /timeout plus one second, nothing changed;
 #   /release6, /renew6: exit 6, saying no IPv6 release/renew interface exists;
+#   /flushdns where no DNS cache runs (a network namespace of its own, so
+#   not systemd-resolved's): exit 6; without root exit 4 before it looks;
+#   /displaydns: exit 6 with its reason;
 #   unknown switch, abbreviation, missing argument: exit 1 with the usage error.
 # None of them changes the namespace's addresses.  (The exchanges with a
 # real server: test_dhcp_*.sh.)
@@ -58,7 +61,33 @@ for args in "/release6" "/renew6" "/renew6 v0"; do
     assert_contains "$ERR" "IPv6 release/renew" "ipcfg $args: names IPv6 release/renew"
 done
 
-for args in "/a" "/al" "/bogus" "/add" "/add v0" "/delete" "all" "/all extra" "/timeout:abc"; do
+# /flushdns: no resolver cache serves this namespace (and IPCFG_PEER_ROOT
+# is unset: the host's own resolved, if any, is not this namespace's)
+run_captured "ipcfg /flushdns" ip netns exec "$NS" env -u IPCFG_PEER_ROOT "$IPCFG" /flushdns
+assert_exit 6 "/flushdns where no DNS cache runs"
+assert_eq "" "$OUT" "/flushdns (6): nothing on stdout"
+assert_eq "Error: No DNS cache runs on this host: systemd-resolved does not run for this network namespace, so there is nothing to flush." \
+    "${ERR%$'\n'}" "/flushdns (6): says no DNS cache runs"
+run_ipcfg /flushdns /json
+assert_exit 6 "/flushdns /json"
+assert_json "$OUT" '[.command, .flushed, .exit_code, .error.reason]' '["flushdns",[],6,"not_supported"]' "/flushdns /json (6)"
+run_ipcfg_nobody /flushdns
+assert_exit 4 "/flushdns as nobody"
+assert_eq "The requested operation requires elevation (root or CAP_SYS_ADMIN)." "${ERR%$'\n'}" "/flushdns as nobody: the elevation line"
+run_captured "(as nobody) strace ipcfg /flushdns" ip netns exec "$NS" strace -f -qq -e trace=execve,connect \
+    setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all "$IPCFG" /flushdns
+assert_exit 4 "/flushdns as nobody (strace)"
+# what ipcfg did (setpriv's own look-ups come before its execve)
+assert_eq 0 "$(sed -n '/^execve("[^"]*ipcfg"/,$p' <<<"$ERR" | grep -c -e 'connect(' -e 'execve(.*resolvectl')" \
+    "/flushdns as nobody asks nothing (no connect, no resolvectl)"
+run_ipcfg /displaydns
+assert_exit 6 "/displaydns"
+assert_one_line "$ERR" "/displaydns: one error line"
+assert_contains "$ERR" "no call that lists" "/displaydns: says why"
+run_ipcfg /displaydns /json
+assert_json "$OUT" '[.command, .exit_code, .error.reason]' '["displaydns",6,"not_supported"]' "/displaydns /json"
+
+for args in "/a" "/al" "/bogus" "/add" "/add v0" "/delete" "all" "/all extra" "/timeout:abc" "/flushdns x" "/displaydns v0"; do
     # shellcheck disable=SC2086
     run_ipcfg $args
     assert_exit 1 "ipcfg $args (command-line error)"

@@ -177,11 +177,11 @@ assert_eq "$(lines \
     "$(field "Connection-specific DNS Suffix" "")" \
     "$(field "Description" "veth")" \
     "$(field "Physical Address" "${mac[v0]}")" \
-    "$(field "IPv6 Address" "2001:db8:20::5(Preferred)")" \
-    "$(field "Link-local IPv6 Address" "fe80::10%$i_v0(Preferred)")" \
-    "$(field "IPv4 Address" "10.20.0.1(Preferred)")" \
+    "$(field "IPv6 Address" "2001:db8:20::5(Preferred) ")" \
+    "$(field "Link-local IPv6 Address" "fe80::10%$i_v0(Preferred) ")" \
+    "$(field "IPv4 Address" "10.20.0.1(Preferred) ")" \
     "$(field "Subnet Mask" "255.255.255.0")" \
-    "$(field "IPv4 Address" "10.21.0.1(Preferred)")" \
+    "$(field "IPv4 Address" "10.21.0.1(Preferred) ")" \
     "$(field "Subnet Mask" "255.255.0.0")" \
     "$(field "Default Gateway" "10.20.0.254")")" \
     "$(strip_optional "$b")" "/all: v0 block"
@@ -201,7 +201,7 @@ assert_eq "$(lines \
     "$(field "Connection-specific DNS Suffix" "")" \
     "$(field "Description" "bridge")" \
     "$(field "Physical Address" "${mac[br0]}")" \
-    "$(field "IPv4 Address" "10.40.0.1(Preferred)")" \
+    "$(field "IPv4 Address" "10.40.0.1(Preferred) ")" \
     "$(field "Subnet Mask" "255.255.255.0")" \
     "$(field "Default Gateway" "fe80::1%$i_br0")" \
     "$(cont "10.40.0.254")")" \
@@ -213,7 +213,7 @@ assert_eq "$(lines \
     "$(field "Connection-specific DNS Suffix" "")" \
     "$(field "Description" "veth")" \
     "$(field "Physical Address" "${mac[vé0]}")" \
-    "$(field "IPv4 Address" "10.50.0.1(Preferred)")" \
+    "$(field "IPv4 Address" "10.50.0.1(Preferred) ")" \
     "$(field "Subnet Mask" "255.255.255.0")" \
     "$(field "Default Gateway" "")")" \
     "$(strip_optional "$b")" "/all: vé0 (UTF-8 name) block"

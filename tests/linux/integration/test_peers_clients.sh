@@ -173,7 +173,7 @@ check_client() {
     local blk
     blk=$(adapter_block "$OUT" "Ethernet adapter pc0:")
     assert_line "$blk" "$(field "DHCP Enabled" "Yes")" "$client: DHCP Enabled"
-    assert_line "$blk" "$(field "IPv4 Address" "$addr(Preferred)")" "$client: the address"
+    assert_line "$blk" "$(field "IPv4 Address" "$addr(Preferred) ")" "$client: the address"
     assert_line "$blk" "$(field "DHCP Server" "10.78.0.1")" "$client: DHCP Server"
     assert_line "$blk" "$(field "DNS Servers" "10.78.0.53")" "$client: first DNS server"
     assert_line "$blk" "$(cont "10.78.0.54")" "$client: second DNS server"

@@ -2,10 +2,10 @@
 # unit_file_test.sh UNIT_TEMPLATE IPCFG: the unit ipcfg@.service, with
 # ExecStart pointing at this build's IPCFG, passes `systemd-analyze verify`
 # for an instance without a word of complaint, and says what the product
-# needs: Type=notify, the keeper command, bound to the interface's device,
-# restarted on failure but not for a bad name (1) or no privilege (4),
-# enabled per interface.  Runs no unit and changes nothing outside a
-# temporary directory.
+# needs: Type=notify, the keeper command, no dependency on the interface's
+# device unit, restarted on failure but not for a bad name (1) or no
+# privilege (4), enabled per interface.  Runs no unit and changes nothing
+# outside a temporary directory.
 set -u
 tmpl=$1 bin=$2
 fails=0
@@ -26,8 +26,10 @@ u=$T/ipcfg@.service
 want() { grep -qx -- "$1" "$u" && pass "$1" || fail "missing: $1"; }
 want "Type=notify"
 want "ExecStart=$bin --keeper %I"
-want "BindsTo=sys-subsystem-net-devices-%i.device"
-want "After=sys-subsystem-net-devices-%i.device"
+# no dependency on the device unit, which only udev makes: it would keep
+# the unit from ever starting in a container (tests/ship/systemd runs it
+# there)
+grep -E '^[A-Za-z]+=.*\.device' "$u" && fail "a dependency on a device unit" || pass "no dependency on a device unit"
 want "Restart=on-failure"
 want "RestartPreventExitStatus=1 4"
 want "WantedBy=multi-user.target"

@@ -90,6 +90,21 @@ else { Fail 'adapter names differ from ipconfig /all (lists above)' }
 if (($theirs.V4 -join "`n") -ceq ($mine.V4 -join "`n")) { Pass 'IPv4 addresses are those of ipconfig /all' }
 else { Fail 'IPv4 addresses differ from ipconfig /all (lists above)' }
 
+# ---- ipconfig's bytes: CR LF line ends, the blank after a status -------------------
+# (redirected output, as a script reads it; docs/windows.md, "Output encoding")
+foreach ($o in @(@{ Name = 'ipconfig /all'; Text = $sys.Out }, @{ Name = 'ipcfg /all'; Text = $all.Out })) {
+    if ($o.Text -match "(^|[^`r])`n") { Fail "$($o.Name) has a line that does not end with CR LF" }
+    else { Pass "$($o.Name): every line ends with CR LF" }
+}
+$theirStatus = @([regex]::Matches($sys.Out, '\((Preferred|Deprecated|Tentative|Duplicate)\)( ?)
+') | ForEach-Object { $_.Groups[2].Value })
+$myStatus = @([regex]::Matches($all.Out, '\((Preferred|Deprecated|Tentative|Duplicate)\)( ?)
+') | ForEach-Object { $_.Groups[2].Value })
+Write-Host "status endings: ipconfig '$($theirStatus -join '|')', ipcfg '$($myStatus -join '|')'"
+if ($myStatus -contains '') { Fail 'ipcfg /all ends a status without the blank' }
+elseif ($theirStatus.Count -gt 0 -and $theirStatus -contains '') { Fail "this Windows' ipconfig ends a status without a blank: the contract's form differs from it" }
+else { Pass 'every status ends with a blank, as ipconfig writes it' }
+
 # ---- /add then /delete of a TEST-NET-1 /32 on the runner's adapter ------------------
 $route = Get-NetRoute -DestinationPrefix '0.0.0.0/0' -AddressFamily IPv4 -ErrorAction SilentlyContinue |
     Sort-Object -Property RouteMetric, InterfaceMetric | Select-Object -First 1

@@ -132,8 +132,9 @@ typedef struct sim_adapter {
     int ipv4_enabled;
     int autoconfig;              /* GetPerAdapterInfo's AutoconfigEnabled */
     ULONG ipv6_index;            /* Ipv6IfIndex (0: the index, when the adapter has IPv6) */
-    int has_wins;                /* IP_ADAPTER_INFO HaveWins */
-    BYTE wins[2][4];             /* primary, secondary (0.0.0.0 = none) */
+    BYTE wins[SIM_MAX_LIST][4];  /* WINS servers in order: GetAdaptersInfo has the
+                                  * first two (HaveWins), GetAdaptersAddresses all */
+    int n_wins;
     ULONG dhcpv6_iaid;
     BYTE duid[MAX_DHCPV6_DUID_LENGTH];
     ULONG duid_len;
@@ -181,6 +182,7 @@ static struct {
     unsigned grow_left[F_COUNT];
     ULONG grow_pad[F_COUNT];
     int quirk_numadapters0;
+    int quirk_gaa_no_wins;       /* GetAdaptersAddresses lists no WINS server */
     ULONG next_context;
     WCHAR log_path[MAX_PATH + 8];
     WCHAR state_path[MAX_PATH + 8];
@@ -890,9 +892,12 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         S.grow_left[fn] = (unsigned)ul;
     } else if (!strcmp(k, "quirk")) {
         NEED(2);
-        if (strcmp(t[1], "numadapters0"))
+        if (!strcmp(t[1], "numadapters0"))
+            S.quirk_numadapters0 = 1;
+        else if (!strcmp(t[1], "gaa-no-wins"))
+            S.quirk_gaa_no_wins = 1;
+        else
             return "unknown quirk";
-        S.quirk_numadapters0 = 1;
     } else if (!strcmp(k, "next-context")) {
         NEED(2);
         if (parse_ulong(t[1], &ul))
@@ -1030,11 +1035,11 @@ static const char *scenario_line(char **t, int n, sim_adapter **cur)
         a->ipv6_index = (ULONG)ul;
     } else if (!strcmp(k, "wins")) {
         NEED_ADAPTER();
-        if (n != 2 && n != 3)
-            return "usage: wins PRIMARY [SECONDARY]";
-        if (parse_ip4(t[1], a->wins[0]) || (n == 3 && parse_ip4(t[2], a->wins[1])))
-            return "bad IPv4 address";
-        a->has_wins = 1;
+        if (n < 2 || n - 1 > SIM_MAX_LIST)
+            return "usage: wins PRIMARY [SECONDARY [MORE...]] (up to 8)";
+        for (a->n_wins = 0; a->n_wins < n - 1; a->n_wins++)
+            if (parse_ip4(t[a->n_wins + 1], a->wins[a->n_wins]) || ip4_is_zero(a->wins[a->n_wins]))
+                return "bad IPv4 address";
     } else if (!strcmp(k, "dhcpv6-iaid")) {
         NEED(2);
         NEED_ADAPTER();
@@ -1478,6 +1483,26 @@ static int layout_gaa(arena *ar, ULONG family, ULONG flags)
             }
         }
 
+        /* WINS servers, every one (only on request, as Windows does) */
+        if ((flags & GAA_FLAG_INCLUDE_WINS_INFO) && !S.quirk_gaa_no_wins) {
+            link = (void **)&p->FirstWinsServerAddress;
+            for (j = 0; j < a->n_wins && family != AF_INET6; j++) {
+                IP_ADAPTER_WINS_SERVER_ADDRESS_LH *w;
+                sim_ip ip;
+                w = (IP_ADAPTER_WINS_SERVER_ADDRESS_LH *)arena_get(ar, sizeof(*w), 8);
+                if (!w)
+                    return -1;
+                memset(w, 0, sizeof(*w));
+                memset(&ip, 0, sizeof(ip));
+                memcpy(ip.b, a->wins[j], 4);
+                w->Length = (ULONG)sizeof(*w);
+                if (arena_sockaddr(ar, &ip, 0, &w->Address))
+                    return -1;
+                *link = w;
+                link = (void **)&w->Next;
+            }
+        }
+
         if (!(p->DnsSuffix = arena_wstr(ar, a->dns_suffix)) || !(p->Description = arena_wstr(ar, a->desc)) ||
             !(p->FriendlyName = arena_wstr(ar, (flags & GAA_FLAG_SKIP_FRIENDLY_NAME) ? L"" : a->name)))
             return -1;
@@ -1630,9 +1655,11 @@ static int layout_gai(arena *ar)
             set_addr_string(&p->DhcpServer, a->cur.server, (const BYTE *)"\xff\xff\xff\xff", 0);
         else
             set_addr_string(&p->DhcpServer, NULL, NULL, 0);
-        p->HaveWins = a->has_wins ? TRUE : FALSE;
-        set_addr_string(&p->PrimaryWinsServer, a->has_wins ? a->wins[0] : NULL, NULL, 0);
-        set_addr_string(&p->SecondaryWinsServer, a->has_wins && !ip4_is_zero(a->wins[1]) ? a->wins[1] : NULL, NULL, 0);
+        /* two slots: a third WINS server and later are only in
+         * GetAdaptersAddresses' list */
+        p->HaveWins = a->n_wins > 0 ? TRUE : FALSE;
+        set_addr_string(&p->PrimaryWinsServer, a->n_wins > 0 ? a->wins[0] : NULL, NULL, 0);
+        set_addr_string(&p->SecondaryWinsServer, a->n_wins > 1 ? a->wins[1] : NULL, NULL, 0);
         set_lease_times(p, a->dhcp ? a->cur.obtained : 0, a->dhcp ? a->cur.expires : 0);
     }
     return 0;

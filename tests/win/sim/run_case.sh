@@ -56,15 +56,12 @@ fail() {
 
 note() { printf '%s\n' "$*" >&2; }
 
-# Lines only Wine itself writes when it cannot start a program: its loader's
-# ("wine: ..."), its server connection's ("wine client error:..."), the
-# server's, and debug channels ("err:...", "0024:err:...").  An empty line
-# is Wine's too; a line of CR alone (ipcfg ends its lines with CR LF) is not.
-WINE_NOISE='^((wine: |wine client error|wineserver: |(err|fixme|warn|trace):|[0-9a-f]+:(err|fixme|warn|trace):).*|)$'
-
-# true when FILE... hold nothing but Wine's own messages, or nothing at all;
-# a program that crashed ("wine: Unhandled page fault ...") did start
-only_wine_noise() { ! grep -qvhE -- "$WINE_NOISE" "$@" && ! grep -qhiE -- 'unhandled|exception' "$@"; }
+# What every Wine runner holds to: a run that printed nothing of the
+# program's, or whose output says a part of Wine is missing, is refused
+# whatever its exit status (only_wine_noise, wine_retry_wanted,
+# wine_refusal, crlf_lines_ok, lf_only_ok).
+# shellcheck source=../wine_lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../wine_lib.sh"
 
 # ---- setting up ------------------------------------------------------------
 
@@ -131,9 +128,64 @@ prime() {
     ) || true
 }
 
-# run ARGS...: ipcfg.exe ARGS against the simulated host.
+# run ARGS...: ipcfg.exe ARGS against the simulated host.  Its text ends
+# every line with CR LF, on stdout and on stderr; its /json document
+# (stdout) has LF alone.
 run() {
     run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+    expect_line_ends "$@"
+}
+
+# expect_line_ends ARGS...: the raw bytes of the last redirected ipcfg run
+# (ARGS, its arguments) end their lines as Windows text does.
+expect_line_ends() {
+    local fault
+    while IFS= read -r fault; do
+        fail "[$LAST_CMD] $fault"
+    done < <(ipcfg_line_end_faults "$OUT" "$ERR" "$@")
+}
+
+# run_both ARGS...: ipcfg.exe ARGS as this build made it, then the other
+# architecture's ipcfg.exe (SIM_OTHER_EXE under SIM_OTHER_WINE: the x86_64
+# build beside this i686 one), against the same host in the same prefix
+# (which holds the simulation for both), from the same state; both must
+# write the same bytes on stdout and stderr, exit with the same code and
+# make the same changes to the host.  The checks that follow read the
+# second run.
+run_both() {
+    local keep=$SIM_WORK/both
+    for v in SIM_OTHER_WINE SIM_OTHER_EXE; do
+        [ -n "${!v:-}" ] || { echo "run_case.sh: $v is not set (run_both)" >&2; exit 2; }
+    done
+    [ -f "$SIM_OTHER_EXE" ] || { fail "no $SIM_OTHER_EXE: build the other architecture first (scripts/test.sh builds mingw64 before mingw32)"; return; }
+    mkdir -p "$keep"
+    [ -n "$STATE" ] && cp "$STATE" "$keep/state.before"
+    run "$@"
+    cp "$OUT" "$keep/out.this"
+    cp "$ERR" "$keep/err.this"
+    local exit_this=$EXIT
+    if [ -n "$STATE" ]; then
+        cp "$STATE" "$keep/state.this"
+        cp "$keep/state.before" "$STATE"
+    fi
+    SIM_WINE=$SIM_OTHER_WINE SIM_EXE=$SIM_OTHER_EXE run "$@"
+    [ "$EXIT" = "$exit_this" ] || fail "[$LAST_CMD] exit code $exit_this here, $EXIT from $SIM_OTHER_EXE"
+    local s
+    for s in out err; do
+        local f=$OUT
+        [ $s = err ] && f=$ERR
+        if ! cmp -s "$keep/$s.this" "$f"; then
+            fail "[$LAST_CMD] std$s differs between the two architectures:"
+            diff -u --label "std$s here" --label "std$s of $SIM_OTHER_EXE" <(od -c "$keep/$s.this") <(od -c "$f") | head -20 >&2
+        fi
+    done
+    # the same changes; their order aside: adapters acted on together are
+    # released or renewed on worker threads, which append to the state in
+    # the order they finish
+    if [ -n "$STATE" ] && ! cmp -s <(sort "$keep/state.this") <(sort "$STATE"); then
+        fail "[$LAST_CMD] the simulated host's state differs between the two architectures:"
+        diff -u --label "state here" --label "state of $SIM_OTHER_EXE" "$keep/state.this" "$STATE" | head -20 >&2
+    fi
 }
 
 # run_console ARGS...: the same on a console (stdout and stderr both reach
@@ -146,13 +198,16 @@ run_console() {
 # on /dev/full (writes fail: disk full) or closed; stdout.txt stays empty.
 run_stdout_full() {
     SIM_STDOUT=full run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+    expect_line_ends "$@"
 }
 run_stdout_closed() {
     SIM_STDOUT=closed run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+    expect_line_ends "$@"
 }
 # run_reader_gone ARGS...: stdout is a pipe whose reader went away.
 run_reader_gone() {
     SIM_STDOUT=gone run_exe "$SIM_PREFIX" "iphlpapi=n" "$SIM_EXE" "$@"
+    expect_line_ends "$@"
 }
 
 # plant_run ARGS...: ipcfg.exe copied into a scratch directory together with
@@ -165,6 +220,7 @@ plant_run() {
     cp -f "$SIM_EXE" "$dir/ipcfg.exe"
     cp -f "$SIM_DLL" "$dir/iphlpapi.dll"
     run_exe "$SIM_PLAIN_PREFIX" "iphlpapi=n,b" "$dir/ipcfg.exe" "$@"
+    expect_line_ends "$@"
 }
 
 # run_selftest MODE: sim_selftest.exe (checks of the simulation itself)
@@ -214,20 +270,19 @@ run_exe() {
         RUN_SECONDS=$(( $(date +%s) - t0 ))
         RUN_MS=$(( $(date +%s%3N) - t0ms ))
         note "    exit $EXIT after $RUN_MS ms"
-        # Now and then Wine fails before the program runs: an exit code with
-        # no output at all, or only Wine's own loader/server messages, and
-        # not one IP Helper call.  ipcfg itself never fails silently, so such
-        # a run is started again (3 attempts in all), each discarded attempt
-        # shown; anything the program did is judged as it is.  (A reader
-        # gone away (run_reader_gone) is meant to end a run silently.)
-        if [ "$attempt" -lt 3 ] && [ "$EXIT" != 0 ] && [ "$EXIT" != 124 ] && [ "${SIM_STDOUT:-}" != gone ] &&
-            only_wine_noise "$OUT" "$ERR" &&
+        # Now and then Wine fails before the program runs: no output at all,
+        # or only Wine's own loader/server messages, and not one IP Helper
+        # call.  ipcfg itself never fails silently, so such a run is started
+        # again (3 attempts in all, whatever its exit status), each discarded
+        # attempt shown; anything the program did is judged as it is.  (A
+        # reader gone away (run_reader_gone) is meant to end a run silently.)
+        if [ "$attempt" -lt 3 ] && [ "${SIM_STDOUT:-}" != gone ] && wine_retry_wanted "$EXIT" "$OUT" "$ERR" &&
             [ "$(stat -c %s "$LOG" 2>/dev/null || echo 0)" = "$logsize" ]; then
             note "    attempt $attempt: Wine did not start the program (exit $EXIT, no call); its output:"
             note "    ---- stdout"; sed 's/^/    | /' "$OUT" >&2
             note "    ---- stderr"; sed 's/^/    | /' "$ERR" >&2
             note "    once more"
-            sleep 1
+            sleep "$WINE_RETRY_PAUSE"
             prime "$prefix"
             continue
         fi
@@ -245,15 +300,39 @@ run_exe() {
     if [ "$EXIT" = 124 ]; then
         fail "[$LAST_CMD] timed out"
     fi
+    # A run that printed nothing of the program's, or that Wine could not
+    # start for want of a part of it, is never a pass (whatever its exit
+    # status).  A reader gone away ends ipcfg silently: there the call log,
+    # which grew, or ipcfg's exit code for lost output (3; Wine that has
+    # run nothing exits 0) shows that it ran.  SIM_OUT_FILE: the command
+    # writes its output to that file instead (cmd.exe /c "... > FILE").
+    local silent= reason
+    if [ "${SIM_STDOUT:-}" = gone ] &&
+        { [ "$EXIT" = 3 ] || [ "$(stat -c %s "$LOG" 2>/dev/null || echo 0)" != "$logsize" ]; }; then
+        silent=silent-ok
+    fi
+    if reason=$(wine_refusal "${SIM_OUT_FILE:-$OUT}" "$ERR" $silent); then
+        fail "[$LAST_CMD] the run does not count (exit $EXIT): $reason"
+    fi
 }
 
 # fmtmsg CODE: the system's message text for CODE (under this Wine).
+# A run of sim_fmtmsg that printed nothing or that Wine could not start is
+# a failure of the case (wine_lib.sh), not an empty text.  (fmtmsg runs in a
+# command substitution: the failure is marked in a file the end of this
+# script counts.)
 fmtmsg() {
+    local f=$SIM_WORK/fmtmsg reason
     (
         export WINEPREFIX=$SIM_PREFIX WINEDEBUG=-all
         unset WINEDLLOVERRIDES
-        timeout 60 "$SIM_WINE" "$SIM_FMTMSG" "$1" </dev/null 2>/dev/null | tr -d '\r'
+        timeout 60 "$SIM_WINE" "$SIM_FMTMSG" "$1" </dev/null >"$f.out" 2>"$f.err"
     )
+    if reason=$(wine_refusal "$f.out" "$f.err"); then
+        fail "sim_fmtmsg $1: the run does not count: $reason"
+        : >"$SIM_WORK/failed_in_subshell"
+    fi
+    tr -d '\r' <"$f.out"
 }
 
 # ---- expectations ----------------------------------------------------------
@@ -385,20 +464,17 @@ expect_layout() {
     [ -z "$bad" ] || fail "[$LAST_CMD] labelled lines whose colon is not at column 37: $bad"
 }
 
-# expect_out_file FILE: stdout equals FILE (in expected/ unless a path), line
-# for line, after the lines of FILE starting with "#" (its comment) are
-# dropped and, on both sides, CR and trailing blanks are removed: captured
-# ipconfig outputs are published without the blank real ipconfig writes
-# after the colon of an empty value (expect_empty_values checks ipcfg's).
+# expect_out_file FILE: stdout equals FILE (in expected/ unless a path)
+# byte for byte: the raw bytes ipcfg wrote, CR LF line ends and trailing
+# blanks included (expected/README.md: the captures hold what real ipconfig
+# writes).
 expect_out_file() {
     local f=$1
     case $f in /*) ;; *) f=$SIM_EXPECTED/$f ;; esac
     [ -f "$f" ] || { fail "no expected file $f"; return; }
-    grep -v '^#' "$f" | tr -d '\r' | sed -E 's/[ \t]+$//' >"$SIM_WORK/expected.txt"
-    sed -E 's/[ \t]+$//' "$OUTN" >"$SIM_WORK/got.txt"
-    if ! cmp -s "$SIM_WORK/expected.txt" "$SIM_WORK/got.txt"; then
-        fail "[$LAST_CMD] stdout differs from $(basename "$f"):"
-        diff -u "$SIM_WORK/expected.txt" "$SIM_WORK/got.txt" | head -40 >&2
+    if ! cmp -s "$f" "$OUT"; then
+        fail "[$LAST_CMD] stdout differs from $(basename "$f") (bytes; ^M is CR):"
+        diff -u --label "$(basename "$f")" --label stdout <(cat -A "$f") <(cat -A "$OUT") | head -40 >&2
     fi
 }
 
@@ -493,6 +569,9 @@ expect_out_utf8() {
 
 if [ "$RUNS" -eq 0 ]; then
     fail "the case ran nothing"
+fi
+if [ -e "$SIM_WORK/failed_in_subshell" ]; then
+    FAILS=$((FAILS + 1))
 fi
 if [ "$FAILS" -ne 0 ]; then
     note "=== $FAILS expectation(s) failed in $(basename "$case_file"); last run: $LAST_CMD (exit $EXIT)"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The private Wine prefixes of the simulated-host tests (ctest fixtures).
 #
-#   sim_prefix.sh setup WINE PREFIX [SIM_DLL]   create PREFIX once (wineboot),
-#       install SIM_DLL as the prefix's system iphlpapi.dll when given (the
-#       "plain" prefix of the planting test keeps Wine's own), then start a
-#       persistent wineserver and Wine's services WITHOUT any DLL override.
+#   sim_prefix.sh setup WINE PREFIX [SIM_DLL...]   create PREFIX once
+#       (wineboot), install each SIM_DLL as the prefix's system iphlpapi.dll
+#       for its architecture when given (a 32-bit one in syswow64, a 64-bit
+#       one in system32; the "plain" prefix of the planting test keeps
+#       Wine's own), then start a persistent wineserver and Wine's services
+#       WITHOUT any DLL override.
+#   sim_prefix.sh install WINE PREFIX SIM_DLL...   install more DLLs into a
+#       prefix that setup made: the i686 build's comparison with the x86_64
+#       one puts the 64-bit simulation beside its own 32-bit one.
 #   sim_prefix.sh stop WINE PREFIX              stop the prefix's wineserver.
 #
 # Why the services are started here: the first Wine process of a session
@@ -17,9 +22,11 @@
 # SPDX-License-Identifier: MIT
 set -euo pipefail
 
-usage() { echo "usage: $0 setup|stop WINE PREFIX [SIM_DLL]" >&2; exit 2; }
+usage() { echo "usage: $0 setup|install|stop WINE PREFIX [SIM_DLL...]" >&2; exit 2; }
 [ $# -ge 3 ] || usage
-action=$1 wine=$2 prefix=$3 dll=${4:-}
+action=$1 wine=$2 prefix=$3
+shift 3
+dlls=("$@")
 
 wineserver=$(dirname "$wine")/wineserver
 [ -x "$wineserver" ] || wineserver=$(command -v wineserver || true)
@@ -27,7 +34,32 @@ wineserver=$(dirname "$wine")/wineserver
 export WINEPREFIX=$prefix WINEDEBUG=-all DISPLAY= WAYLAND_DISPLAY=
 unset WINEDLLOVERRIDES
 
+sys32=$prefix/drive_c/windows/system32
+
+# Each of dlls as the prefix's system iphlpapi.dll for its architecture.
+install_dlls() {
+    local dll machine target
+    [ -d "$sys32" ] || { echo "FAIL: no $sys32" >&2; exit 1; }
+    for dll in "${dlls[@]}"; do
+        [ -f "$dll" ] || { echo "FAIL: no $dll" >&2; exit 1; }
+        # A 32-bit DLL goes where 32-bit processes look for system DLLs: the
+        # syswow64 directory of a 64-bit prefix, else system32.
+        machine=$(od -An -tx1 -j "$(( $(od -An -tu4 -j60 -N4 "$dll") + 4 ))" -N2 "$dll" | tr -d ' \n')
+        target=$sys32
+        if [ "$machine" = "4c01" ] && [ -d "$prefix/drive_c/windows/syswow64" ]; then
+            target=$prefix/drive_c/windows/syswow64
+        fi
+        cp -f "$dll" "$target/iphlpapi.dll"
+        echo "installed $dll as $target/iphlpapi.dll (machine $machine)"
+    done
+}
+
 case $action in
+install)
+    # the DLLs into a prefix a setup made (its session keeps running)
+    [ ${#dlls[@]} -gt 0 ] || usage
+    install_dlls
+    ;;
 setup)
     if ! { [ -f "$prefix/.ipcfg-sim-ready" ] && [ -f "$prefix/system.reg" ]; }; then
         [ -n "$wineserver" ] && "$wineserver" -k 2>/dev/null || true
@@ -40,19 +72,8 @@ setup)
         touch "$prefix/.ipcfg-sim-ready"
         echo "wine prefix $prefix created"
     fi
-    sys32=$prefix/drive_c/windows/system32
-    [ -d "$sys32" ] || { echo "FAIL: no $sys32" >&2; exit 1; }
-    if [ -n "$dll" ]; then
-        # A 32-bit DLL goes where 32-bit processes look for system DLLs: the
-        # syswow64 directory of a 64-bit prefix, else system32.
-        machine=$(od -An -tx1 -j "$(( $(od -An -tu4 -j60 -N4 "$dll") + 4 ))" -N2 "$dll" | tr -d ' \n')
-        target=$sys32
-        if [ "$machine" = "4c01" ] && [ -d "$prefix/drive_c/windows/syswow64" ]; then
-            target=$prefix/drive_c/windows/syswow64
-        fi
-        cp -f "$dll" "$target/iphlpapi.dll"
-        echo "installed $dll as $target/iphlpapi.dll (machine $machine)"
-    else
+    install_dlls
+    if [ ${#dlls[@]} -eq 0 ]; then
         # The plain prefix must hold Wine's own iphlpapi: restore it if an
         # earlier setup replaced it (paranoia: this prefix never gets one).
         if ! grep -q "Wine builtin DLL" "$sys32/iphlpapi.dll" 2>/dev/null &&

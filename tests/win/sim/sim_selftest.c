@@ -81,7 +81,8 @@ static int inside(const void *buf, ULONG len, const void *p, size_t n)
 
 /* Size query, then fill; returns the buffer (caller frees) or NULL with *rc. */
 typedef DWORD (*caller_fn)(void *buf, ULONG *len);
-static DWORD c_gaa(void *b, ULONG *l) { return pGAA(AF_UNSPEC, GAA_FLAG_INCLUDE_GATEWAYS, NULL, (PIP_ADAPTER_ADDRESSES)b, l); }
+static ULONG gaa_flags = GAA_FLAG_INCLUDE_GATEWAYS; /* the flags c_gaa passes */
+static DWORD c_gaa(void *b, ULONG *l) { return pGAA(AF_UNSPEC, gaa_flags, NULL, (PIP_ADAPTER_ADDRESSES)b, l); }
 static DWORD c_gai(void *b, ULONG *l) { return pGAI((PIP_ADAPTER_INFO)b, l); }
 static DWORD c_gnp(void *b, ULONG *l) { return pGNP((PFIXED_INFO)b, l); }
 static DWORD c_giat(void *b, ULONG *l) { return pGIAT((PMIB_IPADDRTABLE)b, l, TRUE); }
@@ -471,6 +472,42 @@ static void lease_of(const IP_ADAPTER_INFO *a, long long *o, long long *e)
 #endif
 }
 
+/* GetAdaptersAddresses with GAA_FLAG_INCLUDE_WINS_INFO: every WINS server of
+ * the scenario, in order, each entry inside the buffer. */
+static void check_gaa_wins(void)
+{
+    static const char *const want[] = {"10.0.0.5", "10.0.0.6", "130.64.23.26", "130.64.23.192"};
+    ULONG len;
+    DWORD rc;
+    IP_ADAPTER_ADDRESSES *aa, *p;
+    gaa_flags = GAA_FLAG_INCLUDE_GATEWAYS | GAA_FLAG_INCLUDE_WINS_INFO;
+    aa = (IP_ADAPTER_ADDRESSES *)fetch("GAA+WINS", c_gaa, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
+    gaa_flags = GAA_FLAG_INCLUDE_GATEWAYS;
+    CHECK(aa != NULL, "GAA (WINS) fill rc %lu", (unsigned long)rc);
+    if (!aa)
+        return;
+    p = gaa_by_name(aa, L"Ethernet");
+    if (p) {
+        size_t n = 0;
+        const IP_ADAPTER_WINS_SERVER_ADDRESS_LH *w;
+        for (w = p->FirstWinsServerAddress; w && n < 8; w = w->Next, n++) {
+            const struct sockaddr_in *sa = (const struct sockaddr_in *)w->Address.lpSockaddr;
+            const unsigned char *q = (const unsigned char *)&sa->sin_addr; /* network order */
+            char b[20];
+            CHECK(inside(aa, len, w, sizeof(*w)) && inside(aa, len, sa, sizeof(*sa)) &&
+                      w->Address.iSockaddrLength == (INT)sizeof(*sa) && sa->sin_family == AF_INET,
+                  "Ethernet WINS entry %u: an IPv4 sockaddr inside the buffer", (unsigned)n);
+            snprintf(b, sizeof(b), "%u.%u.%u.%u", q[0], q[1], q[2], q[3]);
+            CHECK(n < 4 && !strcmp(b, want[n]), "Ethernet WINS entry %u is %s", (unsigned)n, b);
+        }
+        CHECK(n == 4, "Ethernet: %u WINS servers in GetAdaptersAddresses, expected 4", (unsigned)n);
+    }
+    CHECK(p != NULL, "GAA (WINS) lists Ethernet");
+    p = gaa_by_name(aa, L"VPN");
+    CHECK(p && p->FirstWinsServerAddress == NULL, "VPN: no WINS server");
+    free(aa);
+}
+
 static void mode_fields(void)
 {
     static const BYTE duid[14] = {0x00, 0x01, 0x00, 0x01, 0x2A, 0x15, 0xC3, 0x11, 0xD0, 0x50, 0x99, 0x07, 0x6F, 0xA9};
@@ -518,8 +555,11 @@ static void mode_fields(void)
         CHECK(p && p->PhysicalAddressLength == 0 && p->IfType == 53 && p->IfIndex == 21, "VPN: no address, IfType 53");
         p = gaa_by_name(aa, L"IPv6 only");
         CHECK(p && p->IfIndex == 0 && p->Ipv6IfIndex == 31, "IPv6 only: indexes");
+        p = gaa_by_name(aa, L"Ethernet");
+        CHECK(p && p->FirstWinsServerAddress == NULL, "no WINS list without GAA_FLAG_INCLUDE_WINS_INFO");
         free(aa);
     }
+    check_gaa_wins();
 
     ai = (IP_ADAPTER_INFO *)fetch("GAI", c_gai, ERROR_BUFFER_OVERFLOW, &len, &rc, 2);
     CHECK(ai != NULL, "GAI fill rc %lu", (unsigned long)rc);
