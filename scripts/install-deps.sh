@@ -14,7 +14,8 @@
 #   scripts/install-deps.sh bench   + hyperfine, dnsmasq-base and the DHCP
 #                                   clients bench/dhcp-bench.sh compares
 #                                   (udhcpc, isc-dhcp-client, dhcpcd-base:
-#                                   binaries only, no service is enabled)
+#                                   binaries only, no service is enabled),
+#                                   stress-ng (bench/integration-load.sh)
 #   scripts/install-deps.sh package what scripts/package.sh needs (+ lintian)
 # "test" also installs the shipping tests' tools (tests/ship): lintian, zip,
 # man-db, bash-completion, ansible-core (the Ansible local fact's test),
@@ -53,7 +54,7 @@ fi
 # release, apt-get install upgrades those too (libc6 and some 50 others),
 # as it does for any package.
 win32_pkgs=(wine32:i386)
-bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base)
+bench_pkgs=(hyperfine jq util-linux dnsmasq-base udhcpc isc-dhcp-client dhcpcd-base stress-ng python3)
 # ---- packaging and the shipping tests (tests/ship, scripts/package.sh) ----
 package_pkgs=(mingw-w64 dpkg-dev lintian file binutils gzip)
 # ansible-core: ship_deb_ansible runs ansible-playbook against localhost

@@ -87,6 +87,15 @@ struct ipcfg_backend {
      * platform (the core answers exit code 6). */
     void (*release)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     void (*renew)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    /* /release of a name (no wildcard) that no adapter has: what the
+     * platform still holds under it (Linux: the DNS servers it handed to
+     * the resolver, the lease keeper, the lease record of an interface
+     * deleted, renamed or moved to another network namespace) is
+     * withdrawn.  0: nothing is held under that name (the core answers as
+     * for any name that matches nothing); 1: withdrawn, err->text one
+     * line saying what was done (status 0); -1: failed, *err filled.
+     * NULL: nothing is ever held under a gone name (Windows). */
+    int (*release_gone)(ipcfg_backend *b, const char *name, const ipcfg_op_opts *o, ipcfg_error *err);
     /* 1: /renew of a named adapter that has DHCP off asks for a new lease
      * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
      * 0: it is "not enabled for Dhcp" (Windows). */

@@ -164,6 +164,11 @@ typedef struct ipcfg_adapter {
     int has_lease;                    /* lease times known */
     int64_t lease_obtained;           /* Unix seconds UTC */
     int64_t lease_expires;
+    /* The lease's time is over and nothing renewed it (Linux: ipcfg's
+     * record, with the link down or no server answering): its times are
+     * kept for /json, but nothing of it is shown as current (no DHCP
+     * server, DNS servers or suffix from it; no lease lines in /all). */
+    int lease_expired;
     /* peers (issue 12): who holds the lease.  "" = unknown or none (the
      * platform's own client on Windows); "ipcfg" = ipcfg's own engine;
      * else another client on Linux: "systemd-networkd", "NetworkManager",

@@ -317,6 +317,8 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
         time_json(o, indent + 2, "obtained", a->lease_obtained);
         ipcfg_sb_puts(o, ",\n");
         time_json(o, indent + 2, "expires", a->lease_expires);
+        key(o, indent + 2, "state", 0); /* an expired lease: its times, nothing of it current */
+        ipcfg_json_str(o, a->lease_expired ? "expired" : "bound");
         key(o, indent + 2, "client", 0); /* peers: who holds it; null = the platform's own client */
         if (a->lease_client[0])
             ipcfg_json_str(o, a->lease_client);

@@ -277,7 +277,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         ipcfg_prefix_to_mask(ad->prefix_len, &m);
         ipcfg_fmt_field(o, "Subnet Mask", ipcfg_ip_str(&m, s, sizeof(s)));
     }
-    if (all && a->has_lease && a->dhcp_enabled == IPCFG_YES) {
+    if (all && a->has_lease && !a->lease_expired && a->dhcp_enabled == IPCFG_YES) {
         ipcfg_fmt_time(v, sizeof(v), a->lease_obtained);
         ipcfg_fmt_field(o, "Lease Obtained", v);
         ipcfg_fmt_time(v, sizeof(v), a->lease_expires);

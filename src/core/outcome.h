@@ -25,6 +25,8 @@ typedef struct ipcfg_result {
     const ipcfg_adapter *state; /* its state after the operation (ad when it was not listed again) */
     int acted;                  /* handed to the backend */
     int counts;                 /* the outcome counts toward the exit code */
+    int gone;                   /* release: no adapter has the name (any more); ad holds the name only,
+                                   and there is no state to show */
     ipcfg_error err;            /* status 0 = success */
 } ipcfg_result;
 

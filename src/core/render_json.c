@@ -63,7 +63,10 @@ static void doc_results(ipcfg_strbuf *o, const ipcfg_outcome *oc, const char *ve
         else
             ipcfg_sb_puts(o, "null");
         ipcfg_sb_puts(o, ",\n      \"state\": ");
-        ipcfg_json_adapter(o, r->state ? r->state : r->ad, 0, 3);
+        if (r->gone)
+            ipcfg_sb_puts(o, "null"); /* no adapter has the name any more */
+        else
+            ipcfg_json_adapter(o, r->state ? r->state : r->ad, 0, 3);
         ipcfg_sb_puts(o, "\n    }");
     }
     ipcfg_sb_puts(o, oc->n_results ? "\n  ]" : "]");

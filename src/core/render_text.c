@@ -102,7 +102,7 @@ static void text_dhcp(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc
                 ipcfg_sb_puts(&d->err, r->err.text);
                 ipcfg_sb_putc(&d->err, '\n');
             }
-            if (!oc->json)
+            if (!oc->json && !r->gone)
                 ipcfg_fmt_adapter(&d->out, r->state ? r->state : r->ad, 0);
         }
         ipcfg_doc_flush(d);

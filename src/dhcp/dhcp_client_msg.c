@@ -45,6 +45,12 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
     h.htype = c->cfg.htype;
     h.hlen = c->cfg.hwaddr_len <= 16 ? c->cfg.hwaddr_len : 16;
     memcpy(h.chaddr, c->cfg.hwaddr, h.hlen);
+    if (type == IPCFG_DHCPRELEASE && c->rec.hwaddr_len != 0 && c->rec.hwaddr_len <= 16) {
+        /* the hardware address the lease was obtained with (the link's
+         * may have been changed since) */
+        h.hlen = c->rec.hwaddr_len;
+        memcpy(h.chaddr, c->rec.hwaddr, h.hlen);
+    }
     h.xid = c->xid;
     el = (now->mono_ms - c->started_ms) / 1000;
     /* Table 5, 'secs': "0 or seconds since DHCP process started" for

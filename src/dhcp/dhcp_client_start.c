@@ -24,6 +24,22 @@ void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, 
     c->next_ms = INT64_MAX;
 }
 
+/* §4.4.6: RELEASE of the recorded lease, unicast from its address (the
+ * identity it was obtained with: dhcp_client_msg.c). */
+static void send_release(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
+{
+    c->xid = ipcfg_dhcpc_rnd(c);
+    c->started_ms = now->mono_ms;
+    ipcfg_dhcpc_send(c, now, IPCFG_DHCPRELEASE);
+}
+
+/* The record names a hardware address the link no longer has. */
+static int rec_other_hwaddr(const ipcfg_dhcp_client *c)
+{
+    return c->rec.hwaddr_len != 0 &&
+           (c->rec.hwaddr_len != c->cfg.hwaddr_len || memcmp(c->rec.hwaddr, c->cfg.hwaddr, c->rec.hwaddr_len) != 0);
+}
+
 static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr_present, const ipcfg_dhcp_now *now)
 {
     ipcfg_error e;
@@ -38,11 +54,8 @@ static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr
     /* §4.4.6: RELEASE is unicast from the leased address; it can only be
      * sent while that address is on the interface, and an expired lease
      * is already free on the server. */
-    if (!expired && addr_present) {
-        c->xid = ipcfg_dhcpc_rnd(c);
-        c->started_ms = now->mono_ms;
-        ipcfg_dhcpc_send(c, now, IPCFG_DHCPRELEASE);
-    }
+    if (!expired && addr_present)
+        send_release(c, now);
     memset(&e, 0, sizeof e);
     if (addr_present && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
         ipcfg_dhcpc_finish_io(c, &e, "removing the address");
@@ -89,7 +102,21 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
     }
     /* RFC 2131 §4.4.5 and the state diagram (figure 5): the lease's own
      * times choose the state. */
-    if (bound && expired) {
+    if (bound && !expired && rec_other_hwaddr(c)) {
+        /* The link's hardware address was changed since: the lease is
+         * the old identity's (§2: a client is known by its client
+         * identifier, else chaddr).  Released as that identity while its
+         * address is here to send from, taken off, and a lease obtained
+         * for the address the link has now: the server keeps one lease
+         * for the interface, never two. */
+        if (addr_present)
+            send_release(c, now);
+        c->have_lease = addr_present;
+        c->rec_bound = 1;
+        if (ipcfg_dhcpc_drop_lease(c) != 0)
+            return;
+        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+    } else if (bound && expired) {
         c->have_lease = addr_present;
         c->rec_bound = 1;
         if (ipcfg_dhcpc_drop_lease(c) != 0)

@@ -12,6 +12,7 @@
 
 #include "backend.h"
 #include "caps.h"
+#include "dhcp_gone.h"
 #include "dhcp_run.h"
 #include "dnscache.h"
 #include "peer_lease.h"
@@ -71,6 +72,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->delete_address = ipcfg_lx_delete_address;
     out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (dhcp_run.c) */
     out->renew = ipcfg_lx_dhcp_renew;
+    out->release_gone = ipcfg_lx_dhcp_release_gone; /* an interface deleted, renamed or moved away (dhcp_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peer_command.c */
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */

@@ -40,6 +40,8 @@ typedef struct pjob {
                               job is media disconnected */
     int waited;            /* the lock was taken by another run when we came */
     int keep_fd;           /* release: the keeper lock, held while the lease is released; else -1 */
+    uint8_t *start;        /* its START message while the engine's socket is full (malloc'd); else NULL */
+    size_t start_len;
     char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for a successful result */
     /* What the privileged part knows, and checks every request against. */
     ipcfg_dhcp_lease rec;  /* the lease file's record at the start */
@@ -69,6 +71,7 @@ typedef struct prun {
     int eng_up;
     ipcfg_lx_engine *eng_given; /* the caller's engine (xopts.engine): reaped by the caller */
     char eng_error[IPCFG_ERRTEXT_MAX]; /* "" or why the engine failed */
+    size_t starts_waiting; /* jobs whose START waits for room on the engine's socket */
     pjob *jobs;
     size_t n;
 } prun;

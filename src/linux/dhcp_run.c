@@ -61,10 +61,21 @@ unsigned ipcfg_lx_probe_wait_ms(void)
 
 /* ---- one job ---- */
 
+/* Its START is no longer waiting for the engine's socket. */
+static void start_drop(pjob *j)
+{
+    if (j->start == NULL)
+        return;
+    free(j->start);
+    j->start = NULL;
+    j->run->starts_waiting--;
+}
+
 static void job_fail(pjob *j, const ipcfg_error *e)
 {
     if (j->ph == PP_DONE)
         return;
+    start_drop(j);
     j->job->err = *e;
     j->ph = PP_DONE;
     ipcfg_lx_job_unlock(j);
@@ -76,6 +87,49 @@ void ipcfg_lx_job_unlock(pjob *j)
      * no stopping /release in the way of the keeper it starts */
     ipcfg_lx_keeper_unhold(&j->keep_fd);
     ipcfg_lx_iflock_release(&j->lock);
+}
+
+static void engine_gone(pjob *j)
+{
+    ipcfg_error e;
+    ipcfg_error_clear(&e);
+    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine process is gone.");
+    job_fail(j, &e);
+}
+
+/* The jobs' START messages go to the engine without waiting: the engine
+ * takes them between its own requests, which this side must go on
+ * answering meanwhile (one poll serves both), so a START that finds the
+ * socket full waits for room there (POLLOUT), within the run's deadline,
+ * never in a blocking send. */
+static void start_send(pjob *j, const uint8_t *msg, size_t len)
+{
+    prun *r = j->run;
+    int rc = r->starts_waiting != 0 ? -EAGAIN : ipcfg_lx_wire_try_send(r->eng.ctl, msg, len);
+
+    if (rc == -EAGAIN && (j->start = malloc(len)) != NULL) {
+        memcpy(j->start, msg, len);
+        j->start_len = len;
+        r->starts_waiting++;
+    } else if (rc != 0) {
+        engine_gone(j);
+    }
+}
+
+/* Room on the engine's socket: the waiting STARTs, in job order. */
+static void starts_flush(prun *r)
+{
+    for (size_t i = 0; i < r->n && r->starts_waiting != 0; i++) {
+        pjob *j = &r->jobs[i];
+        if (j->start == NULL)
+            continue;
+        int rc = ipcfg_lx_wire_try_send(r->eng.ctl, j->start, j->start_len);
+        if (rc == -EAGAIN)
+            return;
+        start_drop(j);
+        if (rc != 0)
+            engine_gone(j);
+    }
 }
 
 /* The lock is held: the record, its address, and the job to the engine. */
@@ -117,12 +171,7 @@ static void job_begin(pjob *j)
     s.rec_len = (uint32_t)tl;
     memcpy(msg, &s, sizeof(s));
     j->ph = PP_RUN;
-    if (ipcfg_lx_wire_send(r->eng.ctl, msg, sizeof(s) + tl, -1) != 0) {
-        ipcfg_error e;
-        ipcfg_error_clear(&e);
-        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine process is gone.");
-        job_fail(j, &e);
-    }
+    start_send(j, msg, sizeof(s) + tl);
 }
 
 static void job_try_lock(pjob *j, int64_t now)
@@ -273,7 +322,7 @@ static int any_mid_commit(const prun *r)
 /* Returns 1 when interrupted. */
 static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
 {
-    struct pollfd *pfd = calloc(r->n + 3, sizeof(*pfd));
+    struct pollfd *pfd = calloc(r->n + 4, sizeof(*pfd));
     size_t *who = calloc(r->n + 3, sizeof(*who));
     int interrupted = 0;
 
@@ -338,13 +387,15 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
         }
         if (r->deadline + ENGINE_GRACE_MS < next)
             next = r->deadline + ENGINE_GRACE_MS;
-        size_t eng_slot = np, int_slot = np + 1, car_slot = np + 2;
+        size_t eng_slot = np, int_slot = np + 1, car_slot = np + 2, start_slot = np + 3;
         pfd[np].fd = r->eng_up ? r->eng.rpc : -1;
         pfd[np++].events = POLLIN;
         pfd[np].fd = interrupted ? -1 : interrupt_fd;
         pfd[np++].events = POLLIN;
         pfd[np].fd = r->carrier.fd;
         pfd[np++].events = POLLIN;
+        pfd[np].fd = r->eng_up && r->starts_waiting != 0 ? r->eng.ctl : -1;
+        pfd[np++].events = POLLOUT;
         ms = next <= now ? 0 : next - now > INT_MAX ? INT_MAX : (int)(next - now);
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
             ipcfg_error e;
@@ -362,6 +413,8 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             engine_lost(r, r->eng_error[0] != '\0');
         if (pfd[car_slot].fd >= 0 && pfd[car_slot].revents != 0)
             ipcfg_lx_carrier_read(&r->carrier, &r->nl, on_carrier, r);
+        if (pfd[start_slot].fd >= 0 && pfd[start_slot].revents != 0 && r->eng_up)
+            starts_flush(r);
         for (nfds_t k = 0; k < eng_slot; k++)
             if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
                 job_try_lock(&r->jobs[who[k]], mono_ms());
@@ -452,6 +505,12 @@ static int job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id, const ipc
         job_fail(j, &e);
         return -1;
     }
+    /* /renew leaves a lease kept, never silently not: a keeper that
+     * could not start is said before anything is sent or changed */
+    if (r->op == IPCFG_DHCP_OP_RENEW && !o->from_keeper && ipcfg_lx_keeper_usable(j->ifname, &e) != 0) {
+        job_fail(j, &e);
+        return -1;
+    }
     j->ph = PP_LOCK;
     /* a link set up a moment ago: its carrier may be on its way (a veth
      * pair's in a moment, a NIC's after autonegotiation); a renew waits
@@ -495,7 +554,9 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof(r->hostname) - 1] = '\0';
-    if (op == IPCFG_DHCP_OP_RENEW && (st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
+    /* the record must be writable before anything is sent or changed:
+     * a /renew's new lease, a /release's released record */
+    if ((st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
         goto fail_all;
     st = ipcfg_nlsock_open(&r->nl);
     if (st != 0) {

@@ -210,6 +210,11 @@ ipcfg_lx_lock_res ipcfg_lx_iflock_try(ipcfg_lx_iflock *lk, const char *ifname)
     return ipcfg_lx_lock_try(lk, LOCK_PREFIX, ifname);
 }
 
+int ipcfg_lx_iflock_acquire(ipcfg_lx_iflock *lk, const char *ifname, int timeout_ms)
+{
+    return ipcfg_lx_lock_acquire(lk, LOCK_PREFIX, ifname, timeout_ms);
+}
+
 void ipcfg_lx_iflock_release(ipcfg_lx_iflock *lk)
 {
     ipcfg_lx_lock_release(lk);

@@ -45,6 +45,8 @@ typedef ipcfg_lx_lock ipcfg_lx_iflock;
 
 void ipcfg_lx_iflock_init(ipcfg_lx_iflock *lk);
 ipcfg_lx_lock_res ipcfg_lx_iflock_try(ipcfg_lx_iflock *lk, const char *ifname);
+/* Attempts until held or timeout_ms passed (lock.h's ipcfg_lx_lock_acquire). */
+int ipcfg_lx_iflock_acquire(ipcfg_lx_iflock *lk, const char *ifname, int timeout_ms);
 void ipcfg_lx_iflock_release(ipcfg_lx_iflock *lk);
 
 #endif

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dhcp/dhcp_client.h"
@@ -22,7 +23,7 @@ static ipcfg_adapter *by_name(ipcfg_adapter_list *l, const char *name, size_t le
     return NULL;
 }
 
-static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease *ls)
+static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease *ls, int64_t now)
 {
     ipcfg_ip ip;
 
@@ -35,6 +36,12 @@ static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease 
      * field can name rather than an unprintable one. */
     a->lease_expires = ls->lease_time == IPCFG_DHCP_INFINITE ? ls->obtained + (int64_t)0xffffffffLL
                                                                : ipcfg_dhcp_lease_expires(ls);
+    if (ls->lease_time != IPCFG_DHCP_INFINITE && now >= a->lease_expires) {
+        /* over, and nothing renewed it (the link down, no server): its
+         * server, DNS servers and domain are no longer the interface's */
+        a->lease_expired = 1;
+        return 0;
+    }
     if (ls->server_id[0] | ls->server_id[1] | ls->server_id[2] | ls->server_id[3]) {
         a->has_dhcp_server = 1;
         ipcfg_ip4_from_u32be(&a->dhcp_server, ls->server_id);
@@ -62,6 +69,8 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
     d = opendir(state_dir);
     if (d == NULL)
         return 0; /* no state directory: no leases */
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
     ls = malloc(sizeof *ls);
     if (ls == NULL) {
         (void)closedir(d);
@@ -85,7 +94,7 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
         if (fd < 0)
             continue;
         if (ipcfg_lx_lease_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0 &&
-            fill(l, a, ls) != 0)
+            fill(l, a, ls, (int64_t)ts.tv_sec) != 0)
             rc = -1;
         (void)close(fd);
         if (rc != 0)

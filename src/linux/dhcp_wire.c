@@ -82,7 +82,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     return 0;
 }
 
-int ipcfg_lx_wire_send(int sock, const void *msg, size_t len, int fd)
+static int wire_sendmsg(int sock, const void *msg, size_t len, int fd, int flags)
 {
     union {
         struct cmsghdr h;
@@ -105,12 +105,22 @@ int ipcfg_lx_wire_send(int sock, const void *msg, size_t len, int fd)
         memcpy(CMSG_DATA(c), &fd, sizeof(int));
     }
     for (;;) {
-        ssize_t n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+        ssize_t n = sendmsg(sock, &mh, MSG_NOSIGNAL | flags);
         if (n >= 0)
             return (size_t)n == len ? 0 : -EMSGSIZE;
         if (errno != EINTR)
-            return -errno;
+            return errno == EWOULDBLOCK ? -EAGAIN : -errno;
     }
+}
+
+int ipcfg_lx_wire_send(int sock, const void *msg, size_t len, int fd)
+{
+    return wire_sendmsg(sock, msg, len, fd, 0);
+}
+
+int ipcfg_lx_wire_try_send(int sock, const void *msg, size_t len)
+{
+    return wire_sendmsg(sock, msg, len, -1, MSG_DONTWAIT);
 }
 
 long ipcfg_lx_wire_recv(int sock, void *buf, size_t cap, int *fd)

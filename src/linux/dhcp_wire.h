@@ -104,6 +104,9 @@ int ipcfg_lx_wire_error_clean(ipcfg_error *e);
 
 /* Sends one message (with descriptor fd, or -1); 0 or -errno. */
 int ipcfg_lx_wire_send(int sock, const void *msg, size_t len, int fd);
+/* The same without a descriptor and without waiting: -EAGAIN when the
+ * socket is full now. */
+int ipcfg_lx_wire_try_send(int sock, const void *msg, size_t len);
 /* Receives one message into buf (cap bytes); its length, 0 at EOF, or
  * -errno; a descriptor that came with it in *fd (else -1; NULL: any is
  * closed).  A message longer than cap is -EMSGSIZE. */

@@ -8,16 +8,17 @@
  * the lease's own times; absolute, so a suspended host wakes to a timer
  * that is due) and its status socket; nothing else wakes it.  Every
  * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
- * process of its own, as for the command.
+ * process of its own, as for the command.  What rtnetlink says of the
+ * interface (the link, its addresses, their events) is keeper_link.c's.
  *
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
 #include "keeper.h"
+#include "keeper_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -36,46 +37,12 @@
 #include <linux/rtnetlink.h>
 
 #include "caps.h"
-#include "dhcp_addrs.h"
-#include "dhcp_apply.h"
 #include "dhcp_run.h"
 #include "dhcp_store.h"
 #include "keeper_ctl.h"
 #include "keeper_log.h"
-#include "linkmap.h"
-#include "nlevent.h"
-#include "nlreq.h"
-#include "peer_lease.h"
 #include "resolver.h"
 #include "statedir.h"
-
-typedef struct keeper {
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint32_t ifindex;
-    uint8_t hw[6];
-    int up;          /* the link has carrier (media connected) */
-    int admin_up;    /* IFF_UP: someone (or the keeper at its start) set the link up */
-    int lockfd, sigfd, evfd, tfd, lsock, intr;
-    int stop;        /* leave: SIGTERM, the interface gone, another client */
-    int need_verify; /* the link came back, the host resumed, our address went */
-    int reload;      /* the lease file is read again before the next step */
-    int check_other; /* a foreign dynamic address appeared: is another client here? */
-    int dns_gone;    /* an expired lease's DNS servers were taken back */
-    long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
-    unsigned backoff;    /* seconds, without a lease */
-    int64_t gap_ms;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC when last looked: grows while suspended */
-    ipcfg_dhcp_lease rec;
-    int have;            /* rec holds the lease file's record */
-    ipcfg_nlsock nl;
-    uint8_t buf[16384];
-} keeper;
-
-static long long wall_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    return (long long)t.tv_sec;
-}
 
 static int64_t clock_ms(clockid_t c)
 {
@@ -89,152 +56,6 @@ static long long lease_at(const ipcfg_dhcp_lease *l, uint32_t off)
     if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
         return (long long)1 << 62;
     return (long long)l->obtained + off;
-}
-
-/* ---- the interface ---- */
-
-static int on_link(void *ctx, const ipcfg_nl_link *l)
-{
-    keeper *k = ctx;
-
-    if (strcmp(l->name, k->ifname) == 0) {
-        k->ifindex = l->ifindex;
-        k->up = ipcfg_lx_media_connected(l);
-        k->admin_up = (l->flags & IFF_UP) != 0;
-        if (l->hwaddr_len == 6)
-            memcpy(k->hw, l->hwaddr, 6);
-    }
-    return 0;
-}
-
-/* The link by name: 0 found, -1 not (or the dump failed). */
-static int link_query(keeper *k)
-{
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-
-    memset(&v, 0, sizeof(v));
-    v.ctx = k;
-    v.on_link = on_link;
-    k->ifindex = 0;
-    ipcfg_nlreq_getlink(&req);
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0 || res.error != 0)
-        return -1;
-    return k->ifindex != 0 ? 0 : -1;
-}
-
-static int on_addr(void *ctx, const ipcfg_nl_addr *a)
-{
-    return ipcfg_lx_peer_note_addr(ctx, a);
-}
-
-/* Sets the link administratively up (RTM_NEWLINK, IFF_UP in ifi_change):
- * at a boot nothing else may.  0 ok, else the kernel's negative errno. */
-static int link_set_up(keeper *k)
-{
-    struct ifinfomsg ifi;
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-
-    memset(&ifi, 0, sizeof(ifi));
-    ifi.ifi_family = AF_UNSPEC;
-    ifi.ifi_index = (int)k->ifindex;
-    ifi.ifi_flags = IFF_UP;
-    ifi.ifi_change = IFF_UP;
-    memset(&v, 0, sizeof(v));
-    ipcfg_nlreq_init(&req, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, &ifi, sizeof(ifi));
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) != 0)
-        return -EIO;
-    return res.error;
-}
-
-/* Whether the record's address is on the interface now. */
-static int lease_addr_present(keeper *k)
-{
-    ipcfg_lx_addr4s a;
-
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_addr4s_dump(&a, &k->nl);
-    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, k->rec.address, k->rec.prefix_len);
-    ipcfg_lx_addr4s_free(&a);
-    return here;
-}
-
-/* Another DHCP client runs the interface now (keeper.h): its name, or NULL. */
-static const char *other_client(keeper *k)
-{
-    ipcfg_lx_peer_addrs pa;
-    ipcfg_nl_visitor v;
-    ipcfg_nl_result res;
-    ipcfg_nlreq req;
-    const char *who = NULL;
-
-    memset(&pa, 0, sizeof(pa));
-    memset(&v, 0, sizeof(v));
-    v.ctx = &pa;
-    v.on_addr = on_addr;
-    ipcfg_nlreq_getaddr(&req, AF_INET);
-    if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) == 0 && res.error == 0)
-        who = ipcfg_lx_peer_other_client(k->ifname, k->ifindex, &pa, wall_now());
-    ipcfg_lx_peer_addrs_free(&pa);
-    return who;
-}
-
-/* ---- events ---- */
-
-static int on_event(void *ctx, const ipcfg_nl_event *ev)
-{
-    keeper *k = ctx;
-
-    if (ev->type == RTM_NEWLINK || ev->type == RTM_DELLINK) {
-        if (ev->link.ifindex != k->ifindex)
-            return 0;
-        k->reload = 1;
-        if (ev->type == RTM_DELLINK || strcmp(ev->link.name, k->ifname) != 0) {
-            ipcfg_lx_klog(LOG_INFO, "the interface is gone (or renamed); the keeper stops");
-            k->stop = 1;
-            return 0;
-        }
-        int up = ipcfg_lx_media_connected(&ev->link);
-        if (up && !k->up) {
-            ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
-            k->need_verify = k->reload = 1;
-        }
-        k->up = up;
-        return 0;
-    }
-    const ipcfg_nl_addr *a = &ev->addr;
-    if (a->ifindex != k->ifindex || a->family != AF_INET || a->addr_len != 4)
-        return 0;
-    const uint8_t *ip = a->has_local ? a->local : a->address;
-    int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
-    if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu)
-        k->check_other = k->reload = 1; /* a dynamic address someone else added */
-    if (ev->type == RTM_DELADDR && ours && k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND &&
-        memcmp(ip, k->rec.address, 4) == 0 && wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
-        ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
-        k->need_verify = k->reload = 1;
-    }
-    return 0;
-}
-
-static void read_events(keeper *k)
-{
-    for (int i = 0; i < 64; i++) {
-        ssize_t n = recv(k->evfd, k->buf, sizeof(k->buf), MSG_DONTWAIT);
-        if (n < 0 && errno == ENOBUFS) {
-            /* events were lost: the link's state read anew */
-            if (link_query(k) != 0)
-                k->stop = 1;
-            k->need_verify = k->reload = 1;
-            continue;
-        }
-        if (n <= 0)
-            return;
-        (void)ipcfg_nl_parse_events(k->buf, (size_t)n, on_event, k);
-    }
 }
 
 static void read_signals(keeper *k)
@@ -260,7 +81,7 @@ static int interrupt(void *ctx)
     keeper *k = ctx;
 
     read_signals(k);
-    read_events(k);
+    ipcfg_lx_keeper_read_events(k);
     return k->stop || k->need_verify || k->check_other;
 }
 
@@ -276,14 +97,23 @@ static void resumed(keeper *k)
 }
 
 /* Another client runs the interface: the keeper stops, and the lease's
- * DNS servers go with it (the other client hands over its own). */
+ * DNS servers go with it as it ends (the other client hands over its
+ * own). */
 static void yield_to(keeper *k, const char *who)
+{
+    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+    k->stop = 1;
+}
+
+/* The lease's DNS servers to the resolver (lease NULL: taken back); what
+ * a failure says goes to the log. */
+static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
 {
     char note[IPCFG_ERRTEXT_MAX];
 
-    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
-    ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
-    k->stop = 1;
+    ipcfg_lx_dns_update(k->ifname, lease, note, sizeof(note));
+    if (note[0] != '\0')
+        ipcfg_lx_klog(LOG_NOTICE, "%s", note);
 }
 
 /* ---- one exchange ---- */
@@ -363,7 +193,7 @@ static void after_failure(keeper *k, long long now)
  * none).  Returns 1 when it ran an exchange. */
 static int step(keeper *k, long long *next)
 {
-    long long now = wall_now();
+    long long now = ipcfg_lx_keeper_wall_now();
     int interrupted = 0;
 
     *next = 0;
@@ -375,8 +205,7 @@ static int step(keeper *k, long long *next)
     if (expired && !k->dns_gone) {
         /* an expired lease's DNS servers go, link or not (an exchange
          * that saw the expiry took them back already) */
-        char note[IPCFG_ERRTEXT_MAX];
-        ipcfg_lx_dns_update(k->ifname, NULL, note, sizeof(note));
+        dns(k, NULL);
         k->dns_gone = 1;
     }
     if (!k->up) {
@@ -394,7 +223,7 @@ static int step(keeper *k, long long *next)
         *next = k->retry_at;
         return 0;
     }
-    const char *who = other_client(k);
+    const char *who = ipcfg_lx_keeper_other_client(k);
     if (who != NULL) {
         yield_to(k, who);
         return 1;
@@ -414,7 +243,7 @@ static int step(keeper *k, long long *next)
         ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
                       k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
     } else {
-        after_failure(k, wall_now());
+        after_failure(k, ipcfg_lx_keeper_wall_now());
     }
     return 1;
 }
@@ -455,6 +284,7 @@ static int setup(keeper *k, const char *ifname)
                       (long)ipcfg_lx_keeper_pid(ifname));
         return -1;
     }
+    k->held = 1;
     char pid[24];
     int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
     if (ftruncate(k->lockfd, 0) != 0 || pwrite(k->lockfd, pid, (size_t)n, 0) != n)
@@ -485,7 +315,7 @@ static int setup(keeper *k, const char *ifname)
     if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
         return 3;
     /* subscribed first, then read: no change falls in between */
-    if (link_query(k) != 0) {
+    if (ipcfg_lx_keeper_link_query(k) != 0) {
         ipcfg_lx_klog(LOG_INFO, "there is no such interface; the keeper stops");
         return -1;
     }
@@ -534,6 +364,78 @@ static void arm(keeper *k, long long next)
     (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
 }
 
+/* The keeper's life once it holds the interface; its exit status. */
+static int keep(keeper *k)
+{
+    load(k);
+    k->reload = 0;
+    if (k->have && k->rec.state == IPCFG_DHCP_LEASE_RELEASED) {
+        /* `ipcfg /release` was the last word (a keeper restarted by
+         * systemd after it, or enabled for a released interface) */
+        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
+        ready();
+        return 0;
+    }
+    if (bound(k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
+        if (ipcfg_lx_keeper_addr_present(k)) {
+            /* a keeper started again (a restarted unit, a /renew after
+             * one ended): the DNS servers it took back as it ended go
+             * back to the resolver (nothing is done when they are there) */
+            dns(k, &k->rec);
+        } else {
+            /* a boot (the unit enabled), or the address taken off while no
+             * keeper ran: the recorded lease is verified at once
+             * (INIT-REBOOT, RFC 2131 §3.2), on a link brought up if nobody
+             * set it up */
+            ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+            k->need_verify = 1;
+            if (!k->admin_up) {
+                int er = ipcfg_lx_keeper_link_set_up(k);
+                if (er != 0)
+                    ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
+                else
+                    ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
+            }
+        }
+    }
+    ready();
+    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
+    while (!k->stop) {
+        long long next = 0;
+        resumed(k);
+        if (k->check_other) {
+            const char *who = ipcfg_lx_keeper_other_client(k);
+            k->check_other = 0;
+            if (who != NULL) {
+                yield_to(k, who);
+                break;
+            }
+        }
+        if (step(k, &next) != 0)
+            continue;
+        arm(k, next);
+        status(k, next);
+        struct pollfd p[4] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0}, {k->lsock, POLLIN, 0}};
+        if (poll(p, k->lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
+            break;
+        if (p[0].revents)
+            read_signals(k);
+        if (p[1].revents)
+            ipcfg_lx_keeper_read_events(k);
+        if (p[2].revents) {
+            uint64_t ticks;
+            (void)!read(k->tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
+            k->reload = 1;
+        }
+        if (k->lsock >= 0 && p[3].revents) {
+            int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+            if (c >= 0)
+                (void)close(c);
+        }
+    }
+    return 0;
+}
+
 int ipcfg_lx_keeper_main(const char *ifname)
 {
     static keeper k; /* its buffers are off the stack */
@@ -545,69 +447,19 @@ int ipcfg_lx_keeper_main(const char *ifname)
         return 1;
     }
     rc = setup(&k, ifname);
-    if (rc != 0) {
+    if (rc == 0)
+        rc = keep(&k);
+    else
         ready();
-        return rc < 0 ? 0 : rc;
+    if (k.held) {
+        /* No lease's DNS servers outlive it: whatever ends a keeper that
+         * held the interface (a SIGTERM, late or not; the interface gone,
+         * renamed or moved; another client; a failure), nothing keeps the
+         * lease any more.  A keeper that found another one holding the
+         * interface leaves them to that one. */
+        dns(&k, NULL);
+        ipcfg_lx_knotify("STOPPING=1");
+        ipcfg_lx_klog(LOG_INFO, "the keeper stops");
     }
-    load(&k);
-    k.reload = 0;
-    if (k.have && k.rec.state == IPCFG_DHCP_LEASE_RELEASED) {
-        /* `ipcfg /release` was the last word (a keeper restarted by
-         * systemd after it, or enabled for a released interface) */
-        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
-        ready();
-        return 0;
-    }
-    if (bound(&k) && wall_now() < ipcfg_dhcp_lease_expires(&k.rec) - 1 && !lease_addr_present(&k)) {
-        /* a boot (the unit enabled), or the address taken off while no
-         * keeper ran: the recorded lease is verified at once (INIT-REBOOT,
-         * RFC 2131 §3.2), on a link brought up if nobody set it up */
-        ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
-        k.need_verify = 1;
-        if (!k.admin_up) {
-            int er = link_set_up(&k);
-            if (er != 0)
-                ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
-            else
-                ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
-        }
-    }
-    ready();
-    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
-    while (!k.stop) {
-        long long next = 0;
-        resumed(&k);
-        if (k.check_other) {
-            const char *who = other_client(&k);
-            k.check_other = 0;
-            if (who != NULL) {
-                yield_to(&k, who);
-                break;
-            }
-        }
-        if (step(&k, &next) != 0)
-            continue;
-        arm(&k, next);
-        status(&k, next);
-        struct pollfd p[4] = {{k.sigfd, POLLIN, 0}, {k.evfd, POLLIN, 0}, {k.tfd, POLLIN, 0}, {k.lsock, POLLIN, 0}};
-        if (poll(p, k.lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
-            break;
-        if (p[0].revents)
-            read_signals(&k);
-        if (p[1].revents)
-            read_events(&k);
-        if (p[2].revents) {
-            uint64_t ticks;
-            (void)!read(k.tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
-            k.reload = 1;
-        }
-        if (k.lsock >= 0 && p[3].revents) {
-            int c = accept4(k.lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-            if (c >= 0)
-                (void)close(c);
-        }
-    }
-    ipcfg_lx_knotify("STOPPING=1");
-    ipcfg_lx_klog(LOG_INFO, "the keeper stops");
-    return 0;
+    return rc < 0 ? 0 : rc;
 }

@@ -307,17 +307,46 @@ static int start_detached(const char *ifname, char *note, size_t len)
     return 0;
 }
 
+int ipcfg_lx_keeper_usable(const char *ifname, ipcfg_error *err)
+{
+    char why[400];
+    int fd;
+
+    if (ipcfg_lx_keep_mode_get() == IPCFG_LX_KEEP_OFF)
+        return 0;
+    fd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (fd >= 0) {
+        (void)close(fd);
+        return 0;
+    }
+    int e = errno;
+    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                    "No lease keeper could keep the lease of %s, so nothing was changed. %s", ifname, why);
+    ipcfg_error_sys(err, e);
+    return IPCFG_E_FAILED;
+}
+
 void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len)
 {
+    char why[400];
+
     note[0] = '\0';
-    pid_t pid = ipcfg_lx_keeper_pid(ifname);
+    ipcfg_lx_keep_mode m = ipcfg_lx_keep_mode_get();
+    int fd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (fd < 0) {
+        /* checked before the exchange (ipcfg_lx_keeper_usable); changed
+         * since: never left unsaid */
+        if (m != IPCFG_LX_KEEP_OFF)
+            snprintf(note, len, "No lease keeper can keep the lease of %s; it is not renewed by itself. %s", ifname,
+                     why);
+        return;
+    }
+    pid_t pid = keeper_holder(fd);
+    (void)close(fd);
     if (pid > 0)
         (void)kill(pid, SIGHUP); /* it reads the lease file again: the new T1, a new server */
-    if (pid != 0)
-        return; /* running (or in another pid namespace), or no usable lock directory */
-    ipcfg_lx_keep_mode m = ipcfg_lx_keep_mode_get();
-    if (m == IPCFG_LX_KEEP_OFF)
-        return;
+    if (pid != 0 || m == IPCFG_LX_KEEP_OFF)
+        return; /* running (or in another pid namespace), or none wanted */
     if (m == IPCFG_LX_KEEP_SYSTEMD && start_systemd(ifname, note, len) == 0)
         return;
     char more[IPCFG_ERRTEXT_MAX];
@@ -370,10 +399,20 @@ int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg
     }
     (void)close(*fd);
     *fd = -1;
-    ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
-                    "The lease keeper of %s (process %ld) did not stop before the timeout; nothing was changed.", ifname,
-                    (long)signalled);
-    return IPCFG_E_FAILED;
+    if (signalled > 0) {
+        /* a keeper that does not run (stopped, SIGSTOP or a debugger) or
+         * hangs: the SIGTERM stays pending and ends it when it runs
+         * again, taking the lease's DNS servers back (keeper.c) */
+        ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
+                        "The lease keeper of %s (process %ld) did not stop before the timeout (it is stopped or "
+                        "hung): the lease was not released and may still be kept; the keeper was told to stop and "
+                        "takes the lease's DNS servers back when it runs again.",
+                        ifname, (long)signalled);
+    } else {
+        ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
+                        "Another ipcfg run kept %s busy until the timeout; nothing was changed.", ifname);
+    }
+    return IPCFG_E_TIMEOUT;
 }
 
 void ipcfg_lx_keeper_unhold(int *fd)

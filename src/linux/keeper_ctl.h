@@ -37,6 +37,12 @@ int ipcfg_lx_keeper_lockfile(const char *ifname, char *why, size_t len);
  * runs, -1 when it cannot be told (no lock directory yet counts as none). */
 pid_t ipcfg_lx_keeper_pid(const char *ifname);
 
+/* Before the command's /renew sends or changes anything: can a keeper
+ * keep the lease of ifname (its lock file usable: lock.c's checks)?  0
+ * yes, or IPCFG_KEEPER=off; else IPCFG_E_FAILED with err naming the file
+ * and why. */
+int ipcfg_lx_keeper_usable(const char *ifname, ipcfg_error *err);
+
 /* After the command's /renew left ifname with a bound lease: the keeper is
  * told to read the lease file again (SIGHUP), or started when none runs
  * (and the mode is not off).  note: "" or one line worth printing (the
@@ -46,7 +52,9 @@ void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len);
 /* Before the command's /release: the keeper of ifname is stopped (SIGTERM,
  * waited for until deadline_ms, CLOCK_MONOTONIC) and its lock held in *fd
  * so that no keeper starts until ipcfg_lx_keeper_unhold.  0 ok, else a
- * status with err filled (*fd -1). */
+ * status with err filled (*fd -1): IPCFG_E_TIMEOUT when the keeper (or
+ * another command) still held the lock at the deadline, IPCFG_E_FAILED
+ * when the lock file is unusable. */
 int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg_error *err);
 void ipcfg_lx_keeper_unhold(int *fd);
 

@@ -439,7 +439,9 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
         a->lease_kept = IPCFG_UNKNOWN;
         if (!a->has_lease || strcmp(a->lease_client, IPCFG_PEER_IPCFG) != 0)
             continue;
-        a->lease_kept = ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
+        /* an expired lease is kept by nobody (a keeper may run, to
+         * obtain a new one) */
+        a->lease_kept = !a->lease_expired && ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
         if (by != NULL)
             ipcfg_copy_str(a->lease_keeper, sizeof(a->lease_keeper), by);
     }

@@ -146,22 +146,13 @@ int ipcfg_lx_peer_decide(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg
                          const ipcfg_lx_peer_lease *leases, size_t n, int64_t now);
 
 /* For the lease keeper: the other client that runs interface ifname
- * (ifindex) now, by the same rules but for rule 1 (ipcfg's own addresses
- * are left out: a client that took the interface over while ipcfg's
- * address is still there runs it).  pa: the IPv4 addresses of the
- * interface (an address dump; others are ignored).  One of the
- * IPCFG_PEER_* names but IPCFG_PEER_IPCFG, or NULL for none.  Reads the
- * peer directories under ipcfg_lx_peer_root(). */
-const char *ipcfg_lx_peer_other_client(const char *ifname, uint32_t ifindex, const ipcfg_lx_peer_addrs *pa,
-                                       int64_t now);
-
-/* For the lease keeper: the other client that runs interface ifname
- * (ifindex) now, by the same rules but for rule 1 (ipcfg's own addresses
- * are left out: a client that took the interface over while ipcfg's
- * address is still there runs it).  pa: the IPv4 addresses of the
- * interface (an address dump; others are ignored).  One of the
- * IPCFG_PEER_* names but IPCFG_PEER_IPCFG, or NULL for none.  Reads the
- * peer directories under ipcfg_lx_peer_root(). */
+ * (ifindex) now, by the listing's rules (ipcfg_lx_peer_decide) but for
+ * rule 3, ipcfg's own lease file: an interface with an address of
+ * ipcfg's mark is never another client's, so the keeper and the listing
+ * agree on who runs it.  pa: the IPv4 addresses of the interface (an
+ * address dump; others are ignored).  One of the IPCFG_PEER_* names but
+ * IPCFG_PEER_IPCFG, or NULL for none.  Reads the peer directories under
+ * ipcfg_lx_peer_root(). */
 const char *ipcfg_lx_peer_other_client(const char *ifname, uint32_t ifindex, const ipcfg_lx_peer_addrs *pa,
                                        int64_t now);
 

@@ -85,6 +85,7 @@ static int show_lease(ipcfg_adapter_list *strs, ipcfg_adapter *a, const ipcfg_lx
     if (l->has_server)
         ipcfg_ip4_from_u32be(&a->dhcp_server, l->server);
     a->has_lease = l->has_obtained && l->has_expires;
+    a->lease_expired = 0; /* only a current lease of another client is shown */
     a->lease_obtained = a->has_lease ? l->obtained : 0;
     a->lease_expires = a->has_lease ? l->expires : 0;
     a->n_dns = 0; /* what an ipcfg lease file may have said no longer holds */
@@ -517,7 +518,7 @@ const char *ipcfg_lx_peer_other_client(const char *ifname, uint32_t ifindex, con
     memset(&mine, 0, sizeof mine);
     memset(&strs, 0, sizeof strs);
     for (size_t i = 0; i < pa->n; i++) {
-        if (pa->v[i].ifindex != ifindex || pa->v[i].ipcfg_own)
+        if (pa->v[i].ifindex != ifindex)
             continue;
         if (mine.n == mine.cap) {
             size_t nc = mine.cap ? mine.cap * 2 : 8;

@@ -8,21 +8,31 @@
  * (openresolv, or Debian's resolvconf) gets the interface's entry
  * "IF.ipcfg" in resolv.conf form on `resolvconf -a IF.ipcfg`, and
  * `resolvconf -d IF.ipcfg` takes it back; systemd's own `resolvconf`
- * (a link to resolvectl) is not one without resolved running.
+ * (a link to resolvectl) is not one without resolved running.  Either
+ * only where it serves this network namespace: resolved in PID 1's;
+ * resolvconf there too, or where /etc/resolv.conf is another file than
+ * PID 1's (ip netns exec NS mounts /etc/netns/NS/resolv.conf over it).
  *
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
 #include "resolver.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "dhcp/dns_name.h"
 #include "lock.h"
@@ -56,6 +66,76 @@ static int resolved_running(void)
     return ok;
 }
 
+/* PID 1's /etc/resolv.conf, looked up in its root (its mount namespace),
+ * a symbolic link resolved there too (RESOLVE_IN_ROOT); stat into *st.
+ * 0 found, 1 PID 1 has none, -1 it cannot be told. */
+static int init_resolv_conf(struct stat *st)
+{
+    struct open_how how;
+    int root = open("/proc/1/root", O_PATH | O_DIRECTORY | O_CLOEXEC), fd, e;
+
+    if (root < 0)
+        return -1;
+    memset(&how, 0, sizeof(how));
+    how.flags = O_PATH | O_CLOEXEC;
+    how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+    fd = (int)syscall(SYS_openat2, root, "etc/resolv.conf", &how, sizeof(how));
+    if (fd < 0 && errno == ENOSYS) /* before Linux 5.6: an absolute link resolves in our root */
+        fd = openat(root, "etc/resolv.conf", O_PATH | O_CLOEXEC);
+    e = errno;
+    (void)close(root);
+    if (fd < 0)
+        return e == ENOENT ? 1 : -1;
+    e = fstat(fd, st);
+    (void)close(fd);
+    return e == 0 ? 0 : -1;
+}
+
+/* 1 when *here is /etc/netns/NAME/resolv.conf for some NAME: what `ip
+ * netns exec NAME` bind-mounts over /etc/resolv.conf. */
+static int netns_resolv_conf(const struct stat *here)
+{
+    DIR *d = opendir("/etc/netns");
+    struct dirent *de;
+    int found = 0;
+
+    if (d == NULL)
+        return 0;
+    while (!found && (de = readdir(d)) != NULL) {
+        char rel[sizeof(de->d_name) + 16];
+        struct stat st;
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(rel, sizeof(rel), "%s/resolv.conf", de->d_name);
+        found = fstatat(dirfd(d), rel, &st, 0) == 0 && st.st_dev == here->st_dev && st.st_ino == here->st_ino;
+    }
+    (void)closedir(d);
+    return found;
+}
+
+/* Does the resolv.conf that resolvconf writes here serve this network
+ * namespace?  In PID 1's, yes; elsewhere only when /etc/resolv.conf here
+ * is another file than PID 1's: a namespace's own from /etc/netns (ip
+ * netns exec), or any other file where PID 1's can be looked at (a
+ * container's own /etc).  Where that cannot be told (a sandbox that hides
+ * PID 1), no.  Otherwise the servers would go to the resolver of PID 1's
+ * namespace, which cannot reach them. */
+static int resolv_conf_ours(void)
+{
+    struct stat here, init;
+
+    if (ipcfg_lx_same_netns_as_init())
+        return 1;
+    if (stat("/etc/resolv.conf", &here) != 0)
+        return 0;
+    if (netns_resolv_conf(&here))
+        return 1;
+    int r = init_resolv_conf(&init);
+    if (r != 0)
+        return r > 0;
+    return here.st_dev != init.st_dev || here.st_ino != init.st_ino;
+}
+
 ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
 {
     if (resolved_running() && ipcfg_lx_find_program("resolvectl", path, len) == 0)
@@ -65,8 +145,12 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
         const char *base = real != NULL ? strrchr(real, '/') : NULL;
         int is_resolvectl = base != NULL && strcmp(base + 1, "resolvectl") == 0;
         free(real);
-        if (!is_resolvectl)
+        if (!is_resolvectl && resolv_conf_ours())
             return IPCFG_LX_RES_RESOLVCONF;
+        if (!is_resolvectl) {
+            path[0] = '\0';
+            return IPCFG_LX_RES_ELSEWHERE;
+        }
     }
     path[0] = '\0';
     return IPCFG_LX_RES_NONE;
@@ -99,14 +183,17 @@ static const char *manager_name(ipcfg_lx_resolver m)
     return m == IPCFG_LX_RES_RESOLVED ? "resolved" : m == IPCFG_LX_RES_RESOLVCONF ? "resolvconf" : "none";
 }
 
-/* The record of what was handed: "<manager> <servers> <domain>\n", each
- * "-" when empty. */
-static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, char *buf, size_t len)
+/* The record of what was handed: "<manager> <servers> <domain>
+ * <ifindex>\n", each "-" when empty.  The interface's index: resolved
+ * keeps a link's servers by index, also after a rename, so they are
+ * taken back by it. */
+static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, const char *ifname, char *buf, size_t len)
 {
     char list[IPCFG_DHCP_MAX_DNS * 16];
 
     servers(l, list, sizeof(list), ",");
-    snprintf(buf, len, "%s %s %s\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-");
+    snprintf(buf, len, "%s %s %s %u\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-",
+             if_nametoindex(ifname));
 }
 
 /* ---- the two managers ---- */
@@ -167,12 +254,20 @@ static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhc
     (void)run(path, argv, text, note, len);
 }
 
-static void withdraw(ipcfg_lx_resolver m, const char *path, const char *ifname)
+/* What was handed over (old: the record) taken back.  resolved's by the
+ * recorded index while a link has it (the interface renamed since),
+ * else by name; resolvconf's by the name it was handed under. */
+static void withdraw(ipcfg_lx_resolver m, const char *path, const char *ifname, const char *old)
 {
-    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
+    char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)], link[IF_NAMESIZE];
+    unsigned idx = 0;
 
     if (m == IPCFG_LX_RES_RESOLVED) {
-        char *argv[] = {"resolvectl", "revert", (char *)ifname, NULL};
+        if (sscanf(old, "%*s %*s %*s %u", &idx) == 1 && idx != 0 && if_indextoname(idx, link) != NULL)
+            snprintf(link, sizeof(link), "%u", idx);
+        else
+            ipcfg_copy_str(link, sizeof(link), ifname);
+        char *argv[] = {"resolvectl", "revert", link, NULL};
         (void)run(path, argv, NULL, NULL, 0);
     } else if (m == IPCFG_LX_RES_RESOLVCONF) {
         snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
@@ -233,14 +328,19 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char
         goto out; /* nothing to hand over, nothing to take back */
     ipcfg_lx_resolver m = ipcfg_lx_resolver_find(path, sizeof(path));
     if (has_dns(after)) {
-        record_text(m, after, now, sizeof(now));
-        if (m == IPCFG_LX_RES_NONE) {
-            servers(after, list, sizeof(list), ", ");
+        record_text(m, after, ifname, now, sizeof(now));
+        servers(after, list, sizeof(list), ", ");
+        if (m == IPCFG_LX_RES_NONE)
             snprintf(note, len,
                      "No resolver manager (systemd-resolved, resolvconf) runs here: the lease's DNS servers (%s) "
                      "are not in use, and /etc/resolv.conf was left as it is.",
                      list[0] ? list : "none");
-        }
+        else if (m == IPCFG_LX_RES_ELSEWHERE)
+            snprintf(note, len,
+                     "resolvconf here writes the resolv.conf of PID 1's network namespace, not this one's: the "
+                     "lease's DNS servers (%s) were not handed over (give this namespace a resolv.conf of its "
+                     "own: /etc/netns/NAME/resolv.conf for ip netns exec).",
+                     list[0] ? list : "none");
         if (strcmp(now, old) == 0)
             goto out; /* handed over already */
     }
@@ -250,17 +350,29 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char
     if (was != IPCFG_LX_RES_NONE && (was != m || !has_dns(after))) {
         char wpath[4200];
         if (ipcfg_lx_resolver_find(wpath, sizeof(wpath)) == was)
-            withdraw(was, wpath, ifname);
+            withdraw(was, wpath, ifname, old);
     }
     if (has_dns(after) && m == IPCFG_LX_RES_RESOLVED)
         resolved_set(path, ifname, after, note, len);
     else if (has_dns(after) && m == IPCFG_LX_RES_RESOLVCONF)
         resolvconf_set(path, ifname, after, note, len);
-    if (fd >= 0 && ftruncate(fd, 0) == 0 && has_dns(after) && m != IPCFG_LX_RES_NONE && note[0] == '\0')
+    int handed = has_dns(after) && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) && note[0] == '\0';
+    if (fd >= 0 && ftruncate(fd, 0) == 0 && handed)
         (void)!pwrite(fd, now, strlen(now), 0);
 out:
     if (fd >= 0)
         (void)close(fd);
     if (dropped[0] != '\0' && strlen(note) + strlen(dropped) + 2 <= len)
         snprintf(note + strlen(note), len - strlen(note), "%s%s", note[0] ? " " : "", dropped);
+}
+
+int ipcfg_lx_dns_handed(const char *ifname)
+{
+    char c;
+    int fd = ipcfg_lx_lock_file_peek(RECORD_PREFIX, ifname);
+    int any = fd >= 0 && pread(fd, &c, 1, 0) == 1;
+
+    if (fd >= 0)
+        (void)close(fd);
+    return any;
 }

@@ -23,7 +23,9 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_apply.c    # DHCP: a lease in the kernel (rtnetlink)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_store.c    # DHCP: lease files and the per-interface lock
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_view.c     # DHCP: what a listing shows of the leases
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_gone.c     # DHCP: /release of a name no interface has any more
   ${CMAKE_CURRENT_LIST_DIR}/keeper.c        # the lease keeper (ipcfg --keeper IFNAME)
+  ${CMAKE_CURRENT_LIST_DIR}/keeper_link.c   # the keeper's view of its interface: link, addresses, events
   ${CMAKE_CURRENT_LIST_DIR}/keeper_ctl.c    # the keeper as the command sees it: find, start, stop
   ${CMAKE_CURRENT_LIST_DIR}/keeper_log.c    # the keeper's log and sd_notify
   ${CMAKE_CURRENT_LIST_DIR}/resolver.c      # DNS servers to systemd-resolved or resolvconf

@@ -555,6 +555,75 @@ static void verify_init_reboot_then_renew(void **st)
     assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
 }
 
+/* The link's hardware address changed since the lease was recorded (ip
+ * link set IF address ...): the lease belongs to the old identity (RFC
+ * 2131 §2: a client is known by its client identifier, else chaddr).  It
+ * is released as that identity while its address is here to send from,
+ * taken off, and a lease is obtained for the address the link has now;
+ * the server is left holding one lease for the interface. */
+static void hwaddr_changed_releases_then_obtains(void **st)
+{
+    static const uint8_t old_mac[6] = {0x02, 0x11, 0x22, 0x33, 0x44, 0x55};
+    ipcfg_dhcp_lease rec;
+    const sent *r;
+
+    (void)st;
+    setup(0, 0);
+    mk_lease(&rec, 100, 3600);
+    memcpy(rec.hwaddr, old_mac, 6);
+    memcpy(rec.client_id + 1, old_mac, 6);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_int_equal(F.n_sent, 2);
+    r = &F.s[0];
+    assert_int_equal(r->m.type, IPCFG_DHCPRELEASE);
+    assert_memory_equal(r->m.h.chaddr, old_mac, 6); /* the identity the lease was obtained with */
+    assert_memory_equal(r->m.client_id, rec.client_id, 7);
+    assert_memory_equal(r->m.h.ciaddr, T_ADDR, 4);
+    assert_true(r->to.has_src);
+    assert_memory_equal(r->to.dst, T_SERVER, 4);
+    assert_memory_equal(&F.unapplied, &rec, sizeof rec);
+    r = last();
+    assert_int_equal(r->m.type, IPCFG_DHCPDISCOVER);
+    assert_memory_equal(r->m.h.chaddr, T_MAC, 6);
+    assert_client_id(&r->m);
+    assert_string_equal(F.log, "sus");
+    assert_int_equal(reply(IPCFG_DHCPOFFER, NULL), 0);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+    assert_true(F.applied_old_null); /* the old lease is gone: nothing to replace */
+    assert_memory_equal(F.saved.hwaddr, T_MAC, 6);
+    assert_int_equal(F.saved.client_id_len, 7);
+    assert_memory_equal(F.saved.client_id + 1, T_MAC, 6);
+
+    /* its address not here: nothing to send from, so no RELEASE; the
+     * lease is obtained afresh, never verified (INIT-REBOOT) as the new
+     * identity */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 0, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_string_equal(F.log, "s");
+    assert_int_equal(last()->m.type, IPCFG_DHCPDISCOVER);
+    /* nobody answers: the old lease is recorded as given up */
+    run_to_end();
+    assert_int_equal(result().status, IPCFG_E_TIMEOUT);
+    assert_int_equal(F.saved.state, IPCFG_DHCP_LEASE_RELEASED);
+
+    /* a verify (the keeper's, link back) changes nothing of that */
+    setup(0, 0);
+    C.cfg.verify = 1;
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_string_equal(F.log, "sus");
+
+    /* /release of such a lease speaks as the identity that holds it */
+    setup(0, 0);
+    start(IPCFG_DHCP_OP_RELEASE, &rec, 1, 10000);
+    assert_int_equal(result().status, IPCFG_OK);
+    assert_int_equal(last()->m.type, IPCFG_DHCPRELEASE);
+    assert_memory_equal(last()->m.h.chaddr, old_mac, 6);
+}
+
 /* T2 and the expiry passing during the command move RENEWING on. */
 static void renewing_to_rebinding_to_init(void **st)
 {
@@ -1679,6 +1748,7 @@ int main(void)
         cmocka_unit_test(expired_or_released_is_init),
         cmocka_unit_test(init_reboot_when_address_gone),
         cmocka_unit_test(verify_init_reboot_then_renew),
+        cmocka_unit_test(hwaddr_changed_releases_then_obtains),
         cmocka_unit_test(commit_failures),
         cmocka_unit_test(renewing_to_rebinding_to_init),
         cmocka_unit_test(nak_drops_lease_and_restarts),

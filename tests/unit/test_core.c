@@ -92,7 +92,22 @@ static int mock_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_err
     return op_result(name, err);
 }
 
-static int g_no_release, g_open_fails, g_renew_obtains, g_check, g_case_sensitive;
+static int g_no_release, g_open_fails, g_renew_obtains, g_check, g_case_sensitive, g_gone;
+
+/* A name no adapter has: the queue says 0 (nothing held under it), 1
+ * (withdrawn: the note in err.text) or a failure status. */
+static int mock_release_gone(ipcfg_backend *b, const char *name, const ipcfg_op_opts *o, ipcfg_error *err)
+{
+    (void)b;
+    (void)o;
+    check_expected(name);
+    int st = mock_type(int);
+    if (st == 1)
+        ipcfg_error_set(err, IPCFG_OK, IPCFG_R_NONE, "Adapter %s no longer exists: withdrawn.", name);
+    else if (st > 1)
+        ipcfg_error_set(err, (ipcfg_status)st, IPCFG_R_SYSTEM, "could not withdraw");
+    return st > 1 ? -1 : st;
+}
 
 /* /flushdns: g_flush is the status the mock answers (0: flushed
  * "test-cache"; 3: after one flushed); /displaydns: always 6 */
@@ -150,6 +165,7 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->add_address = mock_add;
     b->delete_address = mock_delete;
     b->check_change = g_check ? mock_check : NULL;
+    b->release_gone = g_gone ? mock_release_gone : NULL;
     b->flush_dns = g_no_release ? NULL : mock_flush_dns;
     b->display_dns = g_no_release ? NULL : mock_display_dns;
     return 0;
@@ -194,6 +210,7 @@ static int setup(void **s)
     g_note = NULL;
     g_check = 0;
     g_case_sensitive = 0;
+    g_gone = 1;
     g_flush = 0;
     return 0;
 }
@@ -392,6 +409,54 @@ static void no_match_is_not_permissible(void **s)
     will_return(mock_list, 0);
     assert_int_equal(RUN("/renew", "Eth"), 2); /* whole-name match: "Eth" is not "Ethernet 2" */
     assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
+}
+
+/* The run of a /release of "c2", which no adapter has: the backend's
+ * answer for it. */
+static void expect_gone(int answer)
+{
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(mock_release_gone, name, "c2");
+    will_return(mock_release_gone, answer);
+}
+
+/* /release of a literal name that no adapter has: the backend withdraws
+ * what it still holds under it (an interface deleted or renamed); only
+ * that verb, only a name without wildcards. */
+static void release_gone_name(void **s)
+{
+    (void)s;
+    expect_gone(1);
+    assert_int_equal(RUN("/release", "c2"), 0);
+    assert_string_equal(ERR, "Adapter c2 no longer exists: withdrawn.\n");
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n");
+    expect_gone(1);
+    assert_int_equal(RUN("/release", "c2", "/json"), 0);
+    assert_non_null(strstr(OUT, "\"adapter\": \"c2\",\n      \"result\": \"ok\""));
+    assert_non_null(strstr(OUT, "\"state\": null"));
+    assert_non_null(strstr(OUT, "\"exit_code\": 0,\n  \"error\": null"));
+    /* nothing held under it: the usual answer */
+    expect_gone(0);
+    assert_int_equal(RUN("/release", "c2"), 2);
+    assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
+    /* a failure is the name's */
+    expect_gone(IPCFG_E_TIMEOUT);
+    assert_int_equal(RUN("/release", "c2"), 5);
+    assert_string_equal(ERR, "An error occurred while releasing interface c2 : could not withdraw\n");
+    /* never for a wildcard, /renew, or a name an adapter has */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "c*"), 2);
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew", "c2"), 2);
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0); /* the listing after the operation */
+    assert_int_equal(RUN("/release", "Ethernet 2"), 0);
 }
 
 static void already_released_is_skipped(void **s)
@@ -799,6 +864,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(renew_named_disconnected, setup, teardown),
         cmocka_unit_test_setup_teardown(renew_waits_for_pending_media, setup, teardown),
         cmocka_unit_test_setup_teardown(no_match_is_not_permissible, setup, teardown),
+        cmocka_unit_test_setup_teardown(release_gone_name, setup, teardown),
         cmocka_unit_test_setup_teardown(already_released_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(first_failure_in_output_order, setup, teardown),
         cmocka_unit_test_setup_teardown(each_exit_code_propagates, setup, teardown),

@@ -64,6 +64,44 @@ static void times(void **s)
     assert_string_equal(buf, "Thursday, January 1, 1970 12:00:00 AM");
 }
 
+/* A lease whose time is over (Linux: the link down past its expiry): /all
+ * shows nothing of it as current; /json keeps its times, marked expired
+ * and not kept (docs/json.md). */
+static void expired_lease(void **s)
+{
+    (void)s;
+    ipcfg_adapter a;
+    ipcfg_adapter_init(&a);
+    a.name = "c0";
+    a.type = IPCFG_IF_ETHERNET;
+    a.media_connected = 1;
+    a.dhcp_enabled = IPCFG_YES;
+    a.has_lease = 1;
+    a.lease_obtained = 1474265496;
+    a.lease_expires = 1474265516;
+    ipcfg_copy_str(a.lease_client, sizeof(a.lease_client), "ipcfg");
+    a.lease_kept = IPCFG_NO;
+    ipcfg_strbuf b;
+    ipcfg_sb_init(&b);
+    ipcfg_fmt_adapter(&b, &a, 1);
+    assert_non_null(strstr(ipcfg_sb_str(&b), "Lease Obtained")); /* current: shown */
+    ipcfg_sb_reset(&b);
+    ipcfg_json_adapter(&b, &a, 1, 0);
+    assert_non_null(strstr(ipcfg_sb_str(&b), "\"state\": \"bound\""));
+    a.lease_expired = 1;
+    ipcfg_sb_reset(&b);
+    ipcfg_fmt_adapter(&b, &a, 1);
+    assert_null(strstr(ipcfg_sb_str(&b), "Lease"));
+    assert_non_null(strstr(ipcfg_sb_str(&b), "DHCP Enabled. . . . . . . . . . . : Yes\n"));
+    ipcfg_sb_reset(&b);
+    ipcfg_json_adapter(&b, &a, 1, 0);
+    const char *j = ipcfg_sb_str(&b);
+    assert_non_null(strstr(j, "\"expires_unix\": 1474265516"));
+    assert_non_null(strstr(j, "\"state\": \"expired\""));
+    assert_non_null(strstr(j, "\"kept\": false"));
+    ipcfg_sb_free(&b);
+}
+
 static void failure_lines(void **s)
 {
     (void)s;
@@ -202,6 +240,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(labels_colon_at_37),
         cmocka_unit_test(times),
+        cmocka_unit_test(expired_lease),
         cmocka_unit_test(failure_lines),
         cmocka_unit_test(json_strings),
         cmocka_unit_test(json_to_ascii),

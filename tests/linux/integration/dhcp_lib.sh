@@ -88,6 +88,32 @@ dhcp_bridge_net() {
     NS=$CLI
 }
 
+# recording_resolvconf: a resolvconf under the test's IPCFG_PEER_ROOT that
+# appends what it is asked ("resolvconf ARGS", then its input for -a) to
+# $RESOLVCONF_LOG and changes nothing else.  ipcfg hands DNS to it only
+# where it takes the resolv.conf for this network namespace's own (a test
+# gives the namespace one with ns_resolv_conf, as ip netns exec uses it).
+RESOLVCONF_LOG=$DHCP_TMP/resolvconf.log
+recording_resolvconf() {
+    mkdir -p "$IPCFG_PEER_ROOT/usr/sbin" || fatal "mkdir"
+    cat >"$IPCFG_PEER_ROOT/usr/sbin/resolvconf" <<EOS
+#!/bin/sh
+{ echo "resolvconf \$*"; [ "\$1" = -a ] && cat; } >>"$RESOLVCONF_LOG"
+EOS
+    chmod 0755 "$IPCFG_PEER_ROOT/usr/sbin/resolvconf"
+    : >"$RESOLVCONF_LOG"
+}
+
+# keeper_net [bridge]: a keeper test's network (dhcp_net, or
+# dhcp_bridge_net), the keeper's log in $IPCFG_KEEPER_LOG, and a recording
+# resolvconf that serves the client namespace (its own resolv.conf).
+keeper_net() {
+    export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
+    recording_resolvconf
+    if [[ ${1:-} == bridge ]]; then dhcp_bridge_net; else dhcp_net; fi
+    ns_resolv_conf "nameserver 192.0.2.1"
+}
+
 # dhcp_join TAG IFNAME: a new namespace ($JOINED) with IFNAME joined to the
 # bridge of dhcp_bridge_net.
 dhcp_join() {
@@ -173,7 +199,7 @@ unchanged_after() {
     run_ipcfg /renew c0 /timeout:$TO
     ms=$(($(now_ms) - t0))
     assert_exit "$1" "$2: $3"
-    ((ms <= TO * 1000 + 1000)) && _pass || _fail "$2: took $ms ms (timeout $TO s)"
+    assert_took "$ms" $((TO * 1000 + 1000)) "$2 (timeout $TO s)"
     assert_contains "$ERR" "An error occurred while renewing interface c0 : $5" "$2: the line"
     assert_one_line "$ERR" "$2: one line"
     assert_eq "$before" "$(snapshot "$CLI" c0)" "$2: $4"
@@ -206,9 +232,12 @@ snapshot() {
 # host: a holder process ($JAIL_HOLDER) in the client's network namespace
 # and a private mount namespace (unshare -m) with /etc overlaid on a
 # scratch directory (openresolv's resolvconf.conf: resolv.conf only, no
-# subscribers, no service restarted; its resolv.conf.bak), the scratch file
-# $JAIL_RESOLV (holding $JAIL_RESOLV_BEFORE) bind-mounted over
-# /etc/resolv.conf, tmpfs over /run (openresolv's /run/resolvconf, and no
+# subscribers, no service restarted; its resolv.conf.bak), the namespace's
+# own resolv.conf $JAIL_RESOLV (/etc/netns/NS/resolv.conf, holding
+# $JAIL_RESOLV_BEFORE, removed with the namespace; read it with in_jail:
+# what openresolv writes lands in its copy in the overlay) bind-mounted
+# over /etc/resolv.conf as `ip netns exec NS` does, so that ipcfg takes it
+# for this namespace's resolver, tmpfs over /run (openresolv's /run/resolvconf, and no
 # host pid files for its subscribers to signal) and over the other
 # clients' lease directories.  in_jail CMD... runs CMD there (nsenter);
 # run_jail_ipcfg ARGS... runs ipcfg there (run_captured), and a detached
@@ -225,21 +254,21 @@ jail_start() {
         fatal "/sbin/resolvconf is not openresolv: run scripts/install-deps.sh test (package openresolv)"
     IPCFG=$(realpath "$IPCFG") # entered by path in the holder's mount namespace
     mkdir -p "$mnt/etc-up" "$mnt/etc-work" || fatal "scratch"
-    JAIL_RESOLV=$mnt/resolv.conf
-    printf '%s\n' "$JAIL_RESOLV_BEFORE" >"$JAIL_RESOLV"
+    JAIL_RESOLV=/etc/netns/$CLI/resolv.conf
+    NS=$CLI ns_resolv_conf "$JAIL_RESOLV_BEFORE"
     printf 'resolv_conf=/etc/resolv.conf\nlibc_restart=:\n' >"$mnt/etc-up/resolvconf.conf"
     # shellcheck disable=SC2016
     ip netns exec "$CLI" unshare -m --propagation private sh -c '
         d=$1
         set -e
         mount -t overlay overlay -o "lowerdir=/etc,upperdir=$d/etc-up,workdir=$d/etc-work" /etc
-        mount --bind "$d/resolv.conf" /etc/resolv.conf
+        mount --bind "$2" /etc/resolv.conf
         mount -t tmpfs -o mode=0755 none /run
         for m in /var/lib/dhcp /var/lib/dhcpcd /var/lib/NetworkManager; do
             if [ -d "$m" ]; then mount -t tmpfs -o mode=0755 none "$m"; fi
         done
         : >"$d/ready"
-        exec sleep 600' sh "$mnt" >"$DHCP_TMP/holder.log" 2>&1 &
+        exec sleep 600' sh "$mnt" "$JAIL_RESOLV" >"$DHCP_TMP/holder.log" 2>&1 &
     JAIL_HOLDER=$!
     disown "$JAIL_HOLDER" # its end (kill -9, here or in the trap) is no job report
     wait_for 5 test -e "$mnt/ready" || fatal "the mount namespace was not set up: $(cat "$DHCP_TMP/holder.log")"

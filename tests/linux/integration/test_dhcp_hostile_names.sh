@@ -40,7 +40,7 @@ names() { printf '{"12": "%s", "15": "%s", "81": "%s", "119": "%s"}\n' "$1" "${2
 resolver_clean() {
     local bad
     [[ -e $CANARY ]] && _fail "$1: the canary was created: a name ran as a command" || _pass
-    bad=$( (in_jail /sbin/resolvconf -l 2>&1; cat "$JAIL_RESOLV") |
+    bad=$( (in_jail /sbin/resolvconf -l 2>&1; in_jail cat "$JAIL_RESOLV") |
         grep -Ev '^(|#.*|nameserver (10\.77\.0\.1|192\.0\.2\.1)|search [A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$')
     assert_eq "" "$bad" "$1: the resolver holds only the lease's server and valid names"
 }
@@ -87,7 +87,7 @@ assert_exit 0 "/renew with a valid domain and hostile names elsewhere"
 assert_eq "" "$ERR" "nothing was left out of the lease (the other names are not carried)"
 L=$(in_jail /sbin/resolvconf -l 2>&1)
 assert_line "$L" "search corp.example.test" "the valid domain handed over"
-assert_line "$(cat "$JAIL_RESOLV")" "search corp.example.test" "resolv.conf: the valid domain"
+assert_line "$(in_jail cat "$JAIL_RESOLV")" "search corp.example.test" "resolv.conf: the valid domain"
 resolver_clean "a valid domain"
 run_jail_ipcfg /release c0
 

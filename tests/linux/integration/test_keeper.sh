@@ -13,18 +13,7 @@ export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
 
-# a resolvconf that records what it was asked, under the test's own root
-ROOT=$IPCFG_PEER_ROOT
-mkdir -p "$ROOT/usr/sbin"
-cat >"$ROOT/usr/sbin/resolvconf" <<EOS
-#!/bin/sh
-{ echo "resolvconf \$*"; [ "\$1" = -a ] && cat; } >>"$DHCP_TMP/resolvconf.log"
-EOS
-chmod 0755 "$ROOT/usr/sbin/resolvconf"
-: >"$DHCP_TMP/resolvconf.log"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
-
-dhcp_net
+keeper_net
 dnsmasq_start srv "$SRV" s0 --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600 \
     --dhcp-option=option:router,10.77.0.1 --dhcp-option=option:dns-server,10.77.0.1,10.77.0.2 \
     --dhcp-option=option:domain-name,example.test
@@ -80,6 +69,19 @@ assert_eq 0 "$(tail -n +$((lines + 1)) "$PKTS" | grep -c '^DISCOVER')" \
 wait_for 3 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5"
 assert_eq 1 "$(nkeepers c0)" "still one keeper after the verify"
 assert_contains "$(cat "$IPCFG_KEEPER_LOG")" "the link is back" "the keeper logged why it verified"
+
+# ---- an extra dynamic address (another tool's) is not another client -------------
+# the interface holds the lease's address, marked as ipcfg's: it stays
+# ipcfg's (docs/linux.md, "Who runs an interface"), in the keeper too
+ip -n "$CLI" addr add 10.99.0.77/24 dev c0 valid_lft 100 preferred_lft 100 || fatal "extra address"
+sleep 1
+assert_eq 1 "$(nkeepers c0)" "an extra dynamic address: the keeper stays"
+assert_not_contains "$(cat "$IPCFG_KEEPER_LOG")" "runs the interface now" "an extra dynamic address: the keeper did not yield"
+assert_eq 0 "$(grep -c "^resolvconf -d" "$DHCP_TMP/resolvconf.log")" "an extra dynamic address: the lease's DNS servers stay"
+run_ipcfg /all /json
+assert_eq "ipcfg true" "$(jq -r '.adapters[] | select(.name == "c0") | "\(.lease.client) \(.lease.kept)"' <<<"$OUT")" \
+    "an extra dynamic address: /json says ipcfg keeps the lease"
+ip -n "$CLI" addr del 10.99.0.77/24 dev c0
 
 # ---- a killed keeper is restored by the next /renew ---------------------------
 # kill_keeper: kill -9 c0's keeper and wait until no process of it is left

@@ -8,7 +8,7 @@
 #
 # The client side runs shut in (dhcp_lib.sh's jail_start: the client's
 # network namespace, a private mount namespace with /etc and /run on
-# scratch, resolv.conf a scratch file), so that openresolv cannot touch
+# scratch, resolv.conf the namespace's own as ip netns exec mounts it), so that openresolv cannot touch
 # the host; every ipcfg runs in it (nsenter), and so does the detached
 # keeper /renew starts (it inherits the namespace: checked).  The EXIT
 # trap kills the keeper and the holder with the namespaces.  The host's
@@ -45,7 +45,7 @@ R=$(in_jail cat /etc/resolv.conf)
 assert_line "$R" "nameserver 10.77.0.1" "resolv.conf (inside) has the lease's first server"
 assert_line "$R" "nameserver 10.77.0.2" "resolv.conf (inside) has the lease's second server"
 assert_line "$R" "search example.test" "resolv.conf (inside) has the lease's domain"
-assert_eq "$R" "$(cat "$JAIL_RESOLV")" "what openresolv wrote is the scratch file"
+assert_eq "$R" "$(in_jail cat "$JAIL_RESOLV")" "what openresolv wrote is the namespace's own file (its copy in the overlay)"
 L=$(in_jail /sbin/resolvconf -l 2>&1)
 assert_line "$L" "# resolv.conf from c0.ipcfg" "resolvconf -l lists c0.ipcfg"
 assert_line "$L" "nameserver 10.77.0.1" "resolvconf -l: c0.ipcfg's first server"

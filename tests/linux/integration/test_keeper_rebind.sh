@@ -15,21 +15,11 @@
 export IPCFG_KEEPER=detached
 source "$(dirname "$0")/lib.sh" "$@"
 source "$(dirname "$0")/dhcp_lib.sh"
-export IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log
 LEASE=12
 T1=$((LEASE / 2))
 T2=$((LEASE * 7 / 8)) # whole seconds, as the client reckons them
 
-# a resolvconf that records what it was asked, under the test's own root
-mkdir -p "$IPCFG_PEER_ROOT/usr/sbin"
-cat >"$IPCFG_PEER_ROOT/usr/sbin/resolvconf" <<EOS
-#!/bin/sh
-{ echo "resolvconf \$*"; [ "\$1" = -a ] && cat; } >>"$DHCP_TMP/resolvconf.log"
-EOS
-chmod 0755 "$IPCFG_PEER_ROOT/usr/sbin/resolvconf"
-: >"$DHCP_TMP/resolvconf.log"
-
-dhcp_net
+keeper_net
 ip -n "$SRV" addr add 10.77.0.2/24 dev s0 || fatal "the second server's address"
 sniff_start srv "$SRV" s0
 PKTS=$DHCP_TMP/srv.pkts

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -296,11 +297,13 @@ static void test_lock_files(void **state)
 static void test_view(void **state)
 {
     ipcfg_adapter_list l = {0};
-    ipcfg_adapter *a, *b, *c;
+    ipcfg_adapter *a, *b, *c, *d;
     ipcfg_dhcp_lease lease = bound("v0");
+    int64_t now = (int64_t)time(NULL);
     ipcfg_error err;
     char sub[300];
     (void)state;
+    lease.obtained = now - 100; /* current */
     ipcfg_error_clear(&err);
     snprintf(sub, sizeof sub, "%s/view", dir);
     assert_int_equal(ipcfg_lx_statedir_ensure(sub, &err), 0);
@@ -310,8 +313,12 @@ static void test_view(void **state)
     ipcfg_adapter_set_name(&l, b, "v1", 2);
     c = ipcfg_adapters_push(&l);
     ipcfg_adapter_set_name(&l, c, "v2", 2);
-    a = &l.items[0], b = &l.items[1], c = &l.items[2];
-    a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = IPCFG_NO;
+    d = ipcfg_adapters_push(&l);
+    ipcfg_adapter_set_name(&l, d, "v3", 2);
+    a = &l.items[0], b = &l.items[1], c = &l.items[2], d = &l.items[3];
+    a->dhcp_enabled = b->dhcp_enabled = c->dhcp_enabled = d->dhcp_enabled = IPCFG_NO;
+    assert_int_equal(ipcfg_lx_lease_save(sub, &lease, &err), 0);
+    lease = bound("v3"); /* obtained in 2023: expired */
     assert_int_equal(ipcfg_lx_lease_save(sub, &lease, &err), 0);
     lease = bound("v1");
     lease.state = IPCFG_DHCP_LEASE_RELEASED;
@@ -326,11 +333,20 @@ static void test_view(void **state)
     assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
     assert_int_equal(a->dhcp_enabled, IPCFG_YES);
     assert_true(a->has_lease);
-    assert_int_equal(a->lease_obtained, 1700000000);
-    assert_int_equal(a->lease_expires, 1700000600);
+    assert_int_equal(a->lease_obtained, now - 100);
+    assert_int_equal(a->lease_expires, now + 500);
+    assert_false(a->lease_expired);
     assert_true(a->has_dhcp_server);
     assert_int_equal(a->n_dns, 1);
     assert_string_equal(a->dns_suffix, "example.test");
+    /* expired: its times, nothing of it as current */
+    assert_int_equal(d->dhcp_enabled, IPCFG_YES);
+    assert_true(d->has_lease);
+    assert_true(d->lease_expired);
+    assert_int_equal(d->lease_expires, 1700000600);
+    assert_false(d->has_dhcp_server);
+    assert_int_equal(d->n_dns, 0);
+    assert_string_equal(d->dns_suffix, "");
     assert_int_equal(b->dhcp_enabled, IPCFG_YES); /* released: still DHCP-enabled */
     assert_false(b->has_lease);
     assert_int_equal(c->dhcp_enabled, IPCFG_NO); /* corrupt: no lease */
