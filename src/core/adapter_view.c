@@ -4,8 +4,6 @@
  * /json always agree.  SPDX-License-Identifier: MIT */
 #include "format.h"
 
-#include <string.h>
-
 const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a)
 {
     const ipcfg_lease6 *ls = a->lease6;

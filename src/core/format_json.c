@@ -262,9 +262,18 @@ static void holder_json(ipcfg_strbuf *o, int indent, const char *client, ipcfg_t
  * it is, an expired one too; the adapter's dns_servers and
  * dns_suffix_search_list carry its DNS servers and domains only while it
  * is current (adapter_view.c). */
+static const char *lease6_state_name(ipcfg_lease6_state s)
+{
+    switch (s) {
+    case IPCFG_LEASE6_BOUND: return "bound";
+    case IPCFG_LEASE6_STATELESS: return "stateless";
+    case IPCFG_LEASE6_EXPIRED: break;
+    }
+    return "expired";
+}
+
 static void lease6_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
 {
-    static const char *const state[] = {"bound", "stateless", "expired"};
     const ipcfg_lease6 *ls = a->lease6;
     if (!ls) {
         ipcfg_sb_puts(o, "null");
@@ -276,7 +285,7 @@ static void lease6_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
     time_json(o, indent, "t1", ls->t1, 0);
     time_json(o, indent, "t2", ls->t2, 0);
     key(o, indent, "state", 0);
-    ipcfg_json_str(o, (unsigned)ls->state < 3 ? state[ls->state] : "expired");
+    ipcfg_json_str(o, lease6_state_name(ls->state));
     holder_json(o, indent, ls->client, ls->kept, ls->keeper);
     key(o, indent, "iaid", 0);
     iaid_json(o, a);
@@ -339,9 +348,9 @@ static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int inden
     key(o, indent + 1, "dns_suffix_search_list", 0);
     ipcfg_sb_putc(o, '[');
     size_t pos = 0;
-    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL;) {
-        if (pos > 1)
-            ipcfg_sb_puts(o, ", ");
+    const char *sep = "";
+    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL; sep = ", ") {
+        ipcfg_sb_puts(o, sep);
         ipcfg_json_str(o, d);
     }
     ipcfg_sb_putc(o, ']');
@@ -410,9 +419,9 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
     key(o, indent + 1, "dns_servers", 0);
     ipcfg_sb_putc(o, '[');
     size_t pos = 0;
-    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL;) {
-        if (pos > 1)
-            ipcfg_sb_puts(o, ", ");
+    const char *sep = "";
+    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL; sep = ", ") {
+        ipcfg_sb_puts(o, sep);
         ip_list_item(o, d);
     }
     ipcfg_sb_putc(o, ']');

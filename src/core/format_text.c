@@ -249,6 +249,32 @@ static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
         ipcfg_fmt_field(o, "Default Gateway", "");
 }
 
+/* DNS Servers and the Connection-specific DNS Suffix Search List: the
+ * platform's lists and the DHCPv6 lease's, as adapter_view.c merges them */
+static void dns_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
+{
+    size_t pos = 0;
+    int first = 1;
+    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL; first = 0) {
+        char v[IPCFG_IPSTR_MAX + 16];
+        ip_with_zone(d, v);
+        list_value(o, "DNS Servers", v, first);
+    }
+}
+
+static void search_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
+{
+    size_t pos = 0;
+    int first = 1;
+    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL; first = 0) {
+        if (first) {
+            ipcfg_sb_puts(o, conn_search_label);
+            ipcfg_sb_putc(o, '\n');
+        }
+        ipcfg_fmt_cont(o, d);
+    }
+}
+
 static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
@@ -320,12 +346,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         hex_dashed(v, sizeof(v), a->dhcpv6_duid, a->dhcpv6_duid_len);
         ipcfg_fmt_field(o, "DHCPv6 Client DUID", v);
     }
-    size_t pos = 0;
-    int first = 1;
-    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL; first = 0) {
-        ip_with_zone(d, v);
-        list_value(o, "DNS Servers", v, first);
-    }
+    dns_field(o, a);
     /* the first WINS server, then the second with the others on its
      * continuation lines, as real ipconfig lists more than two */
     list_field(o, "Primary WINS Server", a->wins_servers, a->n_wins < 1 ? a->n_wins : 1);
@@ -333,15 +354,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         list_field(o, "Secondary WINS Server", a->wins_servers + 1, a->n_wins - 1);
     if (a->netbios_enabled != IPCFG_UNKNOWN)
         ipcfg_fmt_field(o, "NetBIOS over Tcpip", a->netbios_enabled == IPCFG_YES ? "Enabled" : "Disabled");
-    pos = 0;
-    first = 1;
-    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL; first = 0) {
-        if (first) {
-            ipcfg_sb_puts(o, conn_search_label);
-            ipcfg_sb_putc(o, '\n');
-        }
-        ipcfg_fmt_cont(o, d);
-    }
+    search_field(o, a);
 }
 
 static void at_type(unsigned f, char *buf, size_t len)
