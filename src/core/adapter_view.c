@@ -4,12 +4,6 @@
  * /json always agree.  SPDX-License-Identifier: MIT */
 #include "format.h"
 
-const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a)
-{
-    const ipcfg_lease6 *ls = a->lease6;
-    return ls && ls->state != IPCFG_LEASE6_EXPIRED ? ls : NULL;
-}
-
 const ipcfg_lease6_addr *ipcfg_view_lease6_addr(const ipcfg_lease6 *ls, const ipcfg_ip *ip)
 {
     for (size_t i = 0; ls && i < ls->n_addrs; i++)

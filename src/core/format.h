@@ -69,7 +69,10 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
  * JSON.
  * The DHCPv6 lease while it is current (bound or configuration-only); NULL
  * when there is none or it expired: nothing of it is then shown as current. */
-const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a);
+static inline const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a)
+{
+    return a->lease6 && a->lease6->state != IPCFG_LEASE6_EXPIRED ? a->lease6 : NULL;
+}
 /* The address of lease ls (NULL: none) equal to ip, or NULL. */
 const ipcfg_lease6_addr *ipcfg_view_lease6_addr(const ipcfg_lease6 *ls, const ipcfg_ip *ip);
 /* "DNS Servers" (JSON dns_servers), one at each call from *pos = 0 until

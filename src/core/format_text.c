@@ -167,32 +167,42 @@ static void lease_lines(ipcfg_strbuf *o, int64_t obtained, int64_t expires)
 
 /* The IPv6 addresses of one kind, each on its own labelled line as real
  * ipconfig prints them: 0 public (IPv6 Address), 1 temporary (Temporary
- * IPv6 Address), 2 link-local (Link-local IPv6 Address).  An address of
- * the current DHCPv6 lease comes first among the public ones, its lease
- * lines under it (/all), as raw captures of Windows 10, 11 and Server
- * show it (docs/verbs/all.md). */
-static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int all)
+ * IPv6 Address), 2 link-local (Link-local IPv6 Address); of them, those
+ * of DHCPv6 lease ls (leased 1, their lease lines under each in /all) or
+ * the others (leased 0). */
+static void ipv6_kind(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int all, const ipcfg_lease6 *ls, int leased)
 {
     static const char *const label[] = {"IPv6 Address", "Temporary IPv6 Address", "Link-local IPv6 Address"};
-    const ipcfg_lease6 *ls = kind == 0 ? ipcfg_view_lease6(a) : NULL;
-    for (int pass = ls && ls->n_addrs ? 0 : 1; pass < 2; pass++) {
-        for (size_t i = 0; i < a->n_addrs; i++) {
-            const ipcfg_addr *ad = &a->addrs[i];
-            if (ad->ip.family != IPCFG_AF_INET6)
-                continue;
-            int k = ipcfg_ip6_is_linklocal(&ad->ip) ? 2 : ad->temporary ? 1 : 0;
-            if (k != kind)
-                continue;
-            const ipcfg_lease6_addr *la = ipcfg_view_lease6_addr(ls, &ad->ip);
-            if ((pass == 0) != (la != NULL))
-                continue;
-            char v[IPCFG_IPSTR_MAX + 32];
-            addr_value(ad, all, v);
-            ipcfg_fmt_field(o, label[kind], v);
-            if (la && all)
-                lease_lines(o, ls->obtained, la->valid_until);
-        }
+    for (size_t i = 0; i < a->n_addrs; i++) {
+        const ipcfg_addr *ad = &a->addrs[i];
+        if (ad->ip.family != IPCFG_AF_INET6)
+            continue;
+        int k = ipcfg_ip6_is_linklocal(&ad->ip) ? 2 : ad->temporary ? 1 : 0;
+        if (k != kind)
+            continue;
+        const ipcfg_lease6_addr *la = ls ? ipcfg_view_lease6_addr(ls, &ad->ip) : NULL;
+        if ((la != NULL) != leased)
+            continue;
+        char v[IPCFG_IPSTR_MAX + 32];
+        addr_value(ad, all, v);
+        ipcfg_fmt_field(o, label[kind], v);
+        if (la && all)
+            lease_lines(o, ls->obtained, la->valid_until);
     }
+}
+
+/* An address of the current DHCPv6 lease comes first among the public
+ * ones, its lease lines under it (/all), as raw captures of Windows 10, 11
+ * and Server show it (docs/verbs/all.md). */
+static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
+{
+    const ipcfg_lease6 *ls = ipcfg_view_lease6(a);
+    if (ls && ls->n_addrs)
+        ipv6_kind(o, a, 0, all, ls, 1);
+    else
+        ls = NULL;
+    for (int kind = 0; kind < 3; kind++)
+        ipv6_kind(o, a, kind, all, kind == 0 ? ls : NULL, 0);
 }
 
 /* One value of a list field: the first on the labelled line, the others
@@ -317,8 +327,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
     if (!a->media_connected)
         return;
 
-    for (int kind = 0; kind < 3; kind++)
-        ipv6_lines(o, a, kind, all);
+    ipv6_lines(o, a, all);
     /* Each IPv4 address with its mask, as ipconfig pairs them. */
     for (size_t i = 0; i < a->n_addrs; i++) {
         const ipcfg_addr *ad = &a->addrs[i];
