@@ -77,14 +77,16 @@ static inline const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a)
 const ipcfg_lease6_addr *ipcfg_view_lease6_addr(const ipcfg_lease6 *ls, const ipcfg_ip *ip);
 /* "DNS Servers" (JSON dns_servers), one at each call from *pos = 0 until
  * NULL: the current DHCPv6 lease's servers first (ipconfig lists a dual-
- * stack adapter's IPv6 servers first), then the adapter's own list as the
- * platform gave it; a server is never shown twice. */
+ * stack adapter's IPv6 servers first), each once, then the adapter's own
+ * list as the platform gave it (a repeat of its own included, as Windows
+ * shows one), less the servers the lease named. */
 const ipcfg_ip *ipcfg_view_dns_next(const ipcfg_adapter *a, size_t *pos);
 /* "Connection-specific DNS Suffix Search List" (JSON
- * dns_suffix_search_list), the same way: the adapter's own list (Windows:
- * FirstDnsSuffix; Linux: the DHCPv4 lease's domain search, option 119) as
- * the platform gave it, then the current DHCPv6 lease's domains (option
- * 24) that are not in it yet (names compared without regard to case). */
+ * dns_suffix_search_list), the same way: the adapter's own list
+ * (conn_search: Windows FirstDnsSuffix; the Linux backend fills none yet)
+ * as the platform gave it, then the current DHCPv6 lease's domains
+ * (option 24) not in it and not named before (names compared without
+ * regard to case, RFC 4343). */
 const char *ipcfg_view_search_next(const ipcfg_adapter *a, size_t *pos);
 
 /* JSON pieces (exported for tests) */

@@ -258,10 +258,7 @@ static void holder_json(ipcfg_strbuf *o, int indent, const char *client, ipcfg_t
         ipcfg_sb_puts(o, "null");
 }
 
-/* The DHCPv6 lease (docs/json.md, "DHCPv6 lease object"): the record as
- * it is, an expired one too; the adapter's dns_servers and
- * dns_suffix_search_list carry its DNS servers and domains only while it
- * is current (adapter_view.c). */
+/* the name of a DHCPv6 lease's state in JSON */
 static const char *lease6_state_name(ipcfg_lease6_state s)
 {
     switch (s) {
@@ -272,6 +269,10 @@ static const char *lease6_state_name(ipcfg_lease6_state s)
     return "expired";
 }
 
+/* The DHCPv6 lease (docs/json.md, "DHCPv6 lease object"): the record as
+ * it is, an expired one too; the adapter's dns_servers and
+ * dns_suffix_search_list carry its DNS servers and domains only while it
+ * is current (adapter_view.c). */
 static void lease6_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
 {
     const ipcfg_lease6 *ls = a->lease6;
