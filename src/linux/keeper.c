@@ -287,6 +287,36 @@ static int step(keeper *k, ipcfg_dhcp_clocks *c, int64_t *next)
 
 /* ---- set-up ---- */
 
+static void ready(void);
+
+/* The interface is not there (yet): an enabled unit may start before a
+ * driver or udev makes it.  The keeper holds the interface's lock and
+ * waits for a link of that name to appear, on the rtnetlink link group it
+ * is subscribed to already (no polling), ready meanwhile so that a start
+ * that waits for it does not hang; SIGTERM ends the wait.  0: the
+ * interface is there now; -1: stopped. */
+static int wait_for_link(keeper *k)
+{
+    char msg[160];
+
+    ipcfg_lx_klog(LOG_INFO, "there is no such interface yet: the keeper waits for it to appear");
+    snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the interface to appear", k->ifname);
+    ipcfg_lx_knotify(msg);
+    ready();
+    while (!k->stop) {
+        struct pollfd p[2] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}};
+        if (poll(p, 2, -1) < 0 && errno != EINTR)
+            return -1;
+        if (p[0].revents)
+            read_signals(k);
+        if (!k->stop && p[1].revents && ipcfg_lx_keeper_link_appeared(k)) {
+            ipcfg_lx_klog(LOG_INFO, "the interface appeared");
+            return 0;
+        }
+    }
+    return -1;
+}
+
 static int setup(keeper *k, const char *ifname)
 {
     char why[400];
@@ -359,10 +389,8 @@ static int setup(keeper *k, const char *ifname)
     if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
         return 3;
     /* subscribed first, then read: no change falls in between */
-    if (ipcfg_lx_keeper_link_query(k) != 0) {
-        ipcfg_lx_klog(LOG_INFO, "there is no such interface; the keeper stops");
+    if (ipcfg_lx_keeper_link_query(k) != 0 && wait_for_link(k) != 0)
         return -1;
-    }
     /* the status socket: `ipcfg /all` asks it who keeps the lease
      * (its peer's credentials); best effort, anyone may take the name */
     memset(&un, 0, sizeof(un));

@@ -47,6 +47,9 @@ static inline long long ipcfg_lx_keeper_wall_now(void)
 /* The link by name (a dump): ifindex, carrier, IFF_UP, the hardware
  * address into k.  0 found, -1 not (or the dump failed). */
 int ipcfg_lx_keeper_link_query(keeper *k);
+/* Reads the pending link events while the interface is not there: 1 when
+ * a link of its name appeared (then queried as above), else 0. */
+int ipcfg_lx_keeper_link_appeared(keeper *k);
 /* Sets the link administratively up (at a boot nothing else may).  0 ok,
  * else the kernel's negative errno. */
 int ipcfg_lx_keeper_link_set_up(keeper *k);
