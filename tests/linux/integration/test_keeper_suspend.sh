@@ -32,40 +32,37 @@ K=$(keepers c0)
 addr=$(v4_addrs "$CLI" c0)
 [[ $addr == 10.77.0.5?/24 ]] && _pass || _fail "c0 holds a lease's address" "$addr"
 
-# sleep_for SECONDS: the keeper's boot clock that much further ahead, and a poke.
-sleep_for() {
-    echo $(($(cat "$IPCFG_TEST_KEEPER_ASLEEP") + $1)) >"$IPCFG_TEST_KEEPER_ASLEEP"
-    kill -USR1 "$K"
-}
 # client_msgs FROM_LINE: what the client sent after line FROM_LINE of the recording.
 client_msgs() { tail -n +$(($1 + 1)) "$PKTS" | grep -E '^(DISCOVER|REQUEST|DECLINE|RELEASE|INFORM) '; }
+# sleep_for SECONDS WHAT: the keeper's boot clock that much further ahead,
+# a poke; then the keeper's log line and an ACK are waited for, and $SENT
+# holds what the client sent since.
+sleep_for() {
+    local lines
+    lines=$(wc -l <"$PKTS")
+    echo $(($(cat "$IPCFG_TEST_KEEPER_ASLEEP") + $1)) >"$IPCFG_TEST_KEEPER_ASLEEP"
+    kill -USR1 "$K"
+    wait_for 10 grep -q "the host resumed after $1 s asleep" "$IPCFG_KEEPER_LOG" ||
+        _fail "$2: the keeper did not see the $1 s asleep" "$(tail -n 5 "$IPCFG_KEEPER_LOG")"
+    wait_for 15 bash -c "tail -n +$((lines + 1)) '$PKTS' | grep -q '^ACK '" ||
+        _fail "$2: no ACK" "$(tail -n +$((lines + 1)) "$PKTS")"
+    SENT=$(client_msgs "$lines")
+}
 
 # ---- a short sleep: the lease verified (INIT-REBOOT) -------------------------------
-lines=$(wc -l <"$PKTS")
-sleep_for 20
-wait_for 10 grep -q "the host resumed after 20 s asleep" "$IPCFG_KEEPER_LOG" ||
-    _fail "the keeper did not see the 20 s asleep" "$(tail -n 5 "$IPCFG_KEEPER_LOG")"
-wait_for 10 bash -c "tail -n +$((lines + 1)) '$PKTS' | grep -q '^ACK '" ||
-    _fail "no ACK after the short sleep" "$(tail -n +$((lines + 1)) "$PKTS")"
-sent=$(client_msgs "$lines")
+sleep_for 20 "short sleep"
 assert_eq "REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0 server=-" \
-    "$(head -n1 <<<"$sent" | awk '{ print $1, $2, $3, $4, $6 }')" \
+    "$(head -n1 <<<"$SENT" | awk '{ print $1, $2, $3, $4, $6 }')" \
     "short sleep: an INIT-REBOOT REQUEST (broadcast, no ciaddr, no server identifier)"
-assert_eq 0 "$(grep -c '^DISCOVER' <<<"$sent")" "short sleep: no DISCOVER (the unexpired lease verified)"
+assert_eq 0 "$(grep -c '^DISCOVER' <<<"$SENT")" "short sleep: no DISCOVER (the unexpired lease verified)"
 assert_eq "$addr" "$(v4_addrs "$CLI" c0)" "short sleep: the address kept"
 assert_eq "$K" "$(keepers c0)" "short sleep: the same keeper"
 
 # ---- a sleep longer than the lease: obtained afresh ---------------------------------
 # the wall clock did not move: by it the lease has more than a minute left
-lines=$(wc -l <"$PKTS")
-sleep_for 300
-wait_for 10 grep -q "the host resumed after 300 s asleep" "$IPCFG_KEEPER_LOG" ||
-    _fail "the keeper did not see the 300 s asleep" "$(tail -n 5 "$IPCFG_KEEPER_LOG")"
-wait_for 15 bash -c "tail -n +$((lines + 1)) '$PKTS' | grep -q '^ACK '" ||
-    _fail "no ACK after the long sleep" "$(tail -n +$((lines + 1)) "$PKTS")"
-sent=$(client_msgs "$lines")
-assert_eq DISCOVER "$(head -n1 <<<"$sent" | awk '{ print $1 }')" "long sleep: a DISCOVER first (obtained afresh)"
-assert_eq "" "$(grep '^REQUEST' <<<"$sent" | grep -v 'ciaddr=0.0.0.0 .* server=10.77.0.1$')" \
+sleep_for 300 "long sleep"
+assert_eq DISCOVER "$(head -n1 <<<"$SENT" | awk '{ print $1 }')" "long sleep: a DISCOVER first (obtained afresh)"
+assert_eq "" "$(grep '^REQUEST' <<<"$SENT" | grep -v 'ciaddr=0.0.0.0 .* server=10.77.0.1$')" \
     "long sleep: every REQUEST answers an OFFER (SELECTING), none for the old lease as if valid"
 wait_for 5 bash -c "ip -n '$CLI' -4 -o addr show dev c0 | grep -q 10.77.0.5" ||
     _fail "long sleep: no address after the new lease" "$(v4 "$CLI" c0)"
