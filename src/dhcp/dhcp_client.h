@@ -171,6 +171,9 @@ typedef struct ipcfg_dhcp_config {
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
                                           the host resumed: it may be on another network now) */
+    int lapsed;                        /* renew: the caller's clocks, which count time asleep, say the
+                                          recorded lease ran out, whatever the wall clock says: it is
+                                          obtained afresh (INIT), never assumed valid */
     int paced;                         /* the lease keeper's renewal: RENEWING and REBINDING retransmit
                                           after half the time left, at least 60 s (ipcfg_dhcp_retry_ms),
                                           not with the command's back-off */
@@ -282,6 +285,72 @@ void ipcfg_dhcp_lease_times(uint32_t lease, const uint32_t *t1, const uint32_t *
                             uint32_t *out_t2);
 /* 1 when 0 < t1 < t2 < lease (all infinite for an infinite lease). */
 int ipcfg_dhcp_lease_times_ok(uint32_t lease, uint32_t t1, uint32_t t2);
+
+/* ---- a kept lease across suspend (dhcp_keep.c) -------------------------------- */
+
+/* One look at the clocks: boot_ms (CLOCK_BOOTTIME: counts time
+ * suspended), read first, then mono_ms (CLOCK_MONOTONIC: stops while
+ * suspended), and wall_s (Unix seconds, what a lease records). */
+typedef struct ipcfg_dhcp_clocks {
+    int64_t boot_ms;
+    int64_t mono_ms;
+    int64_t wall_s;
+} ipcfg_dhcp_clocks;
+
+/* A growth of boot - mono below this is not reported as a suspend. */
+#define IPCFG_DHCP_ASLEEP_MIN_MS 1000
+
+/* The keeper's timeline: the time asleep so far, and the lease's times
+ * anchored on the boot clock. */
+typedef struct ipcfg_dhcp_keep {
+    int sampled;
+    int64_t gap_ms;      /* boot - mono: the time asleep since boot, as far as reported */
+    int anchored;        /* a bound lease is anchored */
+    int64_t obtained;    /* its record's times (a new record is anchored anew) */
+    uint32_t lease_time, t1, t2;
+    int64_t base_ms;     /* the boot clock's time at which it was obtained */
+} ipcfg_dhcp_keep;
+
+void ipcfg_dhcp_keep_init(ipcfg_dhcp_keep *k);
+/* Takes a sample; the milliseconds the host slept since the sample before
+ * (0: none, or less than IPCFG_DHCP_ASLEEP_MIN_MS; the first sample
+ * reports none). */
+int64_t ipcfg_dhcp_keep_sample(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c);
+/* Anchors l (NULL, or not bound: none) on the boot clock from its age on
+ * the wall clock now, unless it is the lease anchored already (the same
+ * times): then time asleep since keeps counting. */
+void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c);
+/* Forgets the anchor: the next ipcfg_dhcp_keep_anchor anchors its lease
+ * anew (a lease just bound, whose record may look like the one before
+ * where the wall clock stood still). */
+void ipcfg_dhcp_keep_unanchor(ipcfg_dhcp_keep *k);
+/* The boot-clock time of obtained + off seconds; INT64_MAX for an
+ * infinite lease or time, or none anchored. */
+int64_t ipcfg_dhcp_keep_at(const ipcfg_dhcp_keep *k, uint32_t off);
+/* 1 when the anchored lease has run out at boot_ms. */
+int ipcfg_dhcp_keep_expired(const ipcfg_dhcp_keep *k, int64_t boot_ms);
+
+typedef enum ipcfg_dhcp_keep_do {
+    IPCFG_DHCP_KEEP_WAIT = 0, /* nothing is due before *next_ms (INT64_MAX: before an event) */
+    IPCFG_DHCP_KEEP_OBTAIN,   /* no lease, or it ran out: INIT (DISCOVER); cfg.lapsed */
+    IPCFG_DHCP_KEEP_VERIFY,   /* an unexpired lease verified: INIT-REBOOT; cfg.verify */
+    IPCFG_DHCP_KEEP_RENEW,    /* T1 passed: RENEWING */
+    IPCFG_DHCP_KEEP_REBIND    /* T2 passed: REBINDING */
+} ipcfg_dhcp_keep_do;
+
+typedef struct ipcfg_dhcp_keep_in {
+    int64_t boot_ms;  /* now, on the boot clock */
+    int link_up;      /* the link has carrier */
+    int verify;       /* the link came back, the host resumed, the lease's address went */
+    int64_t retry_ms; /* boot-clock time of the next attempt after a failure; 0: none */
+} ipcfg_dhcp_keep_in;
+
+/* What is due now for the anchored lease (none anchored: no lease). */
+ipcfg_dhcp_keep_do ipcfg_dhcp_keep_next(const ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_in *in, int64_t *next_ms);
+/* After a renewal that renewed nothing, with the lease unexpired: the
+ * boot-clock time to try again (ipcfg_dhcp_retry_ms to T2, or from T2 to
+ * the expiry). */
+int64_t ipcfg_dhcp_keep_retry(const ipcfg_dhcp_keep *k, int64_t boot_ms);
 
 #ifdef __cplusplus
 }

@@ -94,7 +94,11 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
     if (recorded)
         c->rec = *recorded;
     bound = recorded && recorded->state == IPCFG_DHCP_LEASE_BOUND;
-    expired = bound && now->wall_s >= ipcfg_dhcp_lease_expires(recorded);
+    /* the caller's clocks may know better than the wall clock (a resume
+     * before the wall clock was set right): a lease they say ran out is
+     * never taken for valid */
+    expired = bound && (now->wall_s >= ipcfg_dhcp_lease_expires(recorded) ||
+                        (op == IPCFG_DHCP_OP_RENEW && c->cfg.lapsed));
 
     if (op == IPCFG_DHCP_OP_RELEASE) {
         start_release(c, bound, expired, addr_present, now);

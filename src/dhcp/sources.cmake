@@ -8,6 +8,7 @@ set(IPCFG_DHCP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_client_start.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_client_msg.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_time.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_keep.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_frame.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_msg.c

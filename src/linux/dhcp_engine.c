@@ -296,6 +296,7 @@ static void on_start(eng *e)
     ipcfg_copy_str(cfg.hostname, sizeof(cfg.hostname), s.hostname);
     cfg.probe_ms = s.probe_ms;
     cfg.verify = s.verify != 0;
+    cfg.lapsed = s.lapsed != 0;
     cfg.paced = s.paced != 0;
     memset(&io, 0, sizeof(io));
     io.ctx = j;

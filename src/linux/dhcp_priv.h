@@ -60,6 +60,7 @@ typedef struct prun {
     const char *dir;
     int64_t deadline;
     int verify;
+    int lapsed;            /* ipcfg_dhcp_config.lapsed */
     int paced;             /* the keeper's exchange (ipcfg_dhcp_config.paced) */
     ipcfg_nlsock nl;
     int nl_open;

@@ -160,6 +160,7 @@ static void job_begin(pjob *j)
     memcpy(s.hw, j->hw, 6);
     s.addr_present = (uint8_t)j->rec_present;
     s.verify = (uint8_t)(r->verify != 0);
+    s.lapsed = (uint8_t)(r->lapsed != 0);
     s.paced = (uint8_t)(r->paced != 0);
     ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
     ipcfg_copy_str(s.hostname, sizeof(s.hostname), r->hostname);
@@ -547,6 +548,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     r->n = n;
     r->op = op;
     r->verify = o->verify;
+    r->lapsed = o->lapsed;
     r->paced = o->from_keeper; /* RFC 2131 §4.4.5's retransmissions for a kept lease */
     r->dir = ipcfg_lx_state_dir();
     r->deadline = mono_ms() + (int64_t)timeout_s * 1000;

@@ -32,6 +32,7 @@
 typedef struct ipcfg_lx_xopts {
     unsigned timeout_s; /* the whole exchange; 0: IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S */
     int verify;         /* renew: INIT-REBOOT even with the address present (ipcfg_dhcp_config.verify) */
+    int lapsed;         /* renew: the recorded lease ran out by the keeper's clocks (ipcfg_dhcp_config.lapsed) */
     int from_keeper;    /* the keeper's own: no keeper is started, stopped or told */
     int interrupt_fd;   /* -1, or a descriptor whose input may stop the exchange: */
     int (*on_interrupt)(void *ctx); /* called when it is readable: nonzero stops the exchange at its next

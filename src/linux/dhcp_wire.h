@@ -65,6 +65,7 @@ typedef struct ipcfg_lx_wire_start {
     uint8_t hw[6];
     uint8_t addr_present; /* the record's address is on the interface */
     uint8_t verify;       /* ipcfg_dhcp_config.verify */
+    uint8_t lapsed;       /* ipcfg_dhcp_config.lapsed */
     uint8_t paced;        /* ipcfg_dhcp_config.paced: the keeper's exchange */
     char ifname[IPCFG_DHCP_IFNAME_MAX];
     char hostname[64];

@@ -4,9 +4,12 @@
  * One process per interface and network namespace (the record lock of
  * keeper_ctl.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
  * SIGINT, SIGHUP), an rtnetlink socket bound to the link and
- * IPv4 address groups, a timerfd on the wall clock (T1, T2, the expiry:
- * the lease's own times; absolute, so a suspended host wakes to a timer
- * that is due) and its status socket; nothing else wakes it.  Every
+ * IPv4 address groups, a timerfd on the boot clock (T1, T2, the expiry:
+ * the lease's own times counted on CLOCK_BOOTTIME, which runs on while
+ * the host is suspended, so a host that resumes wakes to a timer that is
+ * due), a timerfd on the wall clock that only the kernel's cancel wakes
+ * (the clock set, the host resumed: then dhcp_keep.c says how long it
+ * slept) and its status socket; nothing else wakes it.  Every
  * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
  * process of its own, as for the command.  What rtnetlink says of the
  * interface (the link, its addresses, their events) is keeper_link.c's.
@@ -51,11 +54,37 @@ static int64_t clock_ms(clockid_t c)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static long long lease_at(const ipcfg_dhcp_lease *l, uint32_t off)
+#ifdef IPCFG_TEST_HOOKS
+/* Test builds only: the seconds of simulated sleep in the file that
+ * IPCFG_TEST_KEEPER_ASLEEP names (none: 0).  Added to the boot clock, they
+ * are what a suspend of that long looks like to the keeper: the boot
+ * clock ahead of the monotonic one.  SIGUSR1 makes the keeper look. */
+static int64_t test_asleep_ms(void)
 {
-    if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
-        return (long long)1 << 62;
-    return (long long)l->obtained + off;
+    const char *f = getenv("IPCFG_TEST_KEEPER_ASLEEP");
+    char b[32];
+    FILE *fp;
+    long long s = 0;
+
+    if (f == NULL || (fp = fopen(f, "re")) == NULL)
+        return 0;
+    if (fgets(b, sizeof(b), fp) != NULL)
+        s = strtoll(b, NULL, 10);
+    (void)fclose(fp);
+    return s > 0 && s < (1LL << 31) ? (int64_t)s * 1000 : 0;
+}
+#endif
+
+/* The keeper's one look at its clocks (boot first: ipcfg_dhcp_clocks). */
+static void clocks(keeper *k, ipcfg_dhcp_clocks *c)
+{
+    c->boot_ms = clock_ms(CLOCK_BOOTTIME);
+    c->mono_ms = clock_ms(CLOCK_MONOTONIC);
+    c->wall_s = ipcfg_lx_keeper_wall_now();
+#ifdef IPCFG_TEST_HOOKS
+    k->skew_ms = test_asleep_ms();
+#endif
+    c->boot_ms += k->skew_ms;
 }
 
 static void read_signals(keeper *k)
@@ -69,9 +98,11 @@ static void read_signals(keeper *k)
             k->reload = 1;
             /* a /renew of the command: the lease file is read again at
              * the top of the loop, and an earlier failure forgotten */
-            k->retry_at = 0;
+            k->retry_ms = 0;
             k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+            ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease /renew recorded counts from now */
         }
+        /* SIGUSR1 (test builds): nothing but a look at the clocks */
     }
 }
 
@@ -85,15 +116,20 @@ static int interrupt(void *ctx)
     return k->stop || k->need_verify || k->check_other;
 }
 
+/* A resume: the boot clock ran on while the monotonic one stood still.
+ * The lease is verified (an unexpired one with INIT-REBOOT, one that ran
+ * out meanwhile obtained afresh: step()). */
 static void resumed(keeper *k)
 {
-    int64_t gap = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+    ipcfg_dhcp_clocks c;
 
-    if (k->gap_ms != 0 && gap - k->gap_ms > 2000) {
-        ipcfg_lx_klog(LOG_INFO, "the host was suspended: the lease is verified");
+    clocks(k, &c);
+    int64_t asleep = ipcfg_dhcp_keep_sample(&k->tl, &c);
+    if (asleep > 0) {
+        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the lease is verified",
+                      (long long)(asleep / 1000));
         k->need_verify = k->reload = 1;
     }
-    k->gap_ms = gap;
 }
 
 /* Another client runs the interface: the keeper stops, and the lease's
@@ -118,7 +154,7 @@ static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
 
 /* ---- one exchange ---- */
 
-static int exchange(keeper *k, int verify, int *interrupted)
+static int exchange(keeper *k, ipcfg_dhcp_keep_do what, int *interrupted)
 {
     ipcfg_adapter ad;
     ipcfg_dhcp_job job;
@@ -133,7 +169,8 @@ static int exchange(keeper *k, int verify, int *interrupted)
     job.ad = &ad;
     memset(&x, 0, sizeof(x));
     x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
-    x.verify = verify;
+    x.verify = what == IPCFG_DHCP_KEEP_VERIFY;
+    x.lapsed = what == IPCFG_DHCP_KEEP_OBTAIN;
     x.from_keeper = 1;
     x.interrupt_fd = k->intr;
     x.on_interrupt = interrupt;
@@ -158,14 +195,15 @@ static int bound(const keeper *k)
     return k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND;
 }
 
-static void status(keeper *k, long long next)
+/* next: boot-clock ms (INT64_MAX: none), shown on the wall clock. */
+static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
 {
     char msg[400], when[40] = "-";
     const uint8_t *a = k->rec.address, *s = k->rec.server_id;
-    time_t t = (time_t)next;
+    time_t t = (time_t)(c->wall_s + (next - c->boot_ms) / 1000);
     struct tm tm;
 
-    if (next > 0 && next < (long long)1 << 40 && gmtime_r(&t, &tm) != NULL)
+    if (next < INT64_MAX / 2 && gmtime_r(&t, &tm) != NULL)
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
     if (!k->up)
         snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
@@ -177,78 +215,107 @@ static void status(keeper *k, long long next)
     ipcfg_lx_knotify(msg);
 }
 
-/* After an exchange that did not renew: when to try again. */
-static void after_failure(keeper *k, long long now)
+/* The lease file's record, anchored on the boot clock (dhcp_keep.c). */
+static void anchor(keeper *k, const ipcfg_dhcp_clocks *c)
 {
-    if (bound(k) && now < ipcfg_dhcp_lease_expires(&k->rec)) {
-        long long t2 = lease_at(&k->rec, k->rec.t2), end = now < t2 ? t2 : ipcfg_dhcp_lease_expires(&k->rec);
-        k->retry_at = ipcfg_dhcp_retry_ms(now * 1000, end * 1000) / 1000; /* RFC 2131 §4.4.5 */
+    ipcfg_dhcp_keep_anchor(&k->tl, bound(k) ? &k->rec : NULL, c);
+}
+
+/* After an exchange that did not renew: when to try again. */
+static void after_failure(keeper *k)
+{
+    ipcfg_dhcp_clocks c;
+
+    clocks(k, &c);
+    anchor(k, &c);
+    if (k->tl.anchored && !ipcfg_dhcp_keep_expired(&k->tl, c.boot_ms)) {
+        k->retry_ms = ipcfg_dhcp_keep_retry(&k->tl, c.boot_ms); /* RFC 2131 §4.4.5 */
         return;
     }
-    k->retry_at = now + k->backoff;
+    k->retry_ms = c.boot_ms + (int64_t)k->backoff * 1000;
     k->backoff = k->backoff * 2 > IPCFG_LX_KEEP_BACKOFF_MAX_S ? IPCFG_LX_KEEP_BACKOFF_MAX_S : k->backoff * 2;
 }
 
-/* One pass: the exchange that is due, else the time of the next one (0:
- * none).  Returns 1 when it ran an exchange. */
-static int step(keeper *k, long long *next)
+/* One pass: the exchange that is due (ipcfg_dhcp_keep_next), else the
+ * boot-clock time of the next one in *next (INT64_MAX: none).  Returns 1
+ * when it ran an exchange. */
+static int step(keeper *k, ipcfg_dhcp_clocks *c, int64_t *next)
 {
-    long long now = ipcfg_lx_keeper_wall_now();
     int interrupted = 0;
 
-    *next = 0;
+    clocks(k, c);
     if (k->reload) {
         load(k);
         k->reload = 0;
     }
-    int expired = bound(k) && now >= ipcfg_dhcp_lease_expires(&k->rec);
-    if (expired && !k->dns_gone) {
+    anchor(k, c);
+    if (ipcfg_dhcp_keep_expired(&k->tl, c->boot_ms) && !k->dns_gone) {
         /* an expired lease's DNS servers go, link or not (an exchange
          * that saw the expiry took them back already) */
         dns(k, NULL);
         k->dns_gone = 1;
     }
-    if (!k->up) {
-        /* nothing can be sent: the next thing is the expiry */
-        if (bound(k) && !expired)
-            *next = ipcfg_dhcp_lease_expires(&k->rec);
+    ipcfg_dhcp_keep_in in = {c->boot_ms, k->up, k->need_verify, k->retry_ms};
+    ipcfg_dhcp_keep_do what = ipcfg_dhcp_keep_next(&k->tl, &in, next);
+    if (what == IPCFG_DHCP_KEEP_WAIT)
         return 0;
-    }
-    long long t1 = bound(k) ? lease_at(&k->rec, k->rec.t1) : 0;
-    if (!(!bound(k) || expired || k->need_verify || (now >= t1 && now >= k->retry_at))) {
-        *next = t1 > k->retry_at ? t1 : k->retry_at;
-        return 0;
-    }
-    if ((!bound(k) || expired) && now < k->retry_at) {
-        *next = k->retry_at;
-        return 0;
-    }
     const char *who = ipcfg_lx_keeper_other_client(k);
     if (who != NULL) {
         yield_to(k, who);
         return 1;
     }
-    int verify = k->need_verify && bound(k) && !expired;
     k->need_verify = 0;
     k->check_other = 0;
-    int st = exchange(k, verify, &interrupted);
+    int st = exchange(k, what, &interrupted);
     if (interrupted)
         return 1;
+    if (st == 0)
+        ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease just bound counts from now */
     load(k);
     if (st == 0) {
-        k->retry_at = 0;
+        k->retry_ms = 0;
         k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
         k->dns_gone = 0;
         const uint8_t *a = k->rec.address;
         ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
                       k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
     } else {
-        after_failure(k, ipcfg_lx_keeper_wall_now());
+        after_failure(k);
     }
     return 1;
 }
 
 /* ---- set-up ---- */
+
+static void ready(void);
+
+/* The interface is not there (yet): an enabled unit may start before a
+ * driver or udev makes it.  The keeper holds the interface's lock and
+ * waits for a link of that name to appear, on the rtnetlink link group it
+ * is subscribed to already (no polling), ready meanwhile so that a start
+ * that waits for it does not hang; SIGTERM ends the wait.  0: the
+ * interface is there now; -1: stopped. */
+static int wait_for_link(keeper *k)
+{
+    char msg[160];
+
+    ipcfg_lx_klog(LOG_INFO, "there is no such interface yet: the keeper waits for it to appear");
+    snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the interface to appear", k->ifname);
+    ipcfg_lx_knotify(msg);
+    ready();
+    while (!k->stop) {
+        struct pollfd p[2] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}};
+        if (poll(p, 2, -1) < 0 && errno != EINTR)
+            return -1;
+        if (p[0].revents)
+            read_signals(k);
+        if (!k->stop && p[1].revents && ipcfg_lx_keeper_link_appeared(k)) {
+            ipcfg_lx_klog(LOG_INFO, "the interface appeared");
+            return 0;
+        }
+    }
+    return -1;
+}
 
 static int setup(keeper *k, const char *ifname)
 {
@@ -260,7 +327,7 @@ static int setup(keeper *k, const char *ifname)
     ipcfg_error err;
 
     ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
-    k->lockfd = k->sigfd = k->evfd = k->tfd = k->lsock = k->intr = -1;
+    k->lockfd = k->sigfd = k->evfd = k->tfd = k->bfd = k->lsock = k->intr = -1;
     k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
     k->reload = 1;
     if (ipcfg_nlsock_open(&k->nl) != 0)
@@ -294,6 +361,9 @@ static int setup(keeper *k, const char *ifname)
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
+#ifdef IPCFG_TEST_HOOKS
+    sigaddset(&set, SIGUSR1); /* a look at the (simulated) clocks: test_asleep_ms */
+#endif
     if (sigprocmask(SIG_BLOCK, &set, NULL) != 0 ||
         (k->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0)
         return 3;
@@ -303,9 +373,13 @@ static int setup(keeper *k, const char *ifname)
     sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR;
     if (k->evfd < 0 || bind(k->evfd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
         return 3;
+    /* the deadlines on the boot clock, which counts time suspended (a
+     * suspended host wakes to a timer that is due); the wall clock's timer
+     * only says that the clock was set or the host resumed */
     k->tfd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC | TFD_NONBLOCK);
+    k->bfd = timerfd_create(CLOCK_BOOTTIME, TFD_CLOEXEC | TFD_NONBLOCK);
     k->intr = epoll_create1(EPOLL_CLOEXEC);
-    if (k->tfd < 0 || k->intr < 0)
+    if (k->tfd < 0 || k->bfd < 0 || k->intr < 0)
         return 3;
     struct epoll_event ee = {.events = EPOLLIN};
     ee.data.fd = k->sigfd;
@@ -315,10 +389,8 @@ static int setup(keeper *k, const char *ifname)
     if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
         return 3;
     /* subscribed first, then read: no change falls in between */
-    if (ipcfg_lx_keeper_link_query(k) != 0) {
-        ipcfg_lx_klog(LOG_INFO, "there is no such interface; the keeper stops");
+    if (ipcfg_lx_keeper_link_query(k) != 0 && wait_for_link(k) != 0)
         return -1;
-    }
     /* the status socket: `ipcfg /all` asks it who keeps the lease
      * (its peer's credentials); best effort, anyone may take the name */
     memset(&un, 0, sizeof(un));
@@ -331,7 +403,10 @@ static int setup(keeper *k, const char *ifname)
         (void)close(k->lsock);
         k->lsock = -1;
     }
-    k->gap_ms = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+    ipcfg_dhcp_clocks c;
+    ipcfg_dhcp_keep_init(&k->tl);
+    clocks(k, &c);
+    (void)ipcfg_dhcp_keep_sample(&k->tl, &c);
     return 0;
 }
 
@@ -349,18 +424,28 @@ static void ready(void)
     ipcfg_lx_knotify("READY=1");
 }
 
-static void arm(keeper *k, long long next)
+/* next: the boot-clock time of the next deadline (INT64_MAX: none). */
+static void arm(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
 {
     struct itimerspec its;
 
+    /* absolute on the boot clock (less the test builds' simulated sleep):
+     * it fires on time across a suspend, and at once on the resume if the
+     * deadline passed while the host slept */
     memset(&its, 0, sizeof(its));
-    if (next > 0) {
-        its.it_value.tv_sec = (time_t)(next < (long long)1 << 40 ? next : (long long)1 << 40);
-        if (its.it_value.tv_sec == 0)
-            its.it_value.tv_sec = 1;
+    if (next < INT64_MAX) {
+        int64_t at = next - k->skew_ms;
+        if (at < 1)
+            at = 1;
+        its.it_value.tv_sec = (time_t)(at / 1000);
+        its.it_value.tv_nsec = (long)(at % 1000) * 1000000L;
     }
-    /* absolute on the wall clock, where the lease's times are: a clock
-     * that is set (or a host that resumes) cancels or fires it at once */
+    (void)timerfd_settime(k->bfd, TFD_TIMER_ABSTIME, &its, NULL);
+    /* far ahead on the wall clock, only to be cancelled: the kernel
+     * cancels it when the clock is set and when the host resumes
+     * (timerfd_resume), so the keeper looks at its clocks at once then */
+    memset(&its, 0, sizeof(its));
+    its.it_value.tv_sec = (time_t)(c->wall_s + 86400 * 365);
     (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
 }
 
@@ -401,7 +486,8 @@ static int keep(keeper *k)
     ready();
     ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
     while (!k->stop) {
-        long long next = 0;
+        ipcfg_dhcp_clocks now;
+        int64_t next = INT64_MAX;
         resumed(k);
         if (k->check_other) {
             const char *who = ipcfg_lx_keeper_other_client(k);
@@ -411,23 +497,27 @@ static int keep(keeper *k)
                 break;
             }
         }
-        if (step(k, &next) != 0)
+        if (step(k, &now, &next) != 0)
             continue;
-        arm(k, next);
-        status(k, next);
-        struct pollfd p[4] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0}, {k->lsock, POLLIN, 0}};
-        if (poll(p, k->lsock >= 0 ? 4 : 3, -1) < 0 && errno != EINTR)
+        arm(k, &now, next);
+        status(k, &now, next);
+        struct pollfd p[5] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0},
+                              {k->bfd, POLLIN, 0},   {k->lsock, POLLIN, 0}};
+        if (poll(p, k->lsock >= 0 ? 5 : 4, -1) < 0 && errno != EINTR)
             break;
         if (p[0].revents)
             read_signals(k);
         if (p[1].revents)
             ipcfg_lx_keeper_read_events(k);
-        if (p[2].revents) {
+        for (int i = 2; i <= 3; i++) {
             uint64_t ticks;
-            (void)!read(k->tfd, &ticks, sizeof(ticks)); /* ECANCELED: the clock was set; looked at anew */
-            k->reload = 1;
+            if (p[i].revents) {
+                /* ECANCELED: the clock was set or the host resumed; looked at anew */
+                (void)!read(p[i].fd, &ticks, sizeof(ticks));
+                k->reload = 1;
+            }
         }
-        if (k->lsock >= 0 && p[3].revents) {
+        if (k->lsock >= 0 && p[4].revents) {
             int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
             if (c >= 0)
                 (void)close(c);

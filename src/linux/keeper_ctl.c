@@ -229,7 +229,11 @@ static int start_systemd(const char *ifname, char *note, size_t len)
 static void keeper_env(char **envp, size_t cap, char *ready)
 {
     static const char *const keep[] = {"IPCFG_STATE_DIR", "IPCFG_RUN_DIR", "IPCFG_PEER_ROOT", "IPCFG_DHCP_PROBE_MS",
-                                       "IPCFG_KEEPER", "IPCFG_RESOLV_CONF", "IPCFG_KEEPER_LOG"};
+                                       "IPCFG_KEEPER", "IPCFG_RESOLV_CONF", "IPCFG_KEEPER_LOG",
+#ifdef IPCFG_TEST_HOOKS
+                                       "IPCFG_TEST_KEEPER_ASLEEP" /* keeper.c: the simulated sleep */
+#endif
+    };
     static char path[] = "PATH=/usr/sbin:/usr/bin:/sbin:/bin";
     size_t k = 0;
 

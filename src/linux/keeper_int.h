@@ -18,16 +18,17 @@ typedef struct keeper {
     uint8_t hw[6];
     int up;          /* the link has carrier (media connected) */
     int admin_up;    /* IFF_UP: someone (or the keeper at its start) set the link up */
-    int lockfd, sigfd, evfd, tfd, lsock, intr;
+    int lockfd, sigfd, evfd, tfd, bfd, lsock, intr;
     int held;        /* it holds the interface (the record lock): the lease is its to keep */
     int stop;        /* leave: SIGTERM, the interface gone, another client */
     int need_verify; /* the link came back, the host resumed, our address went */
     int reload;      /* the lease file is read again before the next step */
     int check_other; /* a foreign dynamic address appeared: is another client here? */
     int dns_gone;    /* an expired lease's DNS servers were taken back */
-    long long retry_at;  /* Unix seconds of the next attempt after a failure; 0: none */
+    int64_t retry_ms;    /* boot-clock time of the next attempt after a failure; 0: none */
     unsigned backoff;    /* seconds, without a lease */
-    int64_t gap_ms;      /* CLOCK_BOOTTIME - CLOCK_MONOTONIC when last looked: grows while suspended */
+    ipcfg_dhcp_keep tl;  /* the time asleep, the lease's times on the boot clock (dhcp_keep.c) */
+    int64_t skew_ms;     /* test builds: the simulated time asleep added to the boot clock */
     ipcfg_dhcp_lease rec;
     int have;            /* rec holds the lease file's record */
     ipcfg_nlsock nl;
@@ -46,6 +47,9 @@ static inline long long ipcfg_lx_keeper_wall_now(void)
 /* The link by name (a dump): ifindex, carrier, IFF_UP, the hardware
  * address into k.  0 found, -1 not (or the dump failed). */
 int ipcfg_lx_keeper_link_query(keeper *k);
+/* Reads the pending link events while the interface is not there: 1 when
+ * a link of its name appeared (then queried as above), else 0. */
+int ipcfg_lx_keeper_link_appeared(keeper *k);
 /* Sets the link administratively up (at a boot nothing else may).  0 ok,
  * else the kernel's negative errno. */
 int ipcfg_lx_keeper_link_set_up(keeper *k);

@@ -159,6 +159,37 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
     return 0;
 }
 
+struct appear {
+    const char *name;
+    int seen;
+};
+
+static int on_appear(void *ctx, const ipcfg_nl_event *ev)
+{
+    struct appear *a = ctx;
+
+    if (ev->type == RTM_NEWLINK && strcmp(ev->link.name, a->name) == 0)
+        a->seen = 1;
+    return 0;
+}
+
+int ipcfg_lx_keeper_link_appeared(keeper *k)
+{
+    struct appear a = {k->ifname, 0};
+
+    for (int i = 0; i < 64; i++) {
+        ssize_t n = recv(k->evfd, k->buf, sizeof(k->buf), MSG_DONTWAIT);
+        if (n < 0 && errno == ENOBUFS) {
+            a.seen = 1; /* events were lost: the links asked anew */
+            continue;
+        }
+        if (n <= 0)
+            break;
+        (void)ipcfg_nl_parse_events(k->buf, (size_t)n, on_appear, &a);
+    }
+    return a.seen && ipcfg_lx_keeper_link_query(k) == 0;
+}
+
 void ipcfg_lx_keeper_read_events(keeper *k)
 {
     for (int i = 0; i < 64; i++) {
