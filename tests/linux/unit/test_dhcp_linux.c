@@ -18,9 +18,9 @@
 
 #include <cmocka.h>
 
-#include "dhcp_io.h"
-#include "dhcp_store.h"
-#include "dhcp_view.h"
+#include "exchange/sockets.h"
+#include "exchange/lease_store.h"
+#include "command/lease_view.h"
 
 static const uint8_t me[6] = {2, 0, 0, 0, 0, 1}, other[6] = {2, 0, 0, 0, 0, 2};
 static const uint8_t addr[4] = {10, 1, 2, 3};
