@@ -28,13 +28,15 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/command/keeper_control.c  # the keeper as the command sees it: find, start, stop
   ${IPCFG_LX}/exchange/exchange.c       # DHCP: release/renew, the privileged side's loop
   ${IPCFG_LX}/exchange/requests.c       # DHCP: the privileged side's answers to the engine
-  ${IPCFG_LX}/exchange/engine_spawn.c   # DHCP: the engine's start and confinement
-  ${IPCFG_LX}/exchange/sockets.c        # DHCP: packet, UDP and ARP sockets
+  ${IPCFG_LX}/exchange/engine_spawn.c   # DHCP: the engine's start and reaping
+  ${IPCFG_LX}/exchange/sockets.c        # DHCP: the engine's packet, UDP and ARP sockets, opened
   ${IPCFG_LX}/exchange/addr_dump.c      # DHCP: one address dump for all interfaces
   ${IPCFG_LX}/exchange/carrier.c        # DHCP: waiting for a link's carrier (link notifications)
   ${IPCFG_LX}/exchange/apply.c          # DHCP: a lease in the kernel (rtnetlink)
   ${IPCFG_LX}/exchange/lease_store.c    # DHCP: lease files and the per-interface lock
   ${IPCFG_LX}/engine/engine.c           # DHCP: the unprivileged engine process
+  ${IPCFG_LX}/engine/confine.c          # DHCP: its confinement (uid, capabilities, seccomp)
+  ${IPCFG_LX}/engine/packet_io.c        # DHCP: its sends and receives
   ${IPCFG_LX}/wire/engine_wire.c        # DHCP: the messages between the two (pure)
   ${IPCFG_LX}/keeper/keeper.c           # the lease keeper (ipcfg --keeper IFNAME)
   ${IPCFG_LX}/keeper/keeper_link.c      # the keeper's view of its interface: link, addresses, events

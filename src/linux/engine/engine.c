@@ -1,15 +1,14 @@
 /* ipcfg — the engine process of a DHCP exchange (see engine/engine.h).
  *
- * Confined before it gets here (exchange/engine_spawn.c): no root, no capability, an
- * empty root directory and a seccomp filter; it can only use the sockets
- * it is handed.  Every effect is a request to the privileged part
+ * Confined by its own first steps (engine/confine.c): no root, no
+ * capability, an empty root directory and a seccomp filter; it can only
+ * use the sockets it is handed.  Every effect is a request to the privileged part
  * (wire/engine_wire.h), answered before the engine goes on.
  *
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
 #include "engine/engine.h"
-#include "exchange/engine_spawn.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,10 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dhcp/dhcp_arp.h"
 #include "dhcp/dhcp_client.h"
 #include "dhcp/dhcp_frame.h"
-#include "exchange/sockets.h"
-#include "exchange/exchange.h"
+#include "engine/confine.h"
+#include "engine/packet_io.h"
 #include "wire/engine_wire.h"
 
 #define DRAIN_MAX 32 /* datagrams read from one socket per wakeup */
@@ -124,7 +124,9 @@ static int call(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l,
     return call_step(j, type, arg, l, outcome, err, fd, NULL);
 }
 
-void ipcfg_lx_engine_fail(int rpc, const char *why)
+/* The engine cannot go on (its confinement failed): tells the privileged
+ * side why (an ABORT) and exits the process. */
+static void engine_fail(int rpc, const char *why)
 {
     ipcfg_lx_wire_req req;
 
@@ -175,7 +177,7 @@ static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_d
 static int probe_send(ejob *j)
 {
     uint8_t pkt[28];
-    size_t n = ipcfg_lx_arp_probe(pkt, sizeof(pkt), j->hw, j->probe_addr);
+    size_t n = ipcfg_dhcp_arp_probe(pkt, sizeof(pkt), j->hw, j->probe_addr);
 
     return ipcfg_lx_arp_send(j->arp, (int)j->ifindex, pkt, n);
 }
@@ -192,7 +194,7 @@ static int io_probe(void *ctx, const uint8_t addr[4])
         return -1;
     j->probing = 1;
     j->probes_sent = 1;
-    j->probe_next = now.mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
+    j->probe_next = now.mono_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
     j->probe_end = now.mono_ms + j->probe_ms;
     return 0;
 }
@@ -319,9 +321,9 @@ static void job_step(ejob *j, const ipcfg_dhcp_now *now)
     if (j->probing && now->mono_ms >= j->probe_end) {
         j->probing = 0;
         ipcfg_dhcp_client_probe_done(&j->c, now, 0);
-    } else if (j->probing && j->probes_sent < IPCFG_LX_PROBE_COUNT && now->mono_ms >= j->probe_next) {
+    } else if (j->probing && j->probes_sent < IPCFG_DHCP_PROBE_COUNT && now->mono_ms >= j->probe_next) {
         j->probes_sent++;
-        j->probe_next = now->mono_ms + IPCFG_LX_PROBE_INTERVAL_MS;
+        j->probe_next = now->mono_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
         (void)probe_send(j);
     }
     if (!ipcfg_dhcp_client_done(&j->c, NULL) && now->mono_ms >= ipcfg_dhcp_client_next_wakeup(&j->c))
@@ -345,7 +347,7 @@ static int64_t job_next(const ejob *j)
     if (j->probing) {
         if (j->probe_end < t)
             t = j->probe_end;
-        if (j->probes_sent < IPCFG_LX_PROBE_COUNT && j->probe_next < t)
+        if (j->probes_sent < IPCFG_DHCP_PROBE_COUNT && j->probe_next < t)
             t = j->probe_next;
     }
     return t;
@@ -396,12 +398,12 @@ static void on_readable(ejob *j, int kind)
             now = now_get();
             (void)ipcfg_dhcp_client_receive(&j->c, &now, buf, (size_t)m, &why);
         } else { /* K_ARP */
-            ipcfg_lx_arp a;
+            ipcfg_dhcp_arp a;
             n = ipcfg_lx_arp_recv(j->arp, buf, cap);
             if (n < 0)
                 return;
-            if (n == 0 || !j->probing || ipcfg_lx_arp_parse(buf, (size_t)n, &a) != 0 ||
-                !ipcfg_lx_arp_conflict(&a, j->hw, j->probe_addr))
+            if (n == 0 || !j->probing || ipcfg_dhcp_arp_parse(buf, (size_t)n, &a) != 0 ||
+                !ipcfg_dhcp_arp_conflict(&a, j->hw, j->probe_addr))
                 continue;
             j->probing = 0;
             now = now_get();
@@ -421,6 +423,9 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
     int *kind = NULL;
     const char *why = "";
 
+    /* nothing of the privileged side's is kept */
+    if (ipcfg_lx_confine_fds(ctl, rpc) != 0)
+        engine_fail(rpc, "cannot close its descriptors");
     e.ctl = ctl;
     e.rpc = rpc;
     e.ip_id = (uint16_t)io_random(NULL);
@@ -428,7 +433,7 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
      * that the confinement overlaps its listing: it comes before the
      * first job arrives, long before anything from the network is read. */
     if (ipcfg_lx_confine(empty_dir, parent, &why) != 0)
-        ipcfg_lx_engine_fail(rpc, why);
+        engine_fail(rpc, why);
     for (;;) {
         ipcfg_dhcp_now now = now_get();
         int64_t next = INT64_MAX;

@@ -1,8 +1,9 @@
 /* ipcfg — the engine process of a DHCP exchange: the unprivileged side
  * that runs one ipcfg_dhcp_client per job, reads and parses every packet
- * the network sends, and asks the privileged part for everything else
- * (wire/engine_wire.h).  Started by ipcfg_lx_engine_spawn (exchange/engine_spawn.c) after its
- * confinement; one poll() loop over its sockets and timers.
+ * the network sends, and asks the privileged side for everything else
+ * (wire/engine_wire.h).  Forked by the privileged side
+ * (exchange/engine_spawn.h); confines itself first (engine/confine.h);
+ * then one poll() loop over its sockets and timers.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -11,15 +12,13 @@
 
 #include <sys/types.h>
 
-/* Runs the jobs that arrive on ctl until ctl reaches its end (the
- * privileged part is done) or rpc fails; then exits the process.  The
- * process is confined (ipcfg_lx_confine, with parent and empty_dir)
- * first, before it waits for its first job: forked at the command's
- * privilege check, it does so while the command lists the adapters. */
+/* The engine's life, in the child of the fork: keeps only its sockets ctl
+ * and rpc, confines itself (ipcfg_lx_confine with parent and empty_dir)
+ * before it waits for its first job (forked at the command's privilege
+ * check, it does so while the command lists the adapters), then runs the
+ * jobs that arrive on ctl until ctl reaches its end (the privileged side
+ * is done) or rpc fails; then exits the process.  A confinement that
+ * fails is reported on rpc (an ABORT) before the process exits. */
 void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir);
-
-/* The confinement failed: tells the privileged part why (an ABORT) and
- * exits the process. */
-void ipcfg_lx_engine_fail(int rpc, const char *why);
 
 #endif

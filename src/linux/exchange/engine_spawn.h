@@ -1,9 +1,10 @@
-/* ipcfg — privilege separation of the DHCP exchange: the engine process
- * that reads and parses what the network sends runs without root and
- * without capabilities, with no new privileges, in an empty root
- * directory, under a seccomp filter that allows only the system calls of
- * the exchange (docs/linux.md, "Process layout").  dhcpcd's privsep and
- * OpenBSD's dhcpleased keep the network-facing parser apart the same way.
+/* ipcfg — the privilege separation of a DHCP exchange, from the
+ * privileged side: the engine process that reads and parses what the
+ * network sends is forked here and reaped here; it confines itself
+ * (engine/confine.h: no root, no capabilities, no new privileges, an
+ * empty root directory, a seccomp filter; docs/linux.md, "Process
+ * layout").  dhcpcd's privsep and OpenBSD's dhcpleased keep the
+ * network-facing parser apart the same way.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -12,8 +13,6 @@
 
 #include <sys/types.h>
 
-#define IPCFG_LX_ENGINE_UID 65534 /* nobody */
-#define IPCFG_LX_ENGINE_GID 65534 /* nogroup */
 #define IPCFG_LX_ENGINE_REAP_MS 1000 /* the grace of an engine whose sockets were closed */
 #define IPCFG_LX_ENGINE_SEND_S 2      /* how long a send to the engine may block */
 
@@ -23,9 +22,9 @@ typedef struct ipcfg_lx_engine {
     int rpc; /* the engine's requests, answered here */
 } ipcfg_lx_engine;
 
-/* Forks the engine (engine/engine.c).  The child keeps only its two sockets,
- * confines itself (ipcfg_lx_confine, with the empty directory empty_dir as
- * its root) and runs ipcfg_lx_engine_main; it never returns.  0 ok, else a
+/* Forks the engine: the child runs ipcfg_lx_engine_main (engine/engine.h),
+ * which keeps only its two sockets, confines itself with the empty
+ * directory empty_dir as its root, and never returns.  0 ok, else a
  * negative errno (nothing started). */
 int ipcfg_lx_engine_spawn(ipcfg_lx_engine *e, const char *empty_dir);
 
@@ -55,20 +54,5 @@ int ipcfg_lx_engine_reap(pid_t pid, int kill_now);
 /* Creates (or checks) the empty directory the engine is confined to:
  * root's, mode 0555, not writable by anyone.  0 ok, else -errno. */
 int ipcfg_lx_engine_dir(const char *dir);
-
-/* The confinement, in the calling process (the engine, before anything
- * the network sent is read; its descriptors were closed at its start but
- * for its two sockets, 0-2 on /dev/null): root directory empty_dir; uid and gid nobody
- * (where the process may change them); every capability dropped
- * (effective, permitted, inheritable, ambient, bounding set); killed when
- * its parent (pid parent) ends; no new privileges, not dumpable; the
- * seccomp filter.  0 ok, -1 with *why (a static string) when a step that
- * must succeed failed. */
-int ipcfg_lx_confine(const char *empty_dir, pid_t parent, const char **why);
-
-/* Installs the engine's seccomp filter alone (what ipcfg_lx_confine does
- * last).  0 ok, -1 (errno) when the kernel refused it; 1 when this
- * architecture has no filter. */
-int ipcfg_lx_seccomp_engine(void);
 
 #endif

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "command/backend.h"
+#include "dhcp/dhcp_arp.h"
 #include "exchange/exchange_int.h"
 #include "wire/engine_wire.h"
 #include "shared/error.h"
@@ -51,11 +52,11 @@ unsigned ipcfg_lx_probe_wait_ms(void)
     unsigned long ms;
 
     if (v == NULL || *v < '0' || *v > '9')
-        return IPCFG_LX_PROBE_WAIT_MS;
+        return IPCFG_DHCP_PROBE_WAIT_MS;
     errno = 0;
     ms = strtoul(v, &end, 10);
     if (errno != 0 || *end != '\0' || ms > 10000)
-        return IPCFG_LX_PROBE_WAIT_MS;
+        return IPCFG_DHCP_PROBE_WAIT_MS;
     return (unsigned)ms;
 }
 

@@ -19,13 +19,6 @@
  * engine's back-off fits five to six transmissions into it. */
 #define IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S 30u
 
-/* RFC 5227 probe of a newly offered address: IPCFG_LX_PROBE_COUNT ARP
- * probes IPCFG_LX_PROBE_INTERVAL_MS apart; no answer within
- * IPCFG_LX_PROBE_WAIT_MS of the first one means the address is free. */
-#define IPCFG_LX_PROBE_COUNT 2u
-#define IPCFG_LX_PROBE_INTERVAL_MS 100u
-#define IPCFG_LX_PROBE_WAIT_MS 200u
-
 /* How an exchange runs.  The command's own /release and /renew use the
  * defaults (zeroed, interrupt_fd -1); the lease keeper (keeper/keeper.c) runs its
  * exchanges with from_keeper set. */
@@ -58,7 +51,7 @@ typedef struct ipcfg_lx_xopts {
 int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_xopts *o);
 
 /* The conflict probe's wait: IPCFG_DHCP_PROBE_MS, 0 to 10000 ms (0: no
- * probe), else IPCFG_LX_PROBE_WAIT_MS. */
+ * probe), else IPCFG_DHCP_PROBE_WAIT_MS (dhcp/dhcp_arp.h). */
 unsigned ipcfg_lx_probe_wait_ms(void);
 
 /* The backend operations (ipcfg_backend.release / .renew). */

@@ -18,11 +18,10 @@
 
 #include <cmocka.h>
 
-#include "exchange/sockets.h"
 #include "exchange/lease_store.h"
 #include "command/lease_view.h"
 
-static const uint8_t me[6] = {2, 0, 0, 0, 0, 1}, other[6] = {2, 0, 0, 0, 0, 2};
+static const uint8_t me[6] = {2, 0, 0, 0, 0, 1};
 static const uint8_t addr[4] = {10, 1, 2, 3};
 
 static char dir[256];
@@ -40,54 +39,6 @@ static int teardown(void **state)
     (void)state;
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd) == 0 ? 0 : -1;
-}
-
-static ipcfg_lx_arp arp(uint16_t op, const uint8_t sha[6], const uint8_t spa[4], const uint8_t tpa[4])
-{
-    uint8_t pkt[28];
-    ipcfg_lx_arp a;
-    size_t n = ipcfg_lx_arp_probe(pkt, sizeof pkt, sha, tpa);
-    assert_int_equal(n, 28);
-    pkt[7] = (uint8_t)op;
-    memcpy(pkt + 14, spa, 4);
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, n, &a), 0);
-    return a;
-}
-
-static void test_arp_probe_format(void **state)
-{
-    uint8_t pkt[28], small[27];
-    static const uint8_t want[28] = {0, 1, 8, 0, 6, 4, 0, 1, 2, 0, 0, 0, 0, 1, 0, 0,
-                                     0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 2, 3};
-    ipcfg_lx_arp a;
-    (void)state;
-    assert_int_equal(ipcfg_lx_arp_probe(pkt, sizeof pkt, me, addr), 28);
-    assert_memory_equal(pkt, want, 28);
-    assert_int_equal(ipcfg_lx_arp_probe(small, sizeof small, me, addr), 0);
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, 27, &a), -1); /* truncated */
-    pkt[5] = 16;                                             /* not IPv4 */
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, 28, &a), -1);
-}
-
-static void test_arp_conflict(void **state)
-{
-    static const uint8_t zero[4], elsewhere[4] = {10, 1, 2, 4};
-    (void)state;
-    /* another machine answers for, announces or asks from the address */
-    ipcfg_lx_arp a = arp(2, other, addr, zero);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(1, other, addr, addr);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    /* another machine probes for it at the same time */
-    a = arp(1, other, zero, addr);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    /* our own probe, traffic about other addresses */
-    a = arp(1, me, zero, addr);
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(2, other, elsewhere, zero);
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(2, other, elsewhere, addr); /* a reply to us about another address */
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
 }
 
 static ipcfg_dhcp_lease bound(const char *ifname)
@@ -397,8 +348,6 @@ static void test_view(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_arp_probe_format),
-        cmocka_unit_test(test_arp_conflict),
         cmocka_unit_test(test_store_round_trip),
         cmocka_unit_test(test_store_corrupt),
         cmocka_unit_test(test_store_tmp_excl),
