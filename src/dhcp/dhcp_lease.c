@@ -1,4 +1,4 @@
-/* ipcfg — the lease record's text form.  See dhcp_client.h and docs/dhcp.md.
+/* ipcfg — the lease record's text form.  See dhcp_lease.h and docs/dhcp.md.
  *
  *   ipcfg-lease 1
  *   interface eth0
@@ -26,9 +26,10 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "dhcp_client.h"
+#include "dhcp_lease.h"
 #include "dhcp_msg.h"
 #include "dns_name.h"
+#include "ipcfg/model.h"
 
 #include <stdio.h>
 #include <string.h>
