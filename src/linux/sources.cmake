@@ -14,6 +14,17 @@
 # (netlink/nlreq.c) are pure and are also compiled straight into the fuzz
 # targets (tests/fuzz).
 set(IPCFG_LX ${CMAKE_CURRENT_LIST_DIR})
+# The confined engine process and the wire both sides speak: a library of
+# its own that links only the protocol library, so that nothing of the
+# privileged side can reach it (tests/layout checks the calls).
+add_library(ipcfg_engine STATIC
+  ${IPCFG_LX}/engine/engine.c           # DHCP: the unprivileged engine process
+  ${IPCFG_LX}/engine/confine.c          # DHCP: its confinement (uid, capabilities, seccomp)
+  ${IPCFG_LX}/engine/packet_io.c        # DHCP: its sends and receives
+  ${IPCFG_LX}/wire/engine_wire.c        # DHCP: the messages between the two (pure)
+)
+target_include_directories(ipcfg_engine PRIVATE ${IPCFG_LX} ${IPCFG_LX}/..)
+target_link_libraries(ipcfg_engine PUBLIC ipcfg_dhcp)
 add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/command/backend.c         # lifetime, the vtable
   ${IPCFG_LX}/command/list.c            # listing
@@ -24,6 +35,7 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/command/resolvconf.c      # resolv.conf parser (pure)
   ${IPCFG_LX}/command/dnscache.c        # /flushdns, /displaydns: systemd-resolved's cache
   ${IPCFG_LX}/command/lease_view.c      # DHCP: what a listing shows of the leases
+  ${IPCFG_LX}/command/dhcp_ops.c        # DHCP: /release, /renew (an exchange with the command's options)
   ${IPCFG_LX}/command/release_gone.c    # DHCP: /release of a name no interface has any more
   ${IPCFG_LX}/command/keeper_control.c  # the keeper as the command sees it: find, start, stop
   ${IPCFG_LX}/exchange/exchange.c       # DHCP: release/renew, the privileged side's loop
@@ -34,10 +46,6 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/exchange/carrier.c        # DHCP: waiting for a link's carrier (link notifications)
   ${IPCFG_LX}/exchange/apply.c          # DHCP: a lease in the kernel (rtnetlink)
   ${IPCFG_LX}/exchange/lease_store.c    # DHCP: lease files and the per-interface lock
-  ${IPCFG_LX}/engine/engine.c           # DHCP: the unprivileged engine process
-  ${IPCFG_LX}/engine/confine.c          # DHCP: its confinement (uid, capabilities, seccomp)
-  ${IPCFG_LX}/engine/packet_io.c        # DHCP: its sends and receives
-  ${IPCFG_LX}/wire/engine_wire.c        # DHCP: the messages between the two (pure)
   ${IPCFG_LX}/keeper/keeper.c           # the lease keeper (ipcfg --keeper IFNAME)
   ${IPCFG_LX}/keeper/keeper_link.c      # the keeper's view of its interface: link, addresses, events
   ${IPCFG_LX}/keeper/keeper_log.c       # the keeper's log and sd_notify
@@ -58,14 +66,16 @@ add_library(ipcfg_platform STATIC
 # src/linux (its includes name their folder: "exchange/exchange.h"), and
 # src for "dhcp/dhcp_client.h" (the protocol library in src/dhcp)
 target_include_directories(ipcfg_platform PRIVATE ${IPCFG_LX} ${IPCFG_LX}/..)
-# The model only (a backend fills it and never prints), and the DHCP
-# engine (src/dhcp/sources.cmake, included before).
-target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ipcfg_dhcp)
+# The model only (a backend fills it and never prints), the DHCP
+# protocol library (src/dhcp/sources.cmake, included before) and the
+# engine process's library.
+target_link_libraries(ipcfg_platform PUBLIC ipcfg_model ipcfg_dhcp ipcfg_engine)
 
 include(${IPCFG_LX}/peers/peers.cmake) # peers: other DHCP clients' leases
 
 if(IPCFG_TEST_HOOKS)
   target_compile_definitions(ipcfg_platform PRIVATE IPCFG_TEST_HOOKS=1)
+  target_compile_definitions(ipcfg_engine PRIVATE IPCFG_TEST_HOOKS=1)
 endif()
 
 set(IPCFG_MAIN_SOURCES ${IPCFG_LX}/main.c)

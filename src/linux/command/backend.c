@@ -13,7 +13,6 @@
 #include "command/backend.h"
 #include "shared/caps.h"
 #include "command/release_gone.h"
-#include "exchange/exchange.h"
 #include "command/dnscache.h"
 #include "peers/peer_lease.h"
 #include "shared/error.h"
@@ -70,7 +69,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->addrtable = ipcfg_lx_addrtable;
     out->add_address = ipcfg_lx_add_address;
     out->delete_address = ipcfg_lx_delete_address;
-    out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (exchange/exchange.c) */
+    out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (command/dhcp_ops.c) */
     out->renew = ipcfg_lx_dhcp_renew;
     out->release_gone = ipcfg_lx_dhcp_release_gone; /* a name deleted, renamed or moved away (release_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peers/peer_command.c */

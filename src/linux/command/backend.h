@@ -45,5 +45,10 @@ int ipcfg_lx_addrtable(ipcfg_backend *b, ipcfg_addrtable *out, ipcfg_error *err)
 int ipcfg_lx_add_address(ipcfg_backend *b, const ipcfg_adapter *ad, const ipcfg_ip *addr, unsigned prefix_len,
                          uint32_t *context, int *has_context, ipcfg_error *err);
 int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error *err);
+/* /release and /renew (command/dhcp_ops.c): an exchange (exchange/exchange.h)
+ * with the command's options and the engine started at its privilege
+ * check. */
+void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
 
 #endif

@@ -25,7 +25,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "command/backend.h"
 #include "dhcp/dhcp_arp.h"
 #include "exchange/exchange_int.h"
 #include "wire/engine_wire.h"
@@ -72,22 +71,30 @@ static void start_drop(pjob *j)
     j->run->starts_waiting--;
 }
 
-static void job_fail(pjob *j, const ipcfg_error *e)
-{
-    if (j->ph == PP_DONE)
-        return;
-    start_drop(j);
-    j->job->err = *e;
-    j->ph = PP_DONE;
-    ipcfg_lx_job_unlock(j);
-}
-
-void ipcfg_lx_job_unlock(pjob *j)
+/* The job's locks let go: the keeper lock a /release holds, then the
+ * interface lock. */
+static void job_unlock(pjob *j)
 {
     /* the keeper lock first: a /renew that waited for the interface finds
      * no stopping /release in the way of the keeper it starts */
     ipcfg_lx_keeper_unhold(&j->keep_fd);
     ipcfg_lx_iflock_release(&j->lock);
+}
+
+/* The job ends with the result already in j->job->err. */
+static void job_end(pjob *j)
+{
+    start_drop(j);
+    j->ph = PP_DONE;
+    job_unlock(j);
+}
+
+static void job_fail(pjob *j, const ipcfg_error *e)
+{
+    if (j->ph == PP_DONE)
+        return;
+    j->job->err = *e;
+    job_end(j);
 }
 
 static void engine_gone(pjob *j)
@@ -410,8 +417,14 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
         if (pfd[int_slot].fd >= 0 && pfd[int_slot].revents != 0 &&
             (on_interrupt == NULL || on_interrupt(ctx) != 0))
             interrupted = 1;
-        if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0 && ipcfg_lx_serve(r) != 0)
-            engine_lost(r, r->eng_error[0] != '\0');
+        if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0) {
+            pjob *done = NULL;
+            int lost = ipcfg_lx_serve(r, &done) != 0;
+            if (done != NULL) /* ended first: an engine lost after it reported stays reported */
+                job_end(done);
+            if (lost)
+                engine_lost(r, r->eng_error[0] != '\0');
+        }
         if (pfd[car_slot].fd >= 0 && pfd[car_slot].revents != 0)
             ipcfg_lx_carrier_read(&r->carrier, &r->nl, on_carrier, r);
         if (pfd[start_slot].fd >= 0 && pfd[start_slot].revents != 0 && r->eng_up)
@@ -427,18 +440,6 @@ out:
 }
 
 /* ---- after the exchange: the resolver, the keeper ---- */
-
-void ipcfg_lx_note_add(pjob *j, const char *line)
-{
-    size_t have = strlen(j->note);
-
-    if (line[0] == '\0')
-        return;
-    if (have == 0)
-        ipcfg_copy_str(j->note, sizeof(j->note), line);
-    else if (have + 1 < sizeof(j->note))
-        snprintf(j->note + have, sizeof(j->note) - have, " %s", line);
-}
 
 static void after_job(prun *r, pjob *j, int from_keeper)
 {
@@ -617,29 +618,4 @@ fail_all:
     }
     free(r);
     return 0;
-}
-
-static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
-{
-    ipcfg_lx_ctx *c = b->ctx;
-    ipcfg_lx_xopts x;
-
-    /* The core asked check_change (the kernel's answer: CAP_NET_ADMIN and
-     * CAP_NET_RAW over this network namespace) before it selected the
-     * adapters: without the privilege nothing got here. */
-    memset(&x, 0, sizeof(x));
-    x.timeout_s = o != NULL ? o->timeout_s : 0;
-    x.interrupt_fd = -1;
-    x.engine = &c->eng;
-    (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
-}
-
-void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
-{
-    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o);
-}
-
-void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
-{
-    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o);
 }

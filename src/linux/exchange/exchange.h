@@ -54,8 +54,5 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
  * probe), else IPCFG_DHCP_PROBE_WAIT_MS (dhcp/dhcp_arp.h). */
 unsigned ipcfg_lx_probe_wait_ms(void);
 
-/* The backend operations (ipcfg_backend.release / .renew). */
-void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
-void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
 
 #endif

@@ -78,12 +78,12 @@ typedef struct prun {
 
 /* Answers one request from the engine (read from r->eng.rpc).  0 when it
  * was answered (or was the engine's ABORT, which sets eng_error); -1 when
- * the engine is gone or sent something malformed (it is then stopped). */
-int ipcfg_lx_serve(prun *r);
-
-/* The job's locks let go: the keeper lock a /release holds, then the
- * interface lock (exchange/exchange.c). */
-void ipcfg_lx_job_unlock(pjob *j);
+ * the engine is gone or sent something malformed (it is then stopped).
+ * When the request was the engine's report that a job is finished, its
+ * result (checked against what this side saw) is in the job's err and
+ * *done is that job, for the loop (exchange/exchange.c) to end it: the
+ * answers never end a job themselves. */
+int ipcfg_lx_serve(prun *r, pjob **done);
 
 /* Adds a line to the note of the job's successful result (a space between
  * lines; what does not fit is left out). */

@@ -241,11 +241,9 @@ static void serve_done(pjob *j, ipcfg_error *res, uint32_t left_out)
             ipcfg_lx_note_add(j, line);
     }
     j->job->err = *res;
-    j->ph = PP_DONE;
-    ipcfg_lx_job_unlock(j);
 }
 
-int ipcfg_lx_serve(prun *r)
+int ipcfg_lx_serve(prun *r, pjob **done)
 {
     uint8_t buf[IPCFG_LX_WIRE_MAX];
     ipcfg_lx_wire_req req;
@@ -276,6 +274,7 @@ int ipcfg_lx_serve(prun *r)
         return serve_open(r, j, req.arg);
     case IPCFG_LX_W_DONE:
         serve_done(j, &req.err, req.arg);
+        *done = j;
         return reply(r, 0, NULL, -1);
     default:
         break;
@@ -287,6 +286,18 @@ int ipcfg_lx_serve(prun *r)
     if (req.type == IPCFG_LX_W_UNAPPLY)
         return serve_unapply(r, j, &l);
     return serve_save(r, j, &l);
+}
+
+void ipcfg_lx_note_add(pjob *j, const char *line)
+{
+    size_t have = strlen(j->note);
+
+    if (line[0] == '\0')
+        return;
+    if (have == 0)
+        ipcfg_copy_str(j->note, sizeof(j->note), line);
+    else if (have + 1 < sizeof(j->note))
+        snprintf(j->note + have, sizeof(j->note) - have, " %s", line);
 }
 
 int ipcfg_lx_addr_present(prun *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)
