@@ -358,6 +358,48 @@ static void why_set(char *why, size_t why_len, unsigned line, const char *msg)
     }
 }
 
+/* One more address of a repeatable key (router, dns): a unicast address,
+ * at most max of them. */
+static int parse_addr_item(const char *v, size_t vn, uint8_t (*list)[4], uint8_t *n, unsigned max,
+                           const char *too_many, const char **msg)
+{
+    if (*n >= max) {
+        *msg = too_many;
+        return -1;
+    }
+    if (parse_ip_all(v, vn, list[*n]) || !ipcfg_dhcp_unicast_ok(list[*n]))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+/* One more "route DEST/LEN GATEWAY" (option 121's, RFC 3442). */
+static int parse_route(const char *v, size_t vn, ipcfg_dhcp_lease *l, const char **msg)
+{
+    ipcfg_dhcp_route *r;
+    const char *sp2 = memchr(v, ' ', vn);
+    uint8_t mask[4];
+    int k;
+    if (l->n_routes >= IPCFG_DHCP_MAX_ROUTES) {
+        *msg = "too many routes";
+        return -1;
+    }
+    if (sp2 == NULL)
+        return -1;
+    r = &l->routes[l->n_routes];
+    if (parse_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
+        parse_ip_all(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
+        return -1;
+    ipcfg_dhcp_prefix_mask(r->prefix_len, mask);
+    for (k = 0; k < 4; k++)
+        if (r->dest[k] & ~mask[k])
+            return -1; /* host bits set past the prefix */
+    if (ipcfg_dhcp_get32(r->gateway) != 0 && !ipcfg_dhcp_unicast_ok(r->gateway))
+        return -1;
+    l->n_routes++;
+    return 0;
+}
+
 /* One "key value" line (no newline).  Returns 0 or -1 with *msg set. */
 static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *seen, int64_t *expires,
                       int *expires_never, const char **msg)
@@ -416,47 +458,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
             return -1;
         return 0;
     case K_ROUTER:
-        if (l->n_routers >= IPCFG_DHCP_MAX_ROUTERS) {
-            *msg = "too many routers";
-            return -1;
-        }
-        if (parse_ip_all(v, vn, l->routers[l->n_routers]) || !ipcfg_dhcp_unicast_ok(l->routers[l->n_routers]))
-            return -1;
-        l->n_routers++;
-        return 0;
-    case K_ROUTE: {
-        ipcfg_dhcp_route *r;
-        const char *sp2 = memchr(v, ' ', vn);
-        uint8_t mask[4];
-        int k;
-        if (l->n_routes >= IPCFG_DHCP_MAX_ROUTES) {
-            *msg = "too many routes";
-            return -1;
-        }
-        if (sp2 == NULL)
-            return -1;
-        r = &l->routes[l->n_routes];
-        if (parse_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
-            parse_ip_all(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
-            return -1;
-        ipcfg_dhcp_prefix_mask(r->prefix_len, mask);
-        for (k = 0; k < 4; k++)
-            if (r->dest[k] & ~mask[k])
-                return -1; /* host bits set past the prefix */
-        if (ipcfg_dhcp_get32(r->gateway) != 0 && !ipcfg_dhcp_unicast_ok(r->gateway))
-            return -1;
-        l->n_routes++;
-        return 0;
-    }
+        return parse_addr_item(v, vn, l->routers, &l->n_routers, IPCFG_DHCP_MAX_ROUTERS, "too many routers", msg);
+    case K_ROUTE:
+        return parse_route(v, vn, l, msg);
     case K_DNS:
-        if (l->n_dns >= IPCFG_DHCP_MAX_DNS) {
-            *msg = "too many DNS servers";
-            return -1;
-        }
-        if (parse_ip_all(v, vn, l->dns[l->n_dns]) || !ipcfg_dhcp_unicast_ok(l->dns[l->n_dns]))
-            return -1;
-        l->n_dns++;
-        return 0;
+        return parse_addr_item(v, vn, l->dns, &l->n_dns, IPCFG_DHCP_MAX_DNS, "too many DNS servers", msg);
     case K_DOMAIN:
         /* a DNS name, as the engine takes it from the server: what reaches
          * the resolver is checked here again (the file, and every lease the
@@ -489,6 +495,28 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
     default:
         return -1;
     }
+}
+
+/* What a whole record must hold beyond its lines: NULL, or why not. */
+static const char *record_check(const ipcfg_dhcp_lease *l, unsigned seen, int64_t expires, int expires_never)
+{
+    if ((seen & K_ALWAYS_NEEDED) != K_ALWAYS_NEEDED)
+        return "interface, state or hwaddr missing";
+    if (l->state == IPCFG_DHCP_LEASE_RELEASED)
+        return (seen & K_BOUND_ONLY) ? "a released record carries lease values" : NULL;
+    if ((seen & K_BOUND_NEEDED) != K_BOUND_NEEDED)
+        return "a bound record without address, server, times or expiry";
+    if (l->lease_time == IPCFG_DHCP_INFINITE) {
+        if (l->t1 != IPCFG_DHCP_INFINITE || l->t2 != IPCFG_DHCP_INFINITE || !expires_never)
+            return "an infinite lease needs infinite t1, t2 and \"expires never\"";
+        return NULL;
+    }
+    /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
+    if (l->lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l->lease_time, l->t1, l->t2))
+        return "t1, t2 and lease-time out of order";
+    if (expires_never || expires != ipcfg_dhcp_lease_expires(l))
+        return "expires does not match obtained + lease-time";
+    return NULL;
 }
 
 int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len)
@@ -554,36 +582,10 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
         why_set(why, why_len, 0, "truncated (no end line)");
         goto bad;
     }
-    if ((seen & K_ALWAYS_NEEDED) != K_ALWAYS_NEEDED) {
-        why_set(why, why_len, 0, "interface, state or hwaddr missing");
+    msg = record_check(&l, seen, expires, expires_never);
+    if (msg != NULL) {
+        why_set(why, why_len, 0, msg);
         goto bad;
-    }
-    if (l.state == IPCFG_DHCP_LEASE_RELEASED) {
-        if (seen & K_BOUND_ONLY) {
-            why_set(why, why_len, 0, "a released record carries lease values");
-            goto bad;
-        }
-    } else {
-        if ((seen & K_BOUND_NEEDED) != K_BOUND_NEEDED) {
-            why_set(why, why_len, 0, "a bound record without address, server, times or expiry");
-            goto bad;
-        }
-        if (l.lease_time == IPCFG_DHCP_INFINITE) {
-            if (l.t1 != IPCFG_DHCP_INFINITE || l.t2 != IPCFG_DHCP_INFINITE || !expires_never) {
-                why_set(why, why_len, 0, "an infinite lease needs infinite t1, t2 and \"expires never\"");
-                goto bad;
-            }
-        } else {
-            /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
-            if (l.lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l.lease_time, l.t1, l.t2)) {
-                why_set(why, why_len, 0, "t1, t2 and lease-time out of order");
-                goto bad;
-            }
-            if (expires_never || expires != ipcfg_dhcp_lease_expires(&l)) {
-                why_set(why, why_len, 0, "expires does not match obtained + lease-time");
-                goto bad;
-            }
-        }
     }
     *out = l;
     return 0;
