@@ -23,16 +23,10 @@
 #include "shared/lock.h"
 #include "peers/peer_lease.h"
 #include "shared/spawn.h"
+#include "clock.h"
 
 #define READY_WAIT_MS 3000 /* a detached keeper says it holds its lock well within this */
 #define STOP_POLL_MS 10
-
-static int64_t mono_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 /* ---- how keepers run here ---- */
 
@@ -295,8 +289,8 @@ static int start_detached(const char *ifname, char *note, size_t len)
      * keeper that found another one holding the lock leaves at once. */
     struct pollfd pf = {p[0], POLLIN, 0};
     char c;
-    int64_t end = mono_ms() + READY_WAIT_MS;
-    while (poll(&pf, 1, (int)(end - mono_ms() > 0 ? end - mono_ms() : 0)) < 0 && errno == EINTR)
+    int64_t end = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + READY_WAIT_MS;
+    while (poll(&pf, 1, (int)(end - ipcfg_lx_clock_ms(CLOCK_MONOTONIC) > 0 ? end - ipcfg_lx_clock_ms(CLOCK_MONOTONIC) : 0)) < 0 && errno == EINTR)
         ;
     ssize_t r = pf.revents ? read(p[0], &c, 1) : -1;
     (void)close(p[0]);
@@ -359,7 +353,7 @@ void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len)
 
 static int wait_gone(pid_t pid, int64_t deadline)
 {
-    int64_t left = deadline - mono_ms();
+    int64_t left = deadline - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
 
     return ipcfg_lx_pid_wait(pid, left > 0 ? (int)left : 0) == 1 ? 0 : -1;
 }
@@ -390,7 +384,7 @@ int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg
             (void)kill(pid, SIGTERM);
             signalled = pid;
         }
-        if (mono_ms() >= deadline_ms)
+        if (ipcfg_lx_clock_ms(CLOCK_MONOTONIC) >= deadline_ms)
             break;
         if (pid <= 0 || wait_gone(pid, deadline_ms) != 0) {
             struct timespec ts = {0, STOP_POLL_MS * 1000000L};

@@ -14,6 +14,7 @@
 
 #include "dhcp/dhcp_client.h"
 #include "exchange/lease_store.h"
+#include "clock.h"
 
 static ipcfg_adapter *by_name(ipcfg_adapter_list *l, const char *name, size_t len)
 {
@@ -69,8 +70,7 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
     d = opendir(state_dir);
     if (d == NULL)
         return 0; /* no state directory: no leases */
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
     ls = malloc(sizeof *ls);
     if (ls == NULL) {
         (void)closedir(d);
@@ -94,7 +94,7 @@ int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
         if (fd < 0)
             continue;
         if (ipcfg_lx_lease_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0 &&
-            fill(l, a, ls, (int64_t)ts.tv_sec) != 0)
+            fill(l, a, ls, now) != 0)
             rc = -1;
         (void)close(fd);
         if (rc != 0)

@@ -24,13 +24,7 @@
 #include "command/keeper_control.h"
 #include "shared/resolver.h"
 #include "shared/statedir.h"
-
-static int64_t mono_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
+#include "clock.h"
 
 /* The lease record l as released: its interface, hardware address and
  * client identifier, nothing else (what the engine records for a
@@ -73,7 +67,7 @@ int ipcfg_lx_dhcp_release_gone(ipcfg_backend *b, const char *name, const ipcfg_o
 {
     const char *dir = ipcfg_lx_state_dir();
     unsigned timeout_s = o != NULL && o->timeout_s != 0 ? o->timeout_s : IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S;
-    int64_t deadline = mono_ms() + (int64_t)timeout_s * 1000;
+    int64_t deadline = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + (int64_t)timeout_s * 1000;
     ipcfg_dhcp_lease rec, rel;
     ipcfg_lx_iflock lk;
     char why[512], note[IPCFG_ERRTEXT_MAX];
@@ -95,7 +89,7 @@ int ipcfg_lx_dhcp_release_gone(ipcfg_backend *b, const char *name, const ipcfg_o
     if (ipcfg_lx_keeper_stop(name, deadline, &keep_fd, err) != 0)
         return -1;
     ipcfg_lx_iflock_init(&lk);
-    int64_t left = deadline - mono_ms();
+    int64_t left = deadline - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
     if (ipcfg_lx_iflock_acquire(&lk, name, left > 0 ? (int)left : 0) != 0) {
         ipcfg_lx_keeper_unhold(&keep_fd);
         ipcfg_error_set(err, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,

@@ -24,6 +24,7 @@
 
 #include "dhcp/dhcp_arp.h"
 #include "dhcp/dhcp_client.h"
+#include "clock.h"
 #include "dhcp/dhcp_frame.h"
 #include "engine/confine.h"
 #include "engine/packet_io.h"
@@ -64,15 +65,13 @@ struct eng {
     uint8_t msg[IPCFG_LX_WIRE_MAX];
 };
 
+/* "now" for the state machine (dhcp_client.h) */
 static ipcfg_dhcp_now now_get(void)
 {
-    struct timespec m, w;
     ipcfg_dhcp_now n;
 
-    clock_gettime(CLOCK_MONOTONIC, &m);
-    clock_gettime(CLOCK_REALTIME, &w);
-    n.mono_ms = (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
-    n.wall_s = (int64_t)w.tv_sec;
+    n.mono_ms = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
+    n.wall_s = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
     return n;
 }
 
@@ -227,7 +226,7 @@ static uint32_t io_random(void *ctx)
 
     (void)ctx;
     if (getrandom(&v, sizeof(v), GRND_NONBLOCK) != (ssize_t)sizeof(v)) {
-        struct timespec t;
+        struct timespec t; /* not a time: the nanoseconds as entropy (clock.h is ms) */
         clock_gettime(CLOCK_MONOTONIC, &t);
         v = (uint32_t)t.tv_nsec ^ (uint32_t)getpid() << 16;
     }

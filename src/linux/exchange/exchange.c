@@ -33,15 +33,9 @@
 #include "shared/lock.h"
 #include "shared/resolver.h"
 #include "shared/statedir.h"
+#include "clock.h"
 
 #define ENGINE_GRACE_MS 900 /* past the deadline, an engine that has not finished every job is stopped */
-
-static int64_t mono_ms(void)
-{
-    struct timespec m;
-    clock_gettime(CLOCK_MONOTONIC, &m);
-    return (int64_t)m.tv_sec * 1000 + m.tv_nsec / 1000000;
-}
 
 unsigned ipcfg_lx_probe_wait_ms(void)
 {
@@ -343,7 +337,7 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
         goto out;
     }
     for (;;) {
-        int64_t now = mono_ms(), next = INT64_MAX;
+        int64_t now = ipcfg_lx_clock_ms(CLOCK_MONOTONIC), next = INT64_MAX;
         nfds_t np = 0;
         int active = 0, ms;
 
@@ -431,7 +425,7 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             starts_flush(r);
         for (nfds_t k = 0; k < eng_slot; k++)
             if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
-                job_try_lock(&r->jobs[who[k]], mono_ms());
+                job_try_lock(&r->jobs[who[k]], ipcfg_lx_clock_ms(CLOCK_MONOTONIC));
     }
 out:
     free(pfd);
@@ -518,7 +512,7 @@ static int job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id, const ipc
      * pair's in a moment, a NIC's after autonegotiation); a renew waits
      * for it, at most IPCFG_LX_CARRIER_WAIT_MS and never past the deadline */
     if (r->op == IPCFG_DHCP_OP_RENEW && !ad->media_connected && ad->media_pending) {
-        int64_t until = mono_ms() + IPCFG_LX_CARRIER_WAIT_MS;
+        int64_t until = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + IPCFG_LX_CARRIER_WAIT_MS;
         j->carrier_until = until < r->deadline ? until : r->deadline;
     }
     return 0;
@@ -551,7 +545,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     r->verify = o->verify;
     r->paced = o->from_keeper; /* RFC 2131 §4.4.5's retransmissions for a kept lease */
     r->dir = ipcfg_lx_state_dir();
-    r->deadline = mono_ms() + (int64_t)timeout_s * 1000;
+    r->deadline = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + (int64_t)timeout_s * 1000;
     r->probe_ms = ipcfg_lx_probe_wait_ms();
     if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
@@ -570,7 +564,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     /* the locks first (the first attempt creates the lock directory, in
      * which the engine's empty root directory lives), then the engine,
      * then the jobs whose lock is held */
-    int64_t now = mono_ms();
+    int64_t now = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
     for (size_t i = 0; i < n; i++)
         if (job_setup(r, &r->jobs[i], &jobs[i], i, o) == 0)
             job_try_lock(&r->jobs[i], now);

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "exchange/apply.h"
 #include "exchange/sockets.h"
 #include "wire/engine_wire.h"
@@ -77,13 +78,6 @@ static int same_lease(const ipcfg_dhcp_lease *a, const ipcfg_dhcp_lease *b)
     size_t la = ipcfg_dhcp_lease_format(a, ta, sizeof(ta)), lb = ipcfg_dhcp_lease_format(b, tb, sizeof(tb));
 
     return la != 0 && la == lb && memcmp(ta, tb, la) == 0;
-}
-
-static int64_t wall_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    return (int64_t)t.tv_sec;
 }
 
 /* Without anything installed by this job (no record, released, lost), an
@@ -170,7 +164,7 @@ static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how
     if (old == NULL)
         st = drop_stale(j, l, &e);
     if (st == 0)
-        st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, wall_now(), &e);
+        st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000, &e);
     /* Whole or in part, the kernel may hold it now: it is what an undo
      * or a removal names next. */
     j->kern = *l;

@@ -43,13 +43,7 @@
 #include "keeper/keeper_log.h"
 #include "shared/resolver.h"
 #include "shared/statedir.h"
-
-static int64_t clock_ms(clockid_t c)
-{
-    struct timespec t;
-    clock_gettime(c, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
+#include "clock.h"
 
 static long long lease_at(const ipcfg_dhcp_lease *l, uint32_t off)
 {
@@ -87,7 +81,7 @@ static int interrupt(void *ctx)
 
 static void resumed(keeper *k)
 {
-    int64_t gap = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+    int64_t gap = ipcfg_lx_clock_ms(CLOCK_BOOTTIME) - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
 
     if (k->gap_ms != 0 && gap - k->gap_ms > 2000) {
         ipcfg_lx_klog(LOG_INFO, "the host was suspended: the lease is verified");
@@ -331,7 +325,7 @@ static int setup(keeper *k, const char *ifname)
         (void)close(k->lsock);
         k->lsock = -1;
     }
-    k->gap_ms = clock_ms(CLOCK_BOOTTIME) - clock_ms(CLOCK_MONOTONIC);
+    k->gap_ms = ipcfg_lx_clock_ms(CLOCK_BOOTTIME) - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
     return 0;
 }
 

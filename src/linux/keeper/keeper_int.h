@@ -11,6 +11,7 @@
 
 #include "dhcp/dhcp_client.h"
 #include "netlink/nlsock.h"
+#include "clock.h"
 
 typedef struct keeper {
     char ifname[IPCFG_DHCP_IFNAME_MAX];
@@ -37,9 +38,7 @@ typedef struct keeper {
 /* Unix seconds now (the lease's times are on the wall clock). */
 static inline long long ipcfg_lx_keeper_wall_now(void)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    return (long long)t.tv_sec;
+    return (long long)(ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000);
 }
 
 /* keeper/keeper_link.c: the interface, as rtnetlink tells it. */

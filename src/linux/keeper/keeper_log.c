@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "ipcfg/model.h"
+#include "clock.h"
 
 enum { TO_SYSLOG = 0, TO_JOURNAL, TO_FILE };
 
@@ -58,13 +59,13 @@ void ipcfg_lx_klog(int prio, const char *fmt, ...)
     if (g_to == TO_JOURNAL) {
         n = snprintf(line, sizeof(line), "<%d>%s: %s\n", prio, g_if, text);
     } else {
-        struct timespec t;
+        int64_t ms = ipcfg_lx_clock_ms(CLOCK_REALTIME);
+        time_t s = (time_t)(ms / 1000);
         struct tm tm;
-        clock_gettime(CLOCK_REALTIME, &t);
-        gmtime_r(&t.tv_sec, &tm);
+        gmtime_r(&s, &tm);
         n = snprintf(line, sizeof(line), "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ ipcfg-keeper[%ld] %s: %s\n",
                      tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                     t.tv_nsec / 1000000, (long)getpid(), g_if, text);
+                     (long)(ms % 1000), (long)getpid(), g_if, text);
     }
     if (n > 0)
         (void)!write(g_to == TO_FILE ? g_fd : 2, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);

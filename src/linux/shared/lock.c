@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE 1
 #include "shared/lock.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -220,16 +221,9 @@ ipcfg_lx_lock_res ipcfg_lx_lock_try(ipcfg_lx_lock *lk, const char *prefix, const
     }
 }
 
-static int64_t mono_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 int ipcfg_lx_lock_acquire(ipcfg_lx_lock *lk, const char *prefix, const char *name, int timeout_ms)
 {
-    int64_t end = mono_ms() + timeout_ms;
+    int64_t end = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + timeout_ms;
 
     for (;;) {
         ipcfg_lx_lock_res r = ipcfg_lx_lock_try(lk, prefix, name);
@@ -241,7 +235,7 @@ int ipcfg_lx_lock_acquire(ipcfg_lx_lock *lk, const char *prefix, const char *nam
             errno = e;
             return -1;
         }
-        int64_t left = end - mono_ms();
+        int64_t left = end - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
         if (left <= 0) {
             ipcfg_lx_lock_release(lk);
             errno = ETIMEDOUT;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "peers/peer_lease.h"
+#include "clock.h"
 
 int ipcfg_lx_find_program(const char *name, char *path, size_t len)
 {
@@ -35,13 +36,6 @@ int ipcfg_lx_find_program(const char *name, char *path, size_t len)
     }
     path[0] = '\0';
     return -1;
-}
-
-static int64_t mono_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
 /* The first line of what the program said, without control bytes. */
@@ -103,9 +97,9 @@ int ipcfg_lx_run_program(const char *path, char *const argv[], const char *in, c
     }
     (void)close(inp[1]);
     inp[1] = -1;
-    int64_t end = mono_ms() + IPCFG_LX_SPAWN_TIMEOUT_MS;
+    int64_t end = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + IPCFG_LX_SPAWN_TIMEOUT_MS;
     for (;;) {
-        int64_t left = end - mono_ms();
+        int64_t left = end - ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
         struct pollfd p = {errp[0], POLLIN, 0};
         if (left <= 0) {
             (void)kill(pid, SIGKILL);
