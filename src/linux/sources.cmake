@@ -39,6 +39,7 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/command/release_gone.c    # DHCP: /release of a name no interface has any more
   ${IPCFG_LX}/command/keeper_control.c  # the keeper as the command sees it: find, start, stop
   ${IPCFG_LX}/exchange/exchange.c       # DHCP: release/renew, the privileged side's loop
+  ${IPCFG_LX}/exchange/job.c            # DHCP: one job (interface) of an exchange
   ${IPCFG_LX}/exchange/requests.c       # DHCP: the privileged side's answers to the engine
   ${IPCFG_LX}/exchange/engine_spawn.c   # DHCP: the engine's start and reaping
   ${IPCFG_LX}/exchange/sockets.c        # DHCP: the engine's packet, UDP and ARP sockets, opened
@@ -53,6 +54,7 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/shared/caps.c             # CAP_NET_ADMIN check
   ${IPCFG_LX}/shared/statedir.c         # where lease files live
   ${IPCFG_LX}/shared/secondaries.c      # the secondaries guard
+  ${IPCFG_LX}/shared/lease_changed.c     # the lease-change hook: a lease applied, withdrawn, expired
   ${IPCFG_LX}/shared/resolver.c         # DNS servers to systemd-resolved or resolvconf
   ${IPCFG_LX}/shared/spawn.c            # running resolvectl, resolvconf, systemctl
   ${IPCFG_LX}/shared/lock.c             # locks per network namespace (abstract socket names)

@@ -22,6 +22,7 @@
 #include "exchange/exchange.h"
 #include "exchange/lease_store.h"
 #include "command/keeper_control.h"
+#include "shared/lease_changed.h"
 #include "shared/resolver.h"
 #include "shared/statedir.h"
 #include "clock.h"
@@ -98,7 +99,7 @@ int ipcfg_lx_dhcp_release_gone(ipcfg_backend *b, const char *name, const ipcfg_o
     }
     /* the keeper took the DNS servers back as it ended (keeper/keeper.c); what
      * no keeper was there to take goes now */
-    ipcfg_lx_dns_update(name, NULL, note, sizeof(note));
+    ipcfg_lx_lease_changed(name, NULL, note, sizeof(note));
     if (bound) {
         as_released(&rec, &rel);
         st = ipcfg_lx_lease_save(dir, &rel, err);

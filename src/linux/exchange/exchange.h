@@ -12,6 +12,7 @@
 #include "dhcp/dhcp_client.h"
 #include "ipcfg/backend.h"
 #include "exchange/engine_spawn.h"
+#include "exchange/job_hooks.h"
 
 /* The whole command's deadline when /timeout is not given (seconds).
  * Windows' IpRenewAddress waits about a minute on its own; an interactive
@@ -20,12 +21,13 @@
 #define IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S 30u
 
 /* How an exchange runs.  The command's own /release and /renew use the
- * defaults (zeroed, interrupt_fd -1); the lease keeper (keeper/keeper.c) runs its
- * exchanges with from_keeper set. */
+ * defaults (zeroed, interrupt_fd -1) and their hooks; the lease keeper
+ * (keeper/keeper.c) runs its exchanges paced. */
 typedef struct ipcfg_lx_xopts {
     unsigned timeout_s; /* the whole exchange; 0: IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S */
     int verify;         /* renew: INIT-REBOOT even with the address present (ipcfg_dhcp_config.verify) */
-    int from_keeper;    /* the keeper's own: no keeper is started, stopped or told */
+    int paced;          /* renew: RFC 2131 §4.4.5's retransmissions for a kept lease (ipcfg_dhcp_config.paced) */
+    const ipcfg_lx_job_hooks *hooks; /* NULL: none */
     int interrupt_fd;   /* -1, or a descriptor whose input may stop the exchange: */
     int (*on_interrupt)(void *ctx); /* called when it is readable: nonzero stops the exchange at its next
                                        safe point (NULL: any input stops it) */
@@ -42,10 +44,9 @@ typedef struct ipcfg_lx_xopts {
  * address) concurrently under one deadline, the engine confined in a
  * process of its own (exchange/engine_spawn.c); fills every job's err.  The privilege is
  * the caller's to check first (the core asks check_change; the keeper at
- * its start).  Afterwards: the DNS servers handed to the resolver or taken
- * back (shared/resolver.c); for the command's own renews, a keeper for every
- * interface left with a bound lease, and for its releases, the keeper
- * stopped before the lease is released (command/keeper_control.c).  Returns 1 when the
+ * its start).  Whenever a job's lease is withdrawn, and when the job ends,
+ * the lease-change hook (shared/lease_changed.h) is told; the caller's
+ * hooks run before and after each job.  Returns 1 when the
  * exchange was interrupted (interrupt_fd readable; the unfinished jobs then
  * have status IPCFG_E_FAILED and reason IPCFG_R_NONE), else 0. */
 int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_xopts *o);

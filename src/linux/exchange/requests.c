@@ -1,5 +1,5 @@
 /* ipcfg — the privileged part's answers to the DHCP engine's requests
- * (see exchange/exchange_int.h and wire/engine_wire.h).
+ * (see exchange/exchange_state.h and wire/engine_wire.h).
  *
  * The engine is not trusted: every lease it sends is read with the lease
  * file's strict parser, must name the job's interface, and is checked
@@ -11,7 +11,7 @@
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE 1
-#include "exchange/exchange_int.h"
+#include "exchange/exchange_state.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,7 +24,6 @@
 #include "exchange/sockets.h"
 #include "wire/engine_wire.h"
 #include "shared/error.h"
-#include "shared/resolver.h"
 
 static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, int fd)
 {
@@ -195,15 +194,11 @@ static int serve_unapply(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
     }
     j->mid_commit = 0;
     int rc = reply(r, st, &e, -1);
-    if (st == 0 && !j->has_kern) {
-        /* the lease is gone (expired, refused by a NAK): so are its DNS
-         * servers, now rather than when the exchange ends (the keeper's
-         * goes on looking for a new lease) */
-        char note[IPCFG_ERRTEXT_MAX];
-        ipcfg_lx_dns_update(j->ifname, NULL, note, sizeof(note));
-        if (note[0] != '\0' && j->note[0] == '\0')
-            ipcfg_copy_str(j->note, sizeof(j->note), note);
-    }
+    /* the lease is gone (expired, refused by a NAK): the loop tells the
+     * lease-change hook now rather than when the exchange ends (the
+     * keeper's goes on looking for a new lease) */
+    if (st == 0 && !j->has_kern)
+        j->withdrawn = 1;
     return rc;
 }
 

@@ -41,7 +41,7 @@
 #include "exchange/lease_store.h"
 #include "command/keeper_control.h"
 #include "keeper/keeper_log.h"
-#include "shared/resolver.h"
+#include "shared/lease_changed.h"
 #include "shared/statedir.h"
 #include "clock.h"
 
@@ -105,7 +105,7 @@ static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
 {
     char note[IPCFG_ERRTEXT_MAX];
 
-    ipcfg_lx_dns_update(k->ifname, lease, note, sizeof(note));
+    ipcfg_lx_lease_changed(k->ifname, lease, note, sizeof(note));
     if (note[0] != '\0')
         ipcfg_lx_klog(LOG_NOTICE, "%s", note);
 }
@@ -128,7 +128,7 @@ static int exchange(keeper *k, int verify, int *interrupted)
     memset(&x, 0, sizeof(x));
     x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
     x.verify = verify;
-    x.from_keeper = 1;
+    x.paced = 1; /* RFC 2131 §4.4.5: a kept lease retransmits by the time left */
     x.interrupt_fd = k->intr;
     x.on_interrupt = interrupt;
     x.ctx = k;

@@ -1,11 +1,12 @@
 /* ipcfg — the privileged part of a DHCP exchange: its state, shared by the
- * exchange's loop (exchange/exchange.c) and the answers to the engine's requests
- * (exchange/requests.c).  Private to those two files.
+ * exchange's loop (exchange/exchange.c), its jobs (exchange/job.c) and the
+ * answers to the engine's requests (exchange/requests.c).  Private to
+ * those three files.
  *
  * SPDX-License-Identifier: MIT
  */
-#ifndef IPCFG_LINUX_EXCHANGE_EXCHANGE_INT_H
-#define IPCFG_LINUX_EXCHANGE_EXCHANGE_INT_H
+#ifndef IPCFG_LINUX_EXCHANGE_EXCHANGE_STATE_H
+#define IPCFG_LINUX_EXCHANGE_EXCHANGE_STATE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +18,7 @@
 #include "ipcfg/backend.h"
 #include "netlink/nlsock.h"
 #include "exchange/engine_spawn.h"
+#include "exchange/job_hooks.h"
 
 #define IPCFG_LX_OPENS_MAX 16 /* sockets one job may ask for */
 
@@ -39,7 +41,8 @@ typedef struct pjob {
     int64_t carrier_until; /* 0, or: the link's carrier is awaited until then (mono ms), then the
                               job is media disconnected */
     int waited;            /* the lock was taken by another run when we came */
-    int keep_fd;           /* release: the keeper lock, held while the lease is released; else -1 */
+    int hold;              /* -1, or what the caller's before hook holds until the job lets its locks go
+                              (the command's /release: the keeper lock, while the lease is released) */
     uint8_t *start;        /* its START message while the engine's socket is full (malloc'd); else NULL */
     size_t start_len;
     char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for a successful result */
@@ -52,6 +55,7 @@ typedef struct pjob {
     int mid_commit;        /* installed, not yet recorded: the exchange is not stopped there */
     int saved_bound;       /* a bound lease was recorded (= kern) */
     int saved_released;    /* a released record was written */
+    int withdrawn;         /* the engine withdrew the installed lease: the lease-change hook is due */
     unsigned opens;
 } pjob;
 
@@ -60,7 +64,8 @@ typedef struct prun {
     const char *dir;
     int64_t deadline;
     int verify;
-    int paced;             /* the keeper's exchange (ipcfg_dhcp_config.paced) */
+    int paced;             /* ipcfg_dhcp_config.paced (xopts.paced) */
+    const ipcfg_lx_job_hooks *hooks; /* the caller's (xopts.hooks), or NULL */
     ipcfg_nlsock nl;
     int nl_open;
     ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
