@@ -365,6 +365,39 @@ static void pid_file(leaseset *s, int dirfd_, const char *nm, const char *prefix
     free(buf);
 }
 
+/* NetworkManager's lease directory: its internal client's leases
+ * (internal-<uuid>-<ifname>.lease, in networkd's format) and its
+ * dhclient's (dhclient-<uuid>-<ifname>.lease). */
+static void nm_file(leaseset *s, int dfd, const char *nm)
+{
+    char ifname[IPCFG_PEER_IFNAME_MAX];
+    ipcfg_lx_peer_lease l;
+    char *buf;
+    size_t len;
+    int64_t mtime;
+
+    if (!ends_with(nm, ".lease"))
+        return;
+    if (strncmp(nm, "internal-", 9) == 0) {
+        if (nm_ifname(nm + 9, ifname, sizeof ifname) != 0 ||
+            read_peer_file(dfd, nm, &buf, &len, &mtime) != 0)
+            return;
+        if (ipcfg_lx_peer_parse_networkd(buf, len, mtime, &l) == 0) {
+            l.client = IPCFG_PEER_NM;
+            memcpy(l.ifname, ifname, sizeof ifname);
+            push(s, &l);
+        }
+        free(buf);
+    } else if (strncmp(nm, "dhclient-", 9) == 0) {
+        if (nm_ifname(nm + 9, ifname, sizeof ifname) != 0 ||
+            read_peer_file(dfd, nm, &buf, &len, &mtime) != 0)
+            return;
+        s->client = IPCFG_PEER_NM;
+        (void)ipcfg_lx_peer_parse_dhclient(buf, len, ifname, on_dhclient, s);
+        free(buf);
+    }
+}
+
 typedef enum { DIR_NETWORKD, DIR_NM, DIR_DHCLIENT, DIR_DHCPCD, RUN_DHCPCD, RUN, RUN_NM } dir_kind;
 
 static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind kind)
@@ -424,26 +457,7 @@ static void scan_dir(leaseset *s, const char *root, const char *dir, dir_kind ki
             break;
         }
         case DIR_NM:
-            if (!ends_with(nm, ".lease"))
-                continue;
-            if (strncmp(nm, "internal-", 9) == 0) {
-                if (nm_ifname(nm + 9, ifname, sizeof ifname) != 0 ||
-                    read_peer_file(dirfd(d), nm, &buf, &len, &mtime) != 0)
-                    continue;
-                if (ipcfg_lx_peer_parse_networkd(buf, len, mtime, &l) == 0) {
-                    l.client = IPCFG_PEER_NM;
-                    memcpy(l.ifname, ifname, sizeof ifname);
-                    push(s, &l);
-                }
-                free(buf);
-            } else if (strncmp(nm, "dhclient-", 9) == 0) {
-                if (nm_ifname(nm + 9, ifname, sizeof ifname) != 0 ||
-                    read_peer_file(dirfd(d), nm, &buf, &len, &mtime) != 0)
-                    continue;
-                s->client = IPCFG_PEER_NM;
-                (void)ipcfg_lx_peer_parse_dhclient(buf, len, ifname, on_dhclient, s);
-                free(buf);
-            }
+            nm_file(s, dirfd(d), nm);
             break;
         case DIR_DHCLIENT: {
             /* dhclient.leases, dhclient.<ifname>.leases, dhclient-<x>.leases;
