@@ -57,7 +57,7 @@ struct ipcfg_backend {
     /* May this process change the network configuration?  0 yes, else
      * the status (IPCFG_E_ACCESS with the elevation line) and *err.  The
      * core asks it first for /add, /delete, /release and /renew, before
-     * any argument is resolved or any adapter selected (PRODUCT.md: the
+     * any argument is resolved or any adapter selected (docs/contract.md: the
      * answer does not depend on what the arguments name).  dhcp: the
      * change is a release or renew (which also sends packets).  Changes
      * nothing.  NULL = the platform answers per operation (Windows: the
@@ -81,7 +81,7 @@ struct ipcfg_backend {
 
     /* DHCPv4 release/renew of the selected adapters.  The backend acts on
      * all n jobs concurrently, within one deadline for the whole call
-     * (o->timeout_s seconds, 0 = the platform's default; PRODUCT.md: the
+     * (o->timeout_s seconds, 0 = the platform's default; docs/contract.md: the
      * timeout bounds the whole command, not each adapter), and fills every
      * job's err (status 0 = success).  NULL = not supported on this
      * platform (the core answers exit code 6). */
@@ -97,7 +97,7 @@ struct ipcfg_backend {
      * NULL: nothing is ever held under a gone name (Windows). */
     int (*release_gone)(ipcfg_backend *b, const char *name, const ipcfg_op_opts *o, ipcfg_error *err);
     /* 1: /renew of a named adapter that has DHCP off asks for a new lease
-     * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
+     * (Linux: that is how DHCP is started on an interface, docs/contract.md);
      * 0: it is "not enabled for Dhcp" (Windows). */
     int renew_obtains;
     /* The command that does what /release (release = 1) or /renew asked,

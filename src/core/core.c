@@ -87,7 +87,7 @@ static int selects(const selector *s, const char *name)
 /* ---- verbs ---- */
 
 /* A change asks the backend for the privilege first, before any argument
- * is resolved (PRODUCT.md); 0 = go on, else *code holds the exit code of
+ * is resolved (docs/contract.md); 0 = go on, else *code holds the exit code of
  * the whole-command failure already rendered. */
 static int denied(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w, int dhcp, int *code)
 {
@@ -202,7 +202,7 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
          * platform does so (renew_obtains), else "not enabled for Dhcp" */
         int obtain = named && !release && b->renew_obtains;
         if (ipcfg_peer_other_client(a)) {
-            /* another DHCP client runs it: never fight it (PRODUCT.md).
+            /* another DHCP client runs it: never fight it (docs/contract.md).
              * Named, a failure; implicit, a note that does not fail the
              * run, as for a disconnected adapter */
             char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64] = "";
@@ -294,7 +294,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     select_dhcp(c, b, &l, res, &nres, jobs, &njobs);
 
-    /* Every selected adapter at once, under one deadline (PRODUCT.md). */
+    /* Every selected adapter at once, under one deadline (docs/contract.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);
     ipcfg_adapter_list after = {0};
@@ -500,7 +500,7 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         }
     }
     ipcfg_out_free(&w);
-    /* Output that could not be written is never a success (PRODUCT.md):
+    /* Output that could not be written is never a success (docs/contract.md):
      * exit 3, whatever the command came to; a change already made stays
      * made (docs/exit-codes.md). */
     return w.lost || w.err_lost ? IPCFG_E_FAILED : code;

@@ -324,7 +324,7 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
             ipcfg_json_str(o, a->lease_client);
         else
             ipcfg_sb_puts(o, "null");
-        key(o, indent + 2, "kept", 0); /* issue 17: a keeper renews it (null: not ipcfg's to say) */
+        key(o, indent + 2, "kept", 0); /* a keeper renews it (null: not ipcfg's to say) */
         tri(o, a->lease_kept);
         key(o, indent + 2, "keeper", 0);
         if (a->lease_kept == IPCFG_YES && a->lease_keeper[0])

@@ -235,7 +235,7 @@ static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
     }
 }
 
-/* The order of real ipconfig (Windows 10/11), PRODUCT.md "Output". */
+/* The order of real ipconfig (Windows 10/11), docs/contract.md, "Output". */
 void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
 {
     char v[IPCFG_DUID_MAX * 3 + 64];

@@ -653,7 +653,7 @@ static void add_selects_exactly_one(void **s)
     assert_non_null(strstr(OUT, "\"system_code\": 1007"));
 }
 
-/* An exact name wins over wildcard matching (issue 8, item 6):
+/* An exact name wins over wildcard matching:
  * case-sensitive bytes where the backend says so (Linux), case-insensitive
  * otherwise (Windows, whose names may hold a literal `*`). */
 static void exact_name_wins(void **s)
@@ -721,7 +721,7 @@ static void exact_name_wins(void **s)
 
 /* Control characters in names and patterns are shown escaped (\xHH) in
  * text output and error lines, and the JSON error.message is exactly the
- * stderr line (issue 8, items 12 and 13). */
+ * stderr line. */
 static void control_characters_escaped(void **s)
 {
     (void)s;
@@ -753,7 +753,7 @@ static void control_characters_escaped(void **s)
 }
 
 /* A message longer than IPCFG_ERRTEXT_MAX ends visibly, at a character
- * boundary, on stderr and in JSON (issue 8, item 10). */
+ * boundary, on stderr and in JSON. */
 static void long_message_ends_visibly(void **s)
 {
     (void)s;
