@@ -258,7 +258,7 @@ static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
     return 1;
 }
 
-static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
+static int run_release_renew(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int release = c->verb == IPCFG_V_RELEASE;
     void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
@@ -425,7 +425,7 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     case IPCFG_V_ALL: code = run_list(c, b, w); break;
     case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
+    case IPCFG_V_RENEW: code = run_release_renew(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;

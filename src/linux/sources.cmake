@@ -47,6 +47,7 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/exchange/carrier.c        # DHCP: waiting for a link's carrier (link notifications)
   ${IPCFG_LX}/exchange/apply.c          # DHCP: a lease in the kernel (rtnetlink)
   ${IPCFG_LX}/exchange/lease_store.c    # DHCP: lease files and the per-interface lock
+  ${IPCFG_LX}/wire/keeper_protocol.c   # the keeper's control protocol: lock file, status socket
   ${IPCFG_LX}/keeper/keeper.c           # the lease keeper (ipcfg --keeper IFNAME)
   ${IPCFG_LX}/keeper/keeper_link.c      # the keeper's view of its interface: link, addresses, events
   ${IPCFG_LX}/keeper/keeper_log.c       # the keeper's log and sd_notify

@@ -27,8 +27,8 @@ static int lx_check_change(ipcfg_backend *b, int dhcp, ipcfg_error *err)
     /* The engine process starts now, so that its start and confinement
      * overlap the listing the core does next (exchange/engine_spawn.c).  Not started
      * here (an error): the exchange tries once more and reports it. */
-    if (rc == 0 && dhcp && x->eng.pid == 0)
-        (void)ipcfg_lx_engine_start(&x->eng);
+    if (rc == 0 && dhcp && x->engine.pid == 0)
+        (void)ipcfg_lx_engine_start(&x->engine);
     return rc;
 }
 
@@ -39,7 +39,7 @@ static void lx_destroy(ipcfg_backend *b)
     ipcfg_lx_ctx *x = b->ctx;
 
     if (x != NULL) {
-        ipcfg_lx_engine_leave(&x->eng);
+        ipcfg_lx_engine_leave(&x->engine);
         ipcfg_nlsock_close(&x->nl);
         free(x);
     }
@@ -55,7 +55,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     x = calloc(1, sizeof(*x));
     if (x == NULL)
         return ipcfg_lx_fail_oom(err);
-    x->eng.ctl = x->eng.rpc = -1;
+    x->engine.ctl = x->engine.rpc = -1;
     e = ipcfg_nlsock_open(&x->nl);
     if (e != 0) {
         free(x);

@@ -15,7 +15,7 @@
 
 typedef struct ipcfg_lx_ctx {
     ipcfg_nlsock nl;
-    ipcfg_lx_engine eng; /* the DHCP engine, started at the privilege check of /release, /renew */
+    ipcfg_lx_engine engine; /* the DHCP engine, started at the privilege check of /release, /renew */
 } ipcfg_lx_ctx;
 
 /* Default routes through nexthop objects, and the objects (command/list.c). */

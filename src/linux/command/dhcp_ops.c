@@ -37,7 +37,7 @@ static const ipcfg_lx_job_hooks keeper_hooks = {NULL, keeper_before, keeper_afte
 static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     ipcfg_lx_ctx *c = b->ctx;
-    ipcfg_lx_xopts x;
+    ipcfg_lx_exchange_opts x;
 
     /* The core asked check_change (the kernel's answer: CAP_NET_ADMIN and
      * CAP_NET_RAW over this network namespace) before it selected the
@@ -45,7 +45,7 @@ static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, si
     memset(&x, 0, sizeof(x));
     x.timeout_s = o != NULL ? o->timeout_s : 0;
     x.interrupt_fd = -1;
-    x.engine = &c->eng;
+    x.engine = &c->engine;
     x.hooks = &keeper_hooks;
     (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }

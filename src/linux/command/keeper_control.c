@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE 1
 #include "command/keeper_control.h"
+#include "wire/keeper_protocol.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,62 +61,6 @@ ipcfg_lx_keep_mode ipcfg_lx_keep_mode_get(void)
 
 /* ---- who keeps an interface ---- */
 
-int ipcfg_lx_keeper_lockfile(const char *ifname, char *why, size_t len)
-{
-    return ipcfg_lx_lock_file(IPCFG_LX_KEEP_PREFIX, ifname, why, len);
-}
-
-static pid_t holder(int fd)
-{
-    struct flock fl;
-
-    memset(&fl, 0, sizeof(fl));
-    fl.l_type = F_WRLCK;
-    fl.l_whence = SEEK_SET;
-    if (fcntl(fd, F_GETLK, &fl) != 0)
-        return -1;
-    if (fl.l_type == F_UNLCK)
-        return 0;
-    return fl.l_pid > 0 ? fl.l_pid : -1; /* 0: a holder in another pid namespace */
-}
-
-/* The holder of the lock when it is a keeper: a keeper writes its pid
- * into the file; a command that holds the lock while it stops one
- * (ipcfg_lx_keeper_stop) does not, and is never signalled as if it were a
- * keeper (-1, as for a holder that cannot be named). */
-static pid_t keeper_holder(int fd)
-{
-    pid_t p = holder(fd);
-
-    if (p > 0) {
-        char buf[24], *end;
-        ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
-        buf[n > 0 ? n : 0] = '\0';
-        long v = strtol(buf, &end, 10);
-        if (end == buf || *end != '\n' || v != (long)p)
-            p = -1;
-    }
-    return p;
-}
-
-pid_t ipcfg_lx_keeper_pid(const char *ifname)
-{
-    char why[400];
-    int fd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
-
-    if (fd < 0)
-        return -1;
-    pid_t p = keeper_holder(fd);
-    (void)close(fd);
-    return p;
-}
-
-int ipcfg_lx_keeper_sockname(const char *ifname, char *buf, size_t len)
-{
-    int n = snprintf(buf, len, "ipcfg/%s%s", IPCFG_LX_KEEP_PREFIX, ifname);
-    return n < 0 || (size_t)n >= len ? -1 : n;
-}
-
 /* "systemd" when process pid runs in the unit's cgroup, else "ipcfg" */
 static const char *keeper_kind(pid_t pid)
 {
@@ -144,7 +89,7 @@ int ipcfg_lx_keeper_probe(const char *ifname, const char **by)
     if (lf < 0 && errno == ENOENT)
         return 0; /* never a keeper here since the lock directory was made */
     if (lf >= 0) {
-        pid_t p = keeper_holder(lf);
+        pid_t p = ipcfg_lx_keeper_holder(lf);
         (void)close(lf);
         if (p == 0)
             return 0;
@@ -245,7 +190,7 @@ static void keeper_env(char **envp, size_t cap, char *ready)
 static int start_detached(const char *ifname, char *note, size_t len)
 {
     int p[2];
-    char ready[] = "IPCFG_KEEPER_READY_FD=3";
+    char ready[] = IPCFG_LX_KEEPER_READY_ENV "=" IPCFG_LX_KEEPER_READY_FD_STR;
     char *envp[12];
 
     if (pipe2(p, O_CLOEXEC) != 0) {
@@ -262,9 +207,9 @@ static int start_detached(const char *ifname, char *note, size_t len)
         if (g != 0)
             _exit(g < 0);
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-        if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 || dup2(p[1], 3) < 0)
+        if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0 || dup2(p[1], IPCFG_LX_KEEPER_READY_FD) < 0)
             _exit(127);
-        (void)close_range(4, ~0u, 0);
+        (void)close_range(IPCFG_LX_KEEPER_READY_FD + 1, ~0u, 0);
         sigset_t none;
         sigemptyset(&none);
         (void)sigprocmask(SIG_SETMASK, &none, NULL);
@@ -335,10 +280,10 @@ void ipcfg_lx_keeper_ensure(const char *ifname, char *note, size_t len)
                      why);
         return;
     }
-    pid_t pid = keeper_holder(fd);
+    pid_t pid = ipcfg_lx_keeper_holder(fd);
     (void)close(fd);
     if (pid > 0)
-        (void)kill(pid, SIGHUP); /* it reads the lease file again: the new T1, a new server */
+        (void)kill(pid, IPCFG_LX_KEEPER_SIG_RELOAD); /* it reads the lease file again: the new T1, a new server */
     if (pid != 0 || m == IPCFG_LX_KEEP_OFF)
         return; /* running (or in another pid namespace), or none wanted */
     if (m == IPCFG_LX_KEEP_SYSTEMD && start_systemd(ifname, note, len) == 0)
@@ -379,9 +324,9 @@ int ipcfg_lx_keeper_stop(const char *ifname, int64_t deadline_ms, int *fd, ipcfg
             return 0; /* none runs now, and none starts until unhold */
         if (errno != EAGAIN && errno != EACCES && errno != EINTR)
             break;
-        pid_t pid = keeper_holder(*fd); /* -1: another command holds it; it lets go soon */
+        pid_t pid = ipcfg_lx_keeper_holder(*fd); /* -1: another command holds it; it lets go soon */
         if (pid > 0 && pid != signalled) {
-            (void)kill(pid, SIGTERM);
+            (void)kill(pid, IPCFG_LX_KEEPER_SIG_STOP);
             signalled = pid;
         }
         if (ipcfg_lx_clock_ms(CLOCK_MONOTONIC) >= deadline_ms)

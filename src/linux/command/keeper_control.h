@@ -18,9 +18,7 @@
 #include <sys/types.h>
 
 #include "ipcfg/model.h"
-
-#define IPCFG_LX_KEEP_PREFIX "keep."
-#define IPCFG_LX_UNIT_PREFIX "ipcfg@" /* the unit: ipcfg@<escaped ifname>.service */
+#include "wire/keeper_protocol.h"
 
 /* How keepers are started: IPCFG_KEEPER (secure_getenv) "systemd",
  * "detached" or "off"; otherwise systemd when PID 1 is systemd in this
@@ -28,14 +26,6 @@
  * is set (a unit would not see them), else detached. */
 typedef enum ipcfg_lx_keep_mode { IPCFG_LX_KEEP_OFF = 0, IPCFG_LX_KEEP_DETACHED, IPCFG_LX_KEEP_SYSTEMD } ipcfg_lx_keep_mode;
 ipcfg_lx_keep_mode ipcfg_lx_keep_mode_get(void);
-
-/* Opens the keeper lock file of ifname (created 0600; the lock
- * directory's checks of shared/lock.c).  An fd, or -1 with errno (why filled). */
-int ipcfg_lx_keeper_lockfile(const char *ifname, char *why, size_t len);
-
-/* The pid of the keeper of ifname (F_GETLK on its lock file), 0 when none
- * runs, -1 when it cannot be told (no lock directory yet counts as none). */
-pid_t ipcfg_lx_keeper_pid(const char *ifname);
 
 /* Before the command's /renew sends or changes anything: can a keeper
  * keep the lease of ifname (its lock file usable: shared/lock.c's checks)?  0
@@ -65,10 +55,6 @@ void ipcfg_lx_keeper_unhold(int *fd);
  * it is the unit ipcfg@IF.service and "ipcfg" when it runs detached; 0
  * none answers (or the one that does is not root's: not believed). */
 int ipcfg_lx_keeper_probe(const char *ifname, const char **by);
-
-/* The abstract socket name of ifname's keeper into buf (no leading NUL);
- * its length, or -1 when it does not fit. */
-int ipcfg_lx_keeper_sockname(const char *ifname, char *buf, size_t len);
 
 void ipcfg_lx_unit_name(const char *ifname, char *buf, size_t len);
 

@@ -33,10 +33,10 @@
 #define DRAIN_MAX 32 /* datagrams read from one socket per wakeup */
 #define GRACE_MS 500 /* past the deadline, a client that is not done is stopped */
 
-typedef struct eng eng;
+typedef struct engine engine;
 
-typedef struct ejob {
-    eng *e;
+typedef struct engine_job {
+    engine *e;
     uint32_t id; /* the privileged part's index */
     char ifname[IPCFG_DHCP_IFNAME_MAX];
     uint32_t ifindex;
@@ -54,11 +54,11 @@ typedef struct ejob {
     unsigned probes_sent;
     int64_t probe_next, probe_end;
     ipcfg_dhcp_client c;
-} ejob;
+} engine_job;
 
-struct eng {
+struct engine {
     int ctl, rpc;
-    ejob **jobs;
+    engine_job **jobs;
     size_t n, cap;
     uint16_t ip_id;
     uint8_t buf[2048];
@@ -79,10 +79,10 @@ static ipcfg_dhcp_now now_get(void)
 
 /* One request and its reply.  The privileged part gone (or answering
  * nonsense) ends the engine: there is nobody left to act for. */
-static int call_step(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
+static int call_step(engine_job *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
                      ipcfg_error *err, int *fd, int *saving)
 {
-    eng *e = j->e;
+    engine *e = j->e;
     ipcfg_lx_wire_req req;
     ipcfg_lx_wire_reply rep;
     size_t tl = 0;
@@ -117,7 +117,7 @@ static int call_step(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_leas
     return rep.status;
 }
 
-static int call(ejob *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
+static int call(engine_job *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
                 ipcfg_error *err, int *fd)
 {
     return call_step(j, type, arg, l, outcome, err, fd, NULL);
@@ -136,7 +136,7 @@ static void engine_fail(int rpc, const char *why)
     _exit(1);
 }
 
-static int open_sock(ejob *j, ipcfg_lx_sock_kind kind, int *fdp)
+static int open_sock(engine_job *j, ipcfg_lx_sock_kind kind, int *fdp)
 {
     int fd = -1;
 
@@ -156,7 +156,7 @@ static int open_sock(ejob *j, ipcfg_lx_sock_kind kind, int *fdp)
 static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
 {
     static const uint8_t any[4] = {0, 0, 0, 0}, bcast[4] = {255, 255, 255, 255};
-    ejob *j = ctx;
+    engine_job *j = ctx;
     const uint8_t *dst = to->broadcast ? bcast : to->dst;
 
     if (to->has_src) {
@@ -173,7 +173,7 @@ static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_d
     return ipcfg_lx_dhcp_packet_send(j->pkt, (int)j->ifindex, j->e->buf, len) == 0 ? 0 : -1;
 }
 
-static int probe_send(ejob *j)
+static int probe_send(engine_job *j)
 {
     uint8_t pkt[28];
     size_t n = ipcfg_dhcp_arp_probe(pkt, sizeof(pkt), j->hw, j->probe_addr);
@@ -183,7 +183,7 @@ static int probe_send(ejob *j)
 
 static int io_probe(void *ctx, const uint8_t addr[4])
 {
-    ejob *j = ctx;
+    engine_job *j = ctx;
     ipcfg_dhcp_now now = now_get();
 
     if (open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
@@ -235,7 +235,7 @@ static uint32_t io_random(void *ctx)
 
 /* ---- one job ---- */
 
-static void job_finish(ejob *j, const ipcfg_error *res)
+static void job_finish(engine_job *j, const ipcfg_error *res)
 {
     (void)call(j, IPCFG_LX_W_DONE, ipcfg_dhcp_client_left_out(&j->c), NULL, res, NULL, NULL);
     int *fds[3] = {&j->udp, &j->pkt, &j->arp};
@@ -248,7 +248,7 @@ static void job_finish(ejob *j, const ipcfg_error *res)
     j->done = 1;
 }
 
-static void on_start(eng *e)
+static void on_start(engine *e)
 {
     ipcfg_lx_wire_start s;
     ipcfg_dhcp_lease rec;
@@ -268,13 +268,13 @@ static void on_start(eng *e)
                ipcfg_dhcp_lease_parse((const char *)e->msg + sizeof(s), s.rec_len, &rec, why, sizeof(why)) == 0;
     if (e->n == e->cap) {
         size_t nc = e->cap ? e->cap * 2 : 4;
-        ejob **q = realloc(e->jobs, nc * sizeof(*q));
+        engine_job **q = realloc(e->jobs, nc * sizeof(*q));
         if (q == NULL)
             _exit(1);
         e->jobs = q;
         e->cap = nc;
     }
-    ejob *j = calloc(1, sizeof(*j));
+    engine_job *j = calloc(1, sizeof(*j));
     if (j == NULL)
         _exit(1);
     e->jobs[e->n++] = j;
@@ -313,7 +313,7 @@ static void on_start(eng *e)
                             s.deadline_ms);
 }
 
-static void job_step(ejob *j, const ipcfg_dhcp_now *now)
+static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 {
     ipcfg_error res;
 
@@ -337,7 +337,7 @@ static void job_step(ejob *j, const ipcfg_dhcp_now *now)
     }
 }
 
-static int64_t job_next(const ejob *j)
+static int64_t job_next(const engine_job *j)
 {
     int64_t t = ipcfg_dhcp_client_next_wakeup(&j->c);
 
@@ -366,7 +366,7 @@ static void test_hook_forbidden(void)
 #endif
 }
 
-static void on_readable(ejob *j, int kind)
+static void on_readable(engine_job *j, int kind)
 {
     uint8_t *buf = j->e->buf;
     size_t cap = sizeof(j->e->buf);
@@ -416,7 +416,7 @@ static void on_readable(ejob *j, int kind)
 
 void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
 {
-    static eng e;
+    static engine e;
     struct pollfd *pfd = NULL;
     size_t *who = NULL, pcap = 0;
     int *kind = NULL;
@@ -456,7 +456,7 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
         pfd[np].events = POLLIN;
         np++;
         for (size_t i = 0; i < e.n; i++) {
-            ejob *j = e.jobs[i];
+            engine_job *j = e.jobs[i];
             if (!j->done)
                 job_step(j, &now);
             if (j->done)

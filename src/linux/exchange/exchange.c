@@ -53,42 +53,42 @@ unsigned ipcfg_lx_probe_wait_ms(void)
 
 /* ---- the engine ---- */
 
-static int engine_start(prun *r, ipcfg_lx_engine *given, ipcfg_error *e)
+static int engine_start(exchange_run *r, ipcfg_lx_engine *given, ipcfg_error *e)
 {
     int rc = 0;
 
     if (given != NULL && given->pid > 0 && given->ctl >= 0 && given->rpc >= 0) {
-        r->eng = *given;
+        r->engine = *given;
         given->ctl = given->rpc = -1; /* the exchange's to close */
-        r->eng_given = given;
+        r->engine_given = given;
     } else {
-        rc = ipcfg_lx_engine_start(&r->eng);
+        rc = ipcfg_lx_engine_start(&r->engine);
     }
     if (rc != 0)
         return ipcfg_lx_fail_errno(e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -rc, "Cannot start the DHCP engine process",
                                    NULL);
-    r->eng_up = 1;
+    r->engine_up = 1;
     return 0;
 }
 
 /* The engine is gone (or was stopped): every job it had not finished
  * fails with the reason. */
-static void engine_lost(prun *r, int killed)
+static void engine_lost(exchange_run *r, int killed)
 {
     ipcfg_error e;
     int st = 0;
 
-    if (!r->eng_up)
+    if (!r->engine_up)
         return;
-    r->eng_up = 0;
-    (void)close(r->eng.ctl);
-    (void)close(r->eng.rpc);
-    if (r->eng_given != NULL)
-        r->eng_given->pid = 0; /* reaped here, for its status */
-    st = ipcfg_lx_engine_reap(r->eng.pid, killed);
+    r->engine_up = 0;
+    (void)close(r->engine.ctl);
+    (void)close(r->engine.rpc);
+    if (r->engine_given != NULL)
+        r->engine_given->pid = 0; /* reaped here, for its status */
+    st = ipcfg_lx_engine_reap(r->engine.pid, killed);
     ipcfg_error_clear(&e);
-    if (r->eng_error[0] != '\0') {
-        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", r->eng_error);
+    if (r->engine_error[0] != '\0') {
+        ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s", r->engine_error);
     } else if (!killed && WIFSIGNALED(st)) {
         ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
                         "The DHCP engine process ended unexpectedly (killed by signal %d%s); nothing more was done.",
@@ -102,10 +102,10 @@ static void engine_lost(prun *r, int killed)
 
 /* ---- the loop ---- */
 
-static int any_mid_commit(const prun *r)
+static int any_mid_commit(const exchange_run *r)
 {
     for (size_t i = 0; i < r->n; i++)
-        if (r->jobs[i].ph == PP_RUN && r->jobs[i].mid_commit)
+        if (r->jobs[i].ph == JOB_RUN && r->jobs[i].mid_commit)
             return 1;
     return 0;
 }
@@ -115,29 +115,29 @@ static int any_mid_commit(const prun *r)
  * wait), then what the loop waits for: the lock waits into pfd (the job's
  * index into who, *np counted up), the nearest timer into *next.  0 when
  * every job is done. */
-static int jobs_due(prun *r, int64_t now, struct pollfd *pfd, size_t *who, nfds_t *np, int64_t *next)
+static int jobs_due(exchange_run *r, int64_t now, struct pollfd *pfd, size_t *who, nfds_t *np, int64_t *next)
 {
     int active = 0;
 
     for (size_t i = 0; i < r->n; i++) {
-        pjob *j = &r->jobs[i];
-        if (j->ph == PP_LOCK && now >= r->deadline) {
+        exchange_job *j = &r->jobs[i];
+        if (j->ph == JOB_LOCK && now >= r->deadline) {
             ipcfg_error e;
             ipcfg_error_clear(&e);
             ipcfg_error_set(&e, IPCFG_E_TIMEOUT, IPCFG_R_SYSTEM,
                             "Another ipcfg run kept %s busy until the timeout; nothing was changed.", j->ifname);
             ipcfg_lx_job_fail(j, &e);
-        } else if (j->ph == PP_LOCK && now >= j->lock_retry_at) {
+        } else if (j->ph == JOB_LOCK && now >= j->lock_retry_at) {
             ipcfg_lx_job_try_lock(j, now);
-        } else if (j->ph == PP_CARRIER && now >= j->carrier_until) {
+        } else if (j->ph == JOB_CARRIER && now >= j->carrier_until) {
             ipcfg_lx_job_fail_media(j); /* as it was before the wait: disconnected */
         }
-        if (j->ph == PP_DONE)
+        if (j->ph == JOB_DONE)
             continue;
         active = 1;
-        if (j->ph == PP_CARRIER && j->carrier_until < *next)
+        if (j->ph == JOB_CARRIER && j->carrier_until < *next)
             *next = j->carrier_until;
-        if (j->ph == PP_LOCK) {
+        if (j->ph == JOB_LOCK) {
             if (r->deadline < *next)
                 *next = r->deadline;
             if (j->lock_retry_at < *next)
@@ -152,7 +152,7 @@ static int jobs_due(prun *r, int64_t now, struct pollfd *pfd, size_t *who, nfds_
     return active;
 }
 
-static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
+static int run_all(exchange_run *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
 {
     struct pollfd *pfd = calloc(r->n + 4, sizeof(*pfd));
     size_t *who = calloc(r->n + 3, sizeof(*who));
@@ -181,20 +181,20 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             break;
         }
         if (now >= r->deadline + ENGINE_GRACE_MS) {
-            snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine process did not finish by the timeout.");
+            snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine process did not finish by the timeout.");
             engine_lost(r, 1);
             continue;
         }
         if (r->deadline + ENGINE_GRACE_MS < next)
             next = r->deadline + ENGINE_GRACE_MS;
         size_t eng_slot = np, int_slot = np + 1, car_slot = np + 2, start_slot = np + 3;
-        pfd[np].fd = r->eng_up ? r->eng.rpc : -1;
+        pfd[np].fd = r->engine_up ? r->engine.rpc : -1;
         pfd[np++].events = POLLIN;
         pfd[np].fd = interrupted ? -1 : interrupt_fd;
         pfd[np++].events = POLLIN;
         pfd[np].fd = r->carrier.fd;
         pfd[np++].events = POLLIN;
-        pfd[np].fd = r->eng_up && r->starts_waiting != 0 ? r->eng.ctl : -1;
+        pfd[np].fd = r->engine_up && r->starts_waiting != 0 ? r->engine.ctl : -1;
         pfd[np++].events = POLLOUT;
         ms = next <= now ? 0 : next - now > INT_MAX ? INT_MAX : (int)(next - now);
         if (poll(pfd, np, ms) < 0 && errno != EINTR) {
@@ -209,7 +209,7 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
             (on_interrupt == NULL || on_interrupt(ctx) != 0))
             interrupted = 1;
         if (pfd[eng_slot].fd >= 0 && pfd[eng_slot].revents != 0) {
-            pjob *done = NULL;
+            exchange_job *done = NULL;
             int lost = ipcfg_lx_serve(r, &done) != 0;
             if (done != NULL) /* ended first: an engine lost after it reported stays reported */
                 ipcfg_lx_job_end(done);
@@ -217,14 +217,14 @@ static int run_all(prun *r, int interrupt_fd, int (*on_interrupt)(void *), void 
                 if (r->jobs[i].withdrawn)
                     ipcfg_lx_job_withdrawn(&r->jobs[i]);
             if (lost)
-                engine_lost(r, r->eng_error[0] != '\0');
+                engine_lost(r, r->engine_error[0] != '\0');
         }
         if (pfd[car_slot].fd >= 0 && pfd[car_slot].revents != 0)
             ipcfg_lx_carrier_read(&r->carrier, &r->nl, ipcfg_lx_job_on_carrier, r);
-        if (pfd[start_slot].fd >= 0 && pfd[start_slot].revents != 0 && r->eng_up)
+        if (pfd[start_slot].fd >= 0 && pfd[start_slot].revents != 0 && r->engine_up)
             ipcfg_lx_job_starts_flush(r);
         for (nfds_t k = 0; k < eng_slot; k++)
-            if (pfd[k].revents != 0 && r->jobs[who[k]].ph == PP_LOCK)
+            if (pfd[k].revents != 0 && r->jobs[who[k]].ph == JOB_LOCK)
                 ipcfg_lx_job_try_lock(&r->jobs[who[k]], ipcfg_lx_clock_ms(CLOCK_MONOTONIC));
     }
 out:
@@ -236,11 +236,11 @@ out:
 /* ---- the exchange ---- */
 
 /* Checks the job's interface; 0 when it can run DHCP. */
-int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_xopts *o)
+int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_exchange_opts *o)
 {
     unsigned timeout_s = o->timeout_s != 0 ? o->timeout_s : IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S;
     ipcfg_error e;
-    prun *r = NULL;
+    exchange_run *r = NULL;
     int interrupted = 0, st;
 
     ipcfg_error_clear(&e);
@@ -290,21 +290,21 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     ipcfg_lx_job_carrier_watch(r);
     int need = 0;
     for (size_t i = 0; i < n; i++)
-        need |= r->jobs[i].ph != PP_DONE;
+        need |= r->jobs[i].ph != JOB_DONE;
     if (need && engine_start(r, o->engine, &e) != 0)
         ipcfg_lx_job_fail_all(r, &e);
-    for (size_t i = 0; i < n && r->eng_up; i++)
-        if (r->jobs[i].ph == PP_LOCK && r->jobs[i].lock.held)
+    for (size_t i = 0; i < n && r->engine_up; i++)
+        if (r->jobs[i].ph == JOB_LOCK && r->jobs[i].lock.held)
             ipcfg_lx_job_begin(&r->jobs[i]);
     interrupted = run_all(r, o->interrupt_fd, o->on_interrupt, o->ctx);
     /* The engine ends when its ctl socket does (it closed each job's
      * sockets when it reported the job); reaped after the resolver and
      * the keeper had their turn, so that its exit overlaps them (the
      * command's own engine by its owner, after the output). */
-    pid_t engine = r->eng_up && r->eng_given == NULL ? r->eng.pid : 0;
-    if (r->eng_up) {
-        (void)close(r->eng.ctl);
-        (void)close(r->eng.rpc);
+    pid_t engine = r->engine_up && r->engine_given == NULL ? r->engine.pid : 0;
+    if (r->engine_up) {
+        (void)close(r->engine.ctl);
+        (void)close(r->engine.rpc);
     }
     for (size_t i = 0; i < n; i++) {
         ipcfg_lx_job_after(r, &r->jobs[i]);

@@ -23,7 +23,7 @@
 /* How an exchange runs.  The command's own /release and /renew use the
  * defaults (zeroed, interrupt_fd -1) and their hooks; the lease keeper
  * (keeper/keeper.c) runs its exchanges paced. */
-typedef struct ipcfg_lx_xopts {
+typedef struct ipcfg_lx_exchange_opts {
     unsigned timeout_s; /* the whole exchange; 0: IPCFG_LX_DHCP_TIMEOUT_DEFAULT_S */
     int verify;         /* renew: INIT-REBOOT even with the address present (ipcfg_dhcp_config.verify) */
     int paced;          /* renew: RFC 2131 §4.4.5's retransmissions for a kept lease (ipcfg_dhcp_config.paced) */
@@ -38,7 +38,7 @@ typedef struct ipcfg_lx_xopts {
      * owner (ipcfg_lx_engine_leave), after the output.  NULL or not started:
      * the exchange starts and reaps its own. */
     ipcfg_lx_engine *engine;
-} ipcfg_lx_xopts;
+} ipcfg_lx_exchange_opts;
 
 /* Releases or renews the n jobs (their ad: name, ifindex, hardware
  * address) concurrently under one deadline, the engine confined in a
@@ -49,7 +49,7 @@ typedef struct ipcfg_lx_xopts {
  * hooks run before and after each job.  Returns 1 when the
  * exchange was interrupted (interrupt_fd readable; the unfinished jobs then
  * have status IPCFG_E_FAILED and reason IPCFG_R_NONE), else 0. */
-int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_xopts *o);
+int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_lx_exchange_opts *o);
 
 /* The conflict probe's wait: IPCFG_DHCP_PROBE_MS, 0 to 10000 ms (0: no
  * probe), else IPCFG_DHCP_PROBE_WAIT_MS (dhcp/dhcp_arp.h). */

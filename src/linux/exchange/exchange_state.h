@@ -24,18 +24,18 @@
 
 /* A job waits for its lock, then (a renew of a link set up a moment ago)
  * for its link's carrier, then runs, then is done. */
-typedef enum pphase { PP_LOCK = 0, PP_RUN, PP_DONE, PP_CARRIER } pphase;
+typedef enum job_phase { JOB_LOCK = 0, JOB_RUN, JOB_DONE, JOB_CARRIER } job_phase;
 
-struct prun;
+struct exchange_run;
 
-typedef struct pjob {
-    struct prun *run;
+typedef struct exchange_job {
+    struct exchange_run *run;
     ipcfg_dhcp_job *job;
     uint32_t id;
     char ifname[IPCFG_DHCP_IFNAME_MAX];
     uint32_t ifindex;
     uint8_t hw[6];
-    pphase ph;
+    job_phase ph;
     ipcfg_lx_iflock lock;
     int64_t lock_retry_at; /* INT64_MAX: none */
     int64_t carrier_until; /* 0, or: the link's carrier is awaited until then (mono ms), then the
@@ -50,52 +50,52 @@ typedef struct pjob {
     ipcfg_dhcp_lease rec;  /* the lease file's record at the start */
     int has_rec;
     int rec_present;       /* its address was on the interface at the start */
-    ipcfg_dhcp_lease kern; /* what this job has put into the kernel (the record if present) */
-    int has_kern;
+    ipcfg_dhcp_lease installed; /* what this job has put into the kernel (the record if present) */
+    int has_installed;
     int mid_commit;        /* installed, not yet recorded: the exchange is not stopped there */
-    int saved_bound;       /* a bound lease was recorded (= kern) */
+    int saved_bound;       /* a bound lease was recorded (= installed) */
     int saved_released;    /* a released record was written */
     int withdrawn;         /* the engine withdrew the installed lease: the lease-change hook is due */
     unsigned opens;
-} pjob;
+} exchange_job;
 
-typedef struct prun {
+typedef struct exchange_run {
     ipcfg_dhcp_op op;
     const char *dir;
     int64_t deadline;
     int verify;
-    int paced;             /* ipcfg_dhcp_config.paced (xopts.paced) */
-    const ipcfg_lx_job_hooks *hooks; /* the caller's (xopts.hooks), or NULL */
+    int paced;             /* ipcfg_dhcp_config.paced (the options' paced) */
+    const ipcfg_lx_job_hooks *hooks; /* the caller's (the options' hooks), or NULL */
     ipcfg_nlsock nl;
     int nl_open;
     ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
     ipcfg_lx_carrier carrier; /* link notifications while a job waits for its carrier (fd -1: none) */
     char hostname[64];
     unsigned probe_ms;
-    ipcfg_lx_engine eng;
-    int eng_up;
-    ipcfg_lx_engine *eng_given; /* the caller's engine (xopts.engine): reaped by the caller */
-    char eng_error[IPCFG_ERRTEXT_MAX]; /* "" or why the engine failed */
+    ipcfg_lx_engine engine;
+    int engine_up;
+    ipcfg_lx_engine *engine_given; /* the caller's engine (the options' engine): reaped by the caller */
+    char engine_error[IPCFG_ERRTEXT_MAX]; /* "" or why the engine failed */
     size_t starts_waiting; /* jobs whose START waits for room on the engine's socket */
-    pjob *jobs;
+    exchange_job *jobs;
     size_t n;
-} prun;
+} exchange_run;
 
-/* Answers one request from the engine (read from r->eng.rpc).  0 when it
- * was answered (or was the engine's ABORT, which sets eng_error); -1 when
+/* Answers one request from the engine (read from r->engine.rpc).  0 when it
+ * was answered (or was the engine's ABORT, which sets engine_error); -1 when
  * the engine is gone or sent something malformed (it is then stopped).
  * When the request was the engine's report that a job is finished, its
  * result (checked against what this side saw) is in the job's err and
  * *done is that job, for the loop (exchange/exchange.c) to end it: the
  * answers never end a job themselves. */
-int ipcfg_lx_serve(prun *r, pjob **done);
+int ipcfg_lx_serve(exchange_run *r, exchange_job **done);
 
 /* Adds a line to the note of the job's successful result (a space between
  * lines; what does not fit is left out). */
-void ipcfg_lx_note_add(pjob *j, const char *line);
+void ipcfg_lx_note_add(exchange_job *j, const char *line);
 
 /* 1 when the job's address (record) is on the interface now; the dump is
  * read once for the run (again when fresh). */
-int ipcfg_lx_addr_present(prun *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh);
+int ipcfg_lx_addr_present(exchange_run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh);
 
 #endif

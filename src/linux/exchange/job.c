@@ -22,7 +22,7 @@
 /* ---- one job ---- */
 
 /* Its START is no longer waiting for the engine's socket. */
-static void start_drop(pjob *j)
+static void start_drop(exchange_job *j)
 {
     if (j->start == NULL)
         return;
@@ -32,7 +32,7 @@ static void start_drop(pjob *j)
 }
 
 /* What the caller's before hook holds, let go. */
-static void hold_release(pjob *j)
+static void hold_release(exchange_job *j)
 {
     if (j->hold >= 0)
         (void)close(j->hold);
@@ -41,7 +41,7 @@ static void hold_release(pjob *j)
 
 /* The job's locks let go: what the caller's hook holds (the keeper lock a
  * /release holds), then the interface lock. */
-static void job_unlock(pjob *j)
+static void job_unlock(exchange_job *j)
 {
     /* the keeper lock first: a /renew that waited for the interface finds
      * no stopping /release in the way of the keeper it starts */
@@ -50,29 +50,29 @@ static void job_unlock(pjob *j)
 }
 
 /* The job ends with the result already in j->job->err. */
-void ipcfg_lx_job_end(pjob *j)
+void ipcfg_lx_job_end(exchange_job *j)
 {
     start_drop(j);
-    j->ph = PP_DONE;
+    j->ph = JOB_DONE;
     job_unlock(j);
 }
 
-void ipcfg_lx_job_fail(pjob *j, const ipcfg_error *e)
+void ipcfg_lx_job_fail(exchange_job *j, const ipcfg_error *e)
 {
-    if (j->ph == PP_DONE)
+    if (j->ph == JOB_DONE)
         return;
     j->job->err = *e;
     ipcfg_lx_job_end(j);
 }
 
 /* Every job not done yet ends with e. */
-void ipcfg_lx_job_fail_all(prun *r, const ipcfg_error *e)
+void ipcfg_lx_job_fail_all(exchange_run *r, const ipcfg_error *e)
 {
     for (size_t i = 0; i < r->n; i++)
         ipcfg_lx_job_fail(&r->jobs[i], e);
 }
 
-static void engine_gone(pjob *j)
+static void engine_gone(exchange_job *j)
 {
     ipcfg_error e;
     ipcfg_error_clear(&e);
@@ -85,10 +85,10 @@ static void engine_gone(pjob *j)
  * answering meanwhile (one poll serves both), so a START that finds the
  * socket full waits for room there (POLLOUT), within the run's deadline,
  * never in a blocking send. */
-static void start_send(pjob *j, const uint8_t *msg, size_t len)
+static void start_send(exchange_job *j, const uint8_t *msg, size_t len)
 {
-    prun *r = j->run;
-    int rc = r->starts_waiting != 0 ? -EAGAIN : ipcfg_lx_wire_try_send(r->eng.ctl, msg, len);
+    exchange_run *r = j->run;
+    int rc = r->starts_waiting != 0 ? -EAGAIN : ipcfg_lx_wire_try_send(r->engine.ctl, msg, len);
 
     if (rc == -EAGAIN && (j->start = malloc(len)) != NULL) {
         memcpy(j->start, msg, len);
@@ -100,13 +100,13 @@ static void start_send(pjob *j, const uint8_t *msg, size_t len)
 }
 
 /* Room on the engine's socket: the waiting STARTs, in job order. */
-void ipcfg_lx_job_starts_flush(prun *r)
+void ipcfg_lx_job_starts_flush(exchange_run *r)
 {
     for (size_t i = 0; i < r->n && r->starts_waiting != 0; i++) {
-        pjob *j = &r->jobs[i];
+        exchange_job *j = &r->jobs[i];
         if (j->start == NULL)
             continue;
-        int rc = ipcfg_lx_wire_try_send(r->eng.ctl, j->start, j->start_len);
+        int rc = ipcfg_lx_wire_try_send(r->engine.ctl, j->start, j->start_len);
         if (rc == -EAGAIN)
             return;
         start_drop(j);
@@ -116,9 +116,9 @@ void ipcfg_lx_job_starts_flush(prun *r)
 }
 
 /* The lock is held: the record, its address, and the job to the engine. */
-void ipcfg_lx_job_begin(pjob *j)
+void ipcfg_lx_job_begin(exchange_job *j)
 {
-    prun *r = j->run;
+    exchange_run *r = j->run;
     ipcfg_lx_wire_start s;
     uint8_t msg[IPCFG_LX_WIRE_MAX];
     char why[512];
@@ -130,8 +130,8 @@ void ipcfg_lx_job_begin(pjob *j)
     j->has_rec = have == 1;
     j->rec_present = j->has_rec && ipcfg_lx_addr_present(r, j->ifindex, &j->rec, j->waited);
     if (j->rec_present) {
-        j->kern = j->rec;
-        j->has_kern = 1;
+        j->installed = j->rec;
+        j->has_installed = 1;
     }
     memset(&s, 0, sizeof(s));
     s.type = IPCFG_LX_W_START;
@@ -149,15 +149,15 @@ void ipcfg_lx_job_begin(pjob *j)
     if (j->has_rec) {
         tl = ipcfg_dhcp_lease_format(&j->rec, (char *)msg + sizeof(s), sizeof(msg) - sizeof(s));
         if (tl == 0)
-            j->has_rec = j->rec_present = j->has_kern = 0;
+            j->has_rec = j->rec_present = j->has_installed = 0;
     }
     s.rec_len = (uint32_t)tl;
     memcpy(msg, &s, sizeof(s));
-    j->ph = PP_RUN;
+    j->ph = JOB_RUN;
     start_send(j, msg, sizeof(s) + tl);
 }
 
-void ipcfg_lx_job_try_lock(pjob *j, int64_t now)
+void ipcfg_lx_job_try_lock(exchange_job *j, int64_t now)
 {
     ipcfg_lx_lock_res lr = ipcfg_lx_iflock_try(&j->lock, j->ifname);
 
@@ -165,8 +165,8 @@ void ipcfg_lx_job_try_lock(pjob *j, int64_t now)
     switch (lr) {
     case IPCFG_LX_LOCK_HELD:
         if (j->carrier_until != 0)
-            j->ph = PP_CARRIER; /* its link's carrier first (on_carrier) */
-        else if (j->run->eng_up)
+            j->ph = JOB_CARRIER; /* its link's carrier first (on_carrier) */
+        else if (j->run->engine_up)
             ipcfg_lx_job_begin(j);
         return;
     case IPCFG_LX_LOCK_WAIT:
@@ -193,7 +193,7 @@ void ipcfg_lx_job_try_lock(pjob *j, int64_t now)
 
 /* ---- the carrier ---- */
 
-void ipcfg_lx_job_fail_media(pjob *j)
+void ipcfg_lx_job_fail_media(exchange_job *j)
 {
     ipcfg_error e;
 
@@ -208,17 +208,17 @@ void ipcfg_lx_job_fail_media(pjob *j)
  * down or away, no carrier is coming: disconnected. */
 void ipcfg_lx_job_on_carrier(void *ctx, uint32_t ifindex, int up, int admin_up, int gone)
 {
-    prun *r = ctx;
+    exchange_run *r = ctx;
 
     for (size_t i = 0; i < r->n; i++) {
-        pjob *j = &r->jobs[i];
-        if (j->carrier_until == 0 || j->ifindex != ifindex || (j->ph != PP_LOCK && j->ph != PP_CARRIER))
+        exchange_job *j = &r->jobs[i];
+        if (j->carrier_until == 0 || j->ifindex != ifindex || (j->ph != JOB_LOCK && j->ph != JOB_CARRIER))
             continue;
         if (up) {
             j->carrier_until = 0;
-            if (j->ph == PP_CARRIER) {
-                j->ph = PP_LOCK; /* its lock held: begun with the others, or now */
-                if (r->eng_up)
+            if (j->ph == JOB_CARRIER) {
+                j->ph = JOB_LOCK; /* its lock held: begun with the others, or now */
+                if (r->engine_up)
                     ipcfg_lx_job_begin(j);
             }
         } else if (gone || !admin_up) {
@@ -229,23 +229,23 @@ void ipcfg_lx_job_on_carrier(void *ctx, uint32_t ifindex, int up, int admin_up, 
 
 /* Watches the links whose carrier a job awaits (none: nothing is opened);
  * a watch that cannot be opened fails those jobs as disconnected. */
-void ipcfg_lx_job_carrier_watch(prun *r)
+void ipcfg_lx_job_carrier_watch(exchange_run *r)
 {
     int waiting = 0;
 
     r->carrier.fd = -1;
     for (size_t i = 0; i < r->n; i++)
-        waiting |= r->jobs[i].ph != PP_DONE && r->jobs[i].carrier_until != 0;
+        waiting |= r->jobs[i].ph != JOB_DONE && r->jobs[i].carrier_until != 0;
     if (waiting && ipcfg_lx_carrier_open(&r->carrier, &r->nl, ipcfg_lx_job_on_carrier, r) != 0)
         for (size_t i = 0; i < r->n; i++)
-            if (r->jobs[i].ph != PP_DONE && r->jobs[i].carrier_until != 0)
+            if (r->jobs[i].ph != JOB_DONE && r->jobs[i].carrier_until != 0)
                 ipcfg_lx_job_fail_media(&r->jobs[i]);
 }
 
 /* The engine withdrew the job's lease (expired, refused by a NAK): the
  * lease-change hook is told now, not when the exchange ends (the
  * keeper's goes on looking for a new lease). */
-void ipcfg_lx_job_withdrawn(pjob *j)
+void ipcfg_lx_job_withdrawn(exchange_job *j)
 {
     char note[IPCFG_ERRTEXT_MAX];
 
@@ -257,12 +257,12 @@ void ipcfg_lx_job_withdrawn(pjob *j)
 
 /* ---- after the exchange: the lease-change hook, the caller's ---- */
 
-void ipcfg_lx_job_after(prun *r, pjob *j)
+void ipcfg_lx_job_after(exchange_run *r, exchange_job *j)
 {
     char line[IPCFG_ERRTEXT_MAX];
-    const ipcfg_dhcp_lease *lease = j->has_kern ? &j->kern : NULL;
+    const ipcfg_dhcp_lease *lease = j->has_installed ? &j->installed : NULL;
 
-    if (!j->has_rec && !j->has_kern)
+    if (!j->has_rec && !j->has_installed)
         return; /* never began, or nothing recorded nor installed */
     line[0] = '\0';
     ipcfg_lx_lease_changed(j->ifname, lease, line, sizeof(line));
@@ -274,7 +274,7 @@ void ipcfg_lx_job_after(prun *r, pjob *j)
     }
 }
 
-void ipcfg_lx_job_finish(pjob *j)
+void ipcfg_lx_job_finish(exchange_job *j)
 {
     /* A success carries the note as its text (command/backend.h: the core writes
      * it as one line, escaped like every byte it prints); a failure's own
@@ -284,7 +284,7 @@ void ipcfg_lx_job_finish(pjob *j)
     hold_release(j);
 }
 
-int ipcfg_lx_job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id)
+int ipcfg_lx_job_setup(exchange_run *r, exchange_job *j, ipcfg_dhcp_job *job, size_t id)
 {
     const ipcfg_adapter *ad = job->ad;
     ipcfg_error e;
@@ -319,7 +319,7 @@ int ipcfg_lx_job_setup(prun *r, pjob *j, ipcfg_dhcp_job *job, size_t id)
         ipcfg_lx_job_fail(j, &e);
         return -1;
     }
-    j->ph = PP_LOCK;
+    j->ph = JOB_LOCK;
     /* a link set up a moment ago: its carrier may be on its way (a veth
      * pair's in a moment, a NIC's after autonegotiation); a renew waits
      * for it, at most IPCFG_LX_CARRIER_WAIT_MS and never past the deadline */

@@ -25,7 +25,7 @@
 #include "wire/engine_wire.h"
 #include "shared/error.h"
 
-static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, int fd)
+static int reply_step(exchange_run *r, int status, int saving, const ipcfg_error *err, int fd)
 {
     ipcfg_lx_wire_reply rep;
 
@@ -34,18 +34,18 @@ static int reply_step(prun *r, int status, int saving, const ipcfg_error *err, i
     rep.saving = saving;
     if (err != NULL && status != 0)
         rep.err = *err;
-    if (ipcfg_lx_wire_send(r->eng.rpc, &rep, sizeof(rep), fd) == 0)
+    if (ipcfg_lx_wire_send(r->engine.rpc, &rep, sizeof(rep), fd) == 0)
         return 0;
-    snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine did not take its answer; it was stopped.");
+    snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine did not take its answer; it was stopped.");
     return -1;
 }
 
-static int reply(prun *r, int status, const ipcfg_error *err, int fd)
+static int reply(exchange_run *r, int status, const ipcfg_error *err, int fd)
 {
     return reply_step(r, status, 0, err, fd);
 }
 
-static int refuse(prun *r, pjob *j, const char *what)
+static int refuse(exchange_run *r, exchange_job *j, const char *what)
 {
     ipcfg_error e;
 
@@ -56,7 +56,7 @@ static int refuse(prun *r, pjob *j, const char *what)
 }
 
 /* The lease in a request: parsed strictly, for this job's interface. */
-static int lease_of(pjob *j, const char *text, size_t len, ipcfg_dhcp_lease *l)
+static int lease_of(exchange_job *j, const char *text, size_t len, ipcfg_dhcp_lease *l)
 {
     char why[200];
 
@@ -84,9 +84,9 @@ static int same_lease(const ipcfg_dhcp_lease *a, const ipcfg_dhcp_lease *b)
  * is a lease nobody records any more: taken off before the new lease goes
  * on, so that it neither stays beside the new address nor, once it
  * expires, takes the new address and its routes with it. */
-static int drop_stale(pjob *j, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
+static int drop_stale(exchange_job *j, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
 {
-    prun *r = j->run;
+    exchange_run *r = j->run;
 
     if (!r->addrs.have)
         ipcfg_lx_addr4s_dump(&r->addrs, &r->nl);
@@ -108,7 +108,7 @@ static int drop_stale(pjob *j, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
     return 0;
 }
 
-static int serve_open(prun *r, pjob *j, uint32_t kind)
+static int serve_open(exchange_run *r, exchange_job *j, uint32_t kind)
 {
     ipcfg_error e;
     int fd;
@@ -140,7 +140,7 @@ static int serve_open(prun *r, pjob *j, uint32_t kind)
 }
 
 /* Records l (bound or released): 0 or the status, with *e. */
-static int save_lease(prun *r, pjob *j, const ipcfg_dhcp_lease *l, ipcfg_error *e)
+static int save_lease(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l, ipcfg_error *e)
 {
     int st = ipcfg_lx_lease_save(r->dir, l, e);
     if (st == 0) {
@@ -151,10 +151,10 @@ static int save_lease(prun *r, pjob *j, const ipcfg_dhcp_lease *l, ipcfg_error *
     return st;
 }
 
-static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how)
+static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l, uint32_t how)
 {
     ipcfg_error e;
-    const ipcfg_dhcp_lease *old = (how & IPCFG_LX_APPLY_REPLACES) && j->has_kern ? &j->kern : NULL;
+    const ipcfg_dhcp_lease *old = (how & IPCFG_LX_APPLY_REPLACES) && j->has_installed ? &j->installed : NULL;
     int st = 0;
 
     if (l->state != IPCFG_DHCP_LEASE_BOUND)
@@ -166,8 +166,8 @@ static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how
         st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000, &e);
     /* Whole or in part, the kernel may hold it now: it is what an undo
      * or a removal names next. */
-    j->kern = *l;
-    j->has_kern = 1;
+    j->installed = *l;
+    j->has_installed = 1;
     j->saved_bound = 0;
     j->mid_commit = st == 0;
     /* and recorded at once when asked: one round trip for the commit */
@@ -178,18 +178,18 @@ static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how
     return reply(r, st, &e, -1);
 }
 
-static int serve_unapply(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
+static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l)
 {
     ipcfg_error e;
 
     if (l->state != IPCFG_DHCP_LEASE_BOUND ||
-        !((j->has_kern && same_addr(l, &j->kern)) ||
+        !((j->has_installed && same_addr(l, &j->installed)) ||
           (j->has_rec && j->rec.state == IPCFG_DHCP_LEASE_BOUND && same_addr(l, &j->rec))))
         return refuse(r, j, "remove an address this job did not install");
     ipcfg_error_clear(&e);
     int st = ipcfg_lx_dhcp_unapply(&r->nl, j->ifindex, l, &e);
-    if (st == 0 && j->has_kern && same_addr(l, &j->kern)) {
-        j->has_kern = 0;
+    if (st == 0 && j->has_installed && same_addr(l, &j->installed)) {
+        j->has_installed = 0;
         j->saved_bound = 0;
     }
     j->mid_commit = 0;
@@ -197,16 +197,16 @@ static int serve_unapply(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
     /* the lease is gone (expired, refused by a NAK): the loop tells the
      * lease-change hook now rather than when the exchange ends (the
      * keeper's goes on looking for a new lease) */
-    if (st == 0 && !j->has_kern)
+    if (st == 0 && !j->has_installed)
         j->withdrawn = 1;
     return rc;
 }
 
-static int serve_save(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
+static int serve_save(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l)
 {
     ipcfg_error e;
 
-    if (l->state == IPCFG_DHCP_LEASE_BOUND && !(j->has_kern && same_lease(l, &j->kern)))
+    if (l->state == IPCFG_DHCP_LEASE_BOUND && !(j->has_installed && same_lease(l, &j->installed)))
         return refuse(r, j, "record a lease it did not install");
     ipcfg_error_clear(&e);
     int st = save_lease(r, j, l, &e);
@@ -216,10 +216,10 @@ static int serve_save(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
 /* A job's outcome as the engine reports it, believed as far as this side
  * saw it: a renew succeeded when a bound lease was installed and recorded,
  * a release when a released record was written. */
-static void serve_done(pjob *j, ipcfg_error *res, uint32_t left_out)
+static void serve_done(exchange_job *j, ipcfg_error *res, uint32_t left_out)
 {
     if (res->status == IPCFG_OK &&
-        !(j->run->op == IPCFG_DHCP_OP_RENEW ? (j->saved_bound && j->has_kern) : j->saved_released))
+        !(j->run->op == IPCFG_DHCP_OP_RENEW ? (j->saved_bound && j->has_installed) : j->saved_released))
         ipcfg_error_set(res, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
                         "The DHCP engine reported a success that did not happen; nothing more was done.");
     /* what the server sent that the lease left out: one line of this
@@ -232,32 +232,32 @@ static void serve_done(pjob *j, ipcfg_error *res, uint32_t left_out)
     j->job->err = *res;
 }
 
-int ipcfg_lx_serve(prun *r, pjob **done)
+int ipcfg_lx_serve(exchange_run *r, exchange_job **done)
 {
     uint8_t buf[IPCFG_LX_WIRE_MAX];
     ipcfg_lx_wire_req req;
     ipcfg_dhcp_lease l;
     const char *text, *why = NULL;
-    long n = ipcfg_lx_wire_recv(r->eng.rpc, buf, sizeof(buf), NULL);
+    long n = ipcfg_lx_wire_recv(r->engine.rpc, buf, sizeof(buf), NULL);
 
     if (n == -EAGAIN)
         return 0;
     if (n <= 0)
         return -1; /* gone */
     if (ipcfg_lx_wire_req_decode(buf, (size_t)n, &req, &text, &why) != 0) {
-        snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine sent a request %s; it was stopped.", why);
+        snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine sent a request %s; it was stopped.", why);
         return -1;
     }
     if (req.type == IPCFG_LX_W_ABORT) {
-        snprintf(r->eng_error, sizeof(r->eng_error), "%s", req.err.text);
+        snprintf(r->engine_error, sizeof(r->engine_error), "%s", req.err.text);
         return -1;
     }
-    if (req.job >= r->n || r->jobs[req.job].ph != PP_RUN) {
-        snprintf(r->eng_error, sizeof(r->eng_error), "The DHCP engine sent a request for a job it does not run; "
+    if (req.job >= r->n || r->jobs[req.job].ph != JOB_RUN) {
+        snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine sent a request for a job it does not run; "
                                                      "it was stopped.");
         return -1;
     }
-    pjob *j = &r->jobs[req.job];
+    exchange_job *j = &r->jobs[req.job];
     switch (req.type) {
     case IPCFG_LX_W_OPEN:
         return serve_open(r, j, req.arg);
@@ -277,7 +277,7 @@ int ipcfg_lx_serve(prun *r, pjob **done)
     return serve_save(r, j, &l);
 }
 
-void ipcfg_lx_note_add(pjob *j, const char *line)
+void ipcfg_lx_note_add(exchange_job *j, const char *line)
 {
     size_t have = strlen(j->note);
 
@@ -289,7 +289,7 @@ void ipcfg_lx_note_add(pjob *j, const char *line)
         snprintf(j->note + have, sizeof(j->note) - have, " %s", line);
 }
 
-int ipcfg_lx_addr_present(prun *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)
+int ipcfg_lx_addr_present(exchange_run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)
 {
     if (l->state != IPCFG_DHCP_LEASE_BOUND)
         return 0;

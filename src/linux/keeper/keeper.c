@@ -2,7 +2,7 @@
  * lease").
  *
  * One process per interface and network namespace (the record lock of
- * command/keeper_control.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
+ * wire/keeper_protocol.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
  * SIGINT, SIGHUP), an rtnetlink socket bound to the link and
  * IPv4 address groups, a timerfd on the wall clock (T1, T2, the expiry:
  * the lease's own times; absolute, so a suspended host wakes to a timer
@@ -39,7 +39,7 @@
 #include "shared/caps.h"
 #include "exchange/exchange.h"
 #include "exchange/lease_store.h"
-#include "command/keeper_control.h"
+#include "wire/keeper_protocol.h"
 #include "keeper/keeper_log.h"
 #include "shared/lease_changed.h"
 #include "shared/statedir.h"
@@ -57,9 +57,9 @@ static void read_signals(keeper *k)
     struct signalfd_siginfo si;
 
     while (read(k->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
-        if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT)
+        if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_STOP || si.ssi_signo == SIGINT)
             k->stop = 1;
-        else if (si.ssi_signo == SIGHUP) {
+        else if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_RELOAD) {
             k->reload = 1;
             /* a /renew of the command: the lease file is read again at
              * the top of the loop, and an earlier failure forgotten */
@@ -116,7 +116,7 @@ static int exchange(keeper *k, int verify, int *interrupted)
 {
     ipcfg_adapter ad;
     ipcfg_dhcp_job job;
-    ipcfg_lx_xopts x;
+    ipcfg_lx_exchange_opts x;
 
     ipcfg_adapter_init(&ad);
     ad.name = k->ifname;
@@ -285,9 +285,9 @@ static int setup(keeper *k, const char *ifname)
         ipcfg_lx_klog(LOG_WARNING, "cannot write its pid into the lock file");
 
     sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
+    sigaddset(&set, IPCFG_LX_KEEPER_SIG_STOP);
     sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGHUP);
+    sigaddset(&set, IPCFG_LX_KEEPER_SIG_RELOAD);
     if (sigprocmask(SIG_BLOCK, &set, NULL) != 0 ||
         (k->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0)
         return 3;
@@ -333,13 +333,13 @@ static int setup(keeper *k, const char *ifname)
  * systemd, through READY=1) that the keeper holds the interface. */
 static void ready(void)
 {
-    const char *v = getenv("IPCFG_KEEPER_READY_FD");
+    const char *v = getenv(IPCFG_LX_KEEPER_READY_ENV);
 
-    if (v != NULL && strcmp(v, "3") == 0) {
-        (void)!write(3, "1", 1);
-        (void)close(3);
+    if (v != NULL && strcmp(v, IPCFG_LX_KEEPER_READY_FD_STR) == 0) {
+        (void)!write(IPCFG_LX_KEEPER_READY_FD, "1", 1);
+        (void)close(IPCFG_LX_KEEPER_READY_FD);
     }
-    unsetenv("IPCFG_KEEPER_READY_FD");
+    unsetenv(IPCFG_LX_KEEPER_READY_ENV);
     ipcfg_lx_knotify("READY=1");
 }
 
