@@ -30,10 +30,11 @@ typedef struct ipcfg_delete_target {
     ipcfg_ip addr;
 } ipcfg_delete_target;
 
-/* One adapter of a release/renew: the core fills ad (from its listing), the
- * backend fills err. */
+/* One adapter of a release/renew: the core fills ad (from its listing) and
+ * family, the backend fills err. */
 typedef struct ipcfg_dhcp_job {
     const ipcfg_adapter *ad;
+    ipcfg_family family; /* IPCFG_AF_INET4: release, renew; IPCFG_AF_INET6: release6, renew6 */
     ipcfg_error err; /* status 0 = success; a success may carry a note in
                         err.text (one line, printed on stderr by the core,
                         escaped like all output; the exit code stays 0) */
@@ -87,6 +88,14 @@ struct ipcfg_backend {
      * platform (the core answers exit code 6). */
     void (*release)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     void (*renew)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    /* The same for DHCPv6 (RFC 8415: Release; Renew, Rebind or Solicit),
+     * jobs of family IPCFG_AF_INET6 (/release6, /renew6).  NULL = no
+     * DHCPv6 client on this platform: the core answers exit code 6 with
+     * its reason, as it must on Windows (the IP Helper API has no such
+     * call) and does on Linux until its DHCPv6 client is wired in
+     * (docs/development.md, "Adding DHCPv6"). */
+    void (*release6)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    void (*renew6)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     /* /release of a name (no wildcard) that no adapter has: what the
      * platform still holds under it (Linux: the DNS servers it handed to
      * the resolver, the lease keeper, the lease record of an interface

@@ -184,7 +184,8 @@ static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const
 static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
                         size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
+    int v6 = c->verb == IPCFG_V_RELEASE6 || c->verb == IPCFG_V_RENEW6;
+    int release = c->verb == IPCFG_V_RELEASE || c->verb == IPCFG_V_RELEASE6;
     int named = c->adapter != NULL;
     selector sel;
     selector_init(&sel, b, c->adapter, l, 1);
@@ -218,12 +219,13 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
         } else if (!a->media_connected && (release || !a->media_pending)) {
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
             r->counts = named; /* implicit selection: noted, not fatal */
-        } else if (release && !has_ipv4(a)) {
-            continue; /* already released: nothing to do */
+        } else if (release && !v6 && !has_ipv4(a)) {
+            continue; /* already released: nothing to do (DHCPv6: the backend's record says) */
         } else {
             r->acted = 1;
             r->counts = 1;
             jobs[*njobs].ad = a;
+            jobs[*njobs].family = v6 ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
             ipcfg_error_clear(&jobs[*njobs].err);
             (*njobs)++;
         }
@@ -258,11 +260,24 @@ static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
     return 1;
 }
 
+typedef void (*dhcp_op_fn)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *);
+
+/* The backend's operation for a release or renew verb, by family; NULL
+ * when the backend has none. */
+static dhcp_op_fn dhcp_op(const ipcfg_cmd *c, const ipcfg_backend *b)
+{
+    switch (c->verb) {
+    case IPCFG_V_RELEASE: return b->release;
+    case IPCFG_V_RENEW: return b->renew;
+    case IPCFG_V_RELEASE6: return b->release6;
+    case IPCFG_V_RENEW6: return b->renew6;
+    default: return NULL;
+    }
+}
+
 static int run_release_renew(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
-    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
-        release ? b->release : b->renew;
+    dhcp_op_fn op = dhcp_op(c, b);
     ipcfg_error err;
     ipcfg_error_clear(&err);
 
@@ -432,6 +447,10 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     case IPCFG_V_DISPLAYDNS: code = run_displaydns(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
+        if (b != NULL && dhcp_op(c, b) != NULL) { /* a backend with a DHCPv6 client */
+            code = run_release_renew(c, b, w);
+            break;
+        }
         ipcfg_error err;
         ipcfg_error_clear(&err);
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,

@@ -35,8 +35,6 @@
 #include <string.h>
 
 #define IPCFG_LEASE_LINE_MAX 512
-#define IPCFG_LEASE_MAGIC "ipcfg-lease"
-#define IPCFG_LEASE_VERSION 1
 /* The latest "obtained" time accepted: 9999-12-31T23:59:59Z. */
 #define IPCFG_LEASE_MAX_TIME 253402300799LL
 
@@ -132,7 +130,7 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
         (l->domain[0] != '\0' && !ipcfg_dns_name_valid(l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain))))
         return 0;
 
-    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_LEASE_MAGIC, IPCFG_LEASE_VERSION);
+    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_DHCP_LEASE_MAGIC, IPCFG_DHCP_LEASE_VERSION);
     put(&o, t, (size_t)n);
     puts_(&o, "interface ");
     put(&o, l->ifname, ipcfg_dhcp_text_len(l->ifname, sizeof l->ifname));
@@ -521,7 +519,7 @@ static const char *record_check(const ipcfg_dhcp_lease *l, unsigned seen, int64_
 
 int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len)
 {
-    static const char head[] = IPCFG_LEASE_MAGIC " ";
+    static const char head[] = IPCFG_DHCP_LEASE_MAGIC " ";
     ipcfg_dhcp_lease l;
     unsigned seen = 0, line = 0;
     int64_t expires = -1;
@@ -561,7 +559,7 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
                 msg = "not an ipcfg lease file";
                 goto badline;
             }
-            if (parse_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver != IPCFG_LEASE_VERSION) {
+            if (parse_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver != IPCFG_DHCP_LEASE_VERSION) {
                 msg = "unsupported lease file version";
                 goto badline;
             }

@@ -17,6 +17,12 @@
 extern "C" {
 #endif
 
+/* The lease file's first line: "ipcfg-lease 1".  A later format that adds
+ * or changes keys gets a new version number; a DHCPv6 lease is another
+ * file with its own first line (src/dhcp6/dhcp6_lease.h). */
+#define IPCFG_DHCP_LEASE_MAGIC "ipcfg-lease"
+#define IPCFG_DHCP_LEASE_VERSION 1
+
 #define IPCFG_DHCP_IFNAME_MAX 64
 #define IPCFG_DHCP_HWADDR_MAX 16
 

@@ -53,7 +53,11 @@ typedef struct engine_job {
     uint8_t probe_addr[4];
     unsigned probes_sent;
     int64_t probe_next, probe_end;
-    ipcfg_dhcp_client c;
+    ipcfg_family family; /* the START's: IPCFG_AF_INET4 */
+    /* The job's state machine: the DHCPv4 client.  A DHCPv6 job's
+     * (src/dhcp6/dhcp6_client.h) goes beside it, chosen by family
+     * (docs/development.md, "Adding DHCPv6"). */
+    ipcfg_dhcp_client v4;
 } engine_job;
 
 struct engine {
@@ -237,7 +241,7 @@ static uint32_t io_random(void *ctx)
 
 static void job_finish(engine_job *j, const ipcfg_error *res)
 {
-    (void)call(j, IPCFG_LX_W_DONE, ipcfg_dhcp_client_left_out(&j->c), NULL, res, NULL, NULL);
+    (void)call(j, IPCFG_LX_W_DONE, ipcfg_dhcp_client_left_out(&j->v4), NULL, res, NULL, NULL);
     int *fds[3] = {&j->udp, &j->pkt, &j->arp};
     for (int k = 0; k < 3; k++) {
         if (*fds[k] >= 0)
@@ -288,6 +292,15 @@ static void on_start(engine *e)
     j->deadline = s.deadline_ms;
     j->probe_ms = s.probe_ms;
     j->pkt = j->udp = j->arp = -1;
+    j->family = (ipcfg_family)s.family;
+    if (s.version != IPCFG_LX_WIRE_VERSION || j->family != IPCFG_AF_INET4) {
+        ipcfg_error err;
+        ipcfg_error_clear(&err);
+        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
+                        "The DHCP engine runs DHCPv4 jobs of its own version only; this one was refused.");
+        job_finish(j, &err);
+        return;
+    }
 
     memset(&cfg, 0, sizeof(cfg));
     ipcfg_copy_str(cfg.ifname, sizeof(cfg.ifname), j->ifname);
@@ -307,9 +320,9 @@ static void on_start(engine *e)
     io.save = io_save;
     io.commit = io_commit;
     io.random = io_random;
-    ipcfg_dhcp_client_init(&j->c, &cfg, &io);
+    ipcfg_dhcp_client_init(&j->v4, &cfg, &io);
     ipcfg_dhcp_now now = now_get();
-    ipcfg_dhcp_client_start(&j->c, (ipcfg_dhcp_op)s.op, have ? &rec : NULL, s.addr_present != 0, &now,
+    ipcfg_dhcp_client_start(&j->v4, (ipcfg_dhcp_op)s.op, have ? &rec : NULL, s.addr_present != 0, &now,
                             s.deadline_ms);
 }
 
@@ -319,16 +332,16 @@ static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 
     if (j->probing && now->mono_ms >= j->probe_end) {
         j->probing = 0;
-        ipcfg_dhcp_client_probe_done(&j->c, now, 0);
+        ipcfg_dhcp_client_probe_done(&j->v4, now, 0);
     } else if (j->probing && j->probes_sent < IPCFG_DHCP_PROBE_COUNT && now->mono_ms >= j->probe_next) {
         j->probes_sent++;
         j->probe_next = now->mono_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
         (void)probe_send(j);
     }
-    if (!ipcfg_dhcp_client_done(&j->c, NULL) && now->mono_ms >= ipcfg_dhcp_client_next_wakeup(&j->c))
-        ipcfg_dhcp_client_timer(&j->c, now);
+    if (!ipcfg_dhcp_client_done(&j->v4, NULL) && now->mono_ms >= ipcfg_dhcp_client_next_wakeup(&j->v4))
+        ipcfg_dhcp_client_timer(&j->v4, now);
     ipcfg_error_clear(&res);
-    if (ipcfg_dhcp_client_done(&j->c, &res)) {
+    if (ipcfg_dhcp_client_done(&j->v4, &res)) {
         job_finish(j, &res);
     } else if (now->mono_ms >= j->deadline + GRACE_MS) {
         ipcfg_error_clear(&res);
@@ -339,7 +352,7 @@ static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 
 static int64_t job_next(const engine_job *j)
 {
-    int64_t t = ipcfg_dhcp_client_next_wakeup(&j->c);
+    int64_t t = ipcfg_dhcp_client_next_wakeup(&j->v4);
 
     if (j->deadline + GRACE_MS < t)
         t = j->deadline + GRACE_MS;
@@ -386,7 +399,7 @@ static void on_readable(engine_job *j, int kind)
             if (n == 0 || ipcfg_dhcp_frame_parse(buf, (size_t)n, partial, &f, &why) != 0)
                 continue;
             now = now_get();
-            (void)ipcfg_dhcp_client_receive(&j->c, &now, f.payload, f.len, &why);
+            (void)ipcfg_dhcp_client_receive(&j->v4, &now, f.payload, f.len, &why);
         } else if (kind == K_UDP) {
             ssize_t m = recv(j->udp, buf, cap, MSG_TRUNC | MSG_DONTWAIT);
             if (m < 0)
@@ -395,7 +408,7 @@ static void on_readable(engine_job *j, int kind)
             if ((size_t)m > cap)
                 continue;
             now = now_get();
-            (void)ipcfg_dhcp_client_receive(&j->c, &now, buf, (size_t)m, &why);
+            (void)ipcfg_dhcp_client_receive(&j->v4, &now, buf, (size_t)m, &why);
         } else { /* K_ARP */
             ipcfg_dhcp_arp a;
             n = ipcfg_lx_arp_recv(j->arp, buf, cap);
@@ -406,7 +419,7 @@ static void on_readable(engine_job *j, int kind)
                 continue;
             j->probing = 0;
             now = now_get();
-            ipcfg_dhcp_client_probe_done(&j->c, &now, 1);
+            ipcfg_dhcp_client_probe_done(&j->v4, &now, 1);
             return;
         }
     }

@@ -135,6 +135,8 @@ void ipcfg_lx_job_begin(exchange_job *j)
     }
     memset(&s, 0, sizeof(s));
     s.type = IPCFG_LX_W_START;
+    s.version = IPCFG_LX_WIRE_VERSION;
+    s.family = IPCFG_AF_INET4;
     s.job = j->id;
     s.op = (uint32_t)r->op;
     s.ifindex = j->ifindex;
@@ -298,6 +300,13 @@ int ipcfg_lx_job_setup(exchange_run *r, exchange_job *j, ipcfg_dhcp_job *job, si
     ipcfg_copy_str(j->ifname, sizeof(j->ifname), ad->name);
     j->ifindex = ad->ifindex;
     ipcfg_error_clear(&e);
+    if (job->family == IPCFG_AF_INET6) {
+        /* the engine's DHCPv6 client is not wired in yet (the backend
+         * leaves release6 and renew6 NULL; docs/development.md) */
+        ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCPv6 is not run by this build on Linux.");
+        ipcfg_lx_job_fail(j, &e);
+        return -1;
+    }
     if (ad->hwaddr_len != 6 || strlen(ad->name) >= IPCFG_DHCP_IFNAME_MAX) {
         ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.", ad->name);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dhcp6/dhcp6_lease.h"
 #include "netlink/linkmap.h"
 
 #define LOCK_PREFIX "if."
@@ -61,6 +62,32 @@ static int lease_path(char *buf, size_t len, const char *dir, const char *ifname
     return (n < 0 || (size_t)n >= len) ? -1 : 0;
 }
 
+ipcfg_family ipcfg_lx_lease_kind(const char *buf, size_t len, unsigned *version)
+{
+    static const struct {
+        const char *magic;
+        ipcfg_family family;
+    } kinds[] = {{IPCFG_DHCP_LEASE_MAGIC " ", IPCFG_AF_INET4}, {IPCFG_DHCP6_LEASE_MAGIC " ", IPCFG_AF_INET6}};
+    const char *nl = memchr(buf, '\n', len);
+    size_t n = nl != NULL ? (size_t)(nl - buf) : len;
+
+    *version = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t m = strlen(kinds[k].magic);
+        unsigned v = 0;
+        size_t i = m;
+        if (n <= m || memcmp(buf, kinds[k].magic, m) != 0)
+            continue;
+        for (; i < n && buf[i] >= '0' && buf[i] <= '9' && v < 1000000; i++)
+            v = v * 10 + (unsigned)(buf[i] - '0');
+        if (i != n || v == 0)
+            return IPCFG_AF_NONE;
+        *version = v;
+        return kinds[k].family;
+    }
+    return IPCFG_AF_NONE;
+}
+
 int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_len)
 {
     char *buf = malloc(IPCFG_LX_LEASE_FILE_MAX + 1);
@@ -99,6 +126,18 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
     buf[used] = '\0';
     reason[0] = '\0';
     memset(out, 0, sizeof *out);
+    /* another family's record, or a later version of this one: said as
+     * such (anything else is for the parser to judge) */
+    unsigned version;
+    ipcfg_family kind = ipcfg_lx_lease_kind(buf, used, &version);
+    if (kind == IPCFG_AF_INET6) {
+        snprintf(why, why_len, "holds a DHCPv6 lease, not a DHCPv4 one");
+        goto out;
+    }
+    if (kind == IPCFG_AF_INET4 && version > IPCFG_DHCP_LEASE_VERSION) {
+        snprintf(why, why_len, "was written by a later ipcfg (format version %u)", version);
+        goto out;
+    }
     if (ipcfg_dhcp_lease_parse(buf, used, out, reason, sizeof reason) != 0) {
         snprintf(why, why_len, "is corrupt or truncated (%s)", reason[0] ? reason : "rejected");
         memset(out, 0, sizeof *out);

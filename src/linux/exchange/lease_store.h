@@ -1,9 +1,15 @@
-/* ipcfg — the Linux DHCP lease store: one lease file per interface in the
- * state directory, replaced atomically, and a lock per interface and
- * network namespace.
+/* ipcfg — the Linux DHCP lease store: one lease file per interface and
+ * protocol family in the state directory, replaced atomically, and a lock
+ * per interface and network namespace.
  *
- * The file's text format is the engine's (ipcfg_dhcp_lease_format/parse);
- * this file only reads, writes and renames.
+ * Versioned by file: each file's first line names its format and version
+ * ("ipcfg-lease 1": the DHCPv4 record of src/dhcp/dhcp_lease.h, in
+ * <ifname>.lease; "ipcfg-lease6 1": the DHCPv6 record of
+ * src/dhcp6/dhcp6_lease.h, in <ifname>.lease6), so that a DHCPv6 lease
+ * goes beside a DHCPv4 one and never into its file, and a file written
+ * by an older ipcfg is still read (tests/linux/unit/fixtures/lease-v1).
+ * The text formats are the protocol libraries'; this file only reads,
+ * writes and renames.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -17,8 +23,14 @@
 #include "ipcfg/model.h"
 #include "shared/lock.h"
 
-#define IPCFG_LX_LEASE_SUFFIX ".lease"
+#define IPCFG_LX_LEASE_SUFFIX ".lease"   /* IPCFG_AF_INET4 */
+#define IPCFG_LX_LEASE6_SUFFIX ".lease6" /* IPCFG_AF_INET6 */
 #define IPCFG_LX_LEASE_FILE_MAX 16384 /* a lease file is far smaller */
+
+/* The family of the lease a file's text declares in its first line
+ * ("<magic> <version>"): IPCFG_AF_INET4 or IPCFG_AF_INET6 with *version
+ * set, IPCFG_AF_NONE when it is no ipcfg lease file.  Pure. */
+ipcfg_family ipcfg_lx_lease_kind(const char *buf, size_t len, unsigned *version);
 
 /* Creates the state directory (mode 0755, one level) when it is missing.
  * 0 ok, else an ipcfg_status with err filled. */

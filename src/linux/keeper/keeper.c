@@ -125,6 +125,7 @@ static int exchange(keeper *k, int verify, int *interrupted)
     ad.hwaddr_len = 6;
     memset(&job, 0, sizeof(job));
     job.ad = &ad;
+    job.family = IPCFG_AF_INET4;
     memset(&x, 0, sizeof(x));
     x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
     x.verify = verify;

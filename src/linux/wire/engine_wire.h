@@ -29,6 +29,11 @@
 #include "dhcp/dhcp_client.h"
 #include "ipcfg/model.h"
 
+/* The wire's version, carried by every START: an engine that gets another
+ * refuses the job.  Both sides are one build today; a change to a message
+ * (a DHCPv6 job's fields, say) changes the number. */
+#define IPCFG_LX_WIRE_VERSION 1
+
 #define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain) is < 3 KiB */
 #define IPCFG_LX_WIRE_MAX 8192      /* one message */
 #define IPCFG_LX_WIRE_JOBS_MAX 4096 /* jobs of one exchange */
@@ -56,7 +61,10 @@ typedef enum ipcfg_lx_sock_kind {
 /* ctl: the privileged part -> the engine.  Followed by rec_len bytes of
  * lease text (the recorded lease; 0 = none). */
 typedef struct ipcfg_lx_wire_start {
-    uint32_t type; /* IPCFG_LX_W_START */
+    uint32_t type;    /* IPCFG_LX_W_START */
+    uint32_t version; /* IPCFG_LX_WIRE_VERSION */
+    uint32_t family;  /* ipcfg_family: IPCFG_AF_INET4 (the engine's DHCPv4 client; the lease text is
+                         src/dhcp's); IPCFG_AF_INET6 is for the DHCPv6 client to come (src/dhcp6) */
     uint32_t job;
     uint32_t op;   /* ipcfg_dhcp_op */
     uint32_t ifindex;

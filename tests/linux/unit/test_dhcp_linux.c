@@ -1,8 +1,10 @@
 /* ipcfg — unit tests of the Linux DHCP side's pieces that need no
- * privilege and send nothing: the ARP probe format and conflict rule
- * (dhcp_io.c), the lease store (dhcp_store.c: atomic save, load, corrupt
- * and foreign files, the state directory) and the per-interface lock, and
- * the listing's view of the lease files (dhcp_view.c).
+ * privilege and send nothing: the lease store (exchange/lease_store.c:
+ * atomic save, load, corrupt and foreign files, the state directory, the
+ * files of earlier versions, the family a file declares) and the
+ * per-interface lock, and the listing's view of the lease files
+ * (command/lease_view.c).  (The ARP probe's tests are the protocol
+ * library's: tests/dhcp/test_dhcp_arp.c.)
  * SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE 1
 #include <setjmp.h>
@@ -345,11 +347,94 @@ static void test_view(void **state)
     assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
 }
 
+/* Lease files written by the build before the lease store was versioned
+ * (254f482's formatter: fixtures/lease-v1/, interfaces bound0 and
+ * released0), read by this one: a lease file written today stays
+ * readable when DHCPv6 leases are added beside it. */
+static void test_store_reads_v1_files(void **state)
+{
+    static const uint8_t hw[6] = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
+    static const uint8_t a[4] = {192, 0, 2, 10}, srv[4] = {192, 0, 2, 1}, dns2[4] = {192, 0, 2, 54};
+    static const uint8_t dest[4] = {198, 51, 100, 0}, gw[4] = {192, 0, 2, 254};
+    ipcfg_dhcp_lease l;
+    char why[512];
+    (void)state;
+
+    assert_int_equal(ipcfg_lx_lease_load(IPCFG_FIXTURES "/lease-v1", "bound0", &l, why, sizeof why), 1);
+    assert_int_equal(l.state, IPCFG_DHCP_LEASE_BOUND);
+    assert_string_equal(l.ifname, "bound0");
+    assert_int_equal(l.hwaddr_len, 6);
+    assert_memory_equal(l.hwaddr, hw, 6);
+    assert_int_equal(l.client_id_len, 7);
+    assert_memory_equal(l.address, a, 4);
+    assert_int_equal(l.prefix_len, 24);
+    assert_memory_equal(l.server_id, srv, 4);
+    assert_int_equal(l.n_routers, 1);
+    assert_memory_equal(l.routers[0], srv, 4);
+    assert_int_equal(l.n_routes, 1);
+    assert_memory_equal(l.routes[0].dest, dest, 4);
+    assert_int_equal(l.routes[0].prefix_len, 24);
+    assert_memory_equal(l.routes[0].gateway, gw, 4);
+    assert_int_equal(l.n_dns, 2);
+    assert_memory_equal(l.dns[1], dns2, 4);
+    assert_string_equal(l.domain, "example.com");
+    assert_int_equal(l.lease_time, 3600);
+    assert_int_equal(l.t1, 1800);
+    assert_int_equal(l.t2, 3150);
+    assert_int_equal(l.obtained, 1764370000);
+
+    assert_int_equal(ipcfg_lx_lease_load(IPCFG_FIXTURES "/lease-v1", "released0", &l, why, sizeof why), 1);
+    assert_int_equal(l.state, IPCFG_DHCP_LEASE_RELEASED);
+    assert_string_equal(l.ifname, "released0");
+    assert_memory_equal(l.hwaddr, hw, 6);
+    assert_int_equal(l.address[0], 0);
+}
+
+/* What a file declares in its first line: the family of its record and
+ * the format's version; a DHCPv6 record, or a later version of the
+ * DHCPv4 one, is never read as a DHCPv4 lease. */
+static void test_store_kind(void **state)
+{
+    static const char v4[] = "ipcfg-lease 1\ninterface eth0\n", v6[] = "ipcfg-lease6 1\ninterface eth0\n";
+    static const char later[] = "ipcfg-lease 2\ninterface v9\nend\n";
+    char path[400], why[512];
+    unsigned v;
+    ipcfg_dhcp_lease l;
+    FILE *f;
+    (void)state;
+
+    assert_int_equal(ipcfg_lx_lease_kind(v4, strlen(v4), &v), IPCFG_AF_INET4);
+    assert_int_equal(v, 1);
+    assert_int_equal(ipcfg_lx_lease_kind(v6, strlen(v6), &v), IPCFG_AF_INET6);
+    assert_int_equal(v, 1);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease x\n", 14, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease 0\n", 14, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease7 1\n", 15, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("", 0, &v), IPCFG_AF_NONE);
+
+    snprintf(path, sizeof path, "%s/v6.lease", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("ipcfg-lease6 1\ninterface v6\nend\n", f);
+    fclose(f);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "v6", &l, why, sizeof why), -1);
+    assert_non_null(strstr(why, "DHCPv6"));
+    snprintf(path, sizeof path, "%s/v9.lease", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(later, f);
+    fclose(f);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "v9", &l, why, sizeof why), -1);
+    assert_non_null(strstr(why, "later ipcfg (format version 2)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store_round_trip),
         cmocka_unit_test(test_store_corrupt),
+        cmocka_unit_test(test_store_reads_v1_files),
+        cmocka_unit_test(test_store_kind),
         cmocka_unit_test(test_store_tmp_excl),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_lock_files),
