@@ -57,7 +57,7 @@ static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease 
     return 0;
 }
 
-int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir)
+int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)
 {
     size_t sl = strlen(IPCFG_LX_LEASE_SUFFIX);
     struct dirent *de;

@@ -13,6 +13,6 @@
 /* Fills the adapters of l from the lease files of state_dir.  A missing
  * directory, an unreadable or corrupt file: no lease for that interface.
  * 0 ok, -1 out of memory. */
-int ipcfg_lx_dhcp_view_fill(ipcfg_adapter_list *l, const char *state_dir);
+int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir);
 
 #endif

@@ -428,7 +428,7 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
     }
     /* DHCP facts: ipcfg's own lease files (one directory scan), then other
      * DHCP clients' (one scan per client's directory) */
-    if (st == 0 && ipcfg_lx_dhcp_view_fill(out, ipcfg_lx_state_dir()) != 0)
+    if (st == 0 && ipcfg_lx_lease_view_fill(out, ipcfg_lx_state_dir()) != 0)
         st = ipcfg_lx_fail_oom(err);
     if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000) != 0)
         st = ipcfg_lx_fail_oom(err);

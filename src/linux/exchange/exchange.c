@@ -110,7 +110,6 @@ static int any_mid_commit(const exchange_run *r)
     return 0;
 }
 
-/* Returns 1 when interrupted. */
 /* The jobs' own timers at now (a lock's timeout and retry, a carrier's
  * wait), then what the loop waits for: the lock waits into pfd (the job's
  * index into who, *np counted up), the nearest timer into *next.  0 when
@@ -152,6 +151,7 @@ static int jobs_due(exchange_run *r, int64_t now, struct pollfd *pfd, size_t *wh
     return active;
 }
 
+/* Returns 1 when interrupted. */
 static int run_all(exchange_run *r, int interrupt_fd, int (*on_interrupt)(void *), void *ctx)
 {
     struct pollfd *pfd = calloc(r->n + 4, sizeof(*pfd));

@@ -55,5 +55,4 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
  * probe), else IPCFG_DHCP_PROBE_WAIT_MS (dhcp/dhcp_arp.h). */
 unsigned ipcfg_lx_probe_wait_ms(void);
 
-
 #endif

@@ -283,10 +283,12 @@ void ipcfg_lx_note_add(exchange_job *j, const char *line)
 
     if (line[0] == '\0')
         return;
-    if (have == 0)
+    if (have == 0) {
         ipcfg_copy_str(j->note, sizeof(j->note), line);
-    else if (have + 1 < sizeof(j->note))
-        snprintf(j->note + have, sizeof(j->note) - have, " %s", line);
+    } else if (have + 1 < sizeof(j->note)) {
+        j->note[have] = ' ';
+        ipcfg_copy_str(j->note + have + 1, sizeof(j->note) - have - 1, line);
+    }
 }
 
 int ipcfg_lx_addr_present(exchange_run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)

@@ -283,7 +283,7 @@ static void test_view(void **state)
     fputs("ipcfg-lease 1\ninterface v2\n", f); /* truncated */
     fclose(f);
 
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
     assert_int_equal(a->dhcp_enabled, IPCFG_YES);
     assert_true(a->has_lease);
     assert_int_equal(a->lease_obtained, now - 100);
@@ -328,7 +328,7 @@ static void test_view(void **state)
     snprintf(p, sizeof p, "%s/s2.lease", sub);
     assert_int_equal(mkdir(p, 0700), 0);
     alarm(10); /* a FIFO must never be waited on */
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
     alarm(0);
     assert_int_equal(a->dhcp_enabled, IPCFG_YES);
     assert_true(a->has_lease);
@@ -344,7 +344,7 @@ static void test_view(void **state)
     /* no directory: nothing, no error */
     l.n = 0;
     snprintf(sub, sizeof sub, "%s/missing", dir);
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
 }
 
 /* Lease files written by the build before the lease store was versioned
