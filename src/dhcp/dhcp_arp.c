@@ -1,5 +1,5 @@
-/* ipcfg — RFC 5227 ARP probe packets and the conflict rule (see
- * dhcp_arp.h).
+/* ipcfg — RFC 5227 ARP probe packets, the conflict rule and the probe's
+ * schedule (see dhcp_arp.h).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -64,4 +64,57 @@ int ipcfg_dhcp_arp_conflict(const ipcfg_dhcp_arp *a, const uint8_t hwaddr[6], co
     if (a->op == 1 && memcmp(a->spa, zero, 4) == 0 && memcmp(a->tpa, addr, 4) == 0)
         return 1; /* someone else probes for it at the same time */
     return 0;
+}
+
+/* ---- the schedule ---- */
+
+void ipcfg_dhcp_probe_start(ipcfg_dhcp_probe *p, const uint8_t addr[4], int64_t now_ms, unsigned wait_ms)
+{
+    memset(p, 0, sizeof(*p));
+    p->active = 1;
+    memcpy(p->addr, addr, 4);
+    p->next_ms = now_ms;
+    p->end_ms = now_ms + wait_ms;
+}
+
+ipcfg_dhcp_probe_step_t ipcfg_dhcp_probe_step(ipcfg_dhcp_probe *p, int64_t now_ms)
+{
+    if (!p->active)
+        return IPCFG_DHCP_PROBE_IDLE;
+    /* the first probe is sent whatever the wait; after it, the wait's end
+     * comes before any further probe */
+    if (p->sent > 0 && now_ms >= p->end_ms) {
+        p->active = 0;
+        return IPCFG_DHCP_PROBE_FREE;
+    }
+    if (p->sent < IPCFG_DHCP_PROBE_COUNT && now_ms >= p->next_ms) {
+        p->sent++;
+        p->next_ms = now_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
+        return IPCFG_DHCP_PROBE_SEND;
+    }
+    return IPCFG_DHCP_PROBE_IDLE;
+}
+
+int64_t ipcfg_dhcp_probe_next(const ipcfg_dhcp_probe *p)
+{
+    if (!p->active)
+        return INT64_MAX;
+    if (p->sent < IPCFG_DHCP_PROBE_COUNT && p->next_ms < p->end_ms)
+        return p->next_ms;
+    return p->end_ms;
+}
+
+int ipcfg_dhcp_probe_heard(ipcfg_dhcp_probe *p, const uint8_t *pkt, size_t len, const uint8_t hwaddr[6])
+{
+    ipcfg_dhcp_arp a;
+
+    if (!p->active || ipcfg_dhcp_arp_parse(pkt, len, &a) != 0 || !ipcfg_dhcp_arp_conflict(&a, hwaddr, p->addr))
+        return 0;
+    p->active = 0;
+    return 1;
+}
+
+void ipcfg_dhcp_probe_stop(ipcfg_dhcp_probe *p)
+{
+    p->active = 0;
 }

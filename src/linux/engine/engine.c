@@ -49,10 +49,7 @@ typedef struct engine_job {
      * grace period (synchronize_net in packet_release), which then
      * overlaps what the privileged part does next. */
     int pkt, udp, arp;
-    int probing;
-    uint8_t probe_addr[4];
-    unsigned probes_sent;
-    int64_t probe_next, probe_end;
+    ipcfg_dhcp_probe probe; /* the RFC 5227 probe the client asked for: its schedule is dhcp_arp.h's */
     ipcfg_family family; /* the START's: IPCFG_AF_INET4 */
     /* The job's state machine: the DHCPv4 client.  A DHCPv6 job's
      * (src/dhcp6/dhcp6_client.h) goes beside it, chosen by family
@@ -179,12 +176,14 @@ static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_d
 
 static int probe_send(engine_job *j)
 {
-    uint8_t pkt[28];
-    size_t n = ipcfg_dhcp_arp_probe(pkt, sizeof(pkt), j->hw, j->probe_addr);
+    uint8_t pkt[IPCFG_DHCP_ARP_LEN];
+    size_t n = ipcfg_dhcp_arp_probe(pkt, sizeof(pkt), j->hw, j->probe.addr);
 
     return ipcfg_lx_arp_send(j->arp, (int)j->ifindex, pkt, n);
 }
 
+/* The probe starts with its first ARP probe, at once; one that cannot be
+ * sent is no probe (the client binds without it). */
 static int io_probe(void *ctx, const uint8_t addr[4])
 {
     engine_job *j = ctx;
@@ -192,13 +191,11 @@ static int io_probe(void *ctx, const uint8_t addr[4])
 
     if (open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
         return -1;
-    memcpy(j->probe_addr, addr, 4);
-    if (probe_send(j) != 0)
+    ipcfg_dhcp_probe_start(&j->probe, addr, now.mono_ms, j->probe_ms);
+    if (ipcfg_dhcp_probe_step(&j->probe, now.mono_ms) != IPCFG_DHCP_PROBE_SEND || probe_send(j) != 0) {
+        ipcfg_dhcp_probe_stop(&j->probe);
         return -1;
-    j->probing = 1;
-    j->probes_sent = 1;
-    j->probe_next = now.mono_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
-    j->probe_end = now.mono_ms + j->probe_ms;
+    }
     return 0;
 }
 
@@ -248,7 +245,7 @@ static void job_finish(engine_job *j, const ipcfg_error *res)
             (void)close(*fds[k]);
         *fds[k] = -1;
     }
-    j->probing = 0;
+    ipcfg_dhcp_probe_stop(&j->probe);
     j->done = 1;
 }
 
@@ -330,13 +327,15 @@ static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 {
     ipcfg_error res;
 
-    if (j->probing && now->mono_ms >= j->probe_end) {
-        j->probing = 0;
+    switch (ipcfg_dhcp_probe_step(&j->probe, now->mono_ms)) {
+    case IPCFG_DHCP_PROBE_FREE:
         ipcfg_dhcp_client_probe_done(&j->v4, now, 0);
-    } else if (j->probing && j->probes_sent < IPCFG_DHCP_PROBE_COUNT && now->mono_ms >= j->probe_next) {
-        j->probes_sent++;
-        j->probe_next = now->mono_ms + IPCFG_DHCP_PROBE_INTERVAL_MS;
+        break;
+    case IPCFG_DHCP_PROBE_SEND:
         (void)probe_send(j);
+        break;
+    case IPCFG_DHCP_PROBE_IDLE:
+        break;
     }
     if (!ipcfg_dhcp_client_done(&j->v4, NULL) && now->mono_ms >= ipcfg_dhcp_client_next_wakeup(&j->v4))
         ipcfg_dhcp_client_timer(&j->v4, now);
@@ -356,12 +355,8 @@ static int64_t job_next(const engine_job *j)
 
     if (j->deadline + GRACE_MS < t)
         t = j->deadline + GRACE_MS;
-    if (j->probing) {
-        if (j->probe_end < t)
-            t = j->probe_end;
-        if (j->probes_sent < IPCFG_DHCP_PROBE_COUNT && j->probe_next < t)
-            t = j->probe_next;
-    }
+    if (ipcfg_dhcp_probe_next(&j->probe) < t)
+        t = ipcfg_dhcp_probe_next(&j->probe);
     return t;
 }
 
@@ -410,14 +405,11 @@ static void on_readable(engine_job *j, int kind)
             now = now_get();
             (void)ipcfg_dhcp_client_receive(&j->v4, &now, buf, (size_t)m, &why);
         } else { /* K_ARP */
-            ipcfg_dhcp_arp a;
             n = ipcfg_lx_arp_recv(j->arp, buf, cap);
             if (n < 0)
                 return;
-            if (n == 0 || !j->probing || ipcfg_dhcp_arp_parse(buf, (size_t)n, &a) != 0 ||
-                !ipcfg_dhcp_arp_conflict(&a, j->hw, j->probe_addr))
+            if (n == 0 || !ipcfg_dhcp_probe_heard(&j->probe, buf, (size_t)n, j->hw))
                 continue;
-            j->probing = 0;
             now = now_get();
             ipcfg_dhcp_client_probe_done(&j->v4, &now, 1);
             return;
