@@ -196,6 +196,57 @@ static int host_address(const ipcfg_ip *ip, unsigned prefix, const char *arg, ch
                    (a & host) ? "broadcast" : "network", ipcfg_ip_str(&net, n, sizeof(n)), prefix);
 }
 
+/* The verb's arguments (pos[0..npos)), their number checked first. */
+static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg, size_t len)
+{
+    if (npos < verbs[cmd->verb].min_args || npos > verbs[cmd->verb].max_args)
+        return IPCFG_E_USAGE;
+    switch (cmd->verb) {
+    case IPCFG_V_SHOW:
+    case IPCFG_V_ALL:
+    case IPCFG_V_ADDRTABLE:
+    case IPCFG_V_FLUSHDNS:
+    case IPCFG_V_DISPLAYDNS:
+    case IPCFG_V_VERSION:
+    case IPCFG_V_HELP:
+        return 0; /* no argument */
+    case IPCFG_V_RELEASE:
+    case IPCFG_V_RENEW:
+    case IPCFG_V_RELEASE6:
+    case IPCFG_V_RENEW6:
+        if (npos == 1) {
+            if (pos[0][0] == '\0')
+                return set_msg(msg, len, "Error: the adapter name is empty.");
+            cmd->adapter = pos[0];
+        }
+        return 0;
+    case IPCFG_V_ADD:
+        if (pos[0][0] == '\0')
+            return set_msg(msg, len, "Error: the adapter name is empty.");
+        cmd->adapter = pos[0];
+        if (ipcfg_ip4_parse(pos[1], &cmd->add_addr) != 0)
+            return set_msg(msg, len, "Error: \"%s\" is not a valid IPv4 address.", pos[1]);
+        if (!unicast4(&cmd->add_addr))
+            return set_msg(msg, len, "Error: \"%s\" is not a unicast IPv4 address.", pos[1]);
+        if (parse_mask(pos[2], &cmd->add_prefix) != 0)
+            return set_msg(msg, len,
+                           "Error: \"%s\" is not a valid subnet mask (use a contiguous mask such as "
+                           "255.255.255.0, or a prefix length from 1 to 32).",
+                           pos[2]);
+        return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, len);
+    case IPCFG_V_DELETE:
+        if (ipcfg_ip4_parse(pos[0], &cmd->del_addr) == 0)
+            return 0;
+        if (parse_u32(pos[0], &cmd->del_context) == 0) {
+            cmd->del_by_context = 1;
+            return 0;
+        }
+        return set_msg(msg, len, "Error: \"%s\" is neither an IPv4 address nor an NTE context number.",
+                       pos[0]);
+    }
+    return IPCFG_E_USAGE;
+}
+
 int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size_t msglen)
 {
     const char *pos[4];
@@ -290,50 +341,5 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
     if (option_in_slot && cmd->verb == IPCFG_V_DELETE && npos < 1)
         return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
 
-    if (npos < verbs[cmd->verb].min_args || npos > verbs[cmd->verb].max_args)
-        return IPCFG_E_USAGE;
-    switch (cmd->verb) {
-    case IPCFG_V_SHOW:
-    case IPCFG_V_ALL:
-    case IPCFG_V_ADDRTABLE:
-    case IPCFG_V_FLUSHDNS:
-    case IPCFG_V_DISPLAYDNS:
-    case IPCFG_V_VERSION:
-    case IPCFG_V_HELP:
-        return 0; /* no argument */
-    case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW:
-    case IPCFG_V_RELEASE6:
-    case IPCFG_V_RENEW6:
-        if (npos == 1) {
-            if (pos[0][0] == '\0')
-                return set_msg(msg, msglen, "Error: the adapter name is empty.");
-            cmd->adapter = pos[0];
-        }
-        return 0;
-    case IPCFG_V_ADD:
-        if (pos[0][0] == '\0')
-            return set_msg(msg, msglen, "Error: the adapter name is empty.");
-        cmd->adapter = pos[0];
-        if (ipcfg_ip4_parse(pos[1], &cmd->add_addr) != 0)
-            return set_msg(msg, msglen, "Error: \"%s\" is not a valid IPv4 address.", pos[1]);
-        if (!unicast4(&cmd->add_addr))
-            return set_msg(msg, msglen, "Error: \"%s\" is not a unicast IPv4 address.", pos[1]);
-        if (parse_mask(pos[2], &cmd->add_prefix) != 0)
-            return set_msg(msg, msglen,
-                           "Error: \"%s\" is not a valid subnet mask (use a contiguous mask such as "
-                           "255.255.255.0, or a prefix length from 1 to 32).",
-                           pos[2]);
-        return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, msglen);
-    case IPCFG_V_DELETE:
-        if (ipcfg_ip4_parse(pos[0], &cmd->del_addr) == 0)
-            return 0;
-        if (parse_u32(pos[0], &cmd->del_context) == 0) {
-            cmd->del_by_context = 1;
-            return 0;
-        }
-        return set_msg(msg, msglen, "Error: \"%s\" is neither an IPv4 address nor an NTE context number.",
-                       pos[0]);
-    }
-    return IPCFG_E_USAGE;
+    return verb_args(cmd, pos, npos, msg, msglen);
 }

@@ -11,167 +11,9 @@
 #include "cli.h"
 #include "format.h"
 #include "outcome.h"
+#include "output.h"
 #include "wildcard.h"
 #include "peer_advice.h"
-
-#ifndef IPCFG_VERSION_STRING
-#define IPCFG_VERSION_STRING "0.0.0"
-#endif
-const char ipcfg_version[] = IPCFG_VERSION_STRING;
-
-/* ---- output ---- */
-
-typedef struct out {
-    ipcfg_doc doc;
-    const ipcfg_sink *sink;
-    int lost;     /* stdout output was lost (write error, reader gone, out of
-                   * memory): nothing more goes to stdout; the run exits 3 */
-    int err_lost; /* stderr output was lost: the run exits 3 */
-    int json_out; /* stdout is taking the JSON document (its LF line ends stay) */
-} out;
-
-static void put_raw(out *w, int is_err, const char *s, size_t n);
-
-/* Hands n bytes to the sink as they are; a failed stdout write is reported
- * by one line on stderr (where it can be written), once. */
-static void put_bytes(out *w, int is_err, const char *s, size_t n)
-{
-    if (!n || (is_err ? w->err_lost : w->lost))
-        return;
-    ipcfg_error e;
-    ipcfg_error_clear(&e);
-    int r = w->sink->write(w->sink->ctx, is_err, s, n, &e);
-    if (r == IPCFG_SINK_OK)
-        return;
-    if (is_err) {
-        w->err_lost = 1;
-        return;
-    }
-    w->lost = 1;
-    if (r == IPCFG_SINK_GONE)
-        return; /* the reader went away: quietly */
-    ipcfg_strbuf line;
-    ipcfg_sb_init(&line);
-    ipcfg_fmt_lost_output(&line, &e);
-    if (line.oom)
-        put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
-    else
-        put_raw(w, 1, line.s, line.len);
-    ipcfg_sb_free(&line);
-}
-
-/* Hands n bytes to the sink; where the sink's text takes CR LF line ends
- * (Windows), every LF of text is written as CR LF.  The bytes never hold a
- * CR of their own: put() shows one as \x0d.  The translated copy is one
- * write; when there is no memory for it, the same bytes go out line by
- * line (nothing is lost for want of a copy). */
-static void put_raw(out *w, int is_err, const char *s, size_t n)
-{
-    if (!w->sink->crlf || (!is_err && w->json_out) || !memchr(s, '\n', n)) {
-        put_bytes(w, is_err, s, n);
-        return;
-    }
-    ipcfg_strbuf t;
-    ipcfg_sb_init(&t);
-    ipcfg_sb_put_crlf(&t, s, n);
-    if (!t.oom) {
-        put_bytes(w, is_err, t.s, t.len);
-        ipcfg_sb_free(&t);
-        return;
-    }
-    ipcfg_sb_free(&t);
-    while (n) {
-        const char *nl = memchr(s, '\n', n);
-        size_t k = nl ? (size_t)(nl - s) : n;
-        put_bytes(w, is_err, s, k);
-        if (!nl)
-            return;
-        put_bytes(w, is_err, "\r\n", 2);
-        s += k + 1;
-        n -= k + 1;
-    }
-}
-
-/* Hands text to the sink in its display form: C0 controls (but LF), DEL and
- * bytes that are not UTF-8 as \xHH (format.h, ipcfg_text_safe_span). */
-static void put(out *w, int is_err, const char *s, size_t n)
-{
-    while (n && !(is_err ? w->err_lost : w->lost)) {
-        size_t k = ipcfg_text_safe_span(s, n);
-        put_raw(w, is_err, s, k);
-        if (k == n)
-            return;
-        char esc[8];
-        snprintf(esc, sizeof(esc), "\\x%02x", (unsigned)(unsigned char)s[k]);
-        put_raw(w, is_err, esc, strlen(esc));
-        s += k + 1;
-        n -= k + 1;
-    }
-}
-
-static void flush(ipcfg_doc *d)
-{
-    out *w = d->ctx;
-    if (d->out.oom || d->err.oom) {
-        /* Never hand out a cut-off document: stdout is lost for the rest of
-         * the run (later appends could succeed and write a fragment). */
-        if (!w->lost)
-            put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
-        w->lost = 1;
-        ipcfg_sb_free(&d->out);
-        ipcfg_sb_free(&d->err);
-        return;
-    }
-    put(w, 0, d->out.s, d->out.len);
-    put(w, 1, d->err.s, d->err.len);
-    ipcfg_sb_reset(&d->out);
-    ipcfg_sb_reset(&d->err);
-}
-
-static void out_init(out *w, const ipcfg_sink *sink)
-{
-    memset(w, 0, sizeof(*w));
-    w->sink = sink;
-    w->doc.flush = flush;
-    w->doc.ctx = w;
-}
-
-static void out_free(out *w)
-{
-    ipcfg_sb_free(&w->doc.out);
-    ipcfg_sb_free(&w->doc.err);
-}
-
-/* Renders the outcome (the JSON document first, then the text) and returns
- * its exit code. */
-static int emit(out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
-{
-    ipcfg_verdict v;
-    oc->version = ipcfg_version;
-    oc->json_ascii = w->sink->ascii_json;
-    if (b) {
-        oc->title = b->title;
-        oc->platform = b->platform;
-    }
-    ipcfg_outcome_verdict(oc, &v);
-    if (oc->json) {
-        /* the JSON renderer flushes its whole document before it returns */
-        w->json_out = 1;
-        ipcfg_json_render(oc, &v, &w->doc);
-        w->json_out = 0;
-    }
-    ipcfg_text_render(oc, &v, &w->doc);
-    return v.code;
-}
-
-/* A whole-command failure: the run's own error and nothing else. */
-static int fail_whole(out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
-{
-    ipcfg_outcome oc;
-    ipcfg_outcome_init(&oc, IPCFG_OC_FAILED, c);
-    oc.error = *err;
-    return emit(w, &oc, b);
-}
 
 /* ---- selection ---- */
 
@@ -245,9 +87,9 @@ static int selects(const selector *s, const char *name)
 /* ---- verbs ---- */
 
 /* A change asks the backend for the privilege first, before any argument
- * is resolved (PRODUCT.md); 0 = go on, else *code holds the exit code of
+ * is resolved (docs/contract.md); 0 = go on, else *code holds the exit code of
  * the whole-command failure already rendered. */
-static int denied(const ipcfg_cmd *c, ipcfg_backend *b, out *w, int dhcp, int *code)
+static int denied(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w, int dhcp, int *code)
 {
     ipcfg_error err;
     ipcfg_error_clear(&err);
@@ -255,11 +97,11 @@ static int denied(const ipcfg_cmd *c, ipcfg_backend *b, out *w, int dhcp, int *c
         return 0;
     if (!err.status)
         err.status = IPCFG_E_FAILED;
-    *code = fail_whole(w, c, b, &err);
+    *code = ipcfg_out_fail(w, c, b, &err);
     return 1;
 }
 
-static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int all = c->verb == IPCFG_V_ALL;
     ipcfg_host host;
@@ -269,7 +111,7 @@ static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_error_clear(&err);
     if (b->list(b, all ? &host : NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
     size_t n;
     int oom;
@@ -277,34 +119,34 @@ static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     int code;
     if (oom) {
         ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
-        code = fail_whole(w, c, b, &err);
+        code = ipcfg_out_fail(w, c, b, &err);
     } else {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, IPCFG_OC_LIST, c);
         oc.host = all ? &host : NULL;
         oc.adapters = v;
         oc.n_adapters = n;
-        code = emit(w, &oc, b);
+        code = ipcfg_out_emit(w, &oc, b);
     }
     free(v);
     ipcfg_adapters_free(&l);
     return code;
 }
 
-static int run_addrtable(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_addrtable(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_addrtable t = {0};
     ipcfg_error err;
     ipcfg_error_clear(&err);
     if (b->addrtable(b, &t, &err) != 0) {
         ipcfg_addrtable_free(&t);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
     ipcfg_addrtable_sort(&t);
     ipcfg_outcome oc;
     ipcfg_outcome_init(&oc, IPCFG_OC_ADDRTABLE, c);
     oc.table = &t;
-    int code = emit(w, &oc, b);
+    int code = ipcfg_out_emit(w, &oc, b);
     ipcfg_addrtable_free(&t);
     return code;
 }
@@ -342,7 +184,8 @@ static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const
 static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
                         size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
+    int v6 = c->verb == IPCFG_V_RELEASE6 || c->verb == IPCFG_V_RENEW6;
+    int release = c->verb == IPCFG_V_RELEASE || c->verb == IPCFG_V_RELEASE6;
     int named = c->adapter != NULL;
     selector sel;
     selector_init(&sel, b, c->adapter, l, 1);
@@ -360,7 +203,7 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
          * platform does so (renew_obtains), else "not enabled for Dhcp" */
         int obtain = named && !release && b->renew_obtains;
         if (ipcfg_peer_other_client(a)) {
-            /* another DHCP client runs it: never fight it (PRODUCT.md).
+            /* another DHCP client runs it: never fight it (docs/contract.md).
              * Named, a failure; implicit, a note that does not fail the
              * run, as for a disconnected adapter */
             char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64] = "";
@@ -376,12 +219,13 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
         } else if (!a->media_connected && (release || !a->media_pending)) {
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
             r->counts = named; /* implicit selection: noted, not fatal */
-        } else if (release && !has_ipv4(a)) {
-            continue; /* already released: nothing to do */
+        } else if (release && !v6 && !has_ipv4(a)) {
+            continue; /* already released: nothing to do (DHCPv6: the backend's record says) */
         } else {
             r->acted = 1;
             r->counts = 1;
             jobs[*njobs].ad = a;
+            jobs[*njobs].family = v6 ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
             ipcfg_error_clear(&jobs[*njobs].err);
             (*njobs)++;
         }
@@ -416,18 +260,31 @@ static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
     return 1;
 }
 
-static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+typedef void (*dhcp_op_fn)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *);
+
+/* The backend's operation for a release or renew verb, by family; NULL
+ * when the backend has none. */
+static dhcp_op_fn dhcp_op(const ipcfg_cmd *c, const ipcfg_backend *b)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
-    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
-        release ? b->release : b->renew;
+    switch (c->verb) {
+    case IPCFG_V_RELEASE: return b->release;
+    case IPCFG_V_RENEW: return b->renew;
+    case IPCFG_V_RELEASE6: return b->release6;
+    case IPCFG_V_RENEW6: return b->renew6;
+    default: return NULL;
+    }
+}
+
+static int run_release_renew(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
+{
+    dhcp_op_fn op = dhcp_op(c, b);
     ipcfg_error err;
     ipcfg_error_clear(&err);
 
     if (!op) {
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.",
                         ipcfg_verb_name(c->verb));
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
     int code;
     if (denied(c, b, w, 1, &code))
@@ -436,7 +293,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
 
     ipcfg_result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
@@ -447,12 +304,12 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         free(jobs);
         ipcfg_adapters_free(&l);
         ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
     ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
     select_dhcp(c, b, &l, res, &nres, jobs, &njobs);
 
-    /* Every selected adapter at once, under one deadline (PRODUCT.md). */
+    /* Every selected adapter at once, under one deadline (docs/contract.md). */
     if (njobs)
         op(b, jobs, njobs, &opts);
     ipcfg_adapter_list after = {0};
@@ -468,7 +325,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         oc.results = &gone_res;
         oc.n_results = 1;
     }
-    code = emit(w, &oc, b);
+    code = ipcfg_out_emit(w, &oc, b);
     ipcfg_adapters_free(&after);
     ipcfg_adapters_free(&l);
     free(res);
@@ -476,7 +333,7 @@ static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     return code;
 }
 
-static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code;
     if (denied(c, b, w, 0, &code))
@@ -486,7 +343,7 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_out_fail(w, c, b, &err);
     }
     const ipcfg_adapter *target = NULL;
     size_t matches = 0;
@@ -519,12 +376,12 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
     ipcfg_sb_free(&names);
     oc.op_adapter = target && matches == 1 ? target->name : c->adapter;
-    code = emit(w, &oc, b);
+    code = ipcfg_out_emit(w, &oc, b);
     ipcfg_adapters_free(&l);
     return code;
 }
 
-static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code;
     if (denied(c, b, w, 0, &code))
@@ -542,12 +399,12 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     oc.op_addr = t.addr;
     if (b->delete_address(b, &t, &oc.op_err) != 0 && oc.op_err.status == 0)
         oc.op_err.status = IPCFG_E_FAILED;
-    return emit(w, &oc, b);
+    return ipcfg_out_emit(w, &oc, b);
 }
 
 /* /flushdns: the backend checks the privilege itself, before it asks any
  * cache (no argument to resolve first). */
-static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_dns_flush f;
     ipcfg_outcome oc;
@@ -559,11 +416,11 @@ static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         oc.op_err.status = IPCFG_E_FAILED;
     oc.caches = f.caches;
     oc.n_caches = f.n < IPCFG_DNS_CACHES_MAX ? f.n : IPCFG_DNS_CACHES_MAX;
-    return emit(w, &oc, b);
+    return ipcfg_out_emit(w, &oc, b);
 }
 
 /* /displaydns: every platform answers why it cannot list its cache. */
-static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_error err;
     ipcfg_error_clear(&err);
@@ -571,11 +428,11 @@ static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         (void)b->display_dns(b, &err);
     if (!err.status)
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/displaydns is not supported on this platform.");
-    return fail_whole(w, c, b, &err);
+    return ipcfg_out_fail(w, c, b, &err);
 }
 
 /* Runs an already-parsed command. */
-static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code = 0;
     switch (c->verb) {
@@ -583,19 +440,23 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     case IPCFG_V_ALL: code = run_list(c, b, w); break;
     case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
+    case IPCFG_V_RENEW: code = run_release_renew(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;
     case IPCFG_V_DISPLAYDNS: code = run_displaydns(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
+        if (b != NULL && dhcp_op(c, b) != NULL) { /* a backend with a DHCPv6 client */
+            code = run_release_renew(c, b, w);
+            break;
+        }
         ipcfg_error err;
         ipcfg_error_clear(&err);
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "IPv6 release/renew is not supported: no interface for IPv6 release/renew exists in "
                         "this tool (the IP Helper API has none).");
-        code = fail_whole(w, c, b, &err);
+        code = ipcfg_out_fail(w, c, b, &err);
         break;
     }
     case IPCFG_V_HELP:
@@ -622,20 +483,20 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
 {
     ipcfg_cmd cmd;
     char msg[IPCFG_ERRTEXT_MAX];
-    out w;
+    ipcfg_out w;
     int code;
-    out_init(&w, sink);
+    ipcfg_out_init(&w, sink);
 
     if (ipcfg_cli_parse(argc, argv, &cmd, msg, sizeof(msg)) != 0) {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, IPCFG_OC_USAGE, NULL);
         oc.json = wants_json(argc, argv);
         oc.usage_msg = msg;
-        code = emit(&w, &oc, NULL);
+        code = ipcfg_out_emit(&w, &oc, NULL);
     } else if (cmd.verb == IPCFG_V_HELP || cmd.verb == IPCFG_V_VERSION) {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, cmd.verb == IPCFG_V_HELP ? IPCFG_OC_HELP : IPCFG_OC_VERSION, &cmd);
-        code = emit(&w, &oc, NULL);
+        code = ipcfg_out_emit(&w, &oc, NULL);
     } else {
         ipcfg_backend b;
         ipcfg_error err;
@@ -646,7 +507,7 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         if (!opened && !v6) {
             if (!err.status)
                 err.status = IPCFG_E_FAILED;
-            code = fail_whole(&w, &cmd, NULL, &err);
+            code = ipcfg_out_fail(&w, &cmd, NULL, &err);
         } else if (!opened) {
             /* /release6, /renew6 need no backend: their answer is 6 even
              * where the backend cannot be opened */
@@ -657,8 +518,8 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
                 b.destroy(&b);
         }
     }
-    out_free(&w);
-    /* Output that could not be written is never a success (PRODUCT.md):
+    ipcfg_out_free(&w);
+    /* Output that could not be written is never a success (docs/contract.md):
      * exit 3, whatever the command came to; a change already made stays
      * made (docs/exit-codes.md). */
     return w.lost || w.err_lost ? IPCFG_E_FAILED : code;

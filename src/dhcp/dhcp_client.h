@@ -1,4 +1,5 @@
-/* ipcfg — the DHCPv4 client engine: lease record and client state machine.
+/* ipcfg — the DHCPv4 client engine: the client state machine (the lease
+ * record it keeps: dhcp_lease.h; the messages: dhcp_msg.h).
  *
  * Platform-neutral and free of system calls (sd-dhcp-client and OpenBSD
  * dhcpleased keep parsing and state apart from I/O the same way): every
@@ -20,25 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dhcp_lease.h"
 #include "ipcfg/model.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define IPCFG_DHCP_MAX_ROUTERS 8
-#define IPCFG_DHCP_MAX_DNS 8
-#define IPCFG_DHCP_MAX_ROUTES 32   /* classless static routes (option 121) */
-#define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
-#define IPCFG_DHCP_IFNAME_MAX 64
-#define IPCFG_DHCP_HWADDR_MAX 16
-#define IPCFG_DHCP_CLIENTID_MAX 64
-#define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
-
-/* What a server sent that ipcfg left out of a lease: text that is not what
- * its option must carry (a domain that is no DNS name, dns_name.h).  The
- * lease still binds without it. */
-enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
 
 /* Times: the state machine never reads a clock.  mono_ms is a monotonic
  * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
@@ -47,63 +35,6 @@ typedef struct ipcfg_dhcp_now {
     int64_t mono_ms;
     int64_t wall_s;
 } ipcfg_dhcp_now;
-
-typedef struct ipcfg_dhcp_route {
-    uint8_t dest[4];
-    uint8_t prefix_len;  /* 0..32 */
-    uint8_t gateway[4];  /* 0.0.0.0 = on-link */
-} ipcfg_dhcp_route;
-
-typedef enum ipcfg_dhcp_lease_state {
-    IPCFG_DHCP_LEASE_BOUND = 1,    /* the address is (meant to be) on the interface */
-    IPCFG_DHCP_LEASE_RELEASED = 2  /* released: the interface stays DHCP-enabled */
-} ipcfg_dhcp_lease_state;
-
-/* A lease as ipcfg records it (one file per interface) and applies it.
- * A released record keeps the interface name, hardware address and client
- * identifier; its address fields are all zero. */
-typedef struct ipcfg_dhcp_lease {
-    ipcfg_dhcp_lease_state state;
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
-    uint8_t hwaddr_len;
-    uint8_t client_id[IPCFG_DHCP_CLIENTID_MAX]; /* option 61 as sent: type byte + value */
-    uint8_t client_id_len;
-
-    uint8_t address[4];      /* yiaddr */
-    uint8_t prefix_len;      /* from option 1 (a contiguous mask) */
-    uint8_t server_id[4];    /* option 54: the issuing server */
-    uint8_t routers[IPCFG_DHCP_MAX_ROUTERS][4]; /* option 3 */
-    uint8_t n_routers;
-    ipcfg_dhcp_route routes[IPCFG_DHCP_MAX_ROUTES]; /* option 121 (wins over option 3) */
-    uint8_t n_routes;
-    uint8_t dns[IPCFG_DHCP_MAX_DNS][4]; /* option 6 */
-    uint8_t n_dns;
-    char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 ("" = none) */
-
-    uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
-    uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */
-    int64_t obtained;        /* Unix seconds UTC when the REQUEST that got the ACK was first sent
-                                (RFC 2131 §4.4.1: lease times count from the request) */
-} ipcfg_dhcp_lease;
-
-/* expires = obtained + lease_time; INT64_MAX for an infinite lease. */
-int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l);
-
-/* The lease file: human-readable, versioned text ("ipcfg-lease 1" first
- * line, then "key value" lines).  format: writes at most cap bytes
- * (NUL-terminated); returns the length, or 0 when cap is too small.
- * parse: a strict parser over untrusted bytes (every line and value checked;
- * a truncated or corrupt file is rejected whole, never half-read); 0 ok,
- * -1 rejected with a one-line reason in why (no trailing newline). */
-size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap);
-/* May the file hold this interface name?  Not empty, shorter than
- * IPCFG_DHCP_IFNAME_MAX, no control byte, DEL, blank or '/' (the kernel
- * allows control bytes in a name).  format returns 0 for a record whose
- * name it cannot hold; the Linux backend refuses DHCP on such an interface
- * before anything is sent. */
-int ipcfg_dhcp_lease_ifname_ok(const char *ifname);
-int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len);
 
 /* ---- the client state machine -------------------------------------------- */
 
@@ -276,15 +207,6 @@ unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r);
  * IPCFG_DHCP_RETRY_MIN_MS, but never past end_ms; now_ms when end_ms has
  * come.  Any one clock, in ms. */
 int64_t ipcfg_dhcp_retry_ms(int64_t now_ms, int64_t end_ms);
-
-/* A lease's T1 and T2 (seconds after it was obtained) from the server's
- * options 58 and 59 (NULL: not sent): taken when
- * ipcfg_dhcp_lease_times_ok, else the RFC 2131 §4.4.5 defaults (0.5 and
- * 0.875 of the lease); infinite for an infinite lease. */
-void ipcfg_dhcp_lease_times(uint32_t lease, const uint32_t *t1, const uint32_t *t2, uint32_t *out_t1,
-                            uint32_t *out_t2);
-/* 1 when 0 < t1 < t2 < lease (all infinite for an infinite lease). */
-int ipcfg_dhcp_lease_times_ok(uint32_t lease, uint32_t t1, uint32_t t2);
 
 /* ---- a kept lease across suspend (dhcp_keep.c) -------------------------------- */
 

@@ -296,6 +296,70 @@ static int fixed(size_t got, size_t want, const char **why, const char *msg)
     return 0;
 }
 
+/* The options after the server identifier (parse_options). */
+static int parse_options_more(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t cap, const char **why)
+{
+    size_t len;
+    int n;
+
+#define GET(code) (n = concat(a, (code), val, cap, &len))
+    if (GET(IPCFG_OPT_PARAM_LIST) != 0) {
+        if (n < 0 || len == 0 || len > sizeof m->param_list) {
+            *why = "bad parameter request list length";
+            return -1;
+        }
+        memcpy(m->param_list, val, len);
+        m->n_param_list = (uint8_t)len;
+        m->has |= IPCFG_HAS_PARAM_LIST;
+    }
+    if (GET(IPCFG_OPT_MESSAGE) != 0) {
+        size_t i;
+        if (n < 0 || len == 0) {
+            *why = "bad message option";
+            return -1;
+        }
+        if (len >= sizeof m->message)
+            len = sizeof m->message - 1;
+        for (i = 0; i < len; i++) /* for the log only: printable ASCII */
+            m->message[i] = val[i] >= 0x20 && val[i] < 0x7f ? (char)val[i] : '?';
+        m->message[len] = '\0';
+        m->has |= IPCFG_HAS_MESSAGE;
+    }
+    if (GET(IPCFG_OPT_T1) != 0) {
+        if (n < 0 || fixed(len, 4, why, "bad renewal time (T1) length"))
+            return -1;
+        m->t1 = ipcfg_dhcp_get32(val);
+        m->has |= IPCFG_HAS_T1;
+    }
+    if (GET(IPCFG_OPT_T2) != 0) {
+        if (n < 0 || fixed(len, 4, why, "bad rebinding time (T2) length"))
+            return -1;
+        m->t2 = ipcfg_dhcp_get32(val);
+        m->has |= IPCFG_HAS_T2;
+    }
+    if (GET(IPCFG_OPT_CLIENT_ID) != 0) {
+        /* RFC 2132 §9.14: "The minimum length for this option is two." */
+        if (n < 0 || len < 2) {
+            *why = "bad client identifier length";
+            return -1;
+        }
+        if (len <= sizeof m->client_id) {
+            memcpy(m->client_id, val, len);
+            m->client_id_len = (uint8_t)len;
+            m->has |= IPCFG_HAS_CLIENT_ID;
+        }
+    }
+    if (GET(IPCFG_OPT_CLASSLESS_ROUTES) != 0) {
+        if (n < 0 || classless_routes(val, len, m)) {
+            *why = "bad classless static route option";
+            return -1;
+        }
+        m->has |= IPCFG_HAS_ROUTES;
+    }
+#undef GET
+    return 0;
+}
+
 static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t cap, const char **why)
 {
     size_t len;
@@ -366,61 +430,8 @@ static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t
         memcpy(m->server_id, val, 4);
         m->has |= IPCFG_HAS_SERVER_ID;
     }
-    if (GET(IPCFG_OPT_PARAM_LIST) != 0) {
-        if (n < 0 || len == 0 || len > sizeof m->param_list) {
-            *why = "bad parameter request list length";
-            return -1;
-        }
-        memcpy(m->param_list, val, len);
-        m->n_param_list = (uint8_t)len;
-        m->has |= IPCFG_HAS_PARAM_LIST;
-    }
-    if (GET(IPCFG_OPT_MESSAGE) != 0) {
-        size_t i;
-        if (n < 0 || len == 0) {
-            *why = "bad message option";
-            return -1;
-        }
-        if (len >= sizeof m->message)
-            len = sizeof m->message - 1;
-        for (i = 0; i < len; i++) /* for the log only: printable ASCII */
-            m->message[i] = val[i] >= 0x20 && val[i] < 0x7f ? (char)val[i] : '?';
-        m->message[len] = '\0';
-        m->has |= IPCFG_HAS_MESSAGE;
-    }
-    if (GET(IPCFG_OPT_T1) != 0) {
-        if (n < 0 || fixed(len, 4, why, "bad renewal time (T1) length"))
-            return -1;
-        m->t1 = ipcfg_dhcp_get32(val);
-        m->has |= IPCFG_HAS_T1;
-    }
-    if (GET(IPCFG_OPT_T2) != 0) {
-        if (n < 0 || fixed(len, 4, why, "bad rebinding time (T2) length"))
-            return -1;
-        m->t2 = ipcfg_dhcp_get32(val);
-        m->has |= IPCFG_HAS_T2;
-    }
-    if (GET(IPCFG_OPT_CLIENT_ID) != 0) {
-        /* RFC 2132 §9.14: "The minimum length for this option is two." */
-        if (n < 0 || len < 2) {
-            *why = "bad client identifier length";
-            return -1;
-        }
-        if (len <= sizeof m->client_id) {
-            memcpy(m->client_id, val, len);
-            m->client_id_len = (uint8_t)len;
-            m->has |= IPCFG_HAS_CLIENT_ID;
-        }
-    }
-    if (GET(IPCFG_OPT_CLASSLESS_ROUTES) != 0) {
-        if (n < 0 || classless_routes(val, len, m)) {
-            *why = "bad classless static route option";
-            return -1;
-        }
-        m->has |= IPCFG_HAS_ROUTES;
-    }
 #undef GET
-    return 0;
+    return parse_options_more(a, m, val, cap, why);
 }
 
 int ipcfg_dhcp_msg_parse(const uint8_t *buf, size_t len, ipcfg_dhcp_msg *m, const char **why)

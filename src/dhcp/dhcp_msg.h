@@ -15,11 +15,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dhcp_client.h"
-
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* What a message may carry of the options a lease keeps (the first ones
+ * of each; more are ignored). */
+#define IPCFG_DHCP_MAX_ROUTERS 8
+#define IPCFG_DHCP_MAX_DNS 8
+#define IPCFG_DHCP_MAX_ROUTES 32   /* classless static routes (option 121) */
+#define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
+#define IPCFG_DHCP_CLIENTID_MAX 64
+#define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
+
+/* What a server sent that ipcfg left out of a lease: text that is not what
+ * its option must carry (a domain that is no DNS name, dns_name.h).  The
+ * lease still binds without it. */
+enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
+
+typedef struct ipcfg_dhcp_route {
+    uint8_t dest[4];
+    uint8_t prefix_len;  /* 0..32 */
+    uint8_t gateway[4];  /* 0.0.0.0 = on-link */
+} ipcfg_dhcp_route;
 
 /* RFC 2131 §2, figure 1: the fixed part is 236 octets, then the options
  * field starts with the magic cookie 99.130.83.99 (RFC 2131 §3). */

@@ -10,6 +10,7 @@ set(IPCFG_DHCP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_time.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_keep.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_frame.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_arp.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_msg.c
   ${CMAKE_CURRENT_LIST_DIR}/dns_name.c

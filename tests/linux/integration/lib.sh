@@ -171,7 +171,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/assert.sh"
 
 # assert_took MS BOUND_MS WHAT: a run that the test timed (MS, from before
 # `ip netns exec` to its end) kept a bound ipcfg promises (BOUND_MS: a
-# timeout and the second PRODUCT.md allows past it), with a margin for the
+# timeout and the second docs/contract.md allows past it), with a margin for the
 # start: `ip netns exec` (a new mount namespace, sysfs mounted again) and
 # the process's own start, which a busy machine stretches
 # (bench/integration-load.sh: a 2 s timeout took 3.04 s beside stress-ng
@@ -188,7 +188,7 @@ assert_took() {
 
 # ---- the text layout of the contract ---------------------------------------
 
-# The label column of every field line, exactly as PRODUCT.md lists it (the
+# The label column of every field line, exactly as docs/contract.md lists it (the
 # text before the colon at column 37).
 CONTRACT_LABELS=(
     "   Host Name . . . . . . . . . . . . "
