@@ -278,6 +278,10 @@ int ipcfg_addrtable_set_ifname(ipcfg_addrtable *t, ipcfg_addrrow *r, const char 
 void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 
+/* [utf8.c] The length of the valid UTF-8 sequence at p, of which left
+ * bytes are there: 1 for ASCII, up to 4; 0 when p starts none (RFC 3629: no
+ * overlong form, no surrogate, nothing above U+10FFFF; left 0). */
+size_t ipcfg_utf8_seq(const unsigned char *p, size_t left);
 /* [utf8.c] Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
  * NUL-terminated (nothing is written when len is 0); a cut never ends
  * inside a UTF-8 character. */
@@ -306,6 +310,32 @@ int ipcfg_ip6_parse(const char *s, ipcfg_ip *out);
 /* prefix length -> dotted mask; dotted mask -> prefix (-1 if not contiguous) */
 void ipcfg_prefix_to_mask(unsigned prefix, ipcfg_ip *mask);
 int ipcfg_mask_to_prefix(const ipcfg_ip *mask);
+
+/* [names.c] What the command line checks and the DHCP client sends: the
+ * host name of /hostname (DHCPv4 options 12 and 81) and the user class of
+ * /setclassid (option 77).  Both sides use these, so that nothing the
+ * command line refuses is ever sent, and nothing read back from the state
+ * directory is sent unchecked. */
+#define IPCFG_HOSTNAME_MAX 253 /* a name's text without its trailing dot (RFC 1035 §2.3.4) */
+/* A host or domain name of RFC 1035 §2.3.1 labels: ASCII letters, digits
+ * and hyphens, 1 to 63 bytes each, none starting or ending with a hyphen,
+ * at most IPCFG_HOSTNAME_MAX bytes in all, one trailing dot allowed (the
+ * root alone, ".", is not a name).  1 valid, 0 not. */
+int ipcfg_ldh_name_valid(const char *s, size_t len);
+
+/* A DHCP user class (RFC 3004): UTF-8 text of at most IPCFG_CLASSID_MAX
+ * bytes (bytes, as the option's length octet counts them: "é" is two)
+ * without a control character (C0, DEL, C1).  "" is no class. */
+#define IPCFG_CLASSID_MAX 255
+typedef enum ipcfg_classid_fault {
+    IPCFG_CLASSID_OK = 0,
+    IPCFG_CLASSID_TOO_LONG, /* more than IPCFG_CLASSID_MAX bytes */
+    IPCFG_CLASSID_CONTROL,  /* a control character at *at */
+    IPCFG_CLASSID_NOT_UTF8  /* a byte at *at that starts no UTF-8 character */
+} ipcfg_classid_fault;
+/* What is wrong with s[0..len) as a user class; *at (may be NULL) gets the
+ * offset of the offending byte. */
+ipcfg_classid_fault ipcfg_classid_check(const char *s, size_t len, size_t *at);
 
 #ifdef __cplusplus
 }
