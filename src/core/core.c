@@ -1,6 +1,8 @@
 /* ipcfg — the core: selects adapters, runs operations against a backend and
  * turns each command into an outcome (outcome.h), which the formatters
- * render.  Knows no platform and no output syntax.
+ * render.  Knows no platform and no output syntax.  Its files: core.c (the
+ * run, rendering, privilege, selection, the listings, /add, /delete and the
+ * DNS verbs), dhcp_verbs.c (the DHCP verbs), output.c (the output).
  * SPDX-License-Identifier: MIT */
 #include "ipcfg/core.h"
 
@@ -8,143 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "format.h"
-#include "outcome.h"
+#include "core_int.h"
 #include "wildcard.h"
-#include "peer_advice.h"
 
 #ifndef IPCFG_VERSION_STRING
 #define IPCFG_VERSION_STRING "0.0.0"
 #endif
 const char ipcfg_version[] = IPCFG_VERSION_STRING;
 
-/* ---- output ---- */
-
-typedef struct out {
-    ipcfg_doc doc;
-    const ipcfg_sink *sink;
-    int lost;     /* stdout output was lost (write error, reader gone, out of
-                   * memory): nothing more goes to stdout; the run exits 3 */
-    int err_lost; /* stderr output was lost: the run exits 3 */
-    int json_out; /* stdout is taking the JSON document (its LF line ends stay) */
-} out;
-
-static void put_raw(out *w, int is_err, const char *s, size_t n);
-
-/* Hands n bytes to the sink as they are; a failed stdout write is reported
- * by one line on stderr (where it can be written), once. */
-static void put_bytes(out *w, int is_err, const char *s, size_t n)
-{
-    if (!n || (is_err ? w->err_lost : w->lost))
-        return;
-    ipcfg_error e;
-    ipcfg_error_clear(&e);
-    int r = w->sink->write(w->sink->ctx, is_err, s, n, &e);
-    if (r == IPCFG_SINK_OK)
-        return;
-    if (is_err) {
-        w->err_lost = 1;
-        return;
-    }
-    w->lost = 1;
-    if (r == IPCFG_SINK_GONE)
-        return; /* the reader went away: quietly */
-    ipcfg_strbuf line;
-    ipcfg_sb_init(&line);
-    ipcfg_fmt_lost_output(&line, &e);
-    if (line.oom)
-        put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
-    else
-        put_raw(w, 1, line.s, line.len);
-    ipcfg_sb_free(&line);
-}
-
-/* Hands n bytes to the sink; where the sink's text takes CR LF line ends
- * (Windows), every LF of text is written as CR LF.  The bytes never hold a
- * CR of their own: put() shows one as \x0d.  The translated copy is one
- * write; when there is no memory for it, the same bytes go out line by
- * line (nothing is lost for want of a copy). */
-static void put_raw(out *w, int is_err, const char *s, size_t n)
-{
-    if (!w->sink->crlf || (!is_err && w->json_out) || !memchr(s, '\n', n)) {
-        put_bytes(w, is_err, s, n);
-        return;
-    }
-    ipcfg_strbuf t;
-    ipcfg_sb_init(&t);
-    ipcfg_sb_put_crlf(&t, s, n);
-    if (!t.oom) {
-        put_bytes(w, is_err, t.s, t.len);
-        ipcfg_sb_free(&t);
-        return;
-    }
-    ipcfg_sb_free(&t);
-    while (n) {
-        const char *nl = memchr(s, '\n', n);
-        size_t k = nl ? (size_t)(nl - s) : n;
-        put_bytes(w, is_err, s, k);
-        if (!nl)
-            return;
-        put_bytes(w, is_err, "\r\n", 2);
-        s += k + 1;
-        n -= k + 1;
-    }
-}
-
-/* Hands text to the sink in its display form: C0 controls (but LF), DEL and
- * bytes that are not UTF-8 as \xHH (format.h, ipcfg_text_safe_span). */
-static void put(out *w, int is_err, const char *s, size_t n)
-{
-    while (n && !(is_err ? w->err_lost : w->lost)) {
-        size_t k = ipcfg_text_safe_span(s, n);
-        put_raw(w, is_err, s, k);
-        if (k == n)
-            return;
-        char esc[8];
-        snprintf(esc, sizeof(esc), "\\x%02x", (unsigned)(unsigned char)s[k]);
-        put_raw(w, is_err, esc, strlen(esc));
-        s += k + 1;
-        n -= k + 1;
-    }
-}
-
-static void flush(ipcfg_doc *d)
-{
-    out *w = d->ctx;
-    if (d->out.oom || d->err.oom) {
-        /* Never hand out a cut-off document: stdout is lost for the rest of
-         * the run (later appends could succeed and write a fragment). */
-        if (!w->lost)
-            put_raw(w, 1, ipcfg_text_oom_notice, strlen(ipcfg_text_oom_notice));
-        w->lost = 1;
-        ipcfg_sb_free(&d->out);
-        ipcfg_sb_free(&d->err);
-        return;
-    }
-    put(w, 0, d->out.s, d->out.len);
-    put(w, 1, d->err.s, d->err.len);
-    ipcfg_sb_reset(&d->out);
-    ipcfg_sb_reset(&d->err);
-}
-
-static void out_init(out *w, const ipcfg_sink *sink)
-{
-    memset(w, 0, sizeof(*w));
-    w->sink = sink;
-    w->doc.flush = flush;
-    w->doc.ctx = w;
-}
-
-static void out_free(out *w)
-{
-    ipcfg_sb_free(&w->doc.out);
-    ipcfg_sb_free(&w->doc.err);
-}
-
-/* Renders the outcome (the JSON document first, then the text) and returns
- * its exit code. */
-static int emit(out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
+int ipcfg_core_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
 {
     ipcfg_verdict v;
     oc->version = ipcfg_version;
@@ -164,34 +38,17 @@ static int emit(out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
     return v.code;
 }
 
-/* A whole-command failure: the run's own error and nothing else. */
-static int fail_whole(out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
+int ipcfg_core_fail(ipcfg_out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
 {
     ipcfg_outcome oc;
     ipcfg_outcome_init(&oc, IPCFG_OC_FAILED, c);
     oc.error = *err;
-    return emit(w, &oc, b);
+    return ipcfg_core_emit(w, &oc, b);
 }
 
 /* ---- selection ---- */
 
-static int listed(const ipcfg_adapter *a) { return a->type != IPCFG_IF_LOOPBACK; }
-
-static int has_ipv4(const ipcfg_adapter *a)
-{
-    for (size_t i = 0; i < a->n_addrs; i++)
-        if (a->addrs[i].ip.family == IPCFG_AF_INET4 && !ipcfg_ip_is_zero(&a->addrs[i].ip))
-            return 1;
-    return 0;
-}
-
-static const ipcfg_adapter *find_by_id(const ipcfg_adapter_list *l, const ipcfg_adapter *a)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].id, a->id) == 0)
-            return &l->items[i];
-    return NULL;
-}
+int ipcfg_core_listed(const ipcfg_adapter *a) { return a->type != IPCFG_IF_LOOPBACK; }
 
 /* The adapters a listing shows (loopback left out), in platform order;
  * NULL with *n = 0 when there are none (or on OOM: *oom = 1). */
@@ -207,33 +64,24 @@ static const ipcfg_adapter **shown(const ipcfg_adapter_list *l, size_t *n, int *
         return NULL;
     }
     for (size_t i = 0; i < l->n; i++)
-        if (listed(&l->items[i]))
+        if (ipcfg_core_listed(&l->items[i]))
             v[(*n)++] = &l->items[i];
     return v;
 }
 
-/* How an adapter argument selects (docs/wildcards.md): when some adapter
- * has exactly that name (case-sensitive where the backend says so), only
- * the adapters of that name; otherwise the wildcard match.  Names such as
- * "Local Area Connection* 3" hold a literal `*`. */
-typedef struct selector {
-    const char *pattern; /* NULL: every adapter */
-    int exact;
-    int case_sensitive;
-} selector;
-
-static void selector_init(selector *s, const ipcfg_backend *b, const char *pattern, const ipcfg_adapter_list *l,
-                          int listed_only)
+void ipcfg_selector_init(ipcfg_selector *s, const ipcfg_backend *b, const char *pattern, const ipcfg_adapter_list *l,
+                         int listed_only)
 {
     s->pattern = pattern;
     s->exact = 0;
     s->case_sensitive = b->names_case_sensitive;
     for (size_t i = 0; pattern && i < l->n && !s->exact; i++)
-        if ((!listed_only || listed(&l->items[i])) && ipcfg_name_equal(pattern, l->items[i].name, s->case_sensitive))
+        if ((!listed_only || ipcfg_core_listed(&l->items[i])) &&
+            ipcfg_name_equal(pattern, l->items[i].name, s->case_sensitive))
             s->exact = 1;
 }
 
-static int selects(const selector *s, const char *name)
+int ipcfg_selects(const ipcfg_selector *s, const char *name)
 {
     if (!s->pattern)
         return 1;
@@ -244,10 +92,7 @@ static int selects(const selector *s, const char *name)
 
 /* ---- verbs ---- */
 
-/* A change asks the backend for the privilege first, before any argument
- * is resolved (PRODUCT.md); 0 = go on, else *code holds the exit code of
- * the whole-command failure already rendered. */
-static int denied(const ipcfg_cmd *c, ipcfg_backend *b, out *w, int dhcp, int *code)
+int ipcfg_core_denied(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w, int dhcp, int *code)
 {
     ipcfg_error err;
     ipcfg_error_clear(&err);
@@ -255,11 +100,11 @@ static int denied(const ipcfg_cmd *c, ipcfg_backend *b, out *w, int dhcp, int *c
         return 0;
     if (!err.status)
         err.status = IPCFG_E_FAILED;
-    *code = fail_whole(w, c, b, &err);
+    *code = ipcfg_core_fail(w, c, b, &err);
     return 1;
 }
 
-static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int all = c->verb == IPCFG_V_ALL;
     ipcfg_host host;
@@ -269,7 +114,7 @@ static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     ipcfg_error_clear(&err);
     if (b->list(b, all ? &host : NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_core_fail(w, c, b, &err);
     }
     size_t n;
     int oom;
@@ -277,225 +122,58 @@ static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     int code;
     if (oom) {
         ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
-        code = fail_whole(w, c, b, &err);
+        code = ipcfg_core_fail(w, c, b, &err);
     } else {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, IPCFG_OC_LIST, c);
         oc.host = all ? &host : NULL;
         oc.adapters = v;
         oc.n_adapters = n;
-        code = emit(w, &oc, b);
+        code = ipcfg_core_emit(w, &oc, b);
     }
     free(v);
     ipcfg_adapters_free(&l);
     return code;
 }
 
-static int run_addrtable(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_addrtable(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_addrtable t = {0};
     ipcfg_error err;
     ipcfg_error_clear(&err);
     if (b->addrtable(b, &t, &err) != 0) {
         ipcfg_addrtable_free(&t);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_core_fail(w, c, b, &err);
     }
     ipcfg_addrtable_sort(&t);
     ipcfg_outcome oc;
     ipcfg_outcome_init(&oc, IPCFG_OC_ADDRTABLE, c);
     oc.table = &t;
-    int code = emit(w, &oc, b);
+    int code = ipcfg_core_emit(w, &oc, b);
     ipcfg_addrtable_free(&t);
     return code;
 }
 
-/* The backend's answers into the results of the adapters acted on, then
- * the resulting state, listed once after every operation (into *after). */
-static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const ipcfg_dhcp_job *jobs, size_t njobs,
-                         int named, ipcfg_adapter_list *after)
-{
-    for (size_t k = 0, j = 0; k < nres && j < njobs; k++) {
-        if (!res[k].acted)
-            continue;
-        res[k].err = jobs[j++].err;
-        /* a renew that waited for a carrier that did not come: as if the
-         * adapter had been disconnected when it was selected */
-        if (res[k].err.reason == IPCFG_R_MEDIA_DISCONNECTED) {
-            res[k].acted = 0;
-            res[k].counts = named;
-        }
-    }
-    if (njobs == 0)
-        return;
-    ipcfg_error lerr;
-    ipcfg_error_clear(&lerr);
-    if (b->list(b, NULL, after, &lerr) == 0)
-        for (size_t k = 0; k < nres; k++) {
-            const ipcfg_adapter *now = find_by_id(after, res[k].ad);
-            if (now)
-                res[k].state = now;
-        }
-}
-
-/* The adapters a release or renew selects, each with its result: those
- * acted on also get a job.  *nres and *njobs are counted up. */
-static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
-                        size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
-{
-    int release = c->verb == IPCFG_V_RELEASE;
-    int named = c->adapter != NULL;
-    selector sel;
-    selector_init(&sel, b, c->adapter, l, 1);
-
-    for (size_t i = 0; i < l->n; i++) {
-        const ipcfg_adapter *a = &l->items[i];
-        if (!listed(a) || !selects(&sel, a->name))
-            continue;
-        ipcfg_result *r = &res[*nres];
-        memset(r, 0, sizeof(*r));
-        ipcfg_error_clear(&r->err);
-        r->ad = a;
-        r->state = a;
-        /* a named adapter without DHCP: /renew starts DHCP there where the
-         * platform does so (renew_obtains), else "not enabled for Dhcp" */
-        int obtain = named && !release && b->renew_obtains;
-        if (ipcfg_peer_other_client(a)) {
-            /* another DHCP client runs it: never fight it (PRODUCT.md).
-             * Named, a failure; implicit, a note that does not fail the
-             * run, as for a disconnected adapter */
-            char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64] = "";
-            if (b->client_command)
-                b->client_command(a, release, cmd, sizeof(cmd));
-            ipcfg_peer_refusal(&r->err, a, cmd);
-            r->counts = named;
-        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
-            if (!named)
-                continue; /* static adapters are skipped silently */
-            ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
-            r->counts = 1;
-        } else if (!a->media_connected && (release || !a->media_pending)) {
-            ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
-            r->counts = named; /* implicit selection: noted, not fatal */
-        } else if (release && !has_ipv4(a)) {
-            continue; /* already released: nothing to do */
-        } else {
-            r->acted = 1;
-            r->counts = 1;
-            jobs[*njobs].ad = a;
-            ipcfg_error_clear(&jobs[*njobs].err);
-            (*njobs)++;
-        }
-        (*nres)++;
-    }
-}
-
-/* /release of a name no adapter has (no wildcard): the backend withdraws
- * what it still holds under it (an interface deleted, renamed or moved
- * away).  1 when it held something: *r is that name's result (ad: *gone,
- * carrying the name only). */
-static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, const ipcfg_op_opts *o,
-                        ipcfg_adapter *gone, ipcfg_result *r)
-{
-    if (c->verb != IPCFG_V_RELEASE || c->adapter == NULL || b->release_gone == NULL ||
-        ipcfg_wildcard_has_meta(c->adapter))
-        return 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (ipcfg_name_equal(c->adapter, l->items[i].name, b->names_case_sensitive))
-            return 0; /* an adapter has it */
-    memset(r, 0, sizeof(*r));
-    ipcfg_error_clear(&r->err);
-    int rc = b->release_gone(b, c->adapter, o, &r->err);
-    if (rc == 0)
-        return 0;
-    if (rc < 0 && r->err.status == 0)
-        r->err.status = IPCFG_E_FAILED;
-    ipcfg_adapter_init(gone);
-    gone->name = c->adapter;
-    r->ad = gone;
-    r->gone = r->acted = r->counts = 1;
-    return 1;
-}
-
-static int run_relnew(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
-{
-    int release = c->verb == IPCFG_V_RELEASE;
-    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
-        release ? b->release : b->renew;
-    ipcfg_error err;
-    ipcfg_error_clear(&err);
-
-    if (!op) {
-        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.",
-                        ipcfg_verb_name(c->verb));
-        return fail_whole(w, c, b, &err);
-    }
-    int code;
-    if (denied(c, b, w, 1, &code))
-        return code;
-
-    ipcfg_adapter_list l = {0};
-    if (b->list(b, NULL, &l, &err) != 0) {
-        ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
-    }
-
-    ipcfg_result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
-    ipcfg_dhcp_job *jobs = l.n ? calloc(l.n, sizeof(*jobs)) : NULL;
-    size_t nres = 0, njobs = 0;
-    if (l.n && (!res || !jobs)) {
-        free(res);
-        free(jobs);
-        ipcfg_adapters_free(&l);
-        ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
-        return fail_whole(w, c, b, &err);
-    }
-    ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
-    select_dhcp(c, b, &l, res, &nres, jobs, &njobs);
-
-    /* Every selected adapter at once, under one deadline (PRODUCT.md). */
-    if (njobs)
-        op(b, jobs, njobs, &opts);
-    ipcfg_adapter_list after = {0};
-    take_results(b, res, nres, jobs, njobs, c->adapter != NULL, &after);
-
-    ipcfg_outcome oc;
-    ipcfg_outcome_init(&oc, IPCFG_OC_DHCP, c);
-    oc.results = res;
-    oc.n_results = nres;
-    ipcfg_adapter gone;
-    ipcfg_result gone_res;
-    if (nres == 0 && release_gone(c, b, &l, &opts, &gone, &gone_res)) {
-        oc.results = &gone_res;
-        oc.n_results = 1;
-    }
-    code = emit(w, &oc, b);
-    ipcfg_adapters_free(&after);
-    ipcfg_adapters_free(&l);
-    free(res);
-    free(jobs);
-    return code;
-}
-
-static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code;
-    if (denied(c, b, w, 0, &code))
+    if (ipcfg_core_denied(c, b, w, 0, &code))
         return code;
     ipcfg_error err;
     ipcfg_error_clear(&err);
     ipcfg_adapter_list l = {0};
     if (b->list(b, NULL, &l, &err) != 0) {
         ipcfg_adapters_free(&l);
-        return fail_whole(w, c, b, &err);
+        return ipcfg_core_fail(w, c, b, &err);
     }
     const ipcfg_adapter *target = NULL;
     size_t matches = 0;
     ipcfg_strbuf names;
     ipcfg_sb_init(&names);
-    selector sel;
-    selector_init(&sel, b, c->adapter, &l, 0);
+    ipcfg_selector sel;
+    ipcfg_selector_init(&sel, b, c->adapter, &l, 0);
     for (size_t i = 0; i < l.n; i++) {
-        if (!selects(&sel, l.items[i].name))
+        if (!ipcfg_selects(&sel, l.items[i].name))
             continue;
         if (matches++ < 8)
             ipcfg_sb_printf(&names, "%s\"%s\"", matches > 1 ? ", " : "", l.items[i].name);
@@ -519,15 +197,15 @@ static int run_add(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     }
     ipcfg_sb_free(&names);
     oc.op_adapter = target && matches == 1 ? target->name : c->adapter;
-    code = emit(w, &oc, b);
+    code = ipcfg_core_emit(w, &oc, b);
     ipcfg_adapters_free(&l);
     return code;
 }
 
-static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code;
-    if (denied(c, b, w, 0, &code))
+    if (ipcfg_core_denied(c, b, w, 0, &code))
         return code;
     ipcfg_delete_target t;
     memset(&t, 0, sizeof(t));
@@ -542,12 +220,12 @@ static int run_delete(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     oc.op_addr = t.addr;
     if (b->delete_address(b, &t, &oc.op_err) != 0 && oc.op_err.status == 0)
         oc.op_err.status = IPCFG_E_FAILED;
-    return emit(w, &oc, b);
+    return ipcfg_core_emit(w, &oc, b);
 }
 
 /* /flushdns: the backend checks the privilege itself, before it asks any
  * cache (no argument to resolve first). */
-static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_dns_flush f;
     ipcfg_outcome oc;
@@ -559,11 +237,11 @@ static int run_flushdns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         oc.op_err.status = IPCFG_E_FAILED;
     oc.caches = f.caches;
     oc.n_caches = f.n < IPCFG_DNS_CACHES_MAX ? f.n : IPCFG_DNS_CACHES_MAX;
-    return emit(w, &oc, b);
+    return ipcfg_core_emit(w, &oc, b);
 }
 
 /* /displaydns: every platform answers why it cannot list its cache. */
-static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     ipcfg_error err;
     ipcfg_error_clear(&err);
@@ -571,11 +249,11 @@ static int run_displaydns(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         (void)b->display_dns(b, &err);
     if (!err.status)
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "/displaydns is not supported on this platform.");
-    return fail_whole(w, c, b, &err);
+    return ipcfg_core_fail(w, c, b, &err);
 }
 
 /* Runs an already-parsed command. */
-static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
+static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int code = 0;
     switch (c->verb) {
@@ -583,7 +261,7 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
     case IPCFG_V_ALL: code = run_list(c, b, w); break;
     case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = run_relnew(c, b, w); break;
+    case IPCFG_V_RENEW: code = ipcfg_core_run_dhcp(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;
@@ -595,7 +273,7 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, out *w)
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "IPv6 release/renew is not supported: no interface for IPv6 release/renew exists in "
                         "this tool (the IP Helper API has none).");
-        code = fail_whole(w, c, b, &err);
+        code = ipcfg_core_fail(w, c, b, &err);
         break;
     }
     case IPCFG_V_HELP:
@@ -622,20 +300,20 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
 {
     ipcfg_cmd cmd;
     char msg[IPCFG_ERRTEXT_MAX];
-    out w;
+    ipcfg_out w;
     int code;
-    out_init(&w, sink);
+    ipcfg_out_init(&w, sink);
 
     if (ipcfg_cli_parse(argc, argv, &cmd, msg, sizeof(msg)) != 0) {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, IPCFG_OC_USAGE, NULL);
         oc.json = wants_json(argc, argv);
         oc.usage_msg = msg;
-        code = emit(&w, &oc, NULL);
+        code = ipcfg_core_emit(&w, &oc, NULL);
     } else if (cmd.verb == IPCFG_V_HELP || cmd.verb == IPCFG_V_VERSION) {
         ipcfg_outcome oc;
         ipcfg_outcome_init(&oc, cmd.verb == IPCFG_V_HELP ? IPCFG_OC_HELP : IPCFG_OC_VERSION, &cmd);
-        code = emit(&w, &oc, NULL);
+        code = ipcfg_core_emit(&w, &oc, NULL);
     } else {
         ipcfg_backend b;
         ipcfg_error err;
@@ -646,7 +324,7 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
         if (!opened && !v6) {
             if (!err.status)
                 err.status = IPCFG_E_FAILED;
-            code = fail_whole(&w, &cmd, NULL, &err);
+            code = ipcfg_core_fail(&w, &cmd, NULL, &err);
         } else if (!opened) {
             /* /release6, /renew6 need no backend: their answer is 6 even
              * where the backend cannot be opened */
@@ -657,9 +335,10 @@ int ipcfg_main(int argc, char *const *argv, ipcfg_backend_open_fn open_backend, 
                 b.destroy(&b);
         }
     }
-    out_free(&w);
-    /* Output that could not be written is never a success (PRODUCT.md):
+    ipcfg_out_free(&w);
+    /* Output that could not be written is never a success
+     * (docs/exit-codes.md, "3 also: output that could not be written"):
      * exit 3, whatever the command came to; a change already made stays
-     * made (docs/exit-codes.md). */
+     * made. */
     return w.lost || w.err_lost ? IPCFG_E_FAILED : code;
 }

@@ -1,0 +1,195 @@
+/* ipcfg — the verbs that act on the DHCP leases of the adapters they
+ * select: /release and /renew (all of them handed to the backend in one
+ * call, under one deadline).  SPDX-License-Identifier: MIT */
+#include "core_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "peer_advice.h"
+#include "wildcard.h"
+
+static int has_ipv4(const ipcfg_adapter *a)
+{
+    for (size_t i = 0; i < a->n_addrs; i++)
+        if (a->addrs[i].ip.family == IPCFG_AF_INET4 && !ipcfg_ip_is_zero(&a->addrs[i].ip))
+            return 1;
+    return 0;
+}
+
+static const ipcfg_adapter *find_by_id(const ipcfg_adapter_list *l, const ipcfg_adapter *a)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].id, a->id) == 0)
+            return &l->items[i];
+    return NULL;
+}
+
+/* The backend's answers into the results of the adapters acted on, then
+ * the resulting state, listed once after every operation (into *after). */
+static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const ipcfg_dhcp_job *jobs, size_t njobs,
+                         int named, ipcfg_adapter_list *after)
+{
+    for (size_t k = 0, j = 0; k < nres && j < njobs; k++) {
+        if (!res[k].acted)
+            continue;
+        res[k].err = jobs[j++].err;
+        /* a renew that waited for a carrier that did not come: as if the
+         * adapter had been disconnected when it was selected */
+        if (res[k].err.reason == IPCFG_R_MEDIA_DISCONNECTED) {
+            res[k].acted = 0;
+            res[k].counts = named;
+        }
+    }
+    if (njobs == 0)
+        return;
+    ipcfg_error lerr;
+    ipcfg_error_clear(&lerr);
+    if (b->list(b, NULL, after, &lerr) == 0)
+        for (size_t k = 0; k < nres; k++) {
+            const ipcfg_adapter *now = find_by_id(after, res[k].ad);
+            if (now)
+                res[k].state = now;
+        }
+}
+
+/* The adapters a release or renew selects, each with its result: those
+ * acted on also get a job.  *nres and *njobs are counted up. */
+static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
+                        size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
+{
+    int release = c->verb == IPCFG_V_RELEASE;
+    int named = c->adapter != NULL;
+    ipcfg_selector sel;
+    ipcfg_selector_init(&sel, b, c->adapter, l, 1);
+
+    for (size_t i = 0; i < l->n; i++) {
+        const ipcfg_adapter *a = &l->items[i];
+        if (!ipcfg_core_listed(a) || !ipcfg_selects(&sel, a->name))
+            continue;
+        ipcfg_result *r = &res[*nres];
+        memset(r, 0, sizeof(*r));
+        ipcfg_error_clear(&r->err);
+        r->ad = a;
+        r->state = a;
+        /* a named adapter without DHCP: /renew starts DHCP there where the
+         * platform does so (renew_obtains), else "not enabled for Dhcp" */
+        int obtain = named && !release && b->renew_obtains;
+        if (ipcfg_peer_other_client(a)) {
+            /* another DHCP client runs it: never fight it (docs/linux.md,
+             * "/release and /renew never fight it").
+             * Named, a failure; implicit, a note that does not fail the
+             * run, as for a disconnected adapter */
+            char cmd[IPCFG_ADAPTER_NAME_MAX * 2 + 64] = "";
+            if (b->client_command)
+                b->client_command(a, release, cmd, sizeof(cmd));
+            ipcfg_peer_refusal(&r->err, a, cmd);
+            r->counts = named;
+        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
+            if (!named)
+                continue; /* static adapters are skipped silently */
+            ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
+            r->counts = 1;
+        } else if (!a->media_connected && (release || !a->media_pending)) {
+            ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
+            r->counts = named; /* implicit selection: noted, not fatal */
+        } else if (release && !has_ipv4(a)) {
+            continue; /* already released: nothing to do */
+        } else {
+            r->acted = 1;
+            r->counts = 1;
+            jobs[*njobs].ad = a;
+            ipcfg_error_clear(&jobs[*njobs].err);
+            (*njobs)++;
+        }
+        (*nres)++;
+    }
+}
+
+/* /release of a name no adapter has (no wildcard): the backend withdraws
+ * what it still holds under it (an interface deleted, renamed or moved
+ * away).  1 when it held something: *r is that name's result (ad: *gone,
+ * carrying the name only). */
+static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, const ipcfg_op_opts *o,
+                        ipcfg_adapter *gone, ipcfg_result *r)
+{
+    if (c->verb != IPCFG_V_RELEASE || c->adapter == NULL || b->release_gone == NULL ||
+        ipcfg_wildcard_has_meta(c->adapter))
+        return 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (ipcfg_name_equal(c->adapter, l->items[i].name, b->names_case_sensitive))
+            return 0; /* an adapter has it */
+    memset(r, 0, sizeof(*r));
+    ipcfg_error_clear(&r->err);
+    int rc = b->release_gone(b, c->adapter, o, &r->err);
+    if (rc == 0)
+        return 0;
+    if (rc < 0 && r->err.status == 0)
+        r->err.status = IPCFG_E_FAILED;
+    ipcfg_adapter_init(gone);
+    gone->name = c->adapter;
+    r->ad = gone;
+    r->gone = r->acted = r->counts = 1;
+    return 1;
+}
+
+int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
+{
+    int release = c->verb == IPCFG_V_RELEASE;
+    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
+        release ? b->release : b->renew;
+    ipcfg_error err;
+    ipcfg_error_clear(&err);
+
+    if (!op) {
+        ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.",
+                        ipcfg_verb_name(c->verb));
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+    int code;
+    if (ipcfg_core_denied(c, b, w, 1, &code))
+        return code;
+
+    ipcfg_adapter_list l = {0};
+    if (b->list(b, NULL, &l, &err) != 0) {
+        ipcfg_adapters_free(&l);
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+
+    ipcfg_result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
+    ipcfg_dhcp_job *jobs = l.n ? calloc(l.n, sizeof(*jobs)) : NULL;
+    size_t nres = 0, njobs = 0;
+    if (l.n && (!res || !jobs)) {
+        free(res);
+        free(jobs);
+        ipcfg_adapters_free(&l);
+        ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+    ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
+    select_dhcp(c, b, &l, res, &nres, jobs, &njobs);
+
+    /* Every selected adapter at once, under one deadline: /timeout bounds
+     * the whole command (docs/verbs/renew.md, "Options"). */
+    if (njobs)
+        op(b, jobs, njobs, &opts);
+    ipcfg_adapter_list after = {0};
+    take_results(b, res, nres, jobs, njobs, c->adapter != NULL, &after);
+
+    ipcfg_outcome oc;
+    ipcfg_outcome_init(&oc, IPCFG_OC_DHCP, c);
+    oc.results = res;
+    oc.n_results = nres;
+    ipcfg_adapter gone;
+    ipcfg_result gone_res;
+    if (nres == 0 && release_gone(c, b, &l, &opts, &gone, &gone_res)) {
+        oc.results = &gone_res;
+        oc.n_results = 1;
+    }
+    code = ipcfg_core_emit(w, &oc, b);
+    ipcfg_adapters_free(&after);
+    ipcfg_adapters_free(&l);
+    free(res);
+    free(jobs);
+    return code;
+}
