@@ -261,7 +261,10 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     case IPCFG_V_ALL: code = run_list(c, b, w); break;
     case IPCFG_V_ADDRTABLE: code = run_addrtable(c, b, w); break;
     case IPCFG_V_RELEASE:
-    case IPCFG_V_RENEW: code = ipcfg_core_run_dhcp(c, b, w); break;
+    case IPCFG_V_RENEW:
+    case IPCFG_V_REGISTERDNS: code = ipcfg_core_run_dhcp(c, b, w); break;
+    case IPCFG_V_SHOWCLASSID:
+    case IPCFG_V_SETCLASSID: code = ipcfg_core_run_classid(c, b, w); break;
     case IPCFG_V_ADD: code = run_add(c, b, w); break;
     case IPCFG_V_DELETE: code = run_delete(c, b, w); break;
     case IPCFG_V_FLUSHDNS: code = run_flushdns(c, b, w); break;

@@ -59,7 +59,9 @@ int ipcfg_selects(const ipcfg_selector *s, const char *name);
 
 /* ---- dhcp_verbs.c ---- */
 
-/* /release, /renew */
+/* /release, /renew, /registerdns */
 int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w);
+/* /showclassid, /setclassid */
+int ipcfg_core_run_classid(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w);
 
 #endif

@@ -1,13 +1,27 @@
-/* ipcfg — the verbs that act on the DHCP leases of the adapters they
- * select: /release and /renew (all of them handed to the backend in one
- * call, under one deadline).  SPDX-License-Identifier: MIT */
+/* ipcfg — the verbs of the DHCP client, on the adapters they select:
+ * /release, /renew and /registerdns (all of them handed to the backend in
+ * one call, under one deadline), /showclassid and /setclassid (each
+ * adapter in listing order).  SPDX-License-Identifier: MIT */
 #include "core_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "peer_advice.h"
 #include "wildcard.h"
+
+/* The answer 6 for a verb or option that the platform leaves undone: its
+ * own reason where it has one (backend.h, not_supported), else the core's
+ * line. */
+static void unsupported(ipcfg_backend *b, ipcfg_client_op op, const char *what, ipcfg_error *err)
+{
+    ipcfg_error_clear(err);
+    if (b->not_supported)
+        b->not_supported(b, op, err);
+    if (!err->status)
+        ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "%s is not supported on this platform yet.", what);
+}
 
 static int has_ipv4(const ipcfg_adapter *a)
 {
@@ -136,16 +150,23 @@ static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
 int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
     int release = c->verb == IPCFG_V_RELEASE;
+    int registerdns = c->verb == IPCFG_V_REGISTERDNS;
     void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
-        release ? b->release : b->renew;
+        release ? b->release : registerdns ? b->register_dns : b->renew;
     ipcfg_error err;
     ipcfg_error_clear(&err);
 
-    if (!op) {
+    /* What the platform does not do is answered before anything is asked
+     * or changed: the operation, then a /hostname it cannot send. */
+    if (!op && registerdns)
+        unsupported(b, IPCFG_CLIENT_REGISTER_DNS, "/registerdns", &err);
+    else if (!op)
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCP %s is not supported on this platform yet.",
                         ipcfg_verb_name(c->verb));
+    else if (!release && c->has_hostname && !b->sends_hostname)
+        unsupported(b, IPCFG_CLIENT_HOSTNAME, "/hostname", &err);
+    if (err.status)
         return ipcfg_core_fail(w, c, b, &err);
-    }
     int code;
     if (ipcfg_core_denied(c, b, w, 1, &code))
         return code;
@@ -166,7 +187,13 @@ int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
         ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
         return ipcfg_core_fail(w, c, b, &err);
     }
-    ipcfg_op_opts opts = {c->has_timeout ? c->timeout_s : 0};
+    ipcfg_op_opts opts;
+    memset(&opts, 0, sizeof(opts));
+    opts.timeout_s = c->has_timeout ? c->timeout_s : 0;
+    if (!release && c->has_hostname) {
+        opts.hostname_set = 1;
+        opts.hostname = c->hostname;
+    }
     select_dhcp(c, b, &l, res, &nres, jobs, &njobs);
 
     /* Every selected adapter at once, under one deadline: /timeout bounds
@@ -191,5 +218,85 @@ int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     ipcfg_adapters_free(&l);
     free(res);
     free(jobs);
+    return code;
+}
+
+/* One adapter of /showclassid (into buf, IPCFG_CLASSID_MAX + 1 bytes) or
+ * /setclassid: its result. */
+static void classid_one(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter *a, ipcfg_result *r, char *buf)
+{
+    memset(r, 0, sizeof(*r));
+    ipcfg_error_clear(&r->err);
+    r->ad = r->state = a;
+    r->acted = r->counts = 1;
+    if (c->verb == IPCFG_V_SETCLASSID) {
+        if (b->set_classid(b, a, c->classid, &r->err) != 0 && !r->err.status)
+            r->err.status = IPCFG_E_FAILED;
+        return;
+    }
+    buf[0] = '\0';
+    if (b->show_classid(b, a, buf, IPCFG_CLASSID_MAX + 1, &r->err) != 0) {
+        if (!r->err.status)
+            r->err.status = IPCFG_E_FAILED;
+        return;
+    }
+    buf[IPCFG_CLASSID_MAX] = '\0';
+    /* never shown unchecked, whatever the store held */
+    if (ipcfg_classid_check(buf, strlen(buf), NULL) != IPCFG_CLASSID_OK) {
+        ipcfg_error_set(&r->err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the class ID kept for it is not valid text.");
+        return;
+    }
+    r->classid = buf;
+}
+
+/* /showclassid, /setclassid: every adapter the argument selects, a
+ * wildcard included (docs/verbs/showclassid.md), in listing order. */
+int ipcfg_core_run_classid(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
+{
+    int set = c->verb == IPCFG_V_SETCLASSID;
+    ipcfg_error err;
+    ipcfg_error_clear(&err);
+    if (set ? b->set_classid == NULL : b->show_classid == NULL) {
+        unsupported(b, set ? IPCFG_CLIENT_SET_CLASSID : IPCFG_CLIENT_SHOW_CLASSID, set ? "/setclassid" : "/showclassid",
+                    &err);
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+    int code;
+    if (set && ipcfg_core_denied(c, b, w, 0, &code))
+        return code;
+    ipcfg_adapter_list l = {0};
+    if (b->list(b, NULL, &l, &err) != 0) {
+        ipcfg_adapters_free(&l);
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+    ipcfg_result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
+    char *classes = l.n && !set ? calloc(l.n, IPCFG_CLASSID_MAX + 1) : NULL;
+    if (l.n && (!res || (!set && !classes))) {
+        free(res);
+        free(classes);
+        ipcfg_adapters_free(&l);
+        ipcfg_error_set(&err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "out of memory");
+        return ipcfg_core_fail(w, c, b, &err);
+    }
+    ipcfg_selector sel;
+    ipcfg_selector_init(&sel, b, c->adapter, &l, 1);
+    size_t n = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (ipcfg_core_listed(&l.items[i]) && ipcfg_selects(&sel, l.items[i].name)) {
+            classid_one(c, b, &l.items[i], &res[n], classes ? classes + n * (IPCFG_CLASSID_MAX + 1) : NULL);
+            n++;
+        }
+
+    ipcfg_outcome oc;
+    ipcfg_outcome_init(&oc, IPCFG_OC_CLASSID, c);
+    oc.results = res;
+    oc.n_results = n;
+    oc.op_classid = c->classid;
+    if (n == 0)
+        ipcfg_error_set(&oc.op_err, IPCFG_E_STATE, IPCFG_R_NOT_FOUND, "no adapter matches \"%s\".", c->adapter);
+    code = ipcfg_core_emit(w, &oc, b);
+    free(classes);
+    free(res);
+    ipcfg_adapters_free(&l);
     return code;
 }

@@ -383,7 +383,9 @@ void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
 
 void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e)
 {
-    int relnew = verb && (strcmp(verb, "release") == 0 || strcmp(verb, "renew") == 0);
+    /* /registerdns renews: its adapters fail as /renew's do */
+    int relnew = verb && (strcmp(verb, "release") == 0 || strcmp(verb, "renew") == 0 ||
+                          strcmp(verb, "registerdns") == 0);
     const char *ing = verb && strcmp(verb, "release") == 0 ? "releasing" : "renewing";
     switch (e->reason) {
     case IPCFG_R_NO_ADAPTER_PERMISSIBLE:
@@ -417,6 +419,16 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
     }
     if (relnew && name) {
         ipcfg_sb_printf(o, "An error occurred while %s interface %s : %s", ing, name, e->text);
+        return;
+    }
+    /* ipconfig's lines for an adapter's class (MSG_CLASSID_MODIFY_FAILED,
+     * MSG_CLASSID_FAILED), each on one line */
+    if (name && verb && strcmp(verb, "setclassid") == 0) {
+        ipcfg_sb_printf(o, "DHCP ClassId was not modified for adapter \"%s\": %s", name, e->text);
+        return;
+    }
+    if (name && verb && strcmp(verb, "showclassid") == 0) {
+        ipcfg_sb_printf(o, "Failed to obtain the DHCP class ID for adapter \"%s\": %s", name, e->text);
         return;
     }
     ipcfg_sb_printf(o, "Error: %s", e->text);
