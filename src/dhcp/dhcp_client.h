@@ -34,11 +34,32 @@ extern "C" {
 #define IPCFG_DHCP_HWADDR_MAX 16
 #define IPCFG_DHCP_CLIENTID_MAX 64
 #define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
+#define IPCFG_DHCP_MAX_SEARCH 8    /* option 119 names kept (glibc reads any number; Windows shows them all) */
+#define IPCFG_DHCP_MAX_NTP 8       /* option 42 */
+#define IPCFG_DHCP_NAME_CAP 254    /* a DNS name's text (IPCFG_DNS_NAME_MAX) and its NUL */
+#define IPCFG_DHCP_URI_CAP 256     /* a URI's text (IPCFG_DNS_URI_MAX) and its NUL */
+#define IPCFG_DHCP_CLASS_CAP 256   /* a user class (IPCFG_CLASSID_MAX bytes) and its NUL */
 
 /* What a server sent that ipcfg left out of a lease: text that is not what
  * its option must carry (a domain that is no DNS name, dns_name.h).  The
  * lease still binds without it. */
-enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
+enum {
+    IPCFG_DHCP_LEFT_DOMAIN = 1u << 0,  /* option 15: no DNS name */
+    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression) or a name that is none */
+    IPCFG_DHCP_LEFT_MTU = 1u << 2,     /* option 26: not 2 bytes, or under 68 (RFC 2132 §5.1) */
+    IPCFG_DHCP_LEFT_NTP = 1u << 3,     /* option 42: not a multiple of 4 bytes */
+    IPCFG_DHCP_LEFT_PORTAL = 1u << 4,  /* option 114: not a printable https: URI */
+    IPCFG_DHCP_LEFT_FQDN = 1u << 5     /* option 81 in a reply: malformed, or a name that is none */
+};
+
+/* Which name the client sends in options 12 and 81 (the /hostname choice,
+ * kept with the lease): the host's own name as it is when the message is
+ * sent, a name given, or none. */
+typedef enum ipcfg_dhcp_name_choice {
+    IPCFG_DHCP_NAME_HOST = 0,
+    IPCFG_DHCP_NAME_GIVEN = 1,
+    IPCFG_DHCP_NAME_NONE = 2
+} ipcfg_dhcp_name_choice;
 
 /* Times: the state machine never reads a clock.  mono_ms is a monotonic
  * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
@@ -80,6 +101,20 @@ typedef struct ipcfg_dhcp_lease {
     uint8_t dns[IPCFG_DHCP_MAX_DNS][4]; /* option 6 */
     uint8_t n_dns;
     char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 ("" = none) */
+    /* Options the lease carries that ipcfg shows (and, for 119 and 26,
+     * applies); each passed its check in the engine and passes it again
+     * where the lease file is read (lease file version 2). */
+    char search[IPCFG_DHCP_MAX_SEARCH][IPCFG_DHCP_NAME_CAP]; /* option 119, no repeats, no trailing dot */
+    uint8_t n_search;
+    uint8_t ntp[IPCFG_DHCP_MAX_NTP][4]; /* option 42 */
+    uint8_t n_ntp;
+    uint16_t mtu;                       /* option 26; 0 = none */
+    char captive_portal[IPCFG_DHCP_URI_CAP]; /* option 114 ("" = none) */
+    /* What this lease was obtained sending: the option 81 name ("" = no
+     * options 12 and 81 were sent), and the /hostname choice it came from,
+     * which the lease's renewals keep. */
+    char fqdn[IPCFG_DHCP_NAME_CAP];
+    ipcfg_dhcp_name_choice name_choice;
 
     uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
     uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */
@@ -167,6 +202,11 @@ typedef struct ipcfg_dhcp_config {
     uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
     uint8_t hwaddr_len;
     char hostname[64];                 /* option 12; "" = not sent */
+    char fqdn[IPCFG_DHCP_NAME_CAP];    /* option 81 (RFC 4702), a name that passes ipcfg_dns_name_valid:
+                                          with a dot fully qualified, without one a partial name
+                                          (§2.3.1); "" = not sent */
+    ipcfg_dhcp_name_choice name_choice; /* where hostname and fqdn came from (recorded with the lease) */
+    char classid[IPCFG_DHCP_CLASS_CAP]; /* option 77 (RFC 3004), one user class; "" = not sent */
     unsigned probe_ms;                 /* RFC 5227 probe wait; 0 = no probe */
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
@@ -208,7 +248,7 @@ typedef struct ipcfg_dhcp_client {
     unsigned left_out;                 /* IPCFG_DHCP_LEFT_*: what the bound lease's ACK carried and
                                           the lease left out */
     ipcfg_error result;                /* filled when state == DONE */
-    uint8_t msgbuf[1024];
+    uint8_t msgbuf[1500];              /* options 12, 81 and 77 can each take over 250 bytes */
 } ipcfg_dhcp_client;
 
 void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, const ipcfg_dhcp_io *io);

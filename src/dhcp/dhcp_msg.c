@@ -222,6 +222,11 @@ static int concat(const areas *a, uint8_t code, uint8_t *out, size_t cap, size_t
     return found;
 }
 
+static int concat_any(const void *a, uint8_t code, uint8_t *out, size_t cap, size_t *len)
+{
+    return concat(a, code, out, cap, len);
+}
+
 static int ip_list(const uint8_t *v, size_t len, uint8_t (*dst)[4], uint8_t max, uint8_t *n)
 {
     size_t i;
@@ -419,6 +424,7 @@ static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t
         }
         m->has |= IPCFG_HAS_ROUTES;
     }
+    ipcfg_dhcp_opts_parse(a, concat_any, m, val, cap); /* 119, 26, 42, 114, 81: left out, never fatal */
 #undef GET
     return 0;
 }
