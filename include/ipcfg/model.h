@@ -103,6 +103,7 @@ typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_
 #define IPCFG_HWADDR_MAX 32
 #define IPCFG_DUID_MAX 130            /* MAX_DHCPV6_DUID_LENGTH */
 #define IPCFG_SEARCH_MAX 16
+#define IPCFG_NTP_MAX 8               /* NTP servers shown per adapter */
 
 /* A chunked bump allocator for the strings of a list (adapter names,
  * descriptions, suffixes, search lists) and of an address table: one
@@ -181,6 +182,16 @@ typedef struct ipcfg_adapter {
      * "ipcfg" (a detached keeper), "" none or unknown. */
     ipcfg_tri lease_kept;
     char lease_keeper[16];
+    /* What a DHCPv4 lease carries that only /json shows (docs/json.md;
+     * Linux: ipcfg's own lease, none when it has expired): NTP servers
+     * (option 42), the captive-portal URI (option 114), the interface MTU
+     * (option 26, 0 = none), and the name the client sent for the lease
+     * (option 81).  Strings as above: "" = none. */
+    ipcfg_ip ntp_servers[IPCFG_NTP_MAX];
+    size_t n_ntp;
+    unsigned dhcp_mtu;
+    const char *captive_portal;
+    const char *fqdn_sent;
 } ipcfg_adapter;
 
 typedef struct ipcfg_adapter_list {
@@ -254,6 +265,8 @@ int ipcfg_adapter_set_name(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *
 int ipcfg_adapter_set_id(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_captive_portal(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_fqdn_sent(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 /* Appends one entry to the search list (room for IPCFG_SEARCH_MAX, made
  * in l's arena by the first); -1 when out of memory or full. */
 int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
