@@ -13,6 +13,7 @@
 #include "backend.h"
 #include "caps.h"
 #include "dhcp_gone.h"
+#include "dhcp_names.h"
 #include "dhcp_run.h"
 #include "dnscache.h"
 #include "peer_lease.h"
@@ -74,6 +75,13 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->renew = ipcfg_lx_dhcp_renew;
     out->release_gone = ipcfg_lx_dhcp_release_gone; /* an interface deleted, renamed or moved away (dhcp_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peer_command.c */
+    /* /registerdns is a renew of every lease: each REQUEST carries the
+     * name again in options 12 and 81 (dhcp_names.c), from which the
+     * server registers it (RFC 4702 §3.3); no DHCPv6 lease is kept here */
+    out->register_dns = ipcfg_lx_dhcp_renew;
+    out->show_classid = ipcfg_lx_show_classid; /* dhcp_names.c */
+    out->set_classid = ipcfg_lx_set_classid;
+    out->sends_hostname = 1;
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */
     out->flush_dns = ipcfg_lx_flush_dns; /* dnscache.c */

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "backend.h"
+#include "dhcp_names.h"
 #include "dhcp_priv.h"
 #include "dhcp_wire.h"
 #include "error.h"
@@ -162,7 +163,7 @@ static void job_begin(pjob *j)
     s.verify = (uint8_t)(r->verify != 0);
     s.paced = (uint8_t)(r->paced != 0);
     ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
-    ipcfg_copy_str(s.hostname, sizeof(s.hostname), r->hostname);
+    ipcfg_lx_start_names(r, j, &s); /* options 12, 81, 77 (dhcp_names.c) */
     if (j->has_rec) {
         tl = ipcfg_dhcp_lease_format(&j->rec, (char *)msg + sizeof(s), sizeof(msg) - sizeof(s));
         if (tl == 0)
@@ -554,6 +555,8 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof(r->hostname) - 1] = '\0';
+    r->hostname_set = o->hostname_set;
+    r->hostname_given = o->hostname;
     /* the record must be writable before anything is sent or changed:
      * a /renew's new lease, a /release's released record */
     if ((st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)
@@ -630,6 +633,8 @@ static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, si
     x.timeout_s = o != NULL ? o->timeout_s : 0;
     x.interrupt_fd = -1;
     x.engine = &c->eng;
+    x.hostname_set = o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
+    x.hostname = x.hostname_set ? o->hostname : NULL;
     (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }
 

@@ -43,6 +43,10 @@ typedef struct ipcfg_lx_xopts {
      * owner (ipcfg_lx_engine_leave), after the output.  NULL or not started:
      * the exchange starts and reaps its own. */
     ipcfg_lx_engine *engine;
+    /* /hostname (ipcfg_op_opts): hostname_set 1 and hostname the choice
+     * ("" none); 0: each interface's recorded choice (dhcp_names.c) */
+    int hostname_set;
+    const char *hostname;
 } ipcfg_lx_xopts;
 
 /* Releases or renews the n jobs (their ad: name, ifindex, hardware

@@ -21,6 +21,7 @@
 
 #include "dhcp_apply.h"
 #include "dhcp_io.h"
+#include "dhcp_mtu.h"
 #include "dhcp_wire.h"
 #include "error.h"
 #include "resolver.h"
@@ -158,6 +159,19 @@ static int save_lease(prun *r, pjob *j, const ipcfg_dhcp_lease *l, ipcfg_error *
     return st;
 }
 
+/* The lease's MTU with it (l NULL: the lease ended, the link's own back). */
+static void lease_mtu(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
+{
+    char note[IPCFG_ERRTEXT_MAX];
+
+    if (l != NULL)
+        ipcfg_lx_mtu_apply(r->dir, j->ifname, j->ifindex, l, note, sizeof(note));
+    else
+        ipcfg_lx_mtu_restore(r->dir, j->ifname, j->ifindex, note, sizeof(note));
+    if (note[0] != '\0')
+        ipcfg_lx_note_add(j, note);
+}
+
 static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how)
 {
     ipcfg_error e;
@@ -171,6 +185,8 @@ static int serve_apply(prun *r, pjob *j, const ipcfg_dhcp_lease *l, uint32_t how
         st = drop_stale(j, l, &e);
     if (st == 0)
         st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, wall_now(), &e);
+    if (st == 0)
+        lease_mtu(r, j, l);
     /* Whole or in part, the kernel may hold it now: it is what an undo
      * or a removal names next. */
     j->kern = *l;
@@ -206,6 +222,7 @@ static int serve_unapply(prun *r, pjob *j, const ipcfg_dhcp_lease *l)
          * servers, now rather than when the exchange ends (the keeper's
          * goes on looking for a new lease) */
         char note[IPCFG_ERRTEXT_MAX];
+        lease_mtu(r, j, NULL);
         ipcfg_lx_dns_update(j->ifname, NULL, note, sizeof(note));
         if (note[0] != '\0' && j->note[0] == '\0')
             ipcfg_copy_str(j->note, sizeof(j->note), note);

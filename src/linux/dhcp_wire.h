@@ -29,7 +29,8 @@
 #include "dhcp/dhcp_client.h"
 #include "ipcfg/model.h"
 
-#define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain) is < 3 KiB */
+#define IPCFG_LX_WIRE_TEXT_MAX 7168 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
+                                       domains, a URI and an FQDN) is < 6 KiB */
 #define IPCFG_LX_WIRE_MAX 8192      /* one message */
 #define IPCFG_LX_WIRE_JOBS_MAX 4096 /* jobs of one exchange */
 
@@ -67,7 +68,10 @@ typedef struct ipcfg_lx_wire_start {
     uint8_t verify;       /* ipcfg_dhcp_config.verify */
     uint8_t paced;        /* ipcfg_dhcp_config.paced: the keeper's exchange */
     char ifname[IPCFG_DHCP_IFNAME_MAX];
-    char hostname[64];
+    char hostname[64];                    /* option 12 ("" none) */
+    char fqdn[IPCFG_DHCP_NAME_CAP];       /* option 81 ("" none; dhcp_names.c) */
+    uint8_t name_choice;                  /* ipcfg_dhcp_name_choice */
+    char classid[IPCFG_DHCP_CLASS_CAP];   /* option 77 ("" none) */
     uint32_t rec_len;
 } ipcfg_lx_wire_start;
 

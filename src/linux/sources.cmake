@@ -12,6 +12,8 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/sysfs.c         # sysfs probes
   ${CMAKE_CURRENT_LIST_DIR}/caps.c          # CAP_NET_ADMIN check
   ${CMAKE_CURRENT_LIST_DIR}/statedir.c      # where lease files live
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_mtu.c      # DHCP: a lease's MTU on the link (option 26)
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_names.c    # DHCP: the name and user class sent (options 12, 81, 77)
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_run.c      # DHCP: release/renew, the privileged part's loop
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_serve.c    # DHCP: the privileged part's answers to the engine
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_engine.c   # DHCP: the unprivileged engine process
