@@ -28,7 +28,8 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   gives no lease under 2 minutes, the keeper's tests want 10-20 s),
   lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE
   (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
-  file FILE, see names()).
+  file FILE, see names()), and raw:N:FILE (N-second leases carrying the
+  bytes whose hex FILE holds as further options, exactly as written).
 
 Like a real server it answers only what is broadcast or sent to SERVER_IP
 (a unicast RENEWING request to another server is not its to answer), so
@@ -358,6 +359,11 @@ class Server:
         elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
             lease, path = scen[6:].split(":", 1)
             out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
+        elif scen.startswith("raw:") and scen[4:].split(":", 1)[0].isdigit():
+            lease, path = scen[4:].split(":", 1)
+            with open(path) as f:
+                raw = bytes.fromhex(f.read().strip())
+            out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + raw)
         else:
             return "unknown scenario %s" % scen
         for x in out:
