@@ -296,26 +296,30 @@ static const struct {
     {IPCFG_DHCP_LEFT_FQDN, "client FQDN answer (option 81)", "is malformed or not a valid DNS name"},
 };
 
+/* The first option left out in a sentence of its own (the domain's, when
+ * it is one, reads the same alone or with others), the others named after
+ * it: one line whatever the combination. */
 size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len)
 {
-    size_t i, k = 0, n = 0, total = 0;
+    size_t i, k = 0, n = 0, total = 0, nt = sizeof left_texts / sizeof left_texts[0];
     char t[IPCFG_ERRTEXT_MAX] = "";
 
     if (len == 0)
         return 0;
-    for (i = 0; i < sizeof left_texts / sizeof left_texts[0]; i++)
+    for (i = 0; i < nt; i++)
         total += (left_out & left_texts[i].bit) != 0;
-    for (i = 0; i < sizeof left_texts / sizeof left_texts[0]; i++) {
+    for (i = 0; i < nt && n < sizeof t; i++) {
         if (!(left_out & left_texts[i].bit))
             continue;
         k++;
-        if (total == 1)
-            n = (size_t)snprintf(t, sizeof t, "The DHCP server's %s %s; it was left out of the lease.", left_texts[i].what,
-                                 left_texts[i].why);
-        else if (n < sizeof t)
-            n += (size_t)snprintf(t + n, sizeof t - n, "%s%s%s", k == 1 ? "The DHCP server's " : k == total ? " and " : ", ",
-                                  left_texts[i].what, k == total ? " are not what those options must carry; they were "
-                                                                   "left out of the lease." : "");
+        if (k == 1)
+            n += (size_t)snprintf(t, sizeof t, "The DHCP server's %s %s; it was left out of the lease.",
+                                  left_texts[i].what, left_texts[i].why);
+        else
+            n += (size_t)snprintf(t + n, sizeof t - n, "%s%s%s",
+                                  k == 2 ? " Also left out, not what its option must carry: the "
+                                  : k == total ? " and the " : ", the ",
+                                  left_texts[i].what, k == total ? "." : "");
     }
     ipcfg_copy_str(buf, len, t);
     return strlen(buf);

@@ -332,9 +332,17 @@ static void hostile_options_left_out(void **st)
     assert_int_equal(l.n_search + l.n_ntp + l.mtu, 0);
     assert_string_equal(l.captive_portal, "");
     assert_true(ipcfg_dhcp_left_out_text(m.left_out, line, sizeof line) > 0);
-    assert_string_equal(line, "The DHCP server's domain search list (option 119), interface MTU (option 26), NTP server "
-                              "list (option 42), captive-portal URI (option 114) and client FQDN answer (option 81) are "
-                              "not what those options must carry; they were left out of the lease.");
+    assert_string_equal(line, "The DHCP server's domain search list (option 119) is malformed (a compression loop or "
+                              "forward pointer, a name too long) or holds a name that is not a valid DNS name; it was "
+                              "left out of the lease. Also left out, not what its option must carry: the interface MTU "
+                              "(option 26), the NTP server list (option 42), the captive-portal URI (option 114) and the "
+                              "client FQDN answer (option 81).");
+    ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN | IPCFG_DHCP_LEFT_FQDN, line, sizeof line);
+    assert_string_equal(line, "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of "
+                              "the lease. Also left out, not what its option must carry: the client FQDN answer (option "
+                              "81).");
+    ipcfg_dhcp_left_out_text(0x3f, line, sizeof line);
+    assert_true(strlen(line) < 500);
     ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_MTU, line, sizeof line);
     assert_string_equal(line, "The DHCP server's interface MTU (option 26) is not 2 bytes of at least 68; it was left "
                               "out of the lease.");
