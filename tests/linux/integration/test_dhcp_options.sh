@@ -9,7 +9,9 @@
 # choice kept by the next /renew and dropped by /release; the user class
 # (77) of /setclassid in every DISCOVER and REQUEST (dnsmasq logs both),
 # /showclassid without privilege, /setclassid and /registerdns with it
-# only (exit 4, nothing changed).  Then hostile values (dhcp_hostile.py):
+# only (exit 4, nothing changed); the lease keeper's renewals send the
+# same name and class (the project's server, 10-second leases).  Then
+# hostile values (dhcp_hostile.py):
 # option 119 with a compression loop and a forward pointer, 26 of three
 # bytes, 114 of 255 bytes of garbage, 81 with a shell command: the lease
 # binds, one line says what was left out, nothing of it is kept or handed
@@ -159,5 +161,22 @@ assert_exit 0 "/renew against a forward pointer in option 119"
 assert_contains "$ERR" "domain search list (option 119)" "the forward pointer: left out"
 assert_no_line_matching "$(cat "$IPCFG_STATE_DIR/c0.lease")" '^search' "no search list kept"
 run_ipcfg /release c0
+
+# ---- the keeper sends what /renew chose: 10-second leases, renewed at T1 -----------
+HLOG=$DHCP_TMP/hostile.log
+scen "lease:10"
+run_ipcfg /setclassid c0 kiosk
+assert_exit 0 "/setclassid c0 kiosk"
+IPCFG_KEEPER=detached IPCFG_KEEPER_LOG=$DHCP_TMP/keeper.log run_ipcfg /renew c0 /hostname:kiosk-7.corp.example
+assert_exit 0 "/renew c0 /hostname:kiosk-7.corp.example with the keeper"
+assert_eq 1 "$(nkeepers c0)" "a keeper keeps the lease"
+n0=$(grep -c "REQUEST ciaddr=10.77.0.50 unicast" "$HLOG")
+wait_for 12 bash -c "(( \$(grep -c 'REQUEST ciaddr=10.77.0.50 unicast' '$HLOG') > $n0 ))" &&
+    _pass || _fail "the keeper renewed at T1" "$(tail -n5 "$HLOG")"
+assert_contains "$(grep "REQUEST ciaddr=10.77.0.50 unicast" "$HLOG" | tail -n1)" " fqdn=kiosk-7.corp.example class=kiosk at=" \
+    "the keeper's renewal sent the chosen name and the class"
+IPCFG_KEEPER=detached run_ipcfg /release c0
+assert_exit 0 "/release stops the keeper"
+assert_eq 0 "$(nkeepers c0)" "no keeper left"
 
 finish
