@@ -252,7 +252,7 @@ static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_
         return;
     const char *names[IPCFG_DHCP_MAX_SEARCH + 1];
     size_t nn = search_names(l, names);
-    char *dom[4 + IPCFG_DHCP_MAX_SEARCH] = {"resolvectl", "domain", (char *)ifname};
+    char *dom[4 + IPCFG_DHCP_MAX_SEARCH + 1] = {"resolvectl", "domain", (char *)ifname};
     for (size_t i = 0; i < nn; i++)
         dom[3 + i] = (char *)names[i];
     dom[3 + nn] = NULL;
