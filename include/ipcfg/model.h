@@ -105,6 +105,64 @@ typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_
 #define IPCFG_SEARCH_MAX 16
 #define IPCFG_NTP_MAX 8               /* NTP servers shown per adapter */
 
+/* A time that never comes: the end of an infinite lifetime (RFC 8415
+ * §7.7, 0xffffffff) in a field of Unix seconds. */
+#define IPCFG_TIME_NEVER INT64_MAX
+
+/* ---- a DHCPv6 lease (RFC 8415) as a listing shows it ----
+ * One IA_NA's addresses with their lifetimes, or a configuration-only
+ * answer (Information-request, §18.2.6), with the DNS servers (RFC 3646
+ * option 23) and the domain search list (option 24) it brought.  An
+ * adapter holds at most one, by pointer (ipcfg_adapter.lease6), made in
+ * its list's arena by ipcfg_adapter_add_lease6 only when there is one: a
+ * record without one costs a NULL pointer.  The adapter's own DHCPv6 IAID
+ * and client DUID (what ipconfig shows) are the adapter's fields, not the
+ * lease's: a backend that fills a lease sets them too, from the lease it
+ * holds. */
+#define IPCFG_LEASE6_MAX_ADDRS 8   /* IA addresses of the IA_NA */
+#define IPCFG_LEASE6_MAX_DNS 8     /* option 23 servers */
+#define IPCFG_LEASE6_MAX_DOMAINS 8 /* option 24 names */
+
+typedef enum ipcfg_lease6_state {
+    IPCFG_LEASE6_BOUND = 0, /* addresses bound and current */
+    IPCFG_LEASE6_STATELESS, /* configuration only: DNS servers and domains, no address */
+    /* its time is over and nothing renewed it (the link down, no server
+     * answering): kept for /json, nothing of it shown as current (no lease
+     * lines, DNS servers or domains from it in /all; kept is IPCFG_NO) */
+    IPCFG_LEASE6_EXPIRED
+} ipcfg_lease6_state;
+
+/* One IA address (§21.6).  Times are Unix seconds UTC; IPCFG_TIME_NEVER
+ * for an infinite lifetime. */
+typedef struct ipcfg_lease6_addr {
+    ipcfg_ip ip;
+    int64_t preferred_until; /* obtained + preferred lifetime */
+    int64_t valid_until;     /* obtained + valid lifetime: /all's "Lease Expires" under the address */
+} ipcfg_lease6_addr;
+
+typedef struct ipcfg_lease6 {
+    ipcfg_lease6_state state;
+    int64_t obtained;            /* when the Reply arrived: /all's "Lease Obtained" under each address */
+    int64_t expires;             /* bound: the last valid lifetime's end; stateless: the information
+                                    refresh time (§21.23); IPCFG_TIME_NEVER for never */
+    int64_t t1, t2;              /* bound: Renew and Rebind times (§21.4); IPCFG_TIME_NEVER for
+                                    infinite and for a stateless lease */
+    const uint8_t *server_duid;  /* the server's Server Identifier (§21.3), in the list's arena */
+    size_t server_duid_len;      /* 0 = none (a configuration-only answer may have none) */
+    ipcfg_ip server_address;     /* where its Reply came from (zone: the interface); family NONE = unknown */
+    ipcfg_lease6_addr addrs[IPCFG_LEASE6_MAX_ADDRS];
+    size_t n_addrs;              /* 0 when stateless */
+    ipcfg_ip dns[IPCFG_LEASE6_MAX_DNS];
+    size_t n_dns;
+    const char *domains[IPCFG_LEASE6_MAX_DOMAINS]; /* in the list's arena */
+    size_t n_domains;
+    /* who holds it and whether a process keeps it renewed, as the DHCPv4
+     * lease's lease_client, lease_kept and lease_keeper */
+    char client[32];
+    ipcfg_tri kept;
+    char keeper[16];
+} ipcfg_lease6;
+
 /* A chunked bump allocator for the strings of a list (adapter names,
  * descriptions, suffixes, search lists) and of an address table: one
  * allocation per chunk, never per string; freed with its list.  Moving the
@@ -145,8 +203,9 @@ typedef struct ipcfg_adapter {
     /* ---- further ipconfig /all fields (issue 9); unknown = left out ---- */
     int has_dhcpv6_iaid;
     uint32_t dhcpv6_iaid;             /* "DHCPv6 IAID" (decimal) */
-    uint8_t dhcpv6_duid[IPCFG_DUID_MAX];
-    size_t dhcpv6_duid_len;           /* 0 = none: "DHCPv6 Client DUID" */
+    const uint8_t *dhcpv6_duid;       /* "DHCPv6 Client DUID": ipcfg_adapter_set_dhcpv6_duid */
+    size_t dhcpv6_duid_len;           /* 0 = none (at most IPCFG_DUID_MAX) */
+    ipcfg_lease6 *lease6;             /* the DHCPv6 lease; NULL = none (ipcfg_adapter_add_lease6) */
 
     ipcfg_addr *addrs;                /* IPv4 and IPv6, in platform order */
     size_t n_addrs, cap_addrs;
@@ -270,6 +329,24 @@ int ipcfg_adapter_set_fqdn_sent(ipcfg_adapter_list *l, ipcfg_adapter *a, const c
 /* Appends one entry to the search list (room for IPCFG_SEARCH_MAX, made
  * in l's arena by the first); -1 when out of memory or full. */
 int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+/* The DHCPv6 client DUID: duid[0..len) copied into l's arena (len 0:
+ * none).  -1 when out of memory or len > IPCFG_DUID_MAX, the field
+ * unchanged. */
+int ipcfg_adapter_set_dhcpv6_duid(ipcfg_adapter_list *l, ipcfg_adapter *a, const uint8_t *duid, size_t len);
+
+/* [lease6.c] The DHCPv6 lease of a record: made in l's arena on the first
+ * call (zeroed but expires, t1 and t2, which are IPCFG_TIME_NEVER; state
+ * IPCFG_LEASE6_BOUND; server_address family NONE; kept IPCFG_UNKNOWN),
+ * the same block on later calls.  NULL when out of memory. */
+ipcfg_lease6 *ipcfg_adapter_add_lease6(ipcfg_adapter_list *l, ipcfg_adapter *a);
+/* Into a lease: the server's DUID (copied into l's arena; -1 as for the
+ * client DUID), one address, one DNS server, one domain (copied whole
+ * into l's arena, never cut).  0 ok; -1 when out of memory or full (the
+ * lease unchanged).  l is the list whose arena holds the lease. */
+int ipcfg_lease6_set_server_duid(ipcfg_adapter_list *l, ipcfg_lease6 *ls, const uint8_t *duid, size_t len);
+int ipcfg_lease6_add_addr(ipcfg_lease6 *ls, const ipcfg_ip *ip, int64_t preferred_until, int64_t valid_until);
+int ipcfg_lease6_add_dns(ipcfg_lease6 *ls, const ipcfg_ip *ip);
+int ipcfg_lease6_add_domain(ipcfg_adapter_list *l, ipcfg_lease6 *ls, const char *s, size_t len);
 
 /* [alloc.c] The arena itself: a copy of s[0..len) and a NUL, or NULL on OOM. */
 const char *ipcfg_strarena_dup(ipcfg_strarena *ar, const char *s, size_t len);

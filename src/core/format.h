@@ -64,6 +64,31 @@ void ipcfg_fmt_time(char *buf, size_t len, int64_t t);
  * (verb "release"/"renew"/...; name may be NULL). No trailing newline. */
 void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e);
 
+/* Adapter views (adapter_view.c): what a listing shows where the DHCPv6
+ * lease and the platform's own lists feed one field, the same in text and
+ * JSON.
+ * The DHCPv6 lease while it is current (bound or configuration-only); NULL
+ * when there is none or it expired: nothing of it is then shown as current. */
+static inline const ipcfg_lease6 *ipcfg_view_lease6(const ipcfg_adapter *a)
+{
+    return a->lease6 && a->lease6->state != IPCFG_LEASE6_EXPIRED ? a->lease6 : NULL;
+}
+/* The address of lease ls (NULL: none) equal to ip, or NULL. */
+const ipcfg_lease6_addr *ipcfg_view_lease6_addr(const ipcfg_lease6 *ls, const ipcfg_ip *ip);
+/* "DNS Servers" (JSON dns_servers), one at each call from *pos = 0 until
+ * NULL: the current DHCPv6 lease's servers first (ipconfig lists a dual-
+ * stack adapter's IPv6 servers first), each once, then the adapter's own
+ * list as the platform gave it (a repeat of its own included, as Windows
+ * shows one), less the servers the lease named. */
+const ipcfg_ip *ipcfg_view_dns_next(const ipcfg_adapter *a, size_t *pos);
+/* "Connection-specific DNS Suffix Search List" (JSON
+ * dns_suffix_search_list), the same way: the adapter's own list
+ * (conn_search: Windows FirstDnsSuffix; the Linux backend fills none yet)
+ * as the platform gave it, then the current DHCPv6 lease's domains
+ * (option 24) not in it and not named before (names compared without
+ * regard to case, RFC 4343). */
+const char *ipcfg_view_search_next(const ipcfg_adapter *a, size_t *pos);
+
 /* JSON pieces (exported for tests) */
 void ipcfg_json_str(ipcfg_strbuf *o, const char *s);
 /* Rewrites a finished JSON document (valid UTF-8) in pure ASCII: every

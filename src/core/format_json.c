@@ -7,56 +7,6 @@
 
 static void ind(ipcfg_strbuf *o, int n) { ipcfg_sb_pad(o, ' ', (size_t)n * 2); }
 
-/* Bytes that go into a JSON string as they are: printable ASCII but the
- * quote and the backslash. */
-static int plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
-
-void ipcfg_json_str(ipcfg_strbuf *o, const char *s)
-{
-    ipcfg_sb_putc(o, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (plain_byte(*p)) { /* a run of them in one copy */
-            const unsigned char *q = p + 1;
-            while (plain_byte(*q))
-                q++;
-            ipcfg_sb_putn(o, (const char *)p, (size_t)(q - p));
-            p = q - 1;
-            continue;
-        }
-        switch (*p) {
-        case '"': ipcfg_sb_puts(o, "\\\""); break;
-        case '\\': ipcfg_sb_puts(o, "\\\\"); break;
-        case '\n': ipcfg_sb_puts(o, "\\n"); break;
-        case '\r': ipcfg_sb_puts(o, "\\r"); break;
-        case '\t': ipcfg_sb_puts(o, "\\t"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                ipcfg_sb_printf(o, "\\u%04x", *p);
-            else if (*p >= 0x80) {
-                /* Copy valid UTF-8 sequences; replace invalid bytes with
-                 * U+FFFD, written as it is (EF BF BD) like any other
-                 * character, so the document is always valid UTF-8. */
-                int n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
-                int ok = n > 0 && !(*p == 0xc0 || *p == 0xc1 || *p > 0xf4);
-                for (int i = 1; ok && i < n; i++)
-                    ok = (p[i] & 0xc0) == 0x80;
-                if (ok && n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
-                    ok = 0;
-                if (ok && n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
-                    ok = 0;
-                if (ok) {
-                    ipcfg_sb_putn(o, (const char *)p, (size_t)n);
-                    p += n - 1;
-                } else {
-                    ipcfg_sb_puts(o, "\xef\xbf\xbd");
-                }
-            } else
-                ipcfg_sb_putc(o, (char)*p);
-        }
-    }
-    ipcfg_sb_putc(o, '"');
-}
-
 /* k: one of this file's own keys, plain ASCII (nothing to escape). */
 static void key(ipcfg_strbuf *o, int indent, const char *k, int first)
 {
@@ -196,32 +146,70 @@ static void addrs_json(ipcfg_strbuf *o, const ipcfg_adapter *a, ipcfg_family fam
     ipcfg_sb_putc(o, ']');
 }
 
+/* An address of a list: its zone too ("fe80::1%2") */
+static void ip_list_item(ipcfg_strbuf *o, const ipcfg_ip *ip)
+{
+    char s[IPCFG_IPSTR_MAX + 16];
+    size_t len = strlen(ipcfg_ip_str(ip, s, IPCFG_IPSTR_MAX));
+    if (ip->family == IPCFG_AF_INET6 && ip->scope_id) {
+        s[len++] = '%';
+        ipcfg_dec_u(s + len, ip->scope_id);
+    }
+    ipcfg_json_str(o, s);
+}
+
 static void ip_list_json(ipcfg_strbuf *o, const ipcfg_ip *ips, size_t n)
 {
     ipcfg_sb_putc(o, '[');
     for (size_t i = 0; i < n; i++) {
-        char s[IPCFG_IPSTR_MAX + 16];
-        size_t len = strlen(ipcfg_ip_str(&ips[i], s, IPCFG_IPSTR_MAX));
-        if (ips[i].family == IPCFG_AF_INET6 && ips[i].scope_id) {
-            s[len++] = '%';
-            ipcfg_dec_u(s + len, ips[i].scope_id);
-        }
         if (i)
             ipcfg_sb_puts(o, ", ");
-        ipcfg_json_str(o, s);
+        ip_list_item(o, &ips[i]);
     }
     ipcfg_sb_putc(o, ']');
 }
 
-static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t)
+static void str_list_json(ipcfg_strbuf *o, const char *const *v, size_t n)
 {
-    char iso[64], ku[40];
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            ipcfg_sb_puts(o, ", ");
+        ipcfg_json_str(o, v[i]);
+    }
+    ipcfg_sb_putc(o, ']');
+}
+
+/* A time as ISO 8601 UTC and as Unix seconds; null and null for one that
+ * never comes (an infinite DHCPv6 lifetime). */
+static void iso_value(ipcfg_strbuf *o, int64_t t)
+{
+    char iso[64];
+    if (t == IPCFG_TIME_NEVER) {
+        ipcfg_sb_puts(o, "null");
+        return;
+    }
     iso8601(iso, sizeof(iso), t);
-    key(o, indent, k, 1);
     ipcfg_json_str(o, iso);
+}
+
+static void unix_value(ipcfg_strbuf *o, int64_t t)
+{
+    if (t == IPCFG_TIME_NEVER)
+        ipcfg_sb_puts(o, "null");
+    else
+        ipcfg_sb_puti(o, t);
+}
+
+/* "k": ISO, "k_unix": seconds, each on its own line */
+static void time_json(ipcfg_strbuf *o, int indent, const char *k, int64_t t, int first)
+{
+    char ku[40];
+    key(o, indent, k, first);
+    iso_value(o, t);
     snprintf(ku, sizeof(ku), "%s_unix", k);
     key(o, indent, ku, 0);
-    ipcfg_sb_puti(o, t);
+    unix_value(o, t);
 }
 
 static void opt_ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
@@ -240,22 +228,124 @@ static void opt_str_json(ipcfg_strbuf *o, const char *s)
         ipcfg_sb_puts(o, "null");
 }
 
-/* The further ipconfig /all fields (docs/json.md). */
-static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
+/* A DHCPv6 IAID and DUID (dash-separated hex bytes), or null */
+static void iaid_json(ipcfg_strbuf *o, const ipcfg_adapter *a)
 {
-    key(o, indent + 1, "dhcpv6_iaid", 0);
     if (a->has_dhcpv6_iaid)
         ipcfg_sb_putu(o, a->dhcpv6_iaid);
     else
         ipcfg_sb_puts(o, "null");
-    key(o, indent + 1, "dhcpv6_client_duid", 0);
-    if (a->dhcpv6_duid_len) {
-        char v[IPCFG_DUID_MAX * 3 + 1];
-        size_t n = a->dhcpv6_duid_len < IPCFG_DUID_MAX ? a->dhcpv6_duid_len : IPCFG_DUID_MAX;
-        hex_dashed(v, sizeof(v), a->dhcpv6_duid, n);
-        ipcfg_json_str(o, v);
-    } else
+}
+
+static void duid_json(ipcfg_strbuf *o, const uint8_t *duid, size_t len)
+{
+    char v[IPCFG_DUID_MAX * 3 + 1];
+    if (len == 0) {
         ipcfg_sb_puts(o, "null");
+        return;
+    }
+    hex_dashed(v, sizeof(v), duid, len < IPCFG_DUID_MAX ? len : IPCFG_DUID_MAX);
+    ipcfg_json_str(o, v);
+}
+
+/* Who holds a lease and whether a process keeps it (DHCPv4 and DHCPv6
+ * alike): "client", "kept", "keeper" */
+static void holder_json(ipcfg_strbuf *o, int indent, const char *client, ipcfg_tri kept, const char *keeper)
+{
+    key(o, indent, "client", 0); /* peers: who holds it; null = the platform's own client */
+    if (client[0])
+        ipcfg_json_str(o, client);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent, "kept", 0); /* a keeper renews it (null: not ipcfg's to say) */
+    tri(o, kept);
+    key(o, indent, "keeper", 0);
+    if (kept == IPCFG_YES && keeper[0])
+        ipcfg_json_str(o, keeper);
+    else
+        ipcfg_sb_puts(o, "null");
+}
+
+/* the name of a DHCPv6 lease's state in JSON */
+static const char *lease6_state_name(ipcfg_lease6_state s)
+{
+    switch (s) {
+    case IPCFG_LEASE6_BOUND: return "bound";
+    case IPCFG_LEASE6_STATELESS: return "stateless";
+    case IPCFG_LEASE6_EXPIRED: break;
+    }
+    return "expired";
+}
+
+/* The DHCPv6 lease (docs/json.md, "DHCPv6 lease object"): the record as
+ * it is, an expired one too; the adapter's dns_servers and
+ * dns_suffix_search_list carry its DNS servers and domains only while it
+ * is current (adapter_view.c). */
+static void lease6_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
+{
+    const ipcfg_lease6 *ls = a->lease6;
+    if (!ls) {
+        ipcfg_sb_puts(o, "null");
+        return;
+    }
+    ipcfg_sb_puts(o, "{\n");
+    time_json(o, indent, "obtained", ls->obtained, 1);
+    time_json(o, indent, "expires", ls->expires, 0);
+    time_json(o, indent, "t1", ls->t1, 0);
+    time_json(o, indent, "t2", ls->t2, 0);
+    key(o, indent, "state", 0);
+    ipcfg_json_str(o, lease6_state_name(ls->state));
+    holder_json(o, indent, ls->client, ls->kept, ls->keeper);
+    key(o, indent, "iaid", 0);
+    iaid_json(o, a);
+    key(o, indent, "client_duid", 0);
+    duid_json(o, a->dhcpv6_duid, a->dhcpv6_duid_len);
+    key(o, indent, "server_duid", 0);
+    duid_json(o, ls->server_duid, ls->server_duid_len);
+    key(o, indent, "server_address", 0);
+    if (ls->server_address.family == IPCFG_AF_NONE)
+        ipcfg_sb_puts(o, "null");
+    else
+        ip_list_item(o, &ls->server_address);
+    key(o, indent, "addresses", 0);
+    ipcfg_sb_putc(o, '[');
+    for (size_t i = 0; i < ls->n_addrs; i++) {
+        const ipcfg_lease6_addr *ad = &ls->addrs[i];
+        ipcfg_sb_puts(o, i ? ",\n" : "\n");
+        ind(o, indent + 1);
+        ipcfg_sb_puts(o, "{\"address\": ");
+        ip_json(o, &ad->ip);
+        ipcfg_sb_puts(o, ", \"preferred_until\": ");
+        iso_value(o, ad->preferred_until);
+        ipcfg_sb_puts(o, ", \"preferred_until_unix\": ");
+        unix_value(o, ad->preferred_until);
+        ipcfg_sb_puts(o, ", \"valid_until\": ");
+        iso_value(o, ad->valid_until);
+        ipcfg_sb_puts(o, ", \"valid_until_unix\": ");
+        unix_value(o, ad->valid_until);
+        ipcfg_sb_putc(o, '}');
+    }
+    if (ls->n_addrs) {
+        ipcfg_sb_putc(o, '\n');
+        ind(o, indent);
+    }
+    ipcfg_sb_putc(o, ']');
+    key(o, indent, "dns_servers", 0);
+    ip_list_json(o, ls->dns, ls->n_dns);
+    key(o, indent, "domain_search_list", 0);
+    str_list_json(o, ls->domains, ls->n_domains);
+    ipcfg_sb_putc(o, '\n');
+    ind(o, indent - 1);
+    ipcfg_sb_putc(o, '}');
+}
+
+/* The further ipconfig /all fields (docs/json.md). */
+static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int indent)
+{
+    key(o, indent + 1, "dhcpv6_iaid", 0);
+    iaid_json(o, a);
+    key(o, indent + 1, "dhcpv6_client_duid", 0);
+    duid_json(o, a->dhcpv6_duid, a->dhcpv6_duid_len);
     /* the first two under their own keys (as ever), and every one, in
      * order, in wins_servers */
     key(o, indent + 1, "primary_wins_server", 0);
@@ -266,10 +356,11 @@ static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int inden
     ip_list_json(o, a->wins_servers, a->n_wins);
     key(o, indent + 1, "dns_suffix_search_list", 0);
     ipcfg_sb_putc(o, '[');
-    for (size_t i = 0; i < a->n_conn_search; i++) {
-        if (i)
-            ipcfg_sb_puts(o, ", ");
-        ipcfg_json_str(o, a->conn_search[i]);
+    size_t pos = 0;
+    const char *sep = "";
+    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL; sep = ", ") {
+        ipcfg_sb_puts(o, sep);
+        ipcfg_json_str(o, d);
     }
     ipcfg_sb_putc(o, ']');
     /* the DHCPv4 lease's options ipconfig has no line for */
@@ -334,30 +425,27 @@ void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int in
     key(o, indent + 1, "lease", 0);
     if (a->has_lease) {
         ipcfg_sb_puts(o, "{\n");
-        time_json(o, indent + 2, "obtained", a->lease_obtained);
-        ipcfg_sb_puts(o, ",\n");
-        time_json(o, indent + 2, "expires", a->lease_expires);
+        time_json(o, indent + 2, "obtained", a->lease_obtained, 1);
+        time_json(o, indent + 2, "expires", a->lease_expires, 0);
         key(o, indent + 2, "state", 0); /* an expired lease: its times, nothing of it current */
         ipcfg_json_str(o, a->lease_expired ? "expired" : "bound");
-        key(o, indent + 2, "client", 0); /* peers: who holds it; null = the platform's own client */
-        if (a->lease_client[0])
-            ipcfg_json_str(o, a->lease_client);
-        else
-            ipcfg_sb_puts(o, "null");
-        key(o, indent + 2, "kept", 0); /* issue 17: a keeper renews it (null: not ipcfg's to say) */
-        tri(o, a->lease_kept);
-        key(o, indent + 2, "keeper", 0);
-        if (a->lease_kept == IPCFG_YES && a->lease_keeper[0])
-            ipcfg_json_str(o, a->lease_keeper);
-        else
-            ipcfg_sb_puts(o, "null");
+        holder_json(o, indent + 2, a->lease_client, a->lease_kept, a->lease_keeper);
         ipcfg_sb_putc(o, '\n');
         ind(o, indent + 1);
         ipcfg_sb_putc(o, '}');
     } else
         ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "lease6", 0);
+    lease6_json(o, a, indent + 2);
     key(o, indent + 1, "dns_servers", 0);
-    ip_list_json(o, a->dns_servers, a->n_dns);
+    ipcfg_sb_putc(o, '[');
+    size_t pos = 0;
+    const char *sep = "";
+    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL; sep = ", ") {
+        ipcfg_sb_puts(o, sep);
+        ip_list_item(o, d);
+    }
+    ipcfg_sb_putc(o, ']');
     adapter_more_json(o, a, indent);
     ipcfg_sb_putc(o, '\n');
     ind(o, indent);
@@ -493,50 +581,4 @@ void ipcfg_json_error(ipcfg_strbuf *o, const char *verb, const char *name, const
     ind(o, indent);
     ipcfg_sb_putc(o, '}');
     ipcfg_sb_free(&line);
-}
-
-void ipcfg_json_to_ascii(ipcfg_strbuf *o)
-{
-    ipcfg_strbuf a;
-    size_t i = 0;
-    ipcfg_sb_init(&a);
-    while (i < o->len) {
-        const unsigned char *p = (const unsigned char *)o->s + i;
-        size_t left = o->len - i;
-        if (p[0] < 0x80) {
-            size_t run = 1;
-            while (run < left && p[run] < 0x80)
-                run++;
-            ipcfg_sb_putn(&a, (const char *)p, run);
-            i += run;
-            continue;
-        }
-        /* ipcfg_json_str wrote only valid UTF-8; anything else is U+FFFD */
-        size_t n = (p[0] & 0xe0) == 0xc0 ? 2 : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 1;
-        uint32_t cp = n == 2 ? p[0] & 0x1fu : n == 3 ? p[0] & 0x0fu : p[0] & 0x07u;
-        for (size_t k = 1; k < n && n <= left; k++) {
-            if ((p[k] & 0xc0) != 0x80)
-                n = 1; /* not a continuation byte */
-            else
-                cp = (cp << 6) | (p[k] & 0x3fu);
-        }
-        if (n == 1 || n > left) {
-            cp = 0xfffd;
-            n = 1;
-        }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            ipcfg_sb_printf(&a, "\\u%04x\\u%04x", (unsigned)(0xd800 + (cp >> 10)), (unsigned)(0xdc00 + (cp & 0x3ff)));
-        } else {
-            ipcfg_sb_printf(&a, "\\u%04x", (unsigned)cp);
-        }
-        i += n;
-    }
-    if (a.oom) {
-        o->oom = 1; /* the caller reports lost output */
-        ipcfg_sb_free(&a);
-        return;
-    }
-    ipcfg_sb_free(o);
-    *o = a;
 }

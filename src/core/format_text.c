@@ -150,10 +150,27 @@ static void addr_value(const ipcfg_addr *a, int all, char *buf)
     memcpy(buf + n, suffix, strlen(suffix) + 1);
 }
 
+/* The lease lines as ipconfig prints them under an IPv4 address's mask or
+ * under an IPv6 address of a DHCPv6 lease.  An infinite DHCPv6 lifetime
+ * ends, as Windows shows it, 2^32-1 seconds after the lease was obtained
+ * (RFC 8415 §7.7: 0xffffffff is infinity). */
+static void lease_lines(ipcfg_strbuf *o, int64_t obtained, int64_t expires)
+{
+    char v[96];
+    if (expires == IPCFG_TIME_NEVER)
+        expires = obtained + (int64_t)0xffffffffLL;
+    ipcfg_fmt_time(v, sizeof(v), obtained);
+    ipcfg_fmt_field(o, "Lease Obtained", v);
+    ipcfg_fmt_time(v, sizeof(v), expires);
+    ipcfg_fmt_field(o, "Lease Expires", v);
+}
+
 /* The IPv6 addresses of one kind, each on its own labelled line as real
  * ipconfig prints them: 0 public (IPv6 Address), 1 temporary (Temporary
- * IPv6 Address), 2 link-local (Link-local IPv6 Address). */
-static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int all)
+ * IPv6 Address), 2 link-local (Link-local IPv6 Address); of them, those
+ * of DHCPv6 lease ls (leased 1, their lease lines under each in /all) or
+ * the others (leased 0). */
+static void ipv6_kind(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int all, const ipcfg_lease6 *ls, int leased)
 {
     static const char *const label[] = {"IPv6 Address", "Temporary IPv6 Address", "Link-local IPv6 Address"};
     for (size_t i = 0; i < a->n_addrs; i++) {
@@ -163,23 +180,47 @@ static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int kind, int al
         int k = ipcfg_ip6_is_linklocal(&ad->ip) ? 2 : ad->temporary ? 1 : 0;
         if (k != kind)
             continue;
+        const ipcfg_lease6_addr *la = ls ? ipcfg_view_lease6_addr(ls, &ad->ip) : NULL;
+        if ((la != NULL) != leased)
+            continue;
         char v[IPCFG_IPSTR_MAX + 32];
         addr_value(ad, all, v);
         ipcfg_fmt_field(o, label[kind], v);
+        if (la && all)
+            lease_lines(o, ls->obtained, la->valid_until);
     }
 }
 
-/* A list field: the first value on the labelled line, the others on
- * continuation lines. */
+/* An address of the current DHCPv6 lease comes first among the public
+ * ones, its lease lines under it (/all), as raw captures of Windows 10, 11
+ * and Server show it (docs/verbs/all.md). */
+static void ipv6_lines(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
+{
+    const ipcfg_lease6 *ls = ipcfg_view_lease6(a);
+    if (ls && ls->n_addrs)
+        ipv6_kind(o, a, 0, all, ls, 1);
+    else
+        ls = NULL;
+    for (int kind = 0; kind < 3; kind++)
+        ipv6_kind(o, a, kind, all, kind == 0 ? ls : NULL, 0);
+}
+
+/* One value of a list field: the first on the labelled line, the others
+ * on continuation lines. */
+static void list_value(ipcfg_strbuf *o, const char *label, const char *v, int first)
+{
+    if (first)
+        ipcfg_fmt_field(o, label, v);
+    else
+        ipcfg_fmt_cont(o, v);
+}
+
 static void list_field(ipcfg_strbuf *o, const char *label, const ipcfg_ip *ips, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char v[IPCFG_IPSTR_MAX + 16];
         ip_with_zone(&ips[i], v);
-        if (i == 0)
-            ipcfg_fmt_field(o, label, v);
-        else
-            ipcfg_fmt_cont(o, v);
+        list_value(o, label, v, i == 0);
     }
 }
 
@@ -210,15 +251,38 @@ static void gateways_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
                 continue;
             char v[IPCFG_IPSTR_MAX + 16];
             ip_with_zone(g, v);
-            if (first)
-                ipcfg_fmt_field(o, "Default Gateway", v);
-            else
-                ipcfg_fmt_cont(o, v);
+            list_value(o, "Default Gateway", v, first);
             first = 0;
         }
     }
     if (first)
         ipcfg_fmt_field(o, "Default Gateway", "");
+}
+
+/* DNS Servers and the Connection-specific DNS Suffix Search List: the
+ * platform's lists and the DHCPv6 lease's, as adapter_view.c merges them */
+static void dns_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
+{
+    size_t pos = 0;
+    int first = 1;
+    for (const ipcfg_ip *d; (d = ipcfg_view_dns_next(a, &pos)) != NULL; first = 0) {
+        char v[IPCFG_IPSTR_MAX + 16];
+        ip_with_zone(d, v);
+        list_value(o, "DNS Servers", v, first);
+    }
+}
+
+static void search_field(ipcfg_strbuf *o, const ipcfg_adapter *a)
+{
+    size_t pos = 0;
+    int first = 1;
+    for (const char *d; (d = ipcfg_view_search_next(a, &pos)) != NULL; first = 0) {
+        if (first) {
+            ipcfg_sb_puts(o, conn_search_label);
+            ipcfg_sb_putc(o, '\n');
+        }
+        ipcfg_fmt_cont(o, d);
+    }
 }
 
 static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
@@ -263,8 +327,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
     if (!a->media_connected)
         return;
 
-    for (int kind = 0; kind < 3; kind++)
-        ipv6_lines(o, a, kind, all);
+    ipv6_lines(o, a, all);
     /* Each IPv4 address with its mask, as ipconfig pairs them. */
     for (size_t i = 0; i < a->n_addrs; i++) {
         const ipcfg_addr *ad = &a->addrs[i];
@@ -277,12 +340,8 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         ipcfg_prefix_to_mask(ad->prefix_len, &m);
         ipcfg_fmt_field(o, "Subnet Mask", ipcfg_ip_str(&m, s, sizeof(s)));
     }
-    if (all && a->has_lease && !a->lease_expired && a->dhcp_enabled == IPCFG_YES) {
-        ipcfg_fmt_time(v, sizeof(v), a->lease_obtained);
-        ipcfg_fmt_field(o, "Lease Obtained", v);
-        ipcfg_fmt_time(v, sizeof(v), a->lease_expires);
-        ipcfg_fmt_field(o, "Lease Expires", v);
-    }
+    if (all && a->has_lease && !a->lease_expired && a->dhcp_enabled == IPCFG_YES)
+        lease_lines(o, a->lease_obtained, a->lease_expires);
     gateways_field(o, a);
     if (!all)
         return;
@@ -296,7 +355,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         hex_dashed(v, sizeof(v), a->dhcpv6_duid, a->dhcpv6_duid_len);
         ipcfg_fmt_field(o, "DHCPv6 Client DUID", v);
     }
-    list_field(o, "DNS Servers", a->dns_servers, a->n_dns);
+    dns_field(o, a);
     /* the first WINS server, then the second with the others on its
      * continuation lines, as real ipconfig lists more than two */
     list_field(o, "Primary WINS Server", a->wins_servers, a->n_wins < 1 ? a->n_wins : 1);
@@ -304,12 +363,7 @@ void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
         list_field(o, "Secondary WINS Server", a->wins_servers + 1, a->n_wins - 1);
     if (a->netbios_enabled != IPCFG_UNKNOWN)
         ipcfg_fmt_field(o, "NetBIOS over Tcpip", a->netbios_enabled == IPCFG_YES ? "Enabled" : "Disabled");
-    if (a->n_conn_search) {
-        ipcfg_sb_puts(o, conn_search_label);
-        ipcfg_sb_putc(o, '\n');
-        for (size_t i = 0; i < a->n_conn_search; i++)
-            ipcfg_fmt_cont(o, a->conn_search[i]);
-    }
+    search_field(o, a);
 }
 
 static void at_type(unsigned f, char *buf, size_t len)

@@ -74,6 +74,11 @@ int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const
     return 0;
 }
 
+int ipcfg_adapter_set_dhcpv6_duid(ipcfg_adapter_list *l, ipcfg_adapter *a, const uint8_t *duid, size_t len)
+{
+    return ipcfg_model_set_bytes(&l->strs, &a->dhcpv6_duid, &a->dhcpv6_duid_len, duid, len);
+}
+
 void ipcfg_adapter_free(ipcfg_adapter *a)
 {
     free(a->addrs);
@@ -90,6 +95,9 @@ void ipcfg_adapter_free(ipcfg_adapter *a)
         a->name = a->id = a->description = a->dns_suffix = a->captive_portal = a->fqdn_sent = "";
         a->conn_search = NULL;
         a->n_conn_search = 0;
+        a->dhcpv6_duid = NULL;
+        a->dhcpv6_duid_len = 0;
+        a->lease6 = NULL;
     }
 }
 
@@ -129,6 +137,68 @@ static const char *put_str(char **at, const char *s)
     return d;
 }
 
+/* b[0..n) copied to *at (advanced), or NULL for none */
+static const uint8_t *put_bytes(char **at, const uint8_t *b, size_t n)
+{
+    if (n == 0)
+        return NULL;
+    uint8_t *d = (uint8_t *)*at;
+    memcpy(d, b, n);
+    *at += n;
+    return d;
+}
+
+/* The size of a record's own block (ipcfg_adapter_copy): the DHCPv6
+ * lease first (the block is malloc'd, so aligned for it), the search
+ * list's table (room for IPCFG_SEARCH_MAX), then the strings and DUIDs. */
+static size_t own_size(const ipcfg_adapter *src, size_t *lease, size_t *tab)
+{
+    *lease = src->lease6 ? sizeof(ipcfg_lease6) : 0;
+    *tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
+    size_t total = *lease + *tab + str_size(src->name) + str_size(src->id) + str_size(src->description) +
+                   str_size(src->dns_suffix) + str_size(src->captive_portal) + str_size(src->fqdn_sent) +
+                   src->dhcpv6_duid_len;
+    for (size_t i = 0; i < src->n_conn_search; i++)
+        total += str_size(src->conn_search[i]);
+    if (src->lease6) {
+        total += src->lease6->server_duid_len;
+        for (size_t i = 0; i < src->lease6->n_domains; i++)
+            total += str_size(src->lease6->domains[i]);
+    }
+    return total;
+}
+
+/* The strings, DUIDs and DHCPv6 lease of src into dst's block (NULL when
+ * src has none of them). */
+static void own_fill(ipcfg_adapter *dst, const ipcfg_adapter *src, char *block, size_t lease, size_t tab)
+{
+    char *at = block ? block + lease + tab : NULL;
+    dst->own = block;
+    dst->name = put_str(&at, src->name);
+    dst->id = put_str(&at, src->id);
+    dst->description = put_str(&at, src->description);
+    dst->dns_suffix = put_str(&at, src->dns_suffix);
+    dst->captive_portal = put_str(&at, src->captive_portal);
+    dst->fqdn_sent = put_str(&at, src->fqdn_sent);
+    dst->dhcpv6_duid = put_bytes(&at, src->dhcpv6_duid, src->dhcpv6_duid_len);
+    dst->conn_search = NULL;
+    if (src->n_conn_search) {
+        const char **v = (const char **)(void *)(block + lease);
+        for (size_t i = 0; i < src->n_conn_search; i++)
+            v[i] = put_str(&at, src->conn_search[i]);
+        dst->conn_search = v;
+    }
+    dst->lease6 = NULL;
+    if (src->lease6) {
+        ipcfg_lease6 *ls = (ipcfg_lease6 *)(void *)block;
+        *ls = *src->lease6;
+        ls->server_duid = put_bytes(&at, src->lease6->server_duid, src->lease6->server_duid_len);
+        for (size_t i = 0; i < ls->n_domains; i++)
+            ls->domains[i] = put_str(&at, src->lease6->domains[i]);
+        dst->lease6 = ls;
+    }
+}
+
 int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
 {
     *dst = *src;
@@ -141,13 +211,8 @@ int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
     dst->cap_gateways = src->n_gateways;
     dst->cap_dns = src->n_dns;
     dst->cap_wins = src->n_wins;
-    /* the strings: one block, the search list's table (room for
-     * IPCFG_SEARCH_MAX) first */
-    size_t tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
-    size_t total = tab + str_size(src->name) + str_size(src->id) + str_size(src->description) +
-                   str_size(src->dns_suffix) + str_size(src->captive_portal) + str_size(src->fqdn_sent);
-    for (size_t i = 0; i < src->n_conn_search; i++)
-        total += str_size(src->conn_search[i]);
+    size_t lease, tab;
+    size_t total = own_size(src, &lease, &tab);
     char *block = total ? malloc(total) : NULL;
     if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers) ||
         (src->n_wins && !dst->wins_servers) || (total && !block)) {
@@ -156,22 +221,7 @@ int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
         ipcfg_adapter_init(dst);
         return -1;
     }
-    dst->own = block;
-    char *at = block + tab;
-    dst->name = put_str(&at, src->name);
-    dst->id = put_str(&at, src->id);
-    dst->description = put_str(&at, src->description);
-    dst->dns_suffix = put_str(&at, src->dns_suffix);
-    dst->captive_portal = put_str(&at, src->captive_portal);
-    dst->fqdn_sent = put_str(&at, src->fqdn_sent);
-    if (src->n_conn_search) {
-        const char **v = (const char **)(void *)block;
-        for (size_t i = 0; i < src->n_conn_search; i++)
-            v[i] = put_str(&at, src->conn_search[i]);
-        dst->conn_search = v;
-    } else {
-        dst->conn_search = NULL;
-    }
+    own_fill(dst, src, block, lease, tab);
     return 0;
 }
 

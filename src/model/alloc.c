@@ -81,6 +81,15 @@ void *ipcfg_strarena_alloc(ipcfg_strarena *ar, size_t n)
     return arena_take(ar, n ? n : 1, sizeof(void *));
 }
 
+/* A chunk's data starts after its two-pointer header in a malloc'd block
+ * (malloc aligns to at least 8): aligned to 8 on every platform. */
+_Static_assert(sizeof(ipcfg_strchunk) % 8 == 0, "a chunk's data is 8-aligned");
+
+void *ipcfg_model_alloc(ipcfg_strarena *ar, size_t n, size_t align)
+{
+    return arena_take(ar, n, align < sizeof(void *) ? sizeof(void *) : align);
+}
+
 const char *ipcfg_strarena_dup(ipcfg_strarena *ar, const char *s, size_t len)
 {
     if (len == 0)
@@ -112,5 +121,21 @@ int ipcfg_model_set_str(ipcfg_strarena *ar, const char **field, const char *s, s
     if (d == NULL)
         return -1;
     *field = d;
+    return 0;
+}
+
+int ipcfg_model_set_bytes(ipcfg_strarena *ar, const uint8_t **field, size_t *flen, const uint8_t *b, size_t len)
+{
+    if (len > IPCFG_DUID_MAX)
+        return -1;
+    uint8_t *d = NULL;
+    if (len) {
+        d = arena_take(ar, len, 1);
+        if (d == NULL)
+            return -1;
+        memcpy(d, b, len);
+    }
+    *field = d;
+    *flen = len;
     return 0;
 }

@@ -255,10 +255,10 @@ static int fill_adapter(ipcfg_adapter_list *l, ipcfg_adapter *ad, const IP_ADAPT
         size_t dl = a->Dhcpv6ClientDuidLength;
         if (dl > sizeof(a->Dhcpv6ClientDuid))
             dl = sizeof(a->Dhcpv6ClientDuid);
-        if (dl > sizeof(ad->dhcpv6_duid))
-            dl = sizeof(ad->dhcpv6_duid);
-        memcpy(ad->dhcpv6_duid, a->Dhcpv6ClientDuid, dl);
-        ad->dhcpv6_duid_len = dl;
+        if (dl > IPCFG_DUID_MAX)
+            dl = IPCFG_DUID_MAX;
+        if (ipcfg_adapter_set_dhcpv6_duid(l, ad, a->Dhcpv6ClientDuid, dl) != 0)
+            return ipcfg_win_oom(err);
         ad->has_dhcpv6_iaid = a->Dhcpv6Iaid != 0;
         ad->dhcpv6_iaid = (uint32_t)a->Dhcpv6Iaid;
     }

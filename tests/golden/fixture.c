@@ -83,8 +83,7 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     ad->valid_lifetime = 604800;
     a->has_dhcpv6_iaid = 1;
     a->dhcpv6_iaid = 351866565;
-    memcpy(a->dhcpv6_duid, "\x00\x01\x00\x01\x2A\x15\xC3\x11\x1C\xD3\x05\xF1\x58\xE1", 14);
-    a->dhcpv6_duid_len = 14;
+    ipcfg_adapter_set_dhcpv6_duid(l, a, (const uint8_t *)"\x00\x01\x00\x01\x2A\x15\xC3\x11\x1C\xD3\x05\xF1\x58\xE1", 14);
     /* three WINS servers: the third on a continuation line */
     for (int k = 5; k <= 7; k++) {
         ipcfg_ip w;

@@ -6,7 +6,8 @@
  * keep LF on both platforms.  On success it prints one "ok" line (a Wine
  * run that printed nothing is never a pass: tests/win/wine_run.sh).
  *
- * usage: golden_check GOLDEN_FILE ARG...   (run with TZ=UTC0)
+ * usage: golden_check [--linux] GOLDEN_FILE ARG...   (run with TZ=UTC0)
+ * --linux: the Linux fixture (fixture_linux.c) instead of the Windows one
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,14 @@ static int collect(void *ctx, int is_err, const char *text, size_t len, ipcfg_er
 
 int main(int argc, char **argv)
 {
+    ipcfg_backend_open_fn open_fn = fixture_backend_open;
+    if (argc > 1 && strcmp(argv[1], "--linux") == 0) {
+        open_fn = fixture_linux_backend_open;
+        argv++;
+        argc--;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: golden_check GOLDEN ARG...\n");
+        fprintf(stderr, "usage: golden_check [--linux] GOLDEN ARG...\n");
         return 2;
     }
     FILE *f = fopen(argv[1], "rb");
@@ -59,7 +66,7 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++)
         args[i - 1] = argv[i];
     ipcfg_sink sink = {collect, got, 0, IPCFG_GOLDEN_CRLF};
-    int code = ipcfg_main(argc - 1, args, fixture_backend_open, &sink);
+    int code = ipcfg_main(argc - 1, args, open_fn, &sink);
     free(args);
 
     int ok = code == 0 && got[1].len == 0 && got[0].len == want.len &&

@@ -362,6 +362,243 @@ static void strings_out_of_memory(void **s)
     ipcfg_adapters_free(&l);
 }
 
+/* The DHCPv6 client DUID and lease: in the list's arena (the lease block
+ * aligned for its 64-bit fields after strings of odd lengths), one block
+ * per record, a copy's its own; the limits; out of memory leaves the
+ * record as it was. */
+static void dhcpv6_lease_and_copy(void **s)
+{
+    (void)s;
+    static const uint8_t duid[] = {0x00, 0x01, 0x00, 0x01, 0x2a, 0x15, 0xc3, 0x11,
+                                   0x1c, 0xd3, 0x05, 0xf1, 0x58, 0xe1};
+    uint8_t long_duid[IPCFG_DUID_MAX + 1] = {0};
+    ipcfg_adapter_list l = {0};
+    ipcfg_adapter *a = ipcfg_adapters_push(&l);
+    assert_non_null(a);
+    assert_null(a->lease6);
+    assert_int_equal(a->dhcpv6_duid_len, 0);
+    assert_int_equal(ipcfg_adapter_set_name(&l, a, "eth0", 3), 0); /* "eth": an odd length */
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, duid, sizeof(duid)), 0);
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, long_duid, sizeof(long_duid)), -1);
+    assert_int_equal(a->dhcpv6_duid_len, sizeof(duid));
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, long_duid, IPCFG_DUID_MAX), 0); /* the longest */
+    assert_int_equal(a->dhcpv6_duid_len, IPCFG_DUID_MAX);
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, duid, sizeof(duid)), 0);
+    assert_memory_equal(a->dhcpv6_duid, duid, sizeof(duid));
+    /* the DHCPv4 lease's portal and the name sent: strings of the record */
+    assert_string_equal(a->captive_portal, "");
+    assert_int_equal(ipcfg_adapter_set_captive_portal(&l, a, "https://p.example/xyz", 17), 0);
+    assert_int_equal(ipcfg_adapter_set_fqdn_sent(&l, a, "ws-042.example", 14), 0);
+
+    ipcfg_lease6 *ls = ipcfg_adapter_add_lease6(&l, a);
+    assert_non_null(ls);
+    assert_ptr_equal(a->lease6, ls);
+    assert_ptr_equal(ipcfg_adapter_add_lease6(&l, a), ls); /* one a record */
+    assert_int_equal((uintptr_t)ls % _Alignof(ipcfg_lease6), 0);
+    assert_int_equal((uintptr_t)ls % 8, 0);
+    assert_int_equal(ls->state, IPCFG_LEASE6_BOUND);
+    assert_true(ls->expires == IPCFG_TIME_NEVER && ls->t1 == IPCFG_TIME_NEVER && ls->t2 == IPCFG_TIME_NEVER);
+    assert_int_equal(ls->server_address.family, IPCFG_AF_NONE);
+    assert_int_equal(ls->kept, IPCFG_UNKNOWN);
+    assert_int_equal(ipcfg_lease6_set_server_duid(&l, ls, duid + 4, 10), 0);
+    ipcfg_ip ip;
+    assert_int_equal(ipcfg_ip6_parse("2001:db8::10", &ip), 0);
+    for (int i = 0; i < IPCFG_LEASE6_MAX_ADDRS; i++)
+        assert_int_equal(ipcfg_lease6_add_addr(ls, &ip, 100 + i, IPCFG_TIME_NEVER), 0);
+    assert_int_equal(ipcfg_lease6_add_addr(ls, &ip, 1, 2), -1);
+    for (int i = 0; i < IPCFG_LEASE6_MAX_DNS; i++)
+        assert_int_equal(ipcfg_lease6_add_dns(ls, &ip), 0);
+    assert_int_equal(ipcfg_lease6_add_dns(ls, &ip), -1);
+    char nm[32];
+    for (int i = 0; i < IPCFG_LEASE6_MAX_DOMAINS; i++) {
+        snprintf(nm, sizeof(nm), "d%d.example", i);
+        assert_int_equal(ipcfg_lease6_add_domain(&l, ls, nm, strlen(nm)), 0);
+    }
+    assert_int_equal(ipcfg_lease6_add_domain(&l, ls, "x.example", 9), -1);
+    assert_int_equal(ls->n_addrs, IPCFG_LEASE6_MAX_ADDRS);
+    assert_true(ls->addrs[7].preferred_until == 107 && ls->addrs[7].valid_until == IPCFG_TIME_NEVER);
+
+    /* a second record's lease after a string of odd length: aligned too */
+    ipcfg_adapter *b = ipcfg_adapters_push(&l);
+    assert_int_equal(ipcfg_adapter_set_description(&l, b, "abcde", 5), 0);
+    ipcfg_lease6 *lb = ipcfg_adapter_add_lease6(&l, b);
+    assert_non_null(lb);
+    assert_int_equal((uintptr_t)lb % 8, 0);
+    assert_ptr_not_equal(lb, ls);
+
+    ipcfg_adapter copy;
+    assert_int_equal(ipcfg_adapter_copy(&copy, &l.items[0]), 0);
+    ipcfg_adapters_free(&l); /* the original's arena gone */
+    assert_string_equal(copy.name, "eth");
+    assert_string_equal(copy.captive_portal, "https://p.example");
+    assert_string_equal(copy.fqdn_sent, "ws-042.example");
+    assert_int_equal(copy.dhcpv6_duid_len, sizeof(duid));
+    assert_memory_equal(copy.dhcpv6_duid, duid, sizeof(duid));
+    assert_non_null(copy.lease6);
+    assert_int_equal((uintptr_t)copy.lease6 % 8, 0);
+    assert_int_equal(copy.lease6->server_duid_len, 10);
+    assert_memory_equal(copy.lease6->server_duid, duid + 4, 10);
+    assert_int_equal(copy.lease6->n_domains, IPCFG_LEASE6_MAX_DOMAINS);
+    for (int i = 0; i < IPCFG_LEASE6_MAX_DOMAINS; i++) {
+        snprintf(nm, sizeof(nm), "d%d.example", i);
+        assert_string_equal(copy.lease6->domains[i], nm);
+    }
+    assert_int_equal(copy.lease6->n_dns, IPCFG_LEASE6_MAX_DNS);
+    assert_true(ipcfg_ip_equal(&copy.lease6->addrs[0].ip, &ip));
+    ipcfg_adapter_free(&copy);
+    assert_string_equal(copy.fqdn_sent, "");
+    assert_null(copy.lease6);
+    assert_null(copy.dhcpv6_duid);
+    assert_int_equal(copy.dhcpv6_duid_len, 0);
+
+    /* out of memory: NULL / -1, the record as it was */
+    ipcfg_adapter_list m = {0};
+    ipcfg_adapter *c = ipcfg_adapters_push(&m);
+    ipcfg_strarena_malloc = counting_malloc;
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_null(ipcfg_adapter_add_lease6(&m, c));
+    assert_null(c->lease6);
+    g_chunks = 0;
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&m, c, duid, sizeof(duid)), -1);
+    assert_int_equal(c->dhcpv6_duid_len, 0);
+    g_fail_chunk = 0;
+    ls = ipcfg_adapter_add_lease6(&m, c);
+    assert_non_null(ls);
+    /* the chunk's room used up, the next chunk fails: a domain is not added */
+    ls->n_domains = 0;
+    char big[70000];
+    memset(big, 'q', sizeof(big));
+    g_chunks = 0;
+    g_fail_chunk = 1;
+    assert_int_equal(ipcfg_lease6_add_domain(&m, ls, big, sizeof(big)), -1);
+    /* a server DUID longer than RFC 8415 §11.1 allows: refused, the lease as it was */
+    assert_int_equal(ipcfg_lease6_set_server_duid(&m, ls, long_duid, sizeof(long_duid)), -1);
+    assert_int_equal(ls->n_domains, 0);
+    assert_int_equal(ls->server_duid_len, 0);
+    ipcfg_strarena_malloc = malloc;
+    ipcfg_adapters_free(&m);
+}
+
+/* A copy's own block holds the DHCPv6 lease, the search list's table and
+ * the strings and DUIDs together: each where it belongs (the lease at the
+ * block's start, the table after it, neither overlapping the other),
+ * every one intact once the original's list is gone, and a search list
+ * that grows on the copy leaves its lease alone; a copy of the copy has
+ * its own. */
+static void dhcpv6_lease_copy_with_search_list(void **s)
+{
+    (void)s;
+    static const uint8_t duid[] = {0x00, 0x04, 0x7b, 0x3e, 0x91, 0x0c, 0x55, 0xa2, 0x4f,
+                                   0x6b, 0x9d, 0x2e, 0x01, 0xc4, 0x88, 0xf3, 0x5a, 0x17};
+    ipcfg_adapter_list l = {0};
+    ipcfg_adapter *a = ipcfg_adapters_push(&l);
+    assert_non_null(a);
+    assert_int_equal(ipcfg_adapter_set_name(&l, a, "eth0", 4), 0);
+    assert_int_equal(ipcfg_adapter_add_conn_search(&l, a, "corp.example", 12), 0);
+    assert_int_equal(ipcfg_adapter_add_conn_search(&l, a, "example", 7), 0);
+    assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, duid, sizeof(duid)), 0);
+    ipcfg_lease6 *ls = ipcfg_adapter_add_lease6(&l, a);
+    assert_non_null(ls);
+    ls->state = IPCFG_LEASE6_STATELESS; /* configuration only: no server DUID, no address */
+    ls->obtained = 1764370012;
+    ls->expires = 1764370012 + 86400;
+    ls->kept = IPCFG_YES;
+    snprintf(ls->client, sizeof(ls->client), "ipcfg");
+    snprintf(ls->keeper, sizeof(ls->keeper), "systemd");
+    ipcfg_ip d0, d1;
+    assert_int_equal(ipcfg_ip6_parse("2001:db8:1::53", &d0), 0);
+    assert_int_equal(ipcfg_ip6_parse("2001:db8:1::54", &d1), 0);
+    assert_int_equal(ipcfg_lease6_add_dns(ls, &d0), 0);
+    assert_int_equal(ipcfg_lease6_add_dns(ls, &d1), 0);
+    assert_int_equal(ipcfg_lease6_add_domain(&l, ls, "lab.example", 11), 0);
+    assert_int_equal(ipcfg_lease6_add_domain(&l, ls, "corp.example", 12), 0);
+
+    ipcfg_adapter copy;
+    assert_int_equal(ipcfg_adapter_copy(&copy, a), 0);
+    ipcfg_adapters_free(&l); /* the original's arena gone */
+    const ipcfg_lease6 *cl = copy.lease6;
+    assert_non_null(cl);
+    assert_ptr_equal((const void *)cl, copy.own); /* the lease first in the block */
+    assert_int_equal((uintptr_t)cl % 8, 0);
+    assert_true((const char *)copy.conn_search >= (const char *)(cl + 1));
+    assert_int_equal((uintptr_t)copy.conn_search % _Alignof(const char *), 0);
+    assert_string_equal(copy.name, "eth0");
+    assert_int_equal(copy.n_conn_search, 2);
+    assert_string_equal(copy.conn_search[0], "corp.example");
+    assert_string_equal(copy.conn_search[1], "example");
+    assert_int_equal(copy.dhcpv6_duid_len, sizeof(duid));
+    assert_memory_equal(copy.dhcpv6_duid, duid, sizeof(duid));
+    assert_int_equal(cl->state, IPCFG_LEASE6_STATELESS);
+    assert_true(cl->obtained == 1764370012 && cl->expires == 1764370012 + 86400);
+    assert_true(cl->t1 == IPCFG_TIME_NEVER && cl->t2 == IPCFG_TIME_NEVER);
+    assert_null(cl->server_duid);
+    assert_int_equal(cl->server_duid_len, 0);
+    assert_int_equal(cl->n_addrs, 0);
+    assert_int_equal(cl->n_dns, 2);
+    assert_true(ipcfg_ip_equal(&cl->dns[0], &d0) && ipcfg_ip_equal(&cl->dns[1], &d1));
+    assert_int_equal(cl->n_domains, 2);
+    assert_string_equal(cl->domains[0], "lab.example");
+    assert_string_equal(cl->domains[1], "corp.example");
+    assert_int_equal(cl->kept, IPCFG_YES);
+    assert_string_equal(cl->client, "ipcfg");
+    assert_string_equal(cl->keeper, "systemd");
+
+    /* the copy's search list grows (room for IPCFG_SEARCH_MAX) in another
+     * list's arena: its lease is not written over */
+    ipcfg_adapter_list m = {0};
+    char nm[32];
+    for (int i = 2; i < IPCFG_SEARCH_MAX; i++) {
+        snprintf(nm, sizeof(nm), "s%d.example", i);
+        assert_int_equal(ipcfg_adapter_add_conn_search(&m, &copy, nm, strlen(nm)), 0);
+    }
+    assert_int_equal(ipcfg_adapter_add_conn_search(&m, &copy, "full.example", 12), -1);
+    assert_string_equal(copy.conn_search[IPCFG_SEARCH_MAX - 1], "s15.example");
+    assert_int_equal(cl->n_dns, 2);
+    assert_int_equal(cl->n_domains, 2);
+    assert_string_equal(cl->domains[0], "lab.example");
+    assert_int_equal(cl->state, IPCFG_LEASE6_STATELESS);
+
+    /* a copy of the copy: its own lease, equal to it */
+    ipcfg_adapter again;
+    assert_int_equal(ipcfg_adapter_copy(&again, &copy), 0);
+    assert_ptr_not_equal(again.lease6, copy.lease6);
+    assert_int_equal(again.n_conn_search, IPCFG_SEARCH_MAX);
+    assert_string_equal(again.lease6->domains[1], "corp.example");
+    ipcfg_adapter_free(&copy);
+    ipcfg_adapters_free(&m);
+    assert_string_equal(again.conn_search[IPCFG_SEARCH_MAX - 1], "s15.example");
+    assert_string_equal(again.lease6->keeper, "systemd");
+    ipcfg_adapter_free(&again);
+}
+
+/* A record holding a DHCPv6 lease and nothing else: its copy's block is
+ * the lease alone. */
+static void dhcpv6_lease_alone_copy(void **s)
+{
+    (void)s;
+    ipcfg_ip d0;
+    assert_int_equal(ipcfg_ip6_parse("2001:db8:1::1d4", &d0), 0);
+    ipcfg_adapter copy;
+    ipcfg_adapter_list n = {0};
+    ipcfg_adapter *b = ipcfg_adapters_push(&n);
+    ipcfg_lease6 *lb = ipcfg_adapter_add_lease6(&n, b);
+    assert_non_null(lb);
+    assert_int_equal(ipcfg_lease6_add_addr(lb, &d0, 100, 200), 0);
+    assert_int_equal(ipcfg_adapter_copy(&copy, b), 0);
+    ipcfg_adapters_free(&n);
+    assert_ptr_equal((const void *)copy.lease6, copy.own);
+    assert_null(copy.conn_search);
+    assert_null(copy.dhcpv6_duid);
+    assert_string_equal(copy.name, "");
+    assert_int_equal(copy.lease6->n_addrs, 1);
+    assert_true(ipcfg_ip_equal(&copy.lease6->addrs[0].ip, &d0));
+    assert_true(copy.lease6->addrs[0].preferred_until == 100 && copy.lease6->addrs[0].valid_until == 200);
+    assert_int_equal(copy.lease6->n_domains, 0);
+    ipcfg_adapter_free(&copy);
+    assert_null(copy.lease6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +606,8 @@ int main(void)
         cmocka_unit_test(arrays_and_sort), cmocka_unit_test(error_set_is_fresh),
         cmocka_unit_test(long_text_cut_at_a_character), cmocka_unit_test(strings_across_chunks),
         cmocka_unit_test(search_list_and_copy), cmocka_unit_test(strings_out_of_memory),
+        cmocka_unit_test(dhcpv6_lease_and_copy), cmocka_unit_test(dhcpv6_lease_copy_with_search_list),
+        cmocka_unit_test(dhcpv6_lease_alone_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
