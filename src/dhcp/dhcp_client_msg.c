@@ -26,9 +26,10 @@ size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
 }
 
 /* Options 81 (RFC 4702) and 77 (RFC 3004) of a DISCOVER or REQUEST,
- * appended at `at`: the client FQDN beside option 12 (RFC 4702 §3: "the
- * client MUST include [option 81] in any DHCPREQUEST" once it sends it in
- * its DISCOVER), and the user class kept for the interface. */
+ * appended at `at`: the client FQDN beside option 12 (as Windows clients
+ * send both), in every DISCOVER and REQUEST so that a renewal asks the
+ * server for the same DNS updates, and the user class kept for the
+ * interface. */
 static size_t client_name_class(const ipcfg_dhcp_client *c, uint8_t *b, size_t cap, size_t at)
 {
     uint8_t v[3 + 256];

@@ -196,7 +196,6 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
 
 /* ---- parsing ------------------------------------------------------------------ */
 
-/* A decimal number without sign or leading zeros, at most max. */
 /* Hex pairs, colon-separated (colons) or not; 1..max octets. */
 /* The state's words, compared from a table: a memcmp with a literal is
  * compiled into an immediate whose bytes ("boun") read as a misspelling to

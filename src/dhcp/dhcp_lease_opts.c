@@ -30,6 +30,7 @@
 
 /* ---- the values both versions share ---- */
 
+/* A decimal number without sign or leading zeros, at most max. */
 int ipcfg_dhcp_lease_dec(const char *s, size_t n, unsigned long long max, unsigned long long *v)
 {
     unsigned long long x = 0;

@@ -193,12 +193,13 @@ int ipcfg_dhcp_opt_portal(const uint8_t *v, size_t len, char *out, size_t cap);
  * (deprecated, §2.3.2); an empty name is allowed.  The name must pass
  * ipcfg_dns_name_valid. */
 int ipcfg_dhcp_opt_fqdn(const uint8_t *v, size_t len, uint8_t *flags, char *out, size_t cap);
-/* Builds the value of option 81 as ipcfg sends it (RFC 4702): flags S and
- * E (the server is asked to update the A and PTR records, §3.3; canonical
- * wire format, §2.3.1: "clients ... SHOULD use the canonical wire
- * format"), RCODE1 and RCODE2 0 (§2.2), the name with its zero label when
- * it holds a dot (fully qualified), without when it does not (a partial
- * name the server completes, §3.1).  name must pass ipcfg_dns_name_valid.
+/* Builds the value of option 81 as ipcfg sends it (RFC 4702), as Windows
+ * clients and NetworkManager build it: flags S (the server is asked to
+ * update the A and PTR records, §2.1) and E (canonical wire format,
+ * §2.3.1; the ASCII form of §2.3.2 is deprecated), RCODE1 and RCODE2 0
+ * (§2.2), the name with its zero label when it holds a dot (fully
+ * qualified), without when it does not (a partial name, which the server
+ * completes with its own domain).  name must pass ipcfg_dns_name_valid.
  * Returns the length, 0 when it does not fit or is no name. */
 size_t ipcfg_dhcp_opt_fqdn_build(const char *name, uint8_t *out, size_t cap);
 /* Builds option 77 (RFC 3004 §4): one user class instance, its length

@@ -22,10 +22,9 @@ int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_N
     uint8_t k = 0, i;
 
     *n = 0;
-    /* RFC 3397 §2: "the list of domain names ... encoded [...] as
-     * specified in section 3.1 of RFC 1035", with the compression of
-     * §4.1.4 of RFC 1035, pointers counting from the start of the
-     * (RFC 3396-concatenated) option data.  ipcfg_dns_name_decode follows
+    /* RFC 3397 §2: the names one after another in the wire form of RFC
+     * 1035 §3.1, compressed as RFC 1035 §4.1.4 allows, each pointer an
+     * offset from the start of the (RFC 3396-concatenated) option data.  ipcfg_dns_name_decode follows
      * only pointers strictly backwards: no loop, no forward pointer. */
     if (len == 0)
         return -1;
@@ -45,8 +44,7 @@ int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_N
 
 int ipcfg_dhcp_opt_mtu(const uint8_t *v, size_t len, uint16_t *mtu)
 {
-    /* RFC 2132 §5.1: "The minimum legal value for the MTU is 68.  The
-     * length of the option is 2." */
+    /* RFC 2132 §5.1: a 16-bit value, length 2, at least 68 */
     if (len != 2 || (v[0] << 8 | v[1]) < 68)
         return -1;
     *mtu = (uint16_t)(v[0] << 8 | v[1]);
@@ -57,8 +55,7 @@ int ipcfg_dhcp_opt_ntp(const uint8_t *v, size_t len, uint8_t (*out)[4], uint8_t 
 {
     size_t i;
 
-    /* RFC 2132 §8.3: "The minimum length for this option is 4 octets, and
-     * the length MUST always be a multiple of 4." */
+    /* RFC 2132 §8.3: at least 4 octets, a multiple of 4 */
     *n = 0;
     if (len < 4 || len % 4 != 0)
         return -1;
@@ -70,9 +67,9 @@ int ipcfg_dhcp_opt_ntp(const uint8_t *v, size_t len, uint8_t (*out)[4], uint8_t 
 
 int ipcfg_dhcp_opt_portal(const uint8_t *v, size_t len, char *out, size_t cap)
 {
-    /* RFC 8910 §2: the URI, not NUL-terminated; §2.1: the client "MUST
-     * ignore" what is not a URI it can use.  ipcfg shows only an https:
-     * URI of printable bytes (dns_name.h). */
+    /* RFC 8910 §2: the URI, not NUL-terminated.  ipcfg shows only an
+     * https: URI of printable bytes (dns_name.h); anything else is left
+     * out. */
     if (len == 0 || len >= cap || !ipcfg_dns_uri_valid((const char *)v, len))
         return -1;
     memcpy(out, v, len);
@@ -87,7 +84,7 @@ int ipcfg_dhcp_opt_fqdn(const uint8_t *v, size_t len, uint8_t *flags, char *out,
     int tl;
 
     out[0] = '\0';
-    /* RFC 4702 §2: "Code Len Flags RCODE1 RCODE2 Domain Name": at least 3 */
+    /* RFC 4702 §2: flags, RCODE1, RCODE2, then the name: at least 3 */
     if (len < 3 || cap < IPCFG_DHCP_NAME_CAP)
         return -1;
     nl = len - 3;
@@ -128,14 +125,14 @@ size_t ipcfg_dhcp_opt_fqdn_build(const char *name, uint8_t *out, size_t cap)
     if (cap < 3 || tl == 0)
         return 0;
     out[0] = IPCFG_FQDN_S | IPCFG_FQDN_E;
-    /* §2.2: "A client SHOULD set the RCODE1 and RCODE2 fields to 0" */
+    /* §2.2: RCODE1 and RCODE2 are deprecated; a client sends 0 */
     out[1] = 0;
     out[2] = 0;
     n = ipcfg_dns_name_encode(name, out + 3, cap - 3);
     if (n == 0)
         return 0;
-    /* a name without a dot is partial: §2.3.1 "the client omits the
-     * trailing zero-length label" */
+    /* a name without a dot is partial: sent without its trailing
+     * zero-length label (§2.3.1) */
     if (memchr(name, '.', tl) == NULL)
         n--;
     return 3 + n;
@@ -143,7 +140,7 @@ size_t ipcfg_dhcp_opt_fqdn_build(const char *name, uint8_t *out, size_t cap)
 
 size_t ipcfg_dhcp_opt_user_class_build(const char *cls, size_t len, uint8_t *out, size_t cap)
 {
-    /* RFC 3004 §4: "UC_Len_i ... User_Class_Data_i", UC_Len_i at least 1 */
+    /* RFC 3004 §4: each user class is its length (at least 1) and data */
     if (len == 0 || len > 255 || cap < len + 1)
         return 0;
     out[0] = (uint8_t)len;

@@ -77,7 +77,7 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->client_command = ipcfg_lx_client_command; /* peer_command.c */
     /* /registerdns is a renew of every lease: each REQUEST carries the
      * name again in options 12 and 81 (dhcp_names.c), from which the
-     * server registers it (RFC 4702 §3.3); no DHCPv6 lease is kept here */
+     * server registers it (RFC 4702, flag S); no DHCPv6 lease is kept here */
     out->register_dns = ipcfg_lx_dhcp_renew;
     out->show_classid = ipcfg_lx_show_classid; /* dhcp_names.c */
     out->set_classid = ipcfg_lx_set_classid;

@@ -29,8 +29,8 @@
 #include "dhcp/dhcp_client.h"
 #include "ipcfg/model.h"
 
-#define IPCFG_LX_WIRE_TEXT_MAX 7168 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
-                                       domains, a URI and an FQDN) is < 6 KiB */
+#define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
+                                       domains, a URI and an FQDN) is < 4.5 KiB (unit_dhcp_opts) */
 #define IPCFG_LX_WIRE_MAX 8192      /* one message */
 #define IPCFG_LX_WIRE_JOBS_MAX 4096 /* jobs of one exchange */
 

@@ -400,6 +400,55 @@ static void lease_file_versions(void **st)
     assert_int_equal(parse("ipcfg-lease 2\ninterface eth0\nstate released\nhwaddr 02:00:5e:10:20:30\nend\n", &l, why), 0);
 }
 
+/* The largest record there can be still fits the engine's message to the
+ * privileged side (IPCFG_LX_WIRE_TEXT_MAX, src/linux/dhcp_wire.h: 6144)
+ * and reads back. */
+static void lease_file_largest(void **st)
+{
+    static ipcfg_dhcp_lease l, back;
+    static char text[16384];
+    char why[128];
+    size_t n;
+    unsigned i;
+    (void)st;
+    assert_int_equal(parse("ipcfg-lease 1\n" V1 TIMES, &l, why), 0);
+    for (i = 0; i < IPCFG_DHCP_MAX_ROUTERS; i++)
+        ipcfg_dhcp_put32(l.routers[i], 0xc0000201u + i * 0x01000000u);
+    l.n_routers = IPCFG_DHCP_MAX_ROUTERS;
+    for (i = 0; i < IPCFG_DHCP_MAX_ROUTES; i++) {
+        ipcfg_dhcp_put32(l.routes[i].dest, 0xc6336400u + i * 256u);
+        l.routes[i].prefix_len = 24;
+        ipcfg_dhcp_put32(l.routes[i].gateway, 0xc00002feu);
+    }
+    l.n_routes = IPCFG_DHCP_MAX_ROUTES;
+    for (i = 0; i < IPCFG_DHCP_MAX_DNS; i++)
+        ipcfg_dhcp_put32(l.dns[i], 0xdfffff01u + i);
+    l.n_dns = IPCFG_DHCP_MAX_DNS;
+    memset(l.domain, 'd', 63);
+    l.domain[63] = '\0';
+    for (i = 0; i < IPCFG_DHCP_MAX_SEARCH; i++) {
+        /* 253 bytes: three labels of 63 and one of 61, each name its own */
+        memset(l.search[i], 'a' + (int)i, 253);
+        l.search[i][63] = l.search[i][127] = l.search[i][191] = '.';
+        l.search[i][253] = '\0';
+    }
+    l.n_search = IPCFG_DHCP_MAX_SEARCH;
+    for (i = 0; i < IPCFG_DHCP_MAX_NTP; i++)
+        ipcfg_dhcp_put32(l.ntp[i], 0xcb007101u + i);
+    l.n_ntp = IPCFG_DHCP_MAX_NTP;
+    l.mtu = 65535;
+    memcpy(l.captive_portal, "https:", 6);
+    memset(l.captive_portal + 6, 'u', 249);
+    memcpy(l.fqdn, l.search[0], sizeof l.fqdn);
+    l.name_choice = IPCFG_DHCP_NAME_GIVEN;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    assert_true(n > 0);
+    print_message("the largest lease text: %zu bytes\n", n);
+    assert_true(n <= 6144);
+    assert_int_equal(ipcfg_dhcp_lease_parse(text, n, &back, why, sizeof why), 0);
+    assert_memory_equal(&back, &l, sizeof l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +460,7 @@ int main(void)
         cmocka_unit_test(ack_into_lease),
         cmocka_unit_test(hostile_options_left_out),
         cmocka_unit_test(lease_file_versions),
+        cmocka_unit_test(lease_file_largest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -240,6 +240,18 @@ int main(int argc, char **argv)
     l.lease_time = l.t1 = l.t2 = IPCFG_DHCP_INFINITE;
     n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
     bad |= n == 0 || put(ld, "infinite", text, n);
+    /* version 2: every key of dhcp_lease_opts.c */
+    memcpy(l.search[0], "example.com", 12);
+    memcpy(l.search[1], "eng.example.com", 16);
+    l.n_search = 2;
+    memcpy(l.ntp[0], T_DNS, 4);
+    l.n_ntp = 1;
+    l.mtu = 9000;
+    memcpy(l.captive_portal, "https://portal.example.com/x", 29);
+    memcpy(l.fqdn, "ws-042.example.com", 19);
+    l.name_choice = IPCFG_DHCP_NAME_GIVEN;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    bad |= n == 0 || put(ld, "v2", text, n);
     memset(&l, 0, sizeof l);
     l.state = IPCFG_DHCP_LEASE_RELEASED;
     memcpy(l.ifname, "wlan0", 6);
