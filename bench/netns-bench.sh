@@ -276,8 +276,8 @@ echo "Peak resident memory (median of $rss_runs runs of /usr/bin/time %M, MB = 1
 echo
 echo "set-up (create + verify) per size: $(for n in "${sz[@]}"; do printf 'N=%s %s ms  ' "$n" "${setup_ms[$n]}"; done)"
 
-# Targets: issue 2 (against ip addr show: at most 1x at 1,000 interfaces,
-# 0.25x at 5,000) and issue 14 (against the floor at 5,000 and more: ipcfg
+# Targets: the listing's (against ip addr show: at most 1x at 1,000 interfaces,
+# 0.25x at 5,000) and the floor's (against the floor at 5,000 and more: ipcfg
 # at most 1.25x, ipcfg /all /json at most 1.4x; peak memory at most
 # ip addr show's); each listing linear in the interface count.
 echo "targets:"

@@ -1,7 +1,7 @@
 /* nlfloor — the floor of an ipcfg listing: exactly the rtnetlink dumps that
  * `ipcfg` performs for a listing (links without statistics, addresses of
  * both families, the main table's unicast IPv4 and IPv6 routes), with the
- * same socket options and request flags (src/linux/nlsock.c, nlreq.c), each
+ * same socket options and request flags (src/linux/netlink/nlsock.c, nlreq.c), each
  * reply read to its NLMSG_DONE and thrown away.  Nothing is parsed beyond
  * the message headers that end a dump.  bench/netns-bench.sh builds it with
  * the system compiler and reports ipcfg's time as a ratio to it.

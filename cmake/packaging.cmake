@@ -11,7 +11,7 @@
 # in the installed man page are all taken from PROJECT_VERSION.
 
 # On by default, so that a plain `cpack -G DEB` makes the same package as
-# scripts/package.sh (issue 19); off, CPack refuses the DEB generator.
+# scripts/package.sh; off, CPack refuses the DEB generator.
 option(IPCFG_PACKAGING "Install as for a distribution package (man page gzip -9n, Debian changelog)" ON)
 set(IPCFG_PACKAGE_MAINTAINER "ipcfg maintainers <maintainers@ipcfg.example.org>"
     CACHE STRING "Maintainer field of the Debian package")

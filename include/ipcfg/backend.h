@@ -46,10 +46,11 @@ typedef struct ipcfg_delete_target {
     ipcfg_ip addr;
 } ipcfg_delete_target;
 
-/* One adapter of a release/renew: the core fills ad (from its listing), the
- * backend fills err. */
+/* One adapter of a release/renew: the core fills ad (from its listing) and
+ * family, the backend fills err. */
 typedef struct ipcfg_dhcp_job {
     const ipcfg_adapter *ad;
+    ipcfg_family family; /* IPCFG_AF_INET4: release, renew; IPCFG_AF_INET6: release6, renew6 */
     ipcfg_error err; /* status 0 = success; a success may carry a note in
                         err.text (one line, printed on stderr by the core,
                         escaped like all output; the exit code stays 0) */
@@ -83,7 +84,7 @@ struct ipcfg_backend {
     /* May this process change the network configuration?  0 yes, else
      * the status (IPCFG_E_ACCESS with the elevation line) and *err.  The
      * core asks it first for /add, /delete, /release and /renew, before
-     * any argument is resolved or any adapter selected (PRODUCT.md: the
+     * any argument is resolved or any adapter selected (docs/contract.md: the
      * answer does not depend on what the arguments name).  dhcp: the
      * change is a release or renew (which also sends packets).  Changes
      * nothing.  NULL = the platform answers per operation (Windows: the
@@ -107,12 +108,20 @@ struct ipcfg_backend {
 
     /* DHCPv4 release/renew of the selected adapters.  The backend acts on
      * all n jobs concurrently, within one deadline for the whole call
-     * (o->timeout_s seconds, 0 = the platform's default; PRODUCT.md: the
+     * (o->timeout_s seconds, 0 = the platform's default; docs/contract.md: the
      * timeout bounds the whole command, not each adapter), and fills every
      * job's err (status 0 = success).  NULL = not supported on this
      * platform (the core answers exit code 6). */
     void (*release)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     void (*renew)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    /* The same for DHCPv6 (RFC 8415: Release; Renew, Rebind or Solicit),
+     * jobs of family IPCFG_AF_INET6 (/release6, /renew6).  NULL = no
+     * DHCPv6 client on this platform: the core answers exit code 6 with
+     * its reason, as it must on Windows (the IP Helper API has no such
+     * call) and does on Linux until its DHCPv6 client is wired in
+     * (docs/development.md, "Adding DHCPv6"). */
+    void (*release6)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+    void (*renew6)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
     /* /release of a name (no wildcard) that no adapter has: what the
      * platform still holds under it (Linux: the DNS servers it handed to
      * the resolver, the lease keeper, the lease record of an interface
@@ -123,7 +132,7 @@ struct ipcfg_backend {
      * NULL: nothing is ever held under a gone name (Windows). */
     int (*release_gone)(ipcfg_backend *b, const char *name, const ipcfg_op_opts *o, ipcfg_error *err);
     /* 1: /renew of a named adapter that has DHCP off asks for a new lease
-     * (Linux: that is how DHCP is started on an interface, PRODUCT.md);
+     * (Linux: that is how DHCP is started on an interface, docs/contract.md);
      * 0: it is "not enabled for Dhcp" (Windows). */
     int renew_obtains;
     /* The command that does what /release (release = 1) or /renew asked,

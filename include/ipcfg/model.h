@@ -16,7 +16,7 @@
 extern "C" {
 #endif
 
-/* Status codes double as the product's exit codes (PRODUCT.md, "Exit codes"). */
+/* Status codes double as the product's exit codes (docs/contract.md, "Exit codes"). */
 typedef enum ipcfg_status {
     IPCFG_OK = 0,
     IPCFG_E_USAGE = 1,    /* command-line error */
@@ -29,7 +29,7 @@ typedef enum ipcfg_status {
 } ipcfg_status;
 
 /* Why an operation did not happen or failed; selects the failure line the
- * formatter prints (PRODUCT.md, "Output"). */
+ * formatter prints (docs/contract.md, "Output"). */
 typedef enum ipcfg_reason {
     IPCFG_R_NONE = 0,
     IPCFG_R_NO_ADAPTER_PERMISSIBLE, /* "The operation failed as no adapter is in the state permissible..." */
@@ -79,7 +79,7 @@ typedef struct ipcfg_addr {
     int has_context;
     uint32_t context;         /* Windows NTE context */
     int64_t valid_lifetime;   /* seconds, -1 = infinite/unknown */
-    /* ---- ipconfig address kinds (issue 9) ---- */
+    /* ---- ipconfig address kinds ---- */
     int temporary;            /* IPv6 temporary (privacy) address: "Temporary IPv6 Address" */
     int autoconfigured;       /* IPv4 APIPA address: "Autoconfiguration IPv4 Address" */
 } ipcfg_addr;
@@ -200,7 +200,7 @@ typedef struct ipcfg_adapter {
     ipcfg_tri autoconfig_enabled;
     ipcfg_tri netbios_enabled;
 
-    /* ---- further ipconfig /all fields (issue 9); unknown = left out ---- */
+    /* ---- further ipconfig /all fields; unknown = left out ---- */
     int has_dhcpv6_iaid;
     uint32_t dhcpv6_iaid;             /* "DHCPv6 IAID" (decimal) */
     const uint8_t *dhcpv6_duid;       /* "DHCPv6 Client DUID": ipcfg_adapter_set_dhcpv6_duid */
@@ -229,12 +229,12 @@ typedef struct ipcfg_adapter {
      * kept for /json, but nothing of it is shown as current (no DHCP
      * server, DNS servers or suffix from it; no lease lines in /all). */
     int lease_expired;
-    /* peers (issue 12): who holds the lease.  "" = unknown or none (the
+    /* peers: who holds the lease.  "" = unknown or none (the
      * platform's own client on Windows); "ipcfg" = ipcfg's own engine;
      * else another client on Linux: "systemd-networkd", "NetworkManager",
      * "dhclient", "dhcpcd", "unknown". */
     char lease_client[32];
-    /* issue 17: whether a process keeps the lease renewed.  IPCFG_YES /
+    /* Whether a process keeps the lease renewed.  IPCFG_YES /
      * IPCFG_NO for a lease of ipcfg's own (Linux: its keeper runs, or
      * not); IPCFG_UNKNOWN otherwise (another client's, or the platform's
      * own service).  lease_keeper: "systemd" (the unit ipcfg@IF.service),

@@ -1,8 +1,9 @@
 /* ipcfg — the core: selects adapters, runs operations against a backend and
  * turns each command into an outcome (outcome.h), which the formatters
  * render.  Knows no platform and no output syntax.  Its files: core.c (the
- * run, rendering, privilege, selection, the listings, /add, /delete and the
- * DNS verbs), dhcp_verbs.c (the DHCP verbs), output.c (the output).
+ * run, the listings, /add, /delete and the DNS verbs), dhcp_verbs.c (the
+ * DHCP verbs), select.c (selection and the privilege check), output.c
+ * (rendering and the output).
  * SPDX-License-Identifier: MIT */
 #include "ipcfg/core.h"
 
@@ -11,44 +12,8 @@
 #include <string.h>
 
 #include "core_int.h"
-#include "wildcard.h"
-
-#ifndef IPCFG_VERSION_STRING
-#define IPCFG_VERSION_STRING "0.0.0"
-#endif
-const char ipcfg_version[] = IPCFG_VERSION_STRING;
-
-int ipcfg_core_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
-{
-    ipcfg_verdict v;
-    oc->version = ipcfg_version;
-    oc->json_ascii = w->sink->ascii_json;
-    if (b) {
-        oc->title = b->title;
-        oc->platform = b->platform;
-    }
-    ipcfg_outcome_verdict(oc, &v);
-    if (oc->json) {
-        /* the JSON renderer flushes its whole document before it returns */
-        w->json_out = 1;
-        ipcfg_json_render(oc, &v, &w->doc);
-        w->json_out = 0;
-    }
-    ipcfg_text_render(oc, &v, &w->doc);
-    return v.code;
-}
-
-int ipcfg_core_fail(ipcfg_out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
-{
-    ipcfg_outcome oc;
-    ipcfg_outcome_init(&oc, IPCFG_OC_FAILED, c);
-    oc.error = *err;
-    return ipcfg_core_emit(w, &oc, b);
-}
 
 /* ---- selection ---- */
-
-int ipcfg_core_listed(const ipcfg_adapter *a) { return a->type != IPCFG_IF_LOOPBACK; }
 
 /* The adapters a listing shows (loopback left out), in platform order;
  * NULL with *n = 0 when there are none (or on OOM: *oom = 1). */
@@ -69,40 +34,7 @@ static const ipcfg_adapter **shown(const ipcfg_adapter_list *l, size_t *n, int *
     return v;
 }
 
-void ipcfg_selector_init(ipcfg_selector *s, const ipcfg_backend *b, const char *pattern, const ipcfg_adapter_list *l,
-                         int listed_only)
-{
-    s->pattern = pattern;
-    s->exact = 0;
-    s->case_sensitive = b->names_case_sensitive;
-    for (size_t i = 0; pattern && i < l->n && !s->exact; i++)
-        if ((!listed_only || ipcfg_core_listed(&l->items[i])) &&
-            ipcfg_name_equal(pattern, l->items[i].name, s->case_sensitive))
-            s->exact = 1;
-}
-
-int ipcfg_selects(const ipcfg_selector *s, const char *name)
-{
-    if (!s->pattern)
-        return 1;
-    if (s->exact)
-        return ipcfg_name_equal(s->pattern, name, s->case_sensitive);
-    return ipcfg_wildcard_match(s->pattern, name);
-}
-
 /* ---- verbs ---- */
-
-int ipcfg_core_denied(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w, int dhcp, int *code)
-{
-    ipcfg_error err;
-    ipcfg_error_clear(&err);
-    if (!b->check_change || b->check_change(b, dhcp, &err) == 0)
-        return 0;
-    if (!err.status)
-        err.status = IPCFG_E_FAILED;
-    *code = ipcfg_core_fail(w, c, b, &err);
-    return 1;
-}
 
 static int run_list(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
@@ -271,6 +203,10 @@ static int ipcfg_run(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     case IPCFG_V_DISPLAYDNS: code = run_displaydns(c, b, w); break;
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6: {
+        if (b != NULL && ipcfg_core_dhcp_op(c, b) != NULL) { /* a backend with a DHCPv6 client */
+            code = ipcfg_core_run_dhcp(c, b, w);
+            break;
+        }
         ipcfg_error err;
         ipcfg_error_clear(&err);
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,

@@ -59,7 +59,12 @@ int ipcfg_selects(const ipcfg_selector *s, const char *name);
 
 /* ---- dhcp_verbs.c ---- */
 
-/* /release, /renew, /registerdns */
+typedef void (*ipcfg_core_dhcp_fn)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *);
+/* The backend's operation for a release, renew or registerdns verb, by
+ * family; NULL when the backend has none. */
+ipcfg_core_dhcp_fn ipcfg_core_dhcp_op(const ipcfg_cmd *c, const ipcfg_backend *b);
+/* /release, /renew, /registerdns, and /release6, /renew6 where the
+ * backend has a DHCPv6 client */
 int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w);
 /* /showclassid, /setclassid */
 int ipcfg_core_run_classid(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w);

@@ -72,7 +72,8 @@ static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const
 static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
                         size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
+    int v6 = c->verb == IPCFG_V_RELEASE6 || c->verb == IPCFG_V_RENEW6;
+    int release = c->verb == IPCFG_V_RELEASE || c->verb == IPCFG_V_RELEASE6;
     int named = c->adapter != NULL;
     ipcfg_selector sel;
     ipcfg_selector_init(&sel, b, c->adapter, l, 1);
@@ -107,12 +108,13 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
         } else if (!a->media_connected && (release || !a->media_pending)) {
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_MEDIA_DISCONNECTED, NULL);
             r->counts = named; /* implicit selection: noted, not fatal */
-        } else if (release && !has_ipv4(a)) {
-            continue; /* already released: nothing to do */
+        } else if (release && !v6 && !has_ipv4(a)) {
+            continue; /* already released: nothing to do (DHCPv6: the backend's record says) */
         } else {
             r->acted = 1;
             r->counts = 1;
             jobs[*njobs].ad = a;
+            jobs[*njobs].family = v6 ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
             ipcfg_error_clear(&jobs[*njobs].err);
             (*njobs)++;
         }
@@ -147,12 +149,23 @@ static int release_gone(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
     return 1;
 }
 
+ipcfg_core_dhcp_fn ipcfg_core_dhcp_op(const ipcfg_cmd *c, const ipcfg_backend *b)
+{
+    switch (c->verb) {
+    case IPCFG_V_RELEASE: return b->release;
+    case IPCFG_V_RENEW: return b->renew;
+    case IPCFG_V_REGISTERDNS: return b->register_dns;
+    case IPCFG_V_RELEASE6: return b->release6;
+    case IPCFG_V_RENEW6: return b->renew6;
+    default: return NULL;
+    }
+}
+
 int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
 {
-    int release = c->verb == IPCFG_V_RELEASE;
+    int release = c->verb == IPCFG_V_RELEASE || c->verb == IPCFG_V_RELEASE6;
     int registerdns = c->verb == IPCFG_V_REGISTERDNS;
-    void (*op)(ipcfg_backend *, ipcfg_dhcp_job *, size_t, const ipcfg_op_opts *) =
-        release ? b->release : registerdns ? b->register_dns : b->renew;
+    ipcfg_core_dhcp_fn op = ipcfg_core_dhcp_op(c, b);
     ipcfg_error err;
     ipcfg_error_clear(&err);
 

@@ -299,7 +299,7 @@ static void hex_dashed(char *buf, size_t len, const uint8_t *b, size_t n)
     }
 }
 
-/* The order of real ipconfig (Windows 10/11), PRODUCT.md "Output". */
+/* The order of real ipconfig (Windows 10/11), docs/contract.md, "Output". */
 void ipcfg_fmt_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all)
 {
     char v[IPCFG_DUID_MAX * 3 + 64];
@@ -437,10 +437,11 @@ void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
 
 void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e)
 {
-    /* /registerdns renews: its adapters fail as /renew's do */
-    int relnew = verb && (strcmp(verb, "release") == 0 || strcmp(verb, "renew") == 0 ||
+    /* release, renew, their DHCPv6 forms release6, renew6, and
+     * registerdns (which renews): their adapters fail as /renew's do */
+    int relnew = verb && (strncmp(verb, "release", 7) == 0 || strncmp(verb, "renew", 5) == 0 ||
                           strcmp(verb, "registerdns") == 0);
-    const char *ing = verb && strcmp(verb, "release") == 0 ? "releasing" : "renewing";
+    const char *ing = verb && strncmp(verb, "release", 7) == 0 ? "releasing" : "renewing";
     switch (e->reason) {
     case IPCFG_R_NO_ADAPTER_PERMISSIBLE:
         ipcfg_sb_puts(o, "The operation failed as no adapter is in the state permissible for this operation.");

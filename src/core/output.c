@@ -1,6 +1,7 @@
 /* ipcfg — the output of a run (core_int.h): the documents' bytes handed to
  * the sink, in their display form, with the platform's line ends; a write
- * that fails is reported once and makes the run exit 3.
+ * that fails is reported once and makes the run exit 3; an outcome
+ * rendered into them (ipcfg_core_emit).
  * SPDX-License-Identifier: MIT */
 #include "core_int.h"
 
@@ -117,4 +118,39 @@ void ipcfg_out_free(ipcfg_out *w)
 {
     ipcfg_sb_free(&w->doc.out);
     ipcfg_sb_free(&w->doc.err);
+}
+
+/* ---- rendering ---- */
+
+#ifndef IPCFG_VERSION_STRING
+#define IPCFG_VERSION_STRING "0.0.0"
+#endif
+const char ipcfg_version[] = IPCFG_VERSION_STRING;
+
+int ipcfg_core_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
+{
+    ipcfg_verdict v;
+    oc->version = ipcfg_version;
+    oc->json_ascii = w->sink->ascii_json;
+    if (b) {
+        oc->title = b->title;
+        oc->platform = b->platform;
+    }
+    ipcfg_outcome_verdict(oc, &v);
+    if (oc->json) {
+        /* the JSON renderer flushes its whole document before it returns */
+        w->json_out = 1;
+        ipcfg_json_render(oc, &v, &w->doc);
+        w->json_out = 0;
+    }
+    ipcfg_text_render(oc, &v, &w->doc);
+    return v.code;
+}
+
+int ipcfg_core_fail(ipcfg_out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
+{
+    ipcfg_outcome oc;
+    ipcfg_outcome_init(&oc, IPCFG_OC_FAILED, c);
+    oc.error = *err;
+    return ipcfg_core_emit(w, &oc, b);
 }

@@ -1,5 +1,5 @@
 /* ipcfg — the core's answer for an adapter that another DHCP client runs
- * (PRODUCT.md, "Linux, other DHCP clients": never fight it): whether it is
+ * (docs/contract.md, "Linux, other DHCP clients": never fight it): whether it is
  * one, and the error that names the client and the command to use instead.
  * The command itself comes from the backend (client_command), which knows
  * its platform's clients.

@@ -2,7 +2,7 @@
  * docs/dhcp.md.
  *
  * One operation (renew or release) on one interface, bounded by a
- * deadline.  Every state change goes through ipcfg_dhcpc_transition(), which performs
+ * deadline.  Every state change goes through ipcfg_dhcp_client_transition(), which performs
  * the new state's entry actions (a fresh xid where one is due, the first
  * transmission, the timer).  What is sent, and the identity and sanity
  * checks every reply passes before anything of it is used, are in
@@ -45,12 +45,12 @@ static int ip_eq(const uint8_t a[4], const uint8_t b[4])
     return memcmp(a, b, 4) == 0;
 }
 
-uint32_t ipcfg_dhcpc_rnd(const ipcfg_dhcp_client *c)
+uint32_t ipcfg_dhcp_client_rnd(const ipcfg_dhcp_client *c)
 {
     return c->io.random ? c->io.random(c->io.ctx) : 0;
 }
 
-int64_t ipcfg_dhcpc_wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
+int64_t ipcfg_dhcp_client_wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
 {
     if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
         return INT64_MAX;
@@ -59,32 +59,32 @@ int64_t ipcfg_dhcpc_wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
     return l->obtained + (int64_t)off;
 }
 
-void ipcfg_dhcpc_finish(ipcfg_dhcp_client *c, const ipcfg_error *e)
+void ipcfg_dhcp_client_finish(ipcfg_dhcp_client *c, const ipcfg_error *e)
 {
     c->result = *e;
     c->state = IPCFG_DHCP_S_DONE;
     c->next_ms = INT64_MAX;
 }
 
-void ipcfg_dhcpc_finish_ok(ipcfg_dhcp_client *c)
+void ipcfg_dhcp_client_finish_ok(ipcfg_dhcp_client *c)
 {
     ipcfg_error e;
     memset(&e, 0, sizeof e);
-    ipcfg_dhcpc_finish(c, &e);
+    ipcfg_dhcp_client_finish(c, &e);
 }
 
-void ipcfg_dhcpc_finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what)
+void ipcfg_dhcp_client_finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what)
 {
     if (e->status == IPCFG_OK)
         ipcfg_error_set(e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "%s failed", what);
-    ipcfg_dhcpc_finish(c, e);
+    ipcfg_dhcp_client_finish(c, e);
 }
 
 /* A bound record given up (NAK, expiry) and nothing new bound: the file
  * must stop claiming the lease.  RFC 2131 §4.4.5: "If the lease expires
  * before the client receives a DHCPACK, the client moves to INIT state,
  * MUST immediately stop any other network processing". */
-int ipcfg_dhcpc_save_released(ipcfg_dhcp_client *c, ipcfg_error *e)
+int ipcfg_dhcp_client_save_released(ipcfg_dhcp_client *c, ipcfg_error *e)
 {
     ipcfg_dhcp_lease r;
 
@@ -119,13 +119,13 @@ static void finish_fail(ipcfg_dhcp_client *c, ipcfg_status st, ipcfg_reason r, c
     ipcfg_error e;
 
     memset(&e, 0, sizeof e);
-    if (c->dropped && !c->have_lease && ipcfg_dhcpc_save_released(c, &e) != 0) {
-        ipcfg_dhcpc_finish_io(c, &e, "saving the lease record");
+    if (c->dropped && !c->have_lease && ipcfg_dhcp_client_save_released(c, &e) != 0) {
+        ipcfg_dhcp_client_finish_io(c, &e, "saving the lease record");
         return;
     }
     memset(&e, 0, sizeof e);
     ipcfg_error_set(&e, st, r, "%s", text);
-    ipcfg_dhcpc_finish(c, &e);
+    ipcfg_dhcp_client_finish(c, &e);
 }
 
 static void finish_deadline(ipcfg_dhcp_client *c)
@@ -152,7 +152,7 @@ static void finish_deadline(ipcfg_dhcp_client *c)
 /* One message of the exchange (built by dhcp_client_msg.c); a failed send
  * is not fatal: the retransmission timer tries again, and the deadline
  * bounds the whole operation. */
-void ipcfg_dhcpc_send(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type)
+void ipcfg_dhcp_client_send(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type)
 {
     ipcfg_dhcp_dest to;
     size_t len = ipcfg_dhcp_client_build(c, now, type, &to);
@@ -183,8 +183,8 @@ static int64_t mono_of_wall(const ipcfg_dhcp_client *c, int64_t when)
 
 static void schedule(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
-    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcpc_rnd(c));
-    int64_t t2 = mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2));
+    int64_t next = now->mono_ms + (int64_t)ipcfg_dhcp_backoff_ms(c->attempt ? c->attempt - 1 : 0, ipcfg_dhcp_client_rnd(c));
+    int64_t t2 = mono_of_wall(c, ipcfg_dhcp_client_wall_at(&c->rec, c->rec.t2));
     int64_t end = mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec));
 
     /* The keeper's renewals (cfg.paced) retransmit as §4.4.5 asks of a
@@ -208,13 +208,13 @@ static void transmit(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 
     if (c->attempt == 0 && type == IPCFG_DHCPREQUEST)
         c->req_wall = now->wall_s;
-    ipcfg_dhcpc_send(c, now, type);
+    ipcfg_dhcp_client_send(c, now, type);
     c->attempt++;
     schedule(c, now);
 }
 
 /* The one state transition function: entry actions of each state. */
-void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to)
+void ipcfg_dhcp_client_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to)
 {
     c->state = to;
     c->attempt = 0;
@@ -223,7 +223,7 @@ void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipc
         /* §4.4.1: "The client generates and records a random transaction
          * identifier"; no start-up delay (ipcfg is a command, not a
          * booting host: the 1-10 s wait of §4.4.1 is left out). */
-        c->xid = ipcfg_dhcpc_rnd(c);
+        c->xid = ipcfg_dhcp_client_rnd(c);
         c->started_ms = now->mono_ms;
         transmit(c, now);
         break;
@@ -235,7 +235,7 @@ void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipc
     case IPCFG_DHCP_S_INIT_REBOOT:
     case IPCFG_DHCP_S_RENEWING:
     case IPCFG_DHCP_S_REBINDING:
-        c->xid = ipcfg_dhcpc_rnd(c);
+        c->xid = ipcfg_dhcp_client_rnd(c);
         c->started_ms = now->mono_ms;
         transmit(c, now);
         break;
@@ -251,13 +251,13 @@ void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipc
 }
 
 /* The recorded lease is no longer valid: remove it from the interface. */
-int ipcfg_dhcpc_drop_lease(ipcfg_dhcp_client *c)
+int ipcfg_dhcp_client_drop_lease(ipcfg_dhcp_client *c)
 {
     ipcfg_error e;
 
     memset(&e, 0, sizeof e);
     if (c->have_lease && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
-        ipcfg_dhcpc_finish_io(c, &e, "removing the address");
+        ipcfg_dhcp_client_finish_io(c, &e, "removing the address");
         return -1;
     }
     if (c->have_lease || c->rec_bound)
@@ -294,14 +294,14 @@ static void bind_lease(ipcfg_dhcp_client *c)
         int saving = 0;
         if (c->io.commit(c->io.ctx, &c->offer, old, &e, &saving) != 0) {
             undo_offer(c, old); /* as below: nothing half-applied, nothing kept unrecorded */
-            ipcfg_dhcpc_finish_io(c, &e, saving ? "saving the lease record" : "installing the address");
+            ipcfg_dhcp_client_finish_io(c, &e, saving ? "saving the lease record" : "installing the address");
             return;
         }
     } else if (c->io.apply && c->io.apply(c->io.ctx, &c->offer, old, &e) != 0) {
         /* Nothing is left half-applied: an address without its routes (a
          * route the kernel refused) is taken off again. */
         undo_offer(c, old);
-        ipcfg_dhcpc_finish_io(c, &e, "installing the address");
+        ipcfg_dhcp_client_finish_io(c, &e, "installing the address");
         return;
     }
     memset(&e, 0, sizeof e);
@@ -309,14 +309,14 @@ static void bind_lease(ipcfg_dhcp_client *c)
         /* A lease the record does not hold is not kept either (a full or
          * read-only state directory). */
         undo_offer(c, old);
-        ipcfg_dhcpc_finish_io(c, &e, "saving the lease record");
+        ipcfg_dhcp_client_finish_io(c, &e, "saving the lease record");
         return;
     }
     c->rec = c->offer;
     c->have_lease = 1;
     c->rec_bound = 1;
     c->dropped = 0;
-    ipcfg_dhcpc_finish_ok(c);
+    ipcfg_dhcp_client_finish_ok(c);
 }
 
 /* ---- replies ---------------------------------------------------------------------------- */
@@ -329,13 +329,13 @@ static void on_nak(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
     c->naks++;
     c->heard_since_nak = 0;
     c->last_fail = FAIL_NAK;
-    if (ipcfg_dhcpc_drop_lease(c) != 0)
+    if (ipcfg_dhcp_client_drop_lease(c) != 0)
         return;
     if (c->naks >= IPCFG_DHCP_MAX_NAKS) {
         finish_fail(c, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "the DHCP server refused the lease (DHCPNAK)");
         return;
     }
-    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+    ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
 }
 
 static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_dhcp_lease *l)
@@ -348,7 +348,7 @@ static void on_ack(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, const ipcfg_
 
     c->offer = *l;
     if (!same && c->cfg.probe_ms > 0 && c->io.probe) {
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_PROBING);
+        ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_PROBING);
         if (c->io.probe(c->io.ctx, l->address) == 0)
             return;
         /* the probe could not start: bind without it */
@@ -458,7 +458,7 @@ int ipcfg_dhcp_client_receive(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, c
     c->refused = NULL;
     c->offer = l;
     memcpy(c->server, m.server_id, 4);
-    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REQUESTING);
+    ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_REQUESTING);
     return 0;
 ignore:
     if (why)
@@ -483,14 +483,14 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
         /* §4.4.5: "If the lease expires before the client receives a
          * DHCPACK, the client moves to INIT state" */
         if (now->mono_ms >= mono_of_wall(c, ipcfg_dhcp_lease_expires(&c->rec))) {
-            if (ipcfg_dhcpc_drop_lease(c) == 0)
-                ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+            if (ipcfg_dhcp_client_drop_lease(c) == 0)
+                ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         /* §4.4.5: "If no DHCPACK arrives before time T2, the client moves
          * to REBINDING state" */
-        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2))) {
-            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_REBINDING);
+        if (c->state == IPCFG_DHCP_S_RENEWING && now->mono_ms >= mono_of_wall(c, ipcfg_dhcp_client_wall_at(&c->rec, c->rec.t2))) {
+            ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_REBINDING);
             return;
         }
         /* §3.2 step 3: without an answer to INIT-REBOOT the address cannot
@@ -502,12 +502,12 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
              * address and configuration parameters for the remainder of
              * the unexpired lease" (§3.2 step 3); it goes on as a renew. */
             if (c->have_lease) {
-                ipcfg_dhcpc_transition(c, now, now->wall_s < ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
+                ipcfg_dhcp_client_transition(c, now, now->wall_s < ipcfg_dhcp_client_wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
                                                                               : IPCFG_DHCP_S_REBINDING);
                 return;
             }
             c->rec_bound = 0;
-            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+            ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         transmit(c, now);
@@ -517,7 +517,7 @@ void ipcfg_dhcp_client_timer(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
          * or a DHCPNAK message after employing the retransmission
          * algorithm, the client reverts to INIT state" */
         if (c->attempt >= IPCFG_DHCP_REQUESTING_TRIES) {
-            ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+            ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
             return;
         }
         transmit(c, now);
@@ -552,10 +552,10 @@ void ipcfg_dhcp_client_probe_done(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *no
      * IPCFG_DHCP_MAX_DECLINES conflicts the operation ends instead. */
     c->declines++;
     c->last_fail = FAIL_CONFLICT;
-    ipcfg_dhcpc_send(c, now, IPCFG_DHCPDECLINE);
+    ipcfg_dhcp_client_send(c, now, IPCFG_DHCPDECLINE);
     if (c->declines >= IPCFG_DHCP_MAX_DECLINES) {
         finish_fail(c, IPCFG_E_CONFLICT, IPCFG_R_EXISTS, "every address offered by the DHCP server is already in use");
         return;
     }
-    ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+    ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
 }

@@ -1,4 +1,5 @@
-/* ipcfg — the DHCPv4 client engine: lease record and client state machine.
+/* ipcfg — the DHCPv4 client engine: the client state machine (the lease
+ * record it keeps: dhcp_lease.h; the messages: dhcp_msg.h).
  *
  * Platform-neutral and free of system calls (sd-dhcp-client and OpenBSD
  * dhcpleased keep parsing and state apart from I/O the same way): every
@@ -20,46 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dhcp_lease.h"
 #include "ipcfg/model.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define IPCFG_DHCP_MAX_ROUTERS 8
-#define IPCFG_DHCP_MAX_DNS 8
-#define IPCFG_DHCP_MAX_ROUTES 32   /* classless static routes (option 121) */
-#define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
-#define IPCFG_DHCP_IFNAME_MAX 64
-#define IPCFG_DHCP_HWADDR_MAX 16
-#define IPCFG_DHCP_CLIENTID_MAX 64
-#define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
-#define IPCFG_DHCP_MAX_SEARCH 8    /* option 119 names kept (glibc reads any number; Windows shows them all) */
-#define IPCFG_DHCP_MAX_NTP 8       /* option 42 */
-#define IPCFG_DHCP_NAME_CAP 254    /* a DNS name's text (IPCFG_DNS_NAME_MAX) and its NUL */
-#define IPCFG_DHCP_URI_CAP 256     /* a URI's text (IPCFG_DNS_URI_MAX) and its NUL */
-#define IPCFG_DHCP_CLASS_CAP 256   /* a user class (IPCFG_CLASSID_MAX bytes) and its NUL */
-
-/* What a server sent that ipcfg left out of a lease: text that is not what
- * its option must carry (a domain that is no DNS name, dns_name.h).  The
- * lease still binds without it. */
-enum {
-    IPCFG_DHCP_LEFT_DOMAIN = 1u << 0,  /* option 15: no DNS name */
-    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression) or a name that is none */
-    IPCFG_DHCP_LEFT_MTU = 1u << 2,     /* option 26: not 2 bytes, or under 68 (RFC 2132 §5.1) */
-    IPCFG_DHCP_LEFT_NTP = 1u << 3,     /* option 42: not a multiple of 4 bytes */
-    IPCFG_DHCP_LEFT_PORTAL = 1u << 4,  /* option 114: not a printable https: URI */
-    IPCFG_DHCP_LEFT_FQDN = 1u << 5     /* option 81 in a reply: malformed, or a name that is none */
-};
-
-/* Which name the client sends in options 12 and 81 (the /hostname choice,
- * kept with the lease): the host's own name as it is when the message is
- * sent, a name given, or none. */
-typedef enum ipcfg_dhcp_name_choice {
-    IPCFG_DHCP_NAME_HOST = 0,
-    IPCFG_DHCP_NAME_GIVEN = 1,
-    IPCFG_DHCP_NAME_NONE = 2
-} ipcfg_dhcp_name_choice;
 
 /* Times: the state machine never reads a clock.  mono_ms is a monotonic
  * clock in milliseconds (timers, the deadline); wall_s is Unix seconds UTC
@@ -68,77 +35,6 @@ typedef struct ipcfg_dhcp_now {
     int64_t mono_ms;
     int64_t wall_s;
 } ipcfg_dhcp_now;
-
-typedef struct ipcfg_dhcp_route {
-    uint8_t dest[4];
-    uint8_t prefix_len;  /* 0..32 */
-    uint8_t gateway[4];  /* 0.0.0.0 = on-link */
-} ipcfg_dhcp_route;
-
-typedef enum ipcfg_dhcp_lease_state {
-    IPCFG_DHCP_LEASE_BOUND = 1,    /* the address is (meant to be) on the interface */
-    IPCFG_DHCP_LEASE_RELEASED = 2  /* released: the interface stays DHCP-enabled */
-} ipcfg_dhcp_lease_state;
-
-/* A lease as ipcfg records it (one file per interface) and applies it.
- * A released record keeps the interface name, hardware address and client
- * identifier; its address fields are all zero. */
-typedef struct ipcfg_dhcp_lease {
-    ipcfg_dhcp_lease_state state;
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
-    uint8_t hwaddr_len;
-    uint8_t client_id[IPCFG_DHCP_CLIENTID_MAX]; /* option 61 as sent: type byte + value */
-    uint8_t client_id_len;
-
-    uint8_t address[4];      /* yiaddr */
-    uint8_t prefix_len;      /* from option 1 (a contiguous mask) */
-    uint8_t server_id[4];    /* option 54: the issuing server */
-    uint8_t routers[IPCFG_DHCP_MAX_ROUTERS][4]; /* option 3 */
-    uint8_t n_routers;
-    ipcfg_dhcp_route routes[IPCFG_DHCP_MAX_ROUTES]; /* option 121 (wins over option 3) */
-    uint8_t n_routes;
-    uint8_t dns[IPCFG_DHCP_MAX_DNS][4]; /* option 6 */
-    uint8_t n_dns;
-    char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 ("" = none) */
-    /* Options the lease carries that ipcfg shows (and, for 119 and 26,
-     * applies); each passed its check in the engine and passes it again
-     * where the lease file is read (lease file version 2). */
-    char search[IPCFG_DHCP_MAX_SEARCH][IPCFG_DHCP_NAME_CAP]; /* option 119, no repeats, no trailing dot */
-    uint8_t n_search;
-    uint8_t ntp[IPCFG_DHCP_MAX_NTP][4]; /* option 42 */
-    uint8_t n_ntp;
-    uint16_t mtu;                       /* option 26; 0 = none */
-    char captive_portal[IPCFG_DHCP_URI_CAP]; /* option 114 ("" = none) */
-    /* What this lease was obtained sending: the option 81 name ("" = no
-     * options 12 and 81 were sent), and the /hostname choice it came from,
-     * which the lease's renewals keep. */
-    char fqdn[IPCFG_DHCP_NAME_CAP];
-    ipcfg_dhcp_name_choice name_choice;
-
-    uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
-    uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */
-    int64_t obtained;        /* Unix seconds UTC when the REQUEST that got the ACK was first sent
-                                (RFC 2131 §4.4.1: lease times count from the request) */
-} ipcfg_dhcp_lease;
-
-/* expires = obtained + lease_time; INT64_MAX for an infinite lease. */
-int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l);
-
-/* The lease file: human-readable, versioned text ("ipcfg-lease 1" first
- * line, then "key value" lines).  format: writes at most cap bytes
- * (NUL-terminated); returns the length, or 0 when cap is too small.
- * parse: a strict parser over untrusted bytes (every line and value checked;
- * a truncated or corrupt file is rejected whole, never half-read); 0 ok,
- * -1 rejected with a one-line reason in why (no trailing newline). */
-size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap);
-/* May the file hold this interface name?  Not empty, shorter than
- * IPCFG_DHCP_IFNAME_MAX, no control byte, DEL, blank or '/' (the kernel
- * allows control bytes in a name).  format returns 0 for a record whose
- * name it cannot hold; the Linux backend refuses DHCP on such an interface
- * before anything is sent. */
-int ipcfg_dhcp_lease_ifname_ok(const char *ifname);
-int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len);
 
 /* ---- the client state machine -------------------------------------------- */
 
@@ -211,6 +107,9 @@ typedef struct ipcfg_dhcp_config {
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
                                           the host resumed: it may be on another network now) */
+    int lapsed;                        /* renew: the caller's clocks, which count time asleep, say the
+                                          recorded lease ran out, whatever the wall clock says: it is
+                                          obtained afresh (INIT), never assumed valid */
     int paced;                         /* the lease keeper's renewal: RENEWING and REBINDING retransmit
                                           after half the time left, at least 60 s (ipcfg_dhcp_retry_ms),
                                           not with the command's back-off */
@@ -314,14 +213,71 @@ unsigned ipcfg_dhcp_backoff_ms(unsigned attempt, uint32_t r);
  * come.  Any one clock, in ms. */
 int64_t ipcfg_dhcp_retry_ms(int64_t now_ms, int64_t end_ms);
 
-/* A lease's T1 and T2 (seconds after it was obtained) from the server's
- * options 58 and 59 (NULL: not sent): taken when
- * ipcfg_dhcp_lease_times_ok, else the RFC 2131 §4.4.5 defaults (0.5 and
- * 0.875 of the lease); infinite for an infinite lease. */
-void ipcfg_dhcp_lease_times(uint32_t lease, const uint32_t *t1, const uint32_t *t2, uint32_t *out_t1,
-                            uint32_t *out_t2);
-/* 1 when 0 < t1 < t2 < lease (all infinite for an infinite lease). */
-int ipcfg_dhcp_lease_times_ok(uint32_t lease, uint32_t t1, uint32_t t2);
+/* ---- a kept lease across suspend (dhcp_keep.c) -------------------------------- */
+
+/* One look at the clocks: boot_ms (CLOCK_BOOTTIME: counts time
+ * suspended), read first, then mono_ms (CLOCK_MONOTONIC: stops while
+ * suspended), and wall_s (Unix seconds, what a lease records). */
+typedef struct ipcfg_dhcp_clocks {
+    int64_t boot_ms;
+    int64_t mono_ms;
+    int64_t wall_s;
+} ipcfg_dhcp_clocks;
+
+/* A growth of boot - mono below this is not reported as a suspend. */
+#define IPCFG_DHCP_ASLEEP_MIN_MS 1000
+
+/* The keeper's timeline: the time asleep so far, and the lease's times
+ * anchored on the boot clock. */
+typedef struct ipcfg_dhcp_keep {
+    int sampled;
+    int64_t gap_ms;      /* boot - mono: the time asleep since boot, as far as reported */
+    int anchored;        /* a bound lease is anchored */
+    int64_t obtained;    /* its record's times (a new record is anchored anew) */
+    uint32_t lease_time, t1, t2;
+    int64_t base_ms;     /* the boot clock's time at which it was obtained */
+} ipcfg_dhcp_keep;
+
+void ipcfg_dhcp_keep_init(ipcfg_dhcp_keep *k);
+/* Takes a sample; the milliseconds the host slept since the sample before
+ * (0: none, or less than IPCFG_DHCP_ASLEEP_MIN_MS; the first sample
+ * reports none). */
+int64_t ipcfg_dhcp_keep_sample(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c);
+/* Anchors l (NULL, or not bound: none) on the boot clock from its age on
+ * the wall clock now, unless it is the lease anchored already (the same
+ * times): then time asleep since keeps counting. */
+void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c);
+/* Forgets the anchor: the next ipcfg_dhcp_keep_anchor anchors its lease
+ * anew (a lease just bound, whose record may look like the one before
+ * where the wall clock stood still). */
+void ipcfg_dhcp_keep_unanchor(ipcfg_dhcp_keep *k);
+/* The boot-clock time of obtained + off seconds; INT64_MAX for an
+ * infinite lease or time, or none anchored. */
+int64_t ipcfg_dhcp_keep_at(const ipcfg_dhcp_keep *k, uint32_t off);
+/* 1 when the anchored lease has run out at boot_ms. */
+int ipcfg_dhcp_keep_expired(const ipcfg_dhcp_keep *k, int64_t boot_ms);
+
+typedef enum ipcfg_dhcp_keep_do {
+    IPCFG_DHCP_KEEP_WAIT = 0, /* nothing is due before *next_ms (INT64_MAX: before an event) */
+    IPCFG_DHCP_KEEP_OBTAIN,   /* no lease, or it ran out: INIT (DISCOVER); cfg.lapsed */
+    IPCFG_DHCP_KEEP_VERIFY,   /* an unexpired lease verified: INIT-REBOOT; cfg.verify */
+    IPCFG_DHCP_KEEP_RENEW,    /* T1 passed: RENEWING */
+    IPCFG_DHCP_KEEP_REBIND    /* T2 passed: REBINDING */
+} ipcfg_dhcp_keep_do;
+
+typedef struct ipcfg_dhcp_keep_in {
+    int64_t boot_ms;  /* now, on the boot clock */
+    int link_up;      /* the link has carrier */
+    int verify;       /* the link came back, the host resumed, the lease's address went */
+    int64_t retry_ms; /* boot-clock time of the next attempt after a failure; 0: none */
+} ipcfg_dhcp_keep_in;
+
+/* What is due now for the anchored lease (none anchored: no lease). */
+ipcfg_dhcp_keep_do ipcfg_dhcp_keep_next(const ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_in *in, int64_t *next_ms);
+/* After a renewal that renewed nothing, with the lease unexpired: the
+ * boot-clock time to try again (ipcfg_dhcp_retry_ms to T2, or from T2 to
+ * the expiry). */
+int64_t ipcfg_dhcp_keep_retry(const ipcfg_dhcp_keep *k, int64_t boot_ms);
 
 #ifdef __cplusplus
 }

@@ -42,20 +42,20 @@ enum { FAIL_NONE = 0, FAIL_NAK = 1, FAIL_CONFLICT = 2 };
 
 /* The state machine's own steps, shared by dhcp_client.c (transitions,
  * timers, replies) and dhcp_client_start.c (the start): */
-uint32_t ipcfg_dhcpc_rnd(const ipcfg_dhcp_client *c);
+uint32_t ipcfg_dhcp_client_rnd(const ipcfg_dhcp_client *c);
 /* the wall-clock time off seconds after the lease was obtained */
-int64_t ipcfg_dhcpc_wall_at(const ipcfg_dhcp_lease *l, uint32_t off);
+int64_t ipcfg_dhcp_client_wall_at(const ipcfg_dhcp_lease *l, uint32_t off);
 /* the exchange ends with e / successfully / with an I/O failure in what */
-void ipcfg_dhcpc_finish(ipcfg_dhcp_client *c, const ipcfg_error *e);
-void ipcfg_dhcpc_finish_ok(ipcfg_dhcp_client *c);
-void ipcfg_dhcpc_finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what);
+void ipcfg_dhcp_client_finish(ipcfg_dhcp_client *c, const ipcfg_error *e);
+void ipcfg_dhcp_client_finish_ok(ipcfg_dhcp_client *c);
+void ipcfg_dhcp_client_finish_io(ipcfg_dhcp_client *c, ipcfg_error *e, const char *what);
 /* the record rewritten as released */
-int ipcfg_dhcpc_save_released(ipcfg_dhcp_client *c, ipcfg_error *e);
+int ipcfg_dhcp_client_save_released(ipcfg_dhcp_client *c, ipcfg_error *e);
 /* builds and sends a message of type */
-void ipcfg_dhcpc_send(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type);
+void ipcfg_dhcp_client_send(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type);
 /* into state to, with its first transmission and timers */
-void ipcfg_dhcpc_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to);
+void ipcfg_dhcp_client_transition(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, ipcfg_dhcp_state to);
 /* the recorded lease, no longer valid, taken off the interface */
-int ipcfg_dhcpc_drop_lease(ipcfg_dhcp_client *c);
+int ipcfg_dhcp_client_drop_lease(ipcfg_dhcp_client *c);
 
 #endif

@@ -44,6 +44,54 @@ static size_t client_name_class(const ipcfg_dhcp_client *c, uint8_t *b, size_t c
     return at;
 }
 
+/* A REQUEST's fields by the state it is sent in (RFC 2131 §4.3.2); -1 in
+ * a state that sends none. */
+static int request_fields(const ipcfg_dhcp_client *c, uint8_t *b, size_t cap, size_t *at, ipcfg_dhcp_dest *to)
+{
+    switch (c->state) {
+    case IPCFG_DHCP_S_REQUESTING:
+        /* §4.3.2 SELECTING: "Client inserts the address of the selected
+         * server in 'server identifier', 'ciaddr' MUST be zero,
+         * 'requested IP address' MUST be filled in with the yiaddr
+         * value from the chosen DHCPOFFER." */
+        *at = ipcfg_dhcp_build_opt(b, cap, *at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
+        *at = ipcfg_dhcp_build_opt(b, cap, *at, IPCFG_OPT_SERVER_ID, c->server, 4);
+        to->broadcast = 1;
+        break;
+    case IPCFG_DHCP_S_INIT_REBOOT:
+        /* §4.3.2 INIT-REBOOT: "'server identifier' MUST NOT be filled
+         * in, 'requested IP address' option MUST be filled in with
+         * client's notion of its previously assigned address. 'ciaddr'
+         * MUST be zero.  The client is seeking to verify a previously
+         * allocated, cached configuration." (broadcast) */
+        *at = ipcfg_dhcp_build_opt(b, cap, *at, IPCFG_OPT_REQUESTED_IP, c->rec.address, 4);
+        to->broadcast = 1;
+        break;
+    case IPCFG_DHCP_S_RENEWING:
+        /* §4.3.2 RENEWING: "'server identifier' MUST NOT be filled in,
+         * 'requested IP address' option MUST NOT be filled in, 'ciaddr'
+         * MUST be filled in with client's IP address."  §4.4.5: "the
+         * client [...] sends a DHCPREQUEST message to the server that
+         * leased the client its address" (unicast). */
+        memcpy(b + 12, c->rec.address, 4);
+        memcpy(to->dst, c->rec.server_id, 4);
+        to->has_src = 1;
+        memcpy(to->src, c->rec.address, 4);
+        break;
+    case IPCFG_DHCP_S_REBINDING:
+        /* §4.3.2 REBINDING: as RENEWING, but "This message MUST be
+         * broadcast to the 0xffffffff IP broadcast address." */
+        memcpy(b + 12, c->rec.address, 4);
+        to->broadcast = 1;
+        to->has_src = 1;
+        memcpy(to->src, c->rec.address, 4);
+        break;
+    default:
+        return -1;
+    }
+    return 0;
+}
+
 /* RFC 2131 §4.4.1 / table 5: which fields and options each message carries. */
 size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, uint8_t type, ipcfg_dhcp_dest *to)
 {
@@ -97,47 +145,8 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
         to->broadcast = 1;
         break;
     case IPCFG_DHCPREQUEST:
-        switch (c->state) {
-        case IPCFG_DHCP_S_REQUESTING:
-            /* §4.3.2 SELECTING: "Client inserts the address of the selected
-             * server in 'server identifier', 'ciaddr' MUST be zero,
-             * 'requested IP address' MUST be filled in with the yiaddr
-             * value from the chosen DHCPOFFER." */
-            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->offer.address, 4);
-            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_SERVER_ID, c->server, 4);
-            to->broadcast = 1;
-            break;
-        case IPCFG_DHCP_S_INIT_REBOOT:
-            /* §4.3.2 INIT-REBOOT: "'server identifier' MUST NOT be filled
-             * in, 'requested IP address' option MUST be filled in with
-             * client's notion of its previously assigned address. 'ciaddr'
-             * MUST be zero.  The client is seeking to verify a previously
-             * allocated, cached configuration." (broadcast) */
-            at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_REQUESTED_IP, c->rec.address, 4);
-            to->broadcast = 1;
-            break;
-        case IPCFG_DHCP_S_RENEWING:
-            /* §4.3.2 RENEWING: "'server identifier' MUST NOT be filled in,
-             * 'requested IP address' option MUST NOT be filled in, 'ciaddr'
-             * MUST be filled in with client's IP address."  §4.4.5: "the
-             * client [...] sends a DHCPREQUEST message to the server that
-             * leased the client its address" (unicast). */
-            memcpy(b + 12, c->rec.address, 4);
-            memcpy(to->dst, c->rec.server_id, 4);
-            to->has_src = 1;
-            memcpy(to->src, c->rec.address, 4);
-            break;
-        case IPCFG_DHCP_S_REBINDING:
-            /* §4.3.2 REBINDING: as RENEWING, but "This message MUST be
-             * broadcast to the 0xffffffff IP broadcast address." */
-            memcpy(b + 12, c->rec.address, 4);
-            to->broadcast = 1;
-            to->has_src = 1;
-            memcpy(to->src, c->rec.address, 4);
-            break;
-        default:
+        if (request_fields(c, b, cap, &at, to) != 0)
             return 0;
-        }
         break;
     case IPCFG_DHCPDECLINE:
         /* Table 5: DECLINE carries 'requested IP address' (MUST), 'server

@@ -30,9 +30,9 @@ void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, 
  * identity it was obtained with: dhcp_client_msg.c). */
 static void send_release(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now)
 {
-    c->xid = ipcfg_dhcpc_rnd(c);
+    c->xid = ipcfg_dhcp_client_rnd(c);
     c->started_ms = now->mono_ms;
-    ipcfg_dhcpc_send(c, now, IPCFG_DHCPRELEASE);
+    ipcfg_dhcp_client_send(c, now, IPCFG_DHCPRELEASE);
 }
 
 /* The record names a hardware address the link no longer has. */
@@ -50,7 +50,7 @@ static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr
         ipcfg_error e2;
         memset(&e2, 0, sizeof e2);
         ipcfg_error_set(&e2, IPCFG_E_STATE, IPCFG_R_NO_ADAPTER_PERMISSIBLE, "no DHCP lease to release");
-        ipcfg_dhcpc_finish(c, &e2);
+        ipcfg_dhcp_client_finish(c, &e2);
         return;
     }
     /* §4.4.6: RELEASE is unicast from the leased address; it can only be
@@ -60,16 +60,16 @@ static void start_release(ipcfg_dhcp_client *c, int bound, int expired, int addr
         send_release(c, now);
     memset(&e, 0, sizeof e);
     if (addr_present && c->io.unapply && c->io.unapply(c->io.ctx, &c->rec, &e) != 0) {
-        ipcfg_dhcpc_finish_io(c, &e, "removing the address");
+        ipcfg_dhcp_client_finish_io(c, &e, "removing the address");
         return;
     }
     c->have_lease = 0;
     memset(&e, 0, sizeof e);
-    if (ipcfg_dhcpc_save_released(c, &e) != 0) {
-        ipcfg_dhcpc_finish_io(c, &e, "saving the lease record");
+    if (ipcfg_dhcp_client_save_released(c, &e) != 0) {
+        ipcfg_dhcp_client_finish_io(c, &e, "saving the lease record");
         return;
     }
-    ipcfg_dhcpc_finish_ok(c);
+    ipcfg_dhcp_client_finish_ok(c);
 }
 
 void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg_dhcp_lease *recorded,
@@ -96,7 +96,11 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
     if (recorded)
         c->rec = *recorded;
     bound = recorded && recorded->state == IPCFG_DHCP_LEASE_BOUND;
-    expired = bound && now->wall_s >= ipcfg_dhcp_lease_expires(recorded);
+    /* the caller's clocks may know better than the wall clock (a resume
+     * before the wall clock was set right): a lease they say ran out is
+     * never taken for valid */
+    expired = bound && (now->wall_s >= ipcfg_dhcp_lease_expires(recorded) ||
+                        (op == IPCFG_DHCP_OP_RENEW && c->cfg.lapsed));
 
     if (op == IPCFG_DHCP_OP_RELEASE) {
         start_release(c, bound, expired, addr_present, now);
@@ -115,15 +119,15 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
             send_release(c, now);
         c->have_lease = addr_present;
         c->rec_bound = 1;
-        if (ipcfg_dhcpc_drop_lease(c) != 0)
+        if (ipcfg_dhcp_client_drop_lease(c) != 0)
             return;
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+        ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
     } else if (bound && expired) {
         c->have_lease = addr_present;
         c->rec_bound = 1;
-        if (ipcfg_dhcpc_drop_lease(c) != 0)
+        if (ipcfg_dhcp_client_drop_lease(c) != 0)
             return;
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+        ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
     } else if (bound && (!addr_present || c->cfg.verify)) {
         /* §3.2: a client that "has previously been allocated a network
          * address" and still has it recorded verifies it (INIT-REBOOT);
@@ -131,14 +135,14 @@ void ipcfg_dhcp_client_start(ipcfg_dhcp_client *c, ipcfg_dhcp_op op, const ipcfg
          * now), with the address kept until a NAK says otherwise */
         c->rec_bound = 1;
         c->have_lease = addr_present;
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT_REBOOT);
+        ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT_REBOOT);
     } else if (bound) {
         c->rec_bound = 1;
         c->have_lease = 1;
-        ipcfg_dhcpc_transition(c, now, now->wall_s < ipcfg_dhcpc_wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
+        ipcfg_dhcp_client_transition(c, now, now->wall_s < ipcfg_dhcp_client_wall_at(&c->rec, c->rec.t2) ? IPCFG_DHCP_S_RENEWING
                                                                       : IPCFG_DHCP_S_REBINDING);
     } else {
-        ipcfg_dhcpc_transition(c, now, IPCFG_DHCP_S_INIT);
+        ipcfg_dhcp_client_transition(c, now, IPCFG_DHCP_S_INIT);
     }
 }
 

@@ -1,4 +1,4 @@
-/* ipcfg — the lease record's text form.  See dhcp_client.h and docs/dhcp.md.
+/* ipcfg — the lease record's text form.  See dhcp_lease.h and docs/dhcp.md.
  *
  *   ipcfg-lease 1         (2 when a key of dhcp_lease_opts.c is present)
  *   interface eth0
@@ -26,17 +26,16 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "dhcp_client.h"
+#include "dhcp_lease.h"
 #include "dhcp_lease_int.h"
 #include "dhcp_msg.h"
 #include "dns_name.h"
+#include "ipcfg/model.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define IPCFG_LEASE_LINE_MAX 512
-#define IPCFG_LEASE_MAGIC "ipcfg-lease"
-#define IPCFG_LEASE_VERSION 2 /* 1: without the keys of dhcp_lease_opts.c */
 /* The latest "obtained" time accepted: 9999-12-31T23:59:59Z. */
 #define IPCFG_LEASE_MAX_TIME 253402300799LL
 
@@ -133,7 +132,8 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
         (l->domain[0] != '\0' && !ipcfg_dns_name_valid(l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain))))
         return 0;
 
-    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_LEASE_MAGIC, ipcfg_dhcp_lease_has_opts(l) ? IPCFG_LEASE_VERSION : 1);
+    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_DHCP_LEASE_MAGIC,
+                 ipcfg_dhcp_lease_has_opts(l) ? IPCFG_DHCP_LEASE_VERSION : 1);
     put(&o, t, (size_t)n);
     puts_(&o, "interface ");
     put(&o, l->ifname, ipcfg_dhcp_text_len(l->ifname, sizeof l->ifname));
@@ -300,6 +300,48 @@ static void why_set(char *why, size_t why_len, unsigned line, const char *msg)
     }
 }
 
+/* One more address of a repeatable key (router, dns): a unicast address,
+ * at most max of them. */
+static int parse_addr_item(const char *v, size_t vn, uint8_t (*list)[4], uint8_t *n, unsigned max,
+                           const char *too_many, const char **msg)
+{
+    if (*n >= max) {
+        *msg = too_many;
+        return -1;
+    }
+    if (ipcfg_dhcp_lease_ip(v, vn, list[*n]) || !ipcfg_dhcp_unicast_ok(list[*n]))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+/* One more "route DEST/LEN GATEWAY" (option 121's, RFC 3442). */
+static int parse_route(const char *v, size_t vn, ipcfg_dhcp_lease *l, const char **msg)
+{
+    ipcfg_dhcp_route *r;
+    const char *sp2 = memchr(v, ' ', vn);
+    uint8_t mask[4];
+    int k;
+    if (l->n_routes >= IPCFG_DHCP_MAX_ROUTES) {
+        *msg = "too many routes";
+        return -1;
+    }
+    if (sp2 == NULL)
+        return -1;
+    r = &l->routes[l->n_routes];
+    if (ipcfg_dhcp_lease_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
+        ipcfg_dhcp_lease_ip(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
+        return -1;
+    ipcfg_dhcp_prefix_mask(r->prefix_len, mask);
+    for (k = 0; k < 4; k++)
+        if (r->dest[k] & ~mask[k])
+            return -1; /* host bits set past the prefix */
+    if (ipcfg_dhcp_get32(r->gateway) != 0 && !ipcfg_dhcp_unicast_ok(r->gateway))
+        return -1;
+    l->n_routes++;
+    return 0;
+}
+
 /* One "key value" line (no newline).  Returns 0 or -1 with *msg set. */
 static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *seen, int64_t *expires,
                       int *expires_never, const char **msg)
@@ -361,47 +403,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
             return -1;
         return 0;
     case K_ROUTER:
-        if (l->n_routers >= IPCFG_DHCP_MAX_ROUTERS) {
-            *msg = "too many routers";
-            return -1;
-        }
-        if (ipcfg_dhcp_lease_ip(v, vn, l->routers[l->n_routers]) || !ipcfg_dhcp_unicast_ok(l->routers[l->n_routers]))
-            return -1;
-        l->n_routers++;
-        return 0;
-    case K_ROUTE: {
-        ipcfg_dhcp_route *r;
-        const char *sp2 = memchr(v, ' ', vn);
-        uint8_t mask[4];
-        int k;
-        if (l->n_routes >= IPCFG_DHCP_MAX_ROUTES) {
-            *msg = "too many routes";
-            return -1;
-        }
-        if (sp2 == NULL)
-            return -1;
-        r = &l->routes[l->n_routes];
-        if (ipcfg_dhcp_lease_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
-            ipcfg_dhcp_lease_ip(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
-            return -1;
-        ipcfg_dhcp_prefix_mask(r->prefix_len, mask);
-        for (k = 0; k < 4; k++)
-            if (r->dest[k] & ~mask[k])
-                return -1; /* host bits set past the prefix */
-        if (ipcfg_dhcp_get32(r->gateway) != 0 && !ipcfg_dhcp_unicast_ok(r->gateway))
-            return -1;
-        l->n_routes++;
-        return 0;
-    }
+        return parse_addr_item(v, vn, l->routers, &l->n_routers, IPCFG_DHCP_MAX_ROUTERS, "too many routers", msg);
+    case K_ROUTE:
+        return parse_route(v, vn, l, msg);
     case K_DNS:
-        if (l->n_dns >= IPCFG_DHCP_MAX_DNS) {
-            *msg = "too many DNS servers";
-            return -1;
-        }
-        if (ipcfg_dhcp_lease_ip(v, vn, l->dns[l->n_dns]) || !ipcfg_dhcp_unicast_ok(l->dns[l->n_dns]))
-            return -1;
-        l->n_dns++;
-        return 0;
+        return parse_addr_item(v, vn, l->dns, &l->n_dns, IPCFG_DHCP_MAX_DNS, "too many DNS servers", msg);
     case K_DOMAIN:
         /* a DNS name, as the engine takes it from the server: what reaches
          * the resolver is checked here again (the file, and every lease the
@@ -436,9 +442,34 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
     }
 }
 
+/* What a whole record must hold beyond its lines: NULL, or why not. */
+static const char *record_check(const ipcfg_dhcp_lease *l, unsigned seen, int64_t expires, int expires_never)
+{
+    if ((seen & K_ALWAYS_NEEDED) != K_ALWAYS_NEEDED)
+        return "interface, state or hwaddr missing";
+    if (l->state == IPCFG_DHCP_LEASE_RELEASED)
+        return (seen & K_BOUND_ONLY) ? "a released record carries lease values" : NULL;
+    const char *opts_msg = NULL;
+    if (ipcfg_dhcp_lease_opts_check(l, seen, &opts_msg))
+        return opts_msg;
+    if ((seen & K_BOUND_NEEDED) != K_BOUND_NEEDED)
+        return "a bound record without address, server, times or expiry";
+    if (l->lease_time == IPCFG_DHCP_INFINITE) {
+        if (l->t1 != IPCFG_DHCP_INFINITE || l->t2 != IPCFG_DHCP_INFINITE || !expires_never)
+            return "an infinite lease needs infinite t1, t2 and \"expires never\"";
+        return NULL;
+    }
+    /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
+    if (l->lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l->lease_time, l->t1, l->t2))
+        return "t1, t2 and lease-time out of order";
+    if (expires_never || expires != ipcfg_dhcp_lease_expires(l))
+        return "expires does not match obtained + lease-time";
+    return NULL;
+}
+
 int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, char *why, size_t why_len)
 {
-    static const char head[] = IPCFG_LEASE_MAGIC " ";
+    static const char head[] = IPCFG_DHCP_LEASE_MAGIC " ";
     ipcfg_dhcp_lease l;
     unsigned seen = 0, line = 0;
     int64_t expires = -1;
@@ -478,7 +509,8 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
                 msg = "not an ipcfg lease file";
                 goto badline;
             }
-            if (ipcfg_dhcp_lease_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver < 1 || ver > IPCFG_LEASE_VERSION) {
+            if (ipcfg_dhcp_lease_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver < 1 ||
+                ver > IPCFG_DHCP_LEASE_VERSION) {
                 msg = "unsupported lease file version";
                 goto badline;
             }
@@ -500,40 +532,10 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
         why_set(why, why_len, 0, "truncated (no end line)");
         goto bad;
     }
-    if ((seen & K_ALWAYS_NEEDED) != K_ALWAYS_NEEDED) {
-        why_set(why, why_len, 0, "interface, state or hwaddr missing");
+    msg = record_check(&l, seen, expires, expires_never);
+    if (msg != NULL) {
+        why_set(why, why_len, 0, msg);
         goto bad;
-    }
-    if (l.state == IPCFG_DHCP_LEASE_RELEASED) {
-        if (seen & K_BOUND_ONLY) {
-            why_set(why, why_len, 0, "a released record carries lease values");
-            goto bad;
-        }
-    } else {
-        if (ipcfg_dhcp_lease_opts_check(&l, seen, &msg)) {
-            why_set(why, why_len, 0, msg);
-            goto bad;
-        }
-        if ((seen & K_BOUND_NEEDED) != K_BOUND_NEEDED) {
-            why_set(why, why_len, 0, "a bound record without address, server, times or expiry");
-            goto bad;
-        }
-        if (l.lease_time == IPCFG_DHCP_INFINITE) {
-            if (l.t1 != IPCFG_DHCP_INFINITE || l.t2 != IPCFG_DHCP_INFINITE || !expires_never) {
-                why_set(why, why_len, 0, "an infinite lease needs infinite t1, t2 and \"expires never\"");
-                goto bad;
-            }
-        } else {
-            /* RFC 2131 §4.4.5: 0 < T1 < T2 < the lease time (dhcp_time.c) */
-            if (l.lease_time < IPCFG_DHCP_MIN_LEASE || !ipcfg_dhcp_lease_times_ok(l.lease_time, l.t1, l.t2)) {
-                why_set(why, why_len, 0, "t1, t2 and lease-time out of order");
-                goto bad;
-            }
-            if (expires_never || expires != ipcfg_dhcp_lease_expires(&l)) {
-                why_set(why, why_len, 0, "expires does not match obtained + lease-time");
-                goto bad;
-            }
-        }
     }
     *out = l;
     return 0;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dhcp_client.h"
+#include "dhcp_lease.h"
 
 /* The file's values: a decimal of at most max without leading zeros; a
  * dotted quad written the same way.  0 ok, -1 not. */

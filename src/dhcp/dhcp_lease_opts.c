@@ -20,7 +20,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include "dhcp_client.h"
+#include "dhcp_lease.h"
 #include "dhcp_lease_int.h"
 #include "dhcp_msg.h"
 #include "dns_name.h"

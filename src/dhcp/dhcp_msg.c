@@ -7,25 +7,6 @@
 
 static const uint8_t cookie[4] = {99, 130, 83, 99};
 
-size_t ipcfg_dhcp_text_len(const char *s, size_t cap)
-{
-    const char *z = memchr(s, '\0', cap);
-    return z ? (size_t)(z - s) : cap;
-}
-
-uint32_t ipcfg_dhcp_get32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
-}
-
-void ipcfg_dhcp_put32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
 static uint16_t get16(const uint8_t *p)
 {
     return (uint16_t)(p[0] << 8 | p[1]);
@@ -35,53 +16,6 @@ static void put16(uint8_t *p, uint16_t v)
 {
     p[0] = (uint8_t)(v >> 8);
     p[1] = (uint8_t)v;
-}
-
-/* ---- address checks -------------------------------------------------------- */
-
-int ipcfg_dhcp_mask_prefix(const uint8_t mask[4])
-{
-    uint32_t m = ipcfg_dhcp_get32(mask), inv = ~m;
-    int n = 0;
-
-    /* contiguous: the inverted mask is 2^k - 1 */
-    if ((inv & (inv + 1u)) != 0)
-        return -1;
-    while (m) {
-        n++;
-        m <<= 1;
-    }
-    return n;
-}
-
-void ipcfg_dhcp_prefix_mask(unsigned prefix, uint8_t mask[4])
-{
-    uint32_t m = prefix == 0 ? 0 : prefix >= 32 ? 0xffffffffu : ~(0xffffffffu >> prefix);
-    ipcfg_dhcp_put32(mask, m);
-}
-
-int ipcfg_dhcp_unicast_ok(const uint8_t a[4])
-{
-    if (a[0] == 0)            /* 0.0.0.0/8, "this network" (RFC 1122 §3.2.1.3) */
-        return 0;
-    if (a[0] == 127)          /* loopback */
-        return 0;
-    if (a[0] >= 224)          /* multicast 224/4, class E 240/4, 255.255.255.255 */
-        return 0;
-    return 1;
-}
-
-int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix)
-{
-    uint32_t v, host;
-
-    if (!ipcfg_dhcp_unicast_ok(a) || prefix < 1 || prefix > 32)
-        return 0;
-    if (prefix >= 31) /* RFC 3021 point-to-point /31, and /32: every address is a host */
-        return 1;
-    v = ipcfg_dhcp_get32(a);
-    host = v & (0xffffffffu >> prefix);
-    return host != 0 && host != (0xffffffffu >> prefix);
 }
 
 /* ---- building ---------------------------------------------------------------- */
@@ -301,6 +235,71 @@ static int fixed(size_t got, size_t want, const char **why, const char *msg)
     return 0;
 }
 
+/* The options after the server identifier (parse_options). */
+static int parse_options_more(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t cap, const char **why)
+{
+    size_t len;
+    int n;
+
+#define GET(code) (n = concat(a, (code), val, cap, &len))
+    if (GET(IPCFG_OPT_PARAM_LIST) != 0) {
+        if (n < 0 || len == 0 || len > sizeof m->param_list) {
+            *why = "bad parameter request list length";
+            return -1;
+        }
+        memcpy(m->param_list, val, len);
+        m->n_param_list = (uint8_t)len;
+        m->has |= IPCFG_HAS_PARAM_LIST;
+    }
+    if (GET(IPCFG_OPT_MESSAGE) != 0) {
+        size_t i;
+        if (n < 0 || len == 0) {
+            *why = "bad message option";
+            return -1;
+        }
+        if (len >= sizeof m->message)
+            len = sizeof m->message - 1;
+        for (i = 0; i < len; i++) /* for the log only: printable ASCII */
+            m->message[i] = val[i] >= 0x20 && val[i] < 0x7f ? (char)val[i] : '?';
+        m->message[len] = '\0';
+        m->has |= IPCFG_HAS_MESSAGE;
+    }
+    if (GET(IPCFG_OPT_T1) != 0) {
+        if (n < 0 || fixed(len, 4, why, "bad renewal time (T1) length"))
+            return -1;
+        m->t1 = ipcfg_dhcp_get32(val);
+        m->has |= IPCFG_HAS_T1;
+    }
+    if (GET(IPCFG_OPT_T2) != 0) {
+        if (n < 0 || fixed(len, 4, why, "bad rebinding time (T2) length"))
+            return -1;
+        m->t2 = ipcfg_dhcp_get32(val);
+        m->has |= IPCFG_HAS_T2;
+    }
+    if (GET(IPCFG_OPT_CLIENT_ID) != 0) {
+        /* RFC 2132 §9.14: "The minimum length for this option is two." */
+        if (n < 0 || len < 2) {
+            *why = "bad client identifier length";
+            return -1;
+        }
+        if (len <= sizeof m->client_id) {
+            memcpy(m->client_id, val, len);
+            m->client_id_len = (uint8_t)len;
+            m->has |= IPCFG_HAS_CLIENT_ID;
+        }
+    }
+    if (GET(IPCFG_OPT_CLASSLESS_ROUTES) != 0) {
+        if (n < 0 || classless_routes(val, len, m)) {
+            *why = "bad classless static route option";
+            return -1;
+        }
+        m->has |= IPCFG_HAS_ROUTES;
+    }
+    ipcfg_dhcp_opts_parse(a, concat_any, m, val, cap); /* 119, 26, 42, 114, 81: left out, never fatal */
+#undef GET
+    return 0;
+}
+
 static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t cap, const char **why)
 {
     size_t len;
@@ -371,62 +370,8 @@ static int parse_options(const areas *a, ipcfg_dhcp_msg *m, uint8_t *val, size_t
         memcpy(m->server_id, val, 4);
         m->has |= IPCFG_HAS_SERVER_ID;
     }
-    if (GET(IPCFG_OPT_PARAM_LIST) != 0) {
-        if (n < 0 || len == 0 || len > sizeof m->param_list) {
-            *why = "bad parameter request list length";
-            return -1;
-        }
-        memcpy(m->param_list, val, len);
-        m->n_param_list = (uint8_t)len;
-        m->has |= IPCFG_HAS_PARAM_LIST;
-    }
-    if (GET(IPCFG_OPT_MESSAGE) != 0) {
-        size_t i;
-        if (n < 0 || len == 0) {
-            *why = "bad message option";
-            return -1;
-        }
-        if (len >= sizeof m->message)
-            len = sizeof m->message - 1;
-        for (i = 0; i < len; i++) /* for the log only: printable ASCII */
-            m->message[i] = val[i] >= 0x20 && val[i] < 0x7f ? (char)val[i] : '?';
-        m->message[len] = '\0';
-        m->has |= IPCFG_HAS_MESSAGE;
-    }
-    if (GET(IPCFG_OPT_T1) != 0) {
-        if (n < 0 || fixed(len, 4, why, "bad renewal time (T1) length"))
-            return -1;
-        m->t1 = ipcfg_dhcp_get32(val);
-        m->has |= IPCFG_HAS_T1;
-    }
-    if (GET(IPCFG_OPT_T2) != 0) {
-        if (n < 0 || fixed(len, 4, why, "bad rebinding time (T2) length"))
-            return -1;
-        m->t2 = ipcfg_dhcp_get32(val);
-        m->has |= IPCFG_HAS_T2;
-    }
-    if (GET(IPCFG_OPT_CLIENT_ID) != 0) {
-        /* RFC 2132 §9.14: "The minimum length for this option is two." */
-        if (n < 0 || len < 2) {
-            *why = "bad client identifier length";
-            return -1;
-        }
-        if (len <= sizeof m->client_id) {
-            memcpy(m->client_id, val, len);
-            m->client_id_len = (uint8_t)len;
-            m->has |= IPCFG_HAS_CLIENT_ID;
-        }
-    }
-    if (GET(IPCFG_OPT_CLASSLESS_ROUTES) != 0) {
-        if (n < 0 || classless_routes(val, len, m)) {
-            *why = "bad classless static route option";
-            return -1;
-        }
-        m->has |= IPCFG_HAS_ROUTES;
-    }
-    ipcfg_dhcp_opts_parse(a, concat_any, m, val, cap); /* 119, 26, 42, 114, 81: left out, never fatal */
 #undef GET
-    return 0;
+    return parse_options_more(a, m, val, cap, why);
 }
 
 int ipcfg_dhcp_msg_parse(const uint8_t *buf, size_t len, ipcfg_dhcp_msg *m, const char **why)

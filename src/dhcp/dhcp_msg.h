@@ -15,11 +15,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "dhcp_client.h"
+#include "dhcp_addr.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* What a message may carry of the options a lease keeps (the first ones
+ * of each; more are ignored). */
+#define IPCFG_DHCP_MAX_ROUTERS 8
+#define IPCFG_DHCP_MAX_DNS 8
+#define IPCFG_DHCP_MAX_ROUTES 32   /* classless static routes (option 121) */
+#define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
+#define IPCFG_DHCP_CLIENTID_MAX 64
+#define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
+#define IPCFG_DHCP_MAX_SEARCH 8    /* option 119 names kept (glibc reads any number; Windows shows them all) */
+#define IPCFG_DHCP_MAX_NTP 8       /* option 42 */
+#define IPCFG_DHCP_NAME_CAP 254    /* a DNS name's text (IPCFG_DNS_NAME_MAX) and its NUL */
+#define IPCFG_DHCP_URI_CAP 256     /* a URI's text (IPCFG_DNS_URI_MAX) and its NUL */
+#define IPCFG_DHCP_CLASS_CAP 256   /* a user class (IPCFG_CLASSID_MAX bytes) and its NUL */
+
+/* What a server sent that ipcfg left out of a lease: text that is not what
+ * its option must carry (a domain that is no DNS name, dns_name.h).  The
+ * lease still binds without it. */
+enum {
+    IPCFG_DHCP_LEFT_DOMAIN = 1u << 0,  /* option 15: no DNS name */
+    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression) or a name that is none */
+    IPCFG_DHCP_LEFT_MTU = 1u << 2,     /* option 26: not 2 bytes, or under 68 (RFC 2132 §5.1) */
+    IPCFG_DHCP_LEFT_NTP = 1u << 3,     /* option 42: not a multiple of 4 bytes */
+    IPCFG_DHCP_LEFT_PORTAL = 1u << 4,  /* option 114: not a printable https: URI */
+    IPCFG_DHCP_LEFT_FQDN = 1u << 5     /* option 81 in a reply: malformed, or a name that is none */
+};
+
+typedef struct ipcfg_dhcp_route {
+    uint8_t dest[4];
+    uint8_t prefix_len;  /* 0..32 */
+    uint8_t gateway[4];  /* 0.0.0.0 = on-link */
+} ipcfg_dhcp_route;
 
 /* RFC 2131 §2, figure 1: the fixed part is 236 octets, then the options
  * field starts with the magic cookie 99.130.83.99 (RFC 2131 §3). */
@@ -225,24 +257,6 @@ size_t ipcfg_dhcp_build_begin(uint8_t *buf, size_t cap, const ipcfg_dhcp_hdr *h)
 size_t ipcfg_dhcp_build_opt(uint8_t *buf, size_t cap, size_t at, uint8_t code, const void *val, size_t len);
 size_t ipcfg_dhcp_build_end(uint8_t *buf, size_t cap, size_t at);
 
-/* ---- address sanity checks (shared by the client and the lease file) ---- */
-
-/* The prefix length of a contiguous netmask, or -1. */
-int ipcfg_dhcp_mask_prefix(const uint8_t mask[4]);
-void ipcfg_dhcp_prefix_mask(unsigned prefix, uint8_t mask[4]);
-/* 1 when a is usable as a unicast host address: not 0.0.0.0/8, not the
- * limited broadcast, not loopback 127/8, not multicast 224/4, not class E
- * 240/4. */
-int ipcfg_dhcp_unicast_ok(const uint8_t a[4]);
-/* 1 when a/prefix is a usable interface address: unicast_ok, prefix 1..32,
- * and not the subnet's network or broadcast address unless prefix >= 31
- * (RFC 3021). */
-int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix);
-
-uint32_t ipcfg_dhcp_get32(const uint8_t *p);
-/* strlen bounded by the array size cap (strnlen is POSIX, not C11). */
-size_t ipcfg_dhcp_text_len(const char *s, size_t cap);
-void ipcfg_dhcp_put32(uint8_t *p, uint32_t v);
 
 #ifdef __cplusplus
 }

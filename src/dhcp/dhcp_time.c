@@ -2,7 +2,7 @@
  * lease's expiry, the command's retransmission back-off, the
  * retransmission time while a lease is renewed or rebound, and the
  * renewal (T1) and rebinding (T2) times a lease may have.  Pure; the state machine (dhcp_client.c) and the
- * lease keeper (src/linux/keeper.c) use them.  See dhcp_client.h.
+ * lease keeper (src/linux/keeper/keeper.c) use them.  See dhcp_client.h.
  *
  * SPDX-License-Identifier: MIT
  */

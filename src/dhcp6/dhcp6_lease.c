@@ -18,8 +18,6 @@
 #include "dhcp6_text.h"
 #include "dns_name.h"
 
-#define LEASE_MAGIC "ipcfg-lease6"
-#define LEASE_VERSION 1
 
 int64_t ipcfg_dhcp6_lease_at(const ipcfg_dhcp6_lease *l, uint32_t off)
 {
@@ -105,8 +103,8 @@ size_t ipcfg_dhcp6_lease_format(const ipcfg_dhcp6_lease *l, char *buf, size_t ca
         !ipcfg_dhcp6_lease_ifname_ok(l->ifname) || l->client_duid_len > IPCFG_DHCP6_DUID_MAX ||
         l->server_duid_len > IPCFG_DHCP6_DUID_MAX)
         return 0;
-    ipcfg_dhcp6_out_fmt(&o, "%s %d\ninterface %s\nstate %s\niaid %lu\nclient-duid ", LEASE_MAGIC, LEASE_VERSION,
-                        l->ifname, state_names[l->state], (unsigned long)l->iaid);
+    ipcfg_dhcp6_out_fmt(&o, "%s %d\ninterface %s\nstate %s\niaid %lu\nclient-duid ", IPCFG_DHCP6_LEASE_MAGIC,
+                        IPCFG_DHCP6_LEASE_VERSION, l->ifname, state_names[l->state], (unsigned long)l->iaid);
     ipcfg_dhcp6_out_hex(&o, l->client_duid, l->client_duid_len);
     ipcfg_dhcp6_out_fmt(&o, "\n");
     if (l->state != IPCFG_DHCP6_LEASE_RELEASED)
@@ -373,7 +371,8 @@ int ipcfg_dhcp6_lease_parse(const char *buf, size_t len, ipcfg_dhcp6_lease *out,
     reading r = zero;
 
     r.expires = -2;
-    if (ipcfg_dhcp6_text_walk(buf, len, LEASE_MAGIC, LEASE_VERSION, lease_line, &r, why, why_len) != 0)
+    if (ipcfg_dhcp6_text_walk(buf, len, IPCFG_DHCP6_LEASE_MAGIC, IPCFG_DHCP6_LEASE_VERSION, lease_line, &r, why,
+                              why_len) != 0)
         goto bad;
     const char *msg = check_record(&r);
     if (msg != NULL) {

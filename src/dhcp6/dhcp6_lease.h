@@ -37,6 +37,11 @@
 extern "C" {
 #endif
 
+/* The lease file's first line: "ipcfg-lease6 1" (beside the DHCPv4
+ * record's "ipcfg-lease 1", src/dhcp/dhcp_lease.h). */
+#define IPCFG_DHCP6_LEASE_MAGIC "ipcfg-lease6"
+#define IPCFG_DHCP6_LEASE_VERSION 1
+
 #define IPCFG_DHCP6_IFNAME_MAX 64
 /* §7.6 IRT_MINIMUM: the shortest information refresh time */
 #define IPCFG_DHCP6_IRT_MINIMUM 600u

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "ipcfg/core.h"
-#include "keeper.h"
+#include "keeper/keeper.h"
 
 static int fd_sink(void *ctx, int is_err, const char *text, size_t len, ipcfg_error *err)
 {
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     ipcfg_sink sink;
 
     guard_std_fds();
-    /* The lease keeper (keeper.h): started by /renew and by the unit
+    /* The lease keeper (keeper/keeper.h): started by /renew and by the unit
      * ipcfg@.service, not a verb of the command line. */
     if (argc == 3 && strcmp(argv[1], "--keeper") == 0)
         return ipcfg_lx_keeper_main(argv[2]);

@@ -555,6 +555,138 @@ static void verify_init_reboot_then_renew(void **st)
     assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
 }
 
+/* After a resume, the keeper's timeline (dhcp_keep.c, the clocks
+ * injected) decides and the state machine does it: */
+static ipcfg_dhcp_keep_do resume_decides(const ipcfg_dhcp_lease *rec, int64_t asleep_ms, int64_t wall_on_s)
+{
+    ipcfg_dhcp_keep k;
+    ipcfg_dhcp_clocks c = {7000000, 3000000, NOW.wall_s};
+    int64_t at;
+
+    ipcfg_dhcp_keep_init(&k);
+    (void)ipcfg_dhcp_keep_sample(&k, &c);
+    ipcfg_dhcp_keep_anchor(&k, rec, &c);
+    c.boot_ms += 500 + asleep_ms;
+    c.mono_ms += 500;
+    c.wall_s += wall_on_s;
+    assert_int_equal(ipcfg_dhcp_keep_sample(&k, &c), asleep_ms);
+    ipcfg_dhcp_keep_anchor(&k, rec, &c); /* the lease file read again: the same lease */
+    ipcfg_dhcp_keep_in in = {c.boot_ms, 1, 1 /* resumed: a verify is asked */, 0};
+    ipcfg_dhcp_keep_do what = ipcfg_dhcp_keep_next(&k, &in, &at);
+    NOW.wall_s = c.wall_s;
+    C.cfg.verify = what == IPCFG_DHCP_KEEP_VERIFY;
+    C.cfg.lapsed = what == IPCFG_DHCP_KEEP_OBTAIN;
+    return what;
+}
+
+/* Asleep past the expiry: obtained afresh (INIT, a DISCOVER first, the
+ * old address taken off), never a REQUEST for the old lease as if it
+ * were valid, even where the wall clock came back from the resume
+ * behind (it says the lease has 9 minutes left). */
+static void resume_expired_obtains_afresh(void **st)
+{
+    ipcfg_dhcp_lease rec;
+
+    (void)st;
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    assert_int_equal(resume_decides(&rec, 700000, 1), IPCFG_DHCP_KEEP_OBTAIN);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_int_equal(F.n_sent, 1);
+    assert_int_equal(last()->m.type, IPCFG_DHCPDISCOVER);
+    assert_int_equal(F.n_unapply, 1);
+    assert_memory_equal(F.unapplied.address, T_ADDR, 4);
+    /* the same, the wall clock right: the same */
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    assert_int_equal(resume_decides(&rec, 700000, 700), IPCFG_DHCP_KEEP_OBTAIN);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT);
+    assert_int_equal(last()->m.type, IPCFG_DHCPDISCOVER);
+    /* without lapsed, the wall clock that lags would have renewed it */
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    NOW.wall_s += 1;
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+}
+
+/* Asleep briefly: the unexpired lease verified at once (INIT-REBOOT: a
+ * broadcast REQUEST with the address requested, no ciaddr, no server
+ * identifier, RFC 2131 §4.3.2), the address kept meanwhile. */
+static void resume_unexpired_verifies(void **st)
+{
+    ipcfg_dhcp_lease rec;
+    const sent *r;
+
+    (void)st;
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    assert_int_equal(resume_decides(&rec, 60000, 60), IPCFG_DHCP_KEEP_VERIFY);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT_REBOOT);
+    r = last();
+    assert_int_equal(r->m.type, IPCFG_DHCPREQUEST);
+    assert_true(r->to.broadcast);
+    assert_zero4(r->m.h.ciaddr);
+    assert_true(has_opt(&r->m, IPCFG_HAS_REQUESTED_IP));
+    assert_false(has_opt(&r->m, IPCFG_HAS_SERVER_ID));
+    assert_int_equal(F.n_unapply, 0);
+    assert_int_equal(reply(IPCFG_DHCPACK, NULL), 0);
+    assert_int_equal(result().status, IPCFG_OK);
+}
+
+/* Asleep past T1 or T2 (not the expiry): due at once.  Without a verify
+ * the keeper renews (RENEWING, unicast) or rebinds (REBINDING,
+ * broadcast); after a resume it verifies first, and an unanswered verify
+ * goes on renewing or rebinding by the lease's times. */
+static void resume_past_t1_t2(void **st)
+{
+    ipcfg_dhcp_keep k;
+    ipcfg_dhcp_lease rec;
+    int64_t at;
+
+    (void)st;
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    ipcfg_dhcp_clocks c = {7000000, 3000000, NOW.wall_s};
+    ipcfg_dhcp_keep_init(&k);
+    ipcfg_dhcp_keep_anchor(&k, &rec, &c);
+    ipcfg_dhcp_keep_in in = {c.boot_ms + 300000, 1, 0, 0}; /* T1 = 300 s after obtained, 290 s from now */
+    assert_int_equal(ipcfg_dhcp_keep_next(&k, &in, &at), IPCFG_DHCP_KEEP_RENEW);
+    NOW.wall_s += 300;
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_RENEWING);
+    assert_false(last()->to.broadcast);
+    assert_memory_equal(last()->m.h.ciaddr, T_ADDR, 4);
+
+    setup(0, 0);
+    in.boot_ms = c.boot_ms + 520000; /* T2 = 525 s after obtained */
+    assert_int_equal(ipcfg_dhcp_keep_next(&k, &in, &at), IPCFG_DHCP_KEEP_REBIND);
+    NOW.wall_s += 520;
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_REBINDING);
+    assert_true(last()->to.broadcast);
+    assert_memory_equal(last()->m.h.ciaddr, T_ADDR, 4);
+
+    /* resumed past T2: verified first; unanswered, rebinding */
+    setup(0, 0);
+    mk_lease(&rec, 10, 600);
+    assert_int_equal(resume_decides(&rec, 520000, 520), IPCFG_DHCP_KEEP_VERIFY);
+    start(IPCFG_DHCP_OP_RENEW, &rec, 1, 30000);
+    assert_int_equal(C.state, IPCFG_DHCP_S_INIT_REBOOT);
+    for (int i = 0; i < 3; i++) { /* fire(), the wall clock kept past T2 */
+        int64_t w = ipcfg_dhcp_client_next_wakeup(&C);
+        NOW.wall_s += (w - NOW.mono_ms) / 1000;
+        NOW.mono_ms = w;
+        ipcfg_dhcp_client_timer(&C, &NOW);
+    }
+    assert_int_equal(C.state, IPCFG_DHCP_S_REBINDING);
+    assert_true(last()->to.broadcast);
+    assert_memory_equal(last()->m.h.ciaddr, T_ADDR, 4);
+}
+
 /* The link's hardware address changed since the lease was recorded (ip
  * link set IF address ...): the lease belongs to the old identity (RFC
  * 2131 §2: a client is known by its client identifier, else chaddr).  It
@@ -1748,6 +1880,9 @@ int main(void)
         cmocka_unit_test(expired_or_released_is_init),
         cmocka_unit_test(init_reboot_when_address_gone),
         cmocka_unit_test(verify_init_reboot_then_renew),
+        cmocka_unit_test(resume_expired_obtains_afresh),
+        cmocka_unit_test(resume_unexpired_verifies),
+        cmocka_unit_test(resume_past_t1_t2),
         cmocka_unit_test(hwaddr_changed_releases_then_obtains),
         cmocka_unit_test(commit_failures),
         cmocka_unit_test(renewing_to_rebinding_to_init),

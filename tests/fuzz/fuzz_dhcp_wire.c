@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dhcp_wire.h"
+#include "wire/engine_wire.h"
 
 static volatile size_t sink;
 

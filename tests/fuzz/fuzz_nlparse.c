@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nlevent.h"
-#include "nlparse.h"
+#include "netlink/nlevent.h"
+#include "netlink/nlparse.h"
 
 static volatile size_t sink;
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "peer_lease.h"
+#include "peers/peer_lease.h"
 
 static void peer_check(const ipcfg_lx_peer_lease *l)
 {

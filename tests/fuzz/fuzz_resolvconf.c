@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "resolvconf.h"
+#include "command/resolvconf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -20,7 +20,7 @@
 #include "dhcp_frame.h"
 #include "dhcp_msg.h"
 #include "dhcp_testutil.h"
-#include "dhcp_wire.h"
+#include "wire/engine_wire.h"
 
 #define FUZZ_XID 0x11223344u
 

@@ -49,7 +49,8 @@ lintian)
     lint "$deb"
     ;;
 plain)
-    # What issue 19 names, word for word, in a scratch tree of the sources.
+    # The plain CMake packaging path (docs/development.md), word for word, in a
+    # scratch tree of the sources.
     B=$T/b
     { cmake -S "$IPCFG_SOURCE_DIR" -B "$B" -DCMAKE_BUILD_TYPE=Release -DIPCFG_BUILD_TESTS=OFF &&
         cmake --build "$B" -j2 && (cd "$B" && cpack -G DEB); } >"$T/build.log" 2>&1 ||

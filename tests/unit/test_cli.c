@@ -264,7 +264,7 @@ static void delete_forms(void **s)
 }
 
 /* "--" ends the switches; a switch where an argument belongs is an error
- * with a hint to use "--" (issue 8, item 6; docs/wildcards.md). */
+ * with a hint to use "--" (docs/wildcards.md). */
 static void dashdash_and_switches_in_argument_positions(void **s)
 {
     (void)s;

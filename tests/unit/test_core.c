@@ -205,6 +205,19 @@ static int mock_check(ipcfg_backend *b, int dhcp, ipcfg_error *err)
     return IPCFG_E_ACCESS;
 }
 
+static int g_v6; /* the backend has a DHCPv6 client (release6, renew6) */
+
+/* release6 and renew6: every job is a DHCPv6 one */
+static void mock_dhcp6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    (void)b;
+    (void)o;
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(jobs[i].family, IPCFG_AF_INET6);
+        op_result(jobs[i].ad->name, &jobs[i].err);
+    }
+}
+
 static int mock_open(ipcfg_backend *b, ipcfg_error *err)
 {
     function_called();
@@ -218,6 +231,8 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->list = mock_list;
     b->release = g_no_release ? NULL : mock_release;
     b->renew = g_no_release ? NULL : mock_renew;
+    b->release6 = g_v6 ? mock_dhcp6 : NULL;
+    b->renew6 = g_v6 ? mock_dhcp6 : NULL;
     b->renew_obtains = g_renew_obtains;
     b->names_case_sensitive = g_case_sensitive;
     b->add_address = mock_add;
@@ -268,6 +283,7 @@ static int setup(void **s)
     memset(&g_model, 0, sizeof(g_model));
     fixture_model(NULL, &g_model);
     g_no_release = 0;
+    g_v6 = 0;
     g_open_fails = 0;
     g_renew_obtains = 0;
     g_note = NULL;
@@ -606,6 +622,30 @@ static void missing_backend_op_is_not_supported(void **s)
     assert_string_equal(ERR, "Error: DHCP renew is not supported on this platform yet.\n");
 }
 
+/* A backend with a DHCPv6 client gets /release6 and /renew6 as jobs of
+ * family IPCFG_AF_INET6, selected and reported as /release and /renew are
+ * (the IPv4 release's "already released" skip is the backend's to say). */
+static void ipv6_verbs_reach_a_dhcp6_backend(void **s)
+{
+    (void)s;
+    g_v6 = 1;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/renew6", "Ethernet 2"), 0);
+    assert_non_null(strstr(OUT, "\nEthernet adapter Ethernet 2:\n"));
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, IPCFG_E_FAILED);
+    will_return(op_result, IPCFG_R_SYSTEM);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release6", "Ethernet 2"), 3);
+    assert_non_null(strstr(ERR, "An error occurred while releasing interface Ethernet 2 : system text 3"));
+}
+
 static void ipv6_verbs_not_supported(void **s)
 {
     (void)s;
@@ -721,7 +761,7 @@ static void add_selects_exactly_one(void **s)
     assert_non_null(strstr(OUT, "\"system_code\": 1007"));
 }
 
-/* An exact name wins over wildcard matching (issue 8, item 6):
+/* An exact name wins over wildcard matching:
  * case-sensitive bytes where the backend says so (Linux), case-insensitive
  * otherwise (Windows, whose names may hold a literal `*`). */
 static void exact_name_wins(void **s)
@@ -789,7 +829,7 @@ static void exact_name_wins(void **s)
 
 /* Control characters in names and patterns are shown escaped (\xHH) in
  * text output and error lines, and the JSON error.message is exactly the
- * stderr line (issue 8, items 12 and 13). */
+ * stderr line. */
 static void control_characters_escaped(void **s)
 {
     (void)s;
@@ -821,7 +861,7 @@ static void control_characters_escaped(void **s)
 }
 
 /* A message longer than IPCFG_ERRTEXT_MAX ends visibly, at a character
- * boundary, on stderr and in JSON (issue 8, item 10). */
+ * boundary, on stderr and in JSON. */
 static void long_message_ends_visibly(void **s)
 {
     (void)s;
@@ -1286,6 +1326,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(each_exit_code_propagates, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_backend_op_is_not_supported, setup, teardown),
         cmocka_unit_test_setup_teardown(ipv6_verbs_not_supported, setup, teardown),
+        cmocka_unit_test_setup_teardown(ipv6_verbs_reach_a_dhcp6_backend, setup, teardown),
         cmocka_unit_test_setup_teardown(add_selects_exactly_one, setup, teardown),
         cmocka_unit_test_setup_teardown(exact_name_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(control_characters_escaped, setup, teardown),

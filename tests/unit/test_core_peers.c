@@ -1,4 +1,4 @@
-/* The core's answer for adapters another DHCP client runs (issue 12), over
+/* The core's answer for adapters another DHCP client runs, over
  * a small mock backend: named -> exit 2 with one line naming the client and
  * the command the backend gives, the backend never called; unnamed ->
  * skipped with that line as a note (not a failure);

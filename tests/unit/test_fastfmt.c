@@ -1,4 +1,4 @@
-/* The hand-written formatting of issue 14 against what it replaces:
+/* The hand-written formatting against what it replaces:
  * ipcfg_ip_str against the form it had when it was built with snprintf
  * (kept here as the reference, byte for byte) and against inet_ntop (edge
  * cases, every zero-group pattern, random addresses); the decimal helpers
@@ -19,7 +19,7 @@
 #include "ipcfg/model.h"
 #include "strbuf.h"
 
-/* The snprintf-based ipcfg_ip_str as it was before issue 14. */
+/* The snprintf-based ipcfg_ip_str as it was before the hand-written formatting. */
 static const char *ref_ip_str(const ipcfg_ip *ip, char *buf, size_t len)
 {
     if (len == 0)
@@ -224,7 +224,7 @@ static void decimal(void **s)
     ipcfg_sb_free(&b);
 }
 
-/* The byte-at-a-time ipcfg_text_safe_span before issue 14. */
+/* The byte-at-a-time ipcfg_text_safe_span before the word-at-a-time one. */
 static size_t ref_utf8_len(const unsigned char *p, size_t left)
 {
     size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;

@@ -395,7 +395,7 @@ static void json_to_ascii(void **state)
     ipcfg_sb_free(&b);
 }
 
-/* The address table sizes its columns from the content (issue 8, item 9):
+/* The address table sizes its columns from the content:
  * a long Type or a ten-digit index never shifts the columns. */
 static void addrtable_columns_fit_content(void **s)
 {
@@ -436,7 +436,7 @@ static void addrtable_columns_fit_content(void **s)
     ipcfg_addrtable_free(&t);
 }
 
-/* The display form of text (issue 8, item 12). */
+/* The display form of text. */
 static void display_form(void **s)
 {
     (void)s;

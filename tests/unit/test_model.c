@@ -128,8 +128,7 @@ static void error_set_is_fresh(void **s)
     assert_string_equal(e.text, "The semaphore timeout period has expired.");
 }
 
-/* A long error text is never cut inside a character and ends visibly
- * (issue 8, item 10). */
+/* A long error text is never cut inside a character and ends visibly. */
 static int valid_utf8(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -1,5 +1,5 @@
 # lock_hold.py NAME SECONDS: holds ipcfg's lock NAME ("addr", "if.c0") in
-# this network namespace as an ipcfg run does (src/linux/lock.c): flock on
+# this network namespace as an ipcfg run does (src/linux/shared/lock.c): flock on
 # $IPCFG_RUN_DIR (default /run/ipcfg)/net<netns inode>.NAME, and the
 # wake-up socket \0ipcfg/NAME; prints "held", then sleeps SECONDS.
 #

@@ -12,8 +12,8 @@
 
 #include <linux/if_addr.h>
 
-#include "nlreq.h"
-#include "nlsock.h"
+#include "netlink/nlreq.h"
+#include "netlink/nlsock.h"
 
 int main(int argc, char **argv)
 {

@@ -34,7 +34,7 @@ assert_one_line "$ERR" "/add existing: one error line"
 assert_eq "" "$OUT" "/add existing: nothing on stdout"
 assert_eq $'10.20.0.1/24\n10.20.0.5/24' "$(v4 v0)" "/add existing: nothing changed"
 
-# The same address with another mask is still the same address (PRODUCT.md:
+# The same address with another mask is still the same address (docs/contract.md:
 # exit 7 when "the address already exists").
 run_ipcfg /add v0 10.20.0.5 255.255.0.0
 assert_exit 7 "/add of an existing address with another mask"

@@ -18,8 +18,8 @@
 #include <dirent.h>
 
 #include "ipcfg/backend.h"
-#include "host.h"
-#include "sysfs.h"
+#include "command/host.h"
+#include "command/sysfs.h"
 
 static ipcfg_backend be;
 

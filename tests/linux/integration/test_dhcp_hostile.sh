@@ -57,7 +57,7 @@ unanswered bad_udpsum "a wrong UDP checksum"
 ps -p "$HOSTILE_PID" >/dev/null && _pass || _fail "the hostile server died" "$(tail "$DHCP_TMP/hostile.log")"
 
 # A server that offers but NAKs every REQUEST: the server answers, no lease
-# can be bound: exit 3 (PRODUCT.md), before the timeout (the engine stops
+# can be bound: exit 3 (docs/contract.md), before the timeout (the engine stops
 # after its fourth NAK), nothing installed.
 scen nak_always
 before=$(snapshot "$CLI" c0)

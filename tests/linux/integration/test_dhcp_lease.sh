@@ -25,7 +25,7 @@ run_ipcfg_nobody /renew c0
 assert_exit 4 "/renew as nobody"
 assert_contains "$ERR" "requires elevation" "/renew as nobody: says why"
 run_ipcfg_nobody /renew
-assert_exit 4 "/renew (no adapter) as nobody: privilege first, before the selection (PRODUCT.md)"
+assert_exit 4 "/renew (no adapter) as nobody: privilege first, before the selection (docs/contract.md)"
 sleep 0.2
 assert_eq "ready" "$(cat "$PKTS")" "nothing was sent by the unprivileged runs"
 assert_eq "" "$(grep -E 'DHCP(DISCOVER|REQUEST|RELEASE|DECLINE)' "$DHCP_TMP/srv.log")" "dnsmasq's log got nothing"

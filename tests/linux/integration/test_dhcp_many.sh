@@ -4,7 +4,7 @@
 # start, more than its control socket holds (the socket's send buffer)
 # while the engine waits for this side's answer to its first request:
 # none may fail or wait for that, and each run takes about as long as its
-# slowest interface (PRODUCT.md: adapters selected together are renewed
+# slowest interface (docs/contract.md: adapters selected together are renewed
 # concurrently), far less than its timeout.
 #
 # SPDX-License-Identifier: MIT

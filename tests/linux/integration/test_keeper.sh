@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lease keeper (issue 17) against dnsmasq, detached (no systemd here):
+# The lease keeper against dnsmasq, detached (no systemd here):
 #   /renew leaves exactly one keeper, and /json says the lease is kept and
 #   by what; a keeper killed is restored by the next /renew; two racing
 #   /renews leave one keeper; the idle keeper makes no wake-ups and stays

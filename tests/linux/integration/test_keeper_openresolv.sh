@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lease keeper (issue 17) and the real openresolv: no stand-in under
+# The lease keeper and the real openresolv: no stand-in under
 # IPCFG_PEER_ROOT (unset here), the real /sbin/resolvconf that ipcfg finds
 # on its own.  With IPCFG_KEEPER=detached, `/renew c0` against dnsmasq
 # (dns-server 10.77.0.1,10.77.0.2, domain example.test) puts both servers

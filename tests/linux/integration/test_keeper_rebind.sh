@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lease keeper (issue 17) when the issuing server is gone: two servers
+# The lease keeper when the issuing server is gone: two servers
 # on one link (the project's own, dhcp_hostile.py, as 10.77.0.1 and then
 # 10.77.0.2; 12-second leases, T1 6 s, T2 10 s: about 30 s in all).  The
 # first issues the lease and dies; from T1 the keeper asks it again,

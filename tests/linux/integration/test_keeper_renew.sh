@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The lease keeper (issue 17) keeps a short lease for three lease times:
+# The lease keeper keeps a short lease for three lease times:
 # the project's own server (dhcp_hostile.py, scenario lease:N: dnsmasq gives
 # no lease under 2 minutes) hands out 10-second leases; after `/renew c0`
 # the detached keeper renews each at T1 (5 s), unicast to the server (RFC

@@ -2,7 +2,7 @@
 # ipcfg listings in a throw-away network namespace: `ipcfg`, `/all`,
 # `/all /json` and `/addrtable` must show exactly the interfaces and addresses
 # set up here with `ip` (loopback only in /addrtable), in the layout of the
-# contract (PRODUCT.md, "Output").
+# contract (docs/contract.md, "Output").
 #
 # Namespace contents:
 #   v0  <-> v0p   veth, both up; v0: 10.20.0.1/24, 10.21.0.1/16,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Adapter names that look like patterns, switches or terminal commands
-# (issue 8, items 6, 12 and 13): on Linux names are case-sensitive bytes and
+# Adapter names that look like patterns, switches or terminal commands:
+# on Linux names are case-sensitive bytes and
 # an exact name wins over wildcard matching; "--" ends the switches; a
 # switch where an adapter name belongs is exit 1 with a hint (one JSON
 # document with /json), never the usage with exit 0; control characters

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Output that cannot be written (PRODUCT.md, "Output"; docs/exit-codes.md):
+# Output that cannot be written (docs/contract.md, "Output"; docs/exit-codes.md):
 # stdout on /dev/full or closed is one line on stderr and exit 3 for every
 # verb (listings, /json, /addrtable, /version, /?, usage, a successful /add,
 # whose change stays made); a reader that goes away ends the run quietly by

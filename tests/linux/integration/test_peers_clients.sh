@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Other DHCP clients, for real (issue 12): dnsmasq serves DHCP in one
+# Other DHCP clients, for real: dnsmasq serves DHCP in one
 # namespace; in the other, the real ISC dhclient and then the real dhcpcd
 # obtain a lease on pc0.  Then:
 #   - ipcfg /all and /all /json show that client's lease: DHCP Enabled Yes,

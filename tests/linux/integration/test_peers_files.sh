@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Other DHCP clients from their lease files (issue 12), written by the test
+# Other DHCP clients from their lease files, written by the test
 # in the documented formats under IPCFG_PEER_ROOT (systemd-networkd and
 # NetworkManager are not run here: they need systemd and D-Bus):
 #   n1  systemd-networkd lease (/run/systemd/netif/leases/<ifindex>): the

@@ -3,7 +3,7 @@
 # /delete run as user nobody with no capabilities (setpriv) answer exit 4 with
 # the contract's line and change nothing; the listings still work (exit 0) and
 # show what root sees.  Privilege is decided before the arguments are
-# resolved (PRODUCT.md): every change is 4 whatever it names (an address
+# resolved (docs/contract.md): every change is 4 whatever it names (an address
 # that is not there, one on two interfaces, a guarded primary, an interface
 # that does not exist).  Inside a user namespace (unshare -Ur) capget
 # reports every capability, yet the kernel refuses changes to a network
@@ -28,7 +28,7 @@ ip netns exec "$NS" sysctl -qw net.ipv4.conf.all.promote_secondaries=0 net.ipv4.
 
 all_v4() { ip -n "$NS" -j -4 addr show | jq -r '.[] | .ifname as $n | .addr_info[] | "\($n) \(.local)/\(.prefixlen)"' | sort; }
 before=$(all_v4)
-# PRODUCT.md gives this line for Windows; on Linux the backend may say which
+# docs/contract.md gives this line for Windows; on Linux the backend may say which
 # privilege is missing, so the line must start with it (without the full stop).
 ELEVATION="The requested operation requires elevation"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The DHCP engine's confinement seen from outside (issue 18): during an
+# The DHCP engine's confinement seen from outside: during an
 # exchange (a server that OFFERs and never ACKs keeps it waiting) the
 # process that reads and parses the network's packets is the /renew's
 # child with uid and gid 65534, no capability in any set, no new

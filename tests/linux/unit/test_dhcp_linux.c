@@ -1,8 +1,10 @@
 /* ipcfg — unit tests of the Linux DHCP side's pieces that need no
- * privilege and send nothing: the ARP probe format and conflict rule
- * (dhcp_io.c), the lease store (dhcp_store.c: atomic save, load, corrupt
- * and foreign files, the state directory) and the per-interface lock, and
- * the listing's view of the lease files (dhcp_view.c).
+ * privilege and send nothing: the lease store (exchange/lease_store.c:
+ * atomic save, load, corrupt and foreign files, the state directory, the
+ * files of earlier versions, the family a file declares) and the
+ * per-interface lock, and the listing's view of the lease files
+ * (command/lease_view.c).  (The ARP probe's tests are the protocol
+ * library's: tests/dhcp/test_dhcp_arp.c.)
  * SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE 1
 #include <setjmp.h>
@@ -18,13 +20,13 @@
 
 #include <cmocka.h>
 
-#include "dhcp_io.h"
-#include "dhcp_mtu.h"
-#include "dhcp_names.h"
-#include "dhcp_store.h"
-#include "dhcp_view.h"
+#include "exchange/lease_store.h"
+#include "exchange/mtu.h"
+#include "exchange/names.h"
+#include "exchange/sockets.h"
+#include "command/lease_view.h"
 
-static const uint8_t me[6] = {2, 0, 0, 0, 0, 1}, other[6] = {2, 0, 0, 0, 0, 2};
+static const uint8_t me[6] = {2, 0, 0, 0, 0, 1};
 static const uint8_t addr[4] = {10, 1, 2, 3};
 
 static char dir[256];
@@ -42,54 +44,6 @@ static int teardown(void **state)
     (void)state;
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd) == 0 ? 0 : -1;
-}
-
-static ipcfg_lx_arp arp(uint16_t op, const uint8_t sha[6], const uint8_t spa[4], const uint8_t tpa[4])
-{
-    uint8_t pkt[28];
-    ipcfg_lx_arp a;
-    size_t n = ipcfg_lx_arp_probe(pkt, sizeof pkt, sha, tpa);
-    assert_int_equal(n, 28);
-    pkt[7] = (uint8_t)op;
-    memcpy(pkt + 14, spa, 4);
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, n, &a), 0);
-    return a;
-}
-
-static void test_arp_probe_format(void **state)
-{
-    uint8_t pkt[28], small[27];
-    static const uint8_t want[28] = {0, 1, 8, 0, 6, 4, 0, 1, 2, 0, 0, 0, 0, 1, 0, 0,
-                                     0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 2, 3};
-    ipcfg_lx_arp a;
-    (void)state;
-    assert_int_equal(ipcfg_lx_arp_probe(pkt, sizeof pkt, me, addr), 28);
-    assert_memory_equal(pkt, want, 28);
-    assert_int_equal(ipcfg_lx_arp_probe(small, sizeof small, me, addr), 0);
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, 27, &a), -1); /* truncated */
-    pkt[5] = 16;                                             /* not IPv4 */
-    assert_int_equal(ipcfg_lx_arp_parse(pkt, 28, &a), -1);
-}
-
-static void test_arp_conflict(void **state)
-{
-    static const uint8_t zero[4], elsewhere[4] = {10, 1, 2, 4};
-    (void)state;
-    /* another machine answers for, announces or asks from the address */
-    ipcfg_lx_arp a = arp(2, other, addr, zero);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(1, other, addr, addr);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    /* another machine probes for it at the same time */
-    a = arp(1, other, zero, addr);
-    assert_true(ipcfg_lx_arp_conflict(&a, me, addr));
-    /* our own probe, traffic about other addresses */
-    a = arp(1, me, zero, addr);
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(2, other, elsewhere, zero);
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
-    a = arp(2, other, elsewhere, addr); /* a reply to us about another address */
-    assert_false(ipcfg_lx_arp_conflict(&a, me, addr));
 }
 
 static ipcfg_dhcp_lease bound(const char *ifname)
@@ -332,7 +286,7 @@ static void test_view(void **state)
     fputs("ipcfg-lease 1\ninterface v2\n", f); /* truncated */
     fclose(f);
 
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
     assert_int_equal(a->dhcp_enabled, IPCFG_YES);
     assert_true(a->has_lease);
     assert_int_equal(a->lease_obtained, now - 100);
@@ -377,7 +331,7 @@ static void test_view(void **state)
     snprintf(p, sizeof p, "%s/s2.lease", sub);
     assert_int_equal(mkdir(p, 0700), 0);
     alarm(10); /* a FIFO must never be waited on */
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
     alarm(0);
     assert_int_equal(a->dhcp_enabled, IPCFG_YES);
     assert_true(a->has_lease);
@@ -393,7 +347,88 @@ static void test_view(void **state)
     /* no directory: nothing, no error */
     l.n = 0;
     snprintf(sub, sizeof sub, "%s/missing", dir);
-    assert_int_equal(ipcfg_lx_dhcp_view_fill(&l, sub), 0);
+    assert_int_equal(ipcfg_lx_lease_view_fill(&l, sub), 0);
+}
+
+/* Lease files written by the build before the lease store was versioned
+ * (254f482's formatter: fixtures/lease-v1/, interfaces bound0 and
+ * released0), read by this one: a lease file written today stays
+ * readable when DHCPv6 leases are added beside it. */
+static void test_store_reads_v1_files(void **state)
+{
+    static const uint8_t hw[6] = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
+    static const uint8_t a[4] = {192, 0, 2, 10}, srv[4] = {192, 0, 2, 1}, dns2[4] = {192, 0, 2, 54};
+    static const uint8_t dest[4] = {198, 51, 100, 0}, gw[4] = {192, 0, 2, 254};
+    ipcfg_dhcp_lease l;
+    char why[512];
+    (void)state;
+
+    assert_int_equal(ipcfg_lx_lease_load(IPCFG_FIXTURES "/lease-v1", "bound0", &l, why, sizeof why), 1);
+    assert_int_equal(l.state, IPCFG_DHCP_LEASE_BOUND);
+    assert_string_equal(l.ifname, "bound0");
+    assert_int_equal(l.hwaddr_len, 6);
+    assert_memory_equal(l.hwaddr, hw, 6);
+    assert_int_equal(l.client_id_len, 7);
+    assert_memory_equal(l.address, a, 4);
+    assert_int_equal(l.prefix_len, 24);
+    assert_memory_equal(l.server_id, srv, 4);
+    assert_int_equal(l.n_routers, 1);
+    assert_memory_equal(l.routers[0], srv, 4);
+    assert_int_equal(l.n_routes, 1);
+    assert_memory_equal(l.routes[0].dest, dest, 4);
+    assert_int_equal(l.routes[0].prefix_len, 24);
+    assert_memory_equal(l.routes[0].gateway, gw, 4);
+    assert_int_equal(l.n_dns, 2);
+    assert_memory_equal(l.dns[1], dns2, 4);
+    assert_string_equal(l.domain, "example.com");
+    assert_int_equal(l.lease_time, 3600);
+    assert_int_equal(l.t1, 1800);
+    assert_int_equal(l.t2, 3150);
+    assert_int_equal(l.obtained, 1764370000);
+
+    assert_int_equal(ipcfg_lx_lease_load(IPCFG_FIXTURES "/lease-v1", "released0", &l, why, sizeof why), 1);
+    assert_int_equal(l.state, IPCFG_DHCP_LEASE_RELEASED);
+    assert_string_equal(l.ifname, "released0");
+    assert_memory_equal(l.hwaddr, hw, 6);
+    assert_int_equal(l.address[0], 0);
+}
+
+/* What a file declares in its first line: the family of its record and
+ * the format's version; a DHCPv6 record, or a later version of the
+ * DHCPv4 one, is never read as a DHCPv4 lease. */
+static void test_store_kind(void **state)
+{
+    static const char v4[] = "ipcfg-lease 1\ninterface eth0\n", v6[] = "ipcfg-lease6 1\ninterface eth0\n";
+    static const char later[] = "ipcfg-lease 3\ninterface v9\nend\n" /* IPCFG_DHCP_LEASE_VERSION + 1 */;
+    char path[400], why[512];
+    unsigned v;
+    ipcfg_dhcp_lease l;
+    FILE *f;
+    (void)state;
+
+    assert_int_equal(ipcfg_lx_lease_kind(v4, strlen(v4), &v), IPCFG_AF_INET4);
+    assert_int_equal(v, 1);
+    assert_int_equal(ipcfg_lx_lease_kind(v6, strlen(v6), &v), IPCFG_AF_INET6);
+    assert_int_equal(v, 1);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease x\n", 14, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease 0\n", 14, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("ipcfg-lease7 1\n", 15, &v), IPCFG_AF_NONE);
+    assert_int_equal(ipcfg_lx_lease_kind("", 0, &v), IPCFG_AF_NONE);
+
+    snprintf(path, sizeof path, "%s/v6.lease", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("ipcfg-lease6 1\ninterface v6\nend\n", f);
+    fclose(f);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "v6", &l, why, sizeof why), -1);
+    assert_non_null(strstr(why, "DHCPv6"));
+    snprintf(path, sizeof path, "%s/v9.lease", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(later, f);
+    fclose(f);
+    assert_int_equal(ipcfg_lx_lease_load(dir, "v9", &l, why, sizeof why), -1);
+    assert_non_null(strstr(why, "later ipcfg (format version 3)"));
 }
 
 /* The class ID file (set, shown, cleared, a corrupt one refused) and the
@@ -403,8 +438,8 @@ static void test_classid_and_names(void **state)
     ipcfg_adapter ad;
     ipcfg_error err;
     char out[IPCFG_CLASSID_MAX + 1], path[600], buf[64];
-    prun r;
-    pjob j;
+    exchange_run r;
+    exchange_job j;
     ipcfg_lx_wire_start s;
     FILE *f;
     (void)state;
@@ -502,10 +537,10 @@ static void test_mtu_floor(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_arp_probe_format),
-        cmocka_unit_test(test_arp_conflict),
         cmocka_unit_test(test_store_round_trip),
         cmocka_unit_test(test_store_corrupt),
+        cmocka_unit_test(test_store_reads_v1_files),
+        cmocka_unit_test(test_store_kind),
         cmocka_unit_test(test_store_tmp_excl),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_lock_files),

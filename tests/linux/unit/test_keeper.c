@@ -17,11 +17,11 @@
 #include <linux/if_arp.h>
 #include <linux/rtnetlink.h>
 
-#include "dhcp_wire.h"
-#include "keeper.h"
-#include "keeper_ctl.h"
+#include "wire/engine_wire.h"
+#include "keeper/keeper.h"
+#include "command/keeper_control.h"
 #include "nlbuild.h"
-#include "nlevent.h"
+#include "netlink/nlevent.h"
 
 /* what `systemd-escape` makes of the names (checked against systemd 252) */
 static void unit_names_escaped(void **st)

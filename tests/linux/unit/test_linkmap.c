@@ -20,14 +20,14 @@
 #include <linux/if.h>
 #include <linux/if_arp.h>
 
-#include "linkmap.h"
+#include "netlink/linkmap.h"
 #include "nlbuild.h"
-#include "nlparse.h"
-#include "nlreq.h"
-#include "caps.h"
-#include "host.h"
-#include "resolvconf.h"
-#include "statedir.h"
+#include "netlink/nlparse.h"
+#include "netlink/nlreq.h"
+#include "shared/caps.h"
+#include "command/host.h"
+#include "command/resolvconf.h"
+#include "shared/statedir.h"
 
 static ipcfg_nl_link mklink(uint16_t type, uint32_t flags, int operstate, const char *kind)
 {

@@ -15,7 +15,7 @@
 #include <linux/if_arp.h>
 
 #include "nlbuild.h"
-#include "nlparse.h"
+#include "netlink/nlparse.h"
 
 #define SEQ 4242u
 

@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "peer_lease.h"
+#include "peers/peer_lease.h"
 
 static const uint8_t A5[4] = {10, 0, 0, 5};
 

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "resolvconf.h"
+#include "command/resolvconf.h"
 
 static ipcfg_resolv rc;
 

@@ -7,6 +7,7 @@
 #
 #     sd_server                    server namespace with dnsmasq (10.77.0.1)
 #     sd_boot                      PID 1 booted; host0 joined to the server
+#                                  (SD_LATE_HOST0=1: not yet; sd_add_host0 later)
 #     sd_run CMD...                CMD in the container (OUT, ERR, RC)
 #     sd_link_up IF                IF up in the container, its state UP
 #     sd_reboot                    PID 1 killed, booted again on the same overlay
@@ -255,7 +256,9 @@ EOF
 # sd_boot: boots systemd over the overlay (the same upper directory every
 # time: sd_reboot keeps what the last boot wrote), with a new veth pair
 # host0 (container) - sd$SD_BOOTS (server namespace), and waits until
-# `systemctl is-system-running --wait` answers.
+# `systemctl is-system-running --wait` answers.  With SD_LATE_HOST0=1 the
+# container boots without host0: sd_add_host0 adds it later (an interface
+# that appears after boot).
 sd_boot() {
     local go=$SD_TMP/go.$SD_BOOTS ready=$SD_TMP/pid.$SD_BOOTS srvif
     SD_BOOTS=$((SD_BOOTS + 1))
@@ -285,14 +288,19 @@ sd_boot() {
     _sd_fail_point pid
     # host0 into its network namespace before systemd starts, as
     # systemd-nspawn and LXC hand a container its interfaces
-    # one MAC address across boots, as a machine keeps its own
-    ip link add host0 address 02:77:00:00:00:02 netns "$SD_PID" type veth peer name "$srvif" netns "$SRV_PID" ||
-        fatal "cannot create the veth pair host0 - $srvif"
-    nsenter -t "$SRV_PID" -n ip link set "$srvif" master br0 up || fatal "cannot join $srvif to the server's bridge"
+    SD_IF_SRV=$srvif
+    [[ ${SD_LATE_HOST0:-0} == 1 ]] || sd_add_host0
     echo go >"$go"
     _sd_fail_point go
-    SD_IF_SRV=$srvif
     sd_wait_running
+}
+
+# sd_add_host0: the veth pair host0 (container) - $SD_IF_SRV (the server's
+# bridge), one MAC address across boots, as a machine keeps its own.
+sd_add_host0() {
+    ip link add host0 address 02:77:00:00:00:02 netns "$SD_PID" type veth peer name "$SD_IF_SRV" netns "$SRV_PID" ||
+        fatal "cannot create the veth pair host0 - $SD_IF_SRV"
+    nsenter -t "$SRV_PID" -n ip link set "$SD_IF_SRV" master br0 up || fatal "cannot join $SD_IF_SRV to the server's bridge"
 }
 
 # _sd_in_new_ns PID: the process runs in a network namespace other than

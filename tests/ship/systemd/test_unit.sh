@@ -7,7 +7,8 @@
 # SIGKILL is restarted by systemd; `/release` leaves the unit inactive,
 # not failed; an enabled unit takes the lease up again after a reboot
 # (PID 1 killed, booted again over the same root with a new host0, no
-# ipcfg command run).
+# ipcfg command run), also when host0 appears only after the boot (the
+# unit waits for it).
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/sd_lib.sh"
 UNIT=ipcfg@host0.service
@@ -85,6 +86,17 @@ sd_run ipcfg /all /json
 assert_eq "$addr true systemd" \
     "$(jq -r '.adapters[] | select(.name == "host0") | "\(.ipv4[0].address) \(.lease.kept) \(.lease.keeper)"' <<<"$OUT")" \
     "/all /json after the reboot"
+
+# ---- enabled, host0 appears only after the boot: the unit waits for it --------
+SD_LATE_HOST0=1 sd_reboot
+assert_eq "active running" "$(unit_state $UNIT | awk '{ print $1, $2 }')" "host0 not there: $UNIT runs (waiting)"
+sd_run systemctl show -p StatusText --value $UNIT
+assert_eq "host0: waiting for the interface to appear" "${OUT%$'\n'}" "its status: waiting for host0"
+sleep 2
+sd_add_host0
+wait_for 15 gotit && _pass || _fail "host0, added after the boot, did not take its lease $addr up again" "$OUT"
+sd_run journalctl -b -u $UNIT -o cat --no-pager
+assert_contains "$OUT" "the interface appeared" "the keeper saw host0 appear"
 sd_run ipcfg /release host0
 assert_exit 0 "/release host0 after the reboot"
 assert_eq "inactive dead success" "$(unit_state $UNIT | awk '{ print $1, $2, $3 }')" "$UNIT inactive after /release"

@@ -1,0 +1,63 @@
+/* ipcfg — the command's /release and /renew, the backend operations
+ * ipcfg_backend.release and .renew (see command/backend.h).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "command/backend.h"
+
+#include <string.h>
+
+#include "command/keeper_control.h"
+#include "exchange/exchange.h"
+
+/* /release stops the interface's keeper first and keeps any other from
+ * starting until the lease is released (the lock it holds); /renew leaves
+ * a lease kept, never silently not: a keeper that could not start is said
+ * before anything is sent or changed. */
+static int keeper_before(void *ctx, ipcfg_dhcp_op op, const char *ifname, int64_t deadline_ms, int *hold,
+                         ipcfg_error *err)
+{
+    (void)ctx;
+    if (op == IPCFG_DHCP_OP_RELEASE)
+        return ipcfg_lx_keeper_stop(ifname, deadline_ms, hold, err);
+    return ipcfg_lx_keeper_usable(ifname, err);
+}
+
+/* A /renew that left a bound lease: its keeper is told, or started. */
+static void keeper_after(void *ctx, ipcfg_dhcp_op op, const char *ifname, const ipcfg_dhcp_lease *lease, char *note,
+                         size_t len)
+{
+    (void)ctx;
+    if (op == IPCFG_DHCP_OP_RENEW && lease != NULL)
+        ipcfg_lx_keeper_ensure(ifname, note, len);
+}
+
+static const ipcfg_lx_job_hooks keeper_hooks = {NULL, keeper_before, keeper_after};
+
+static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    ipcfg_lx_ctx *c = b->ctx;
+    ipcfg_lx_exchange_opts x;
+
+    /* The core asked check_change (the kernel's answer: CAP_NET_ADMIN and
+     * CAP_NET_RAW over this network namespace) before it selected the
+     * adapters: without the privilege nothing got here. */
+    memset(&x, 0, sizeof(x));
+    x.timeout_s = o != NULL ? o->timeout_s : 0;
+    x.interrupt_fd = -1;
+    x.engine = &c->engine;
+    x.hostname_set = o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
+    x.hostname = x.hostname_set ? o->hostname : NULL;
+    x.hooks = &keeper_hooks;
+    (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
+}
+
+void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o);
+}
+
+void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o);
+}

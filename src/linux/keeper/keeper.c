@@ -1,0 +1,550 @@
+/* ipcfg — the lease keeper (see keeper/keeper.h; docs/linux.md, "Keeping a
+ * lease").
+ *
+ * One process per interface and network namespace (the record lock of
+ * wire/keeper_protocol.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
+ * SIGINT, SIGHUP), an rtnetlink socket bound to the link and
+ * IPv4 address groups, a timerfd on the boot clock (T1, T2, the expiry:
+ * the lease's own times counted on CLOCK_BOOTTIME, which runs on while
+ * the host is suspended, so a host that resumes wakes to a timer that is
+ * due), a timerfd on the wall clock that only the kernel's cancel wakes
+ * (the clock set, the host resumed: then dhcp_keep.c says how long it
+ * slept) and its status socket; nothing else wakes it.  Every
+ * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
+ * process of its own, as for the command.  What rtnetlink says of the
+ * interface (the link, its addresses, their events) is keeper/keeper_link.c's.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#define _GNU_SOURCE 1
+#include "keeper/keeper.h"
+#include "keeper/keeper_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include "shared/caps.h"
+#include "exchange/exchange.h"
+#include "exchange/lease_store.h"
+#include "wire/keeper_protocol.h"
+#include "keeper/keeper_log.h"
+#include "shared/lease_changed.h"
+#include "shared/statedir.h"
+#include "clock.h"
+
+#ifdef IPCFG_TEST_HOOKS
+/* Test builds only: the seconds of simulated sleep in the file that
+ * IPCFG_TEST_KEEPER_ASLEEP names (none: 0).  Added to the boot clock, they
+ * are what a suspend of that long looks like to the keeper: the boot
+ * clock ahead of the monotonic one.  SIGUSR1 makes the keeper look. */
+static int64_t test_asleep_ms(void)
+{
+    const char *f = getenv("IPCFG_TEST_KEEPER_ASLEEP");
+    char b[32];
+    FILE *fp;
+    long long s = 0;
+
+    if (f == NULL || (fp = fopen(f, "re")) == NULL)
+        return 0;
+    if (fgets(b, sizeof(b), fp) != NULL)
+        s = strtoll(b, NULL, 10);
+    (void)fclose(fp);
+    return s > 0 && s < (1LL << 31) ? (int64_t)s * 1000 : 0;
+}
+#endif
+
+/* The keeper's one look at its clocks (boot first: ipcfg_dhcp_clocks). */
+static void clocks(keeper *k, ipcfg_dhcp_clocks *c)
+{
+    c->boot_ms = ipcfg_lx_clock_ms(CLOCK_BOOTTIME);
+    c->mono_ms = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
+    c->wall_s = ipcfg_lx_keeper_wall_now();
+#ifdef IPCFG_TEST_HOOKS
+    k->skew_ms = test_asleep_ms();
+#endif
+    c->boot_ms += k->skew_ms;
+}
+
+static void read_signals(keeper *k)
+{
+    struct signalfd_siginfo si;
+
+    while (read(k->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+        if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_STOP || si.ssi_signo == SIGINT)
+            k->stop = 1;
+        else if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_RELOAD) {
+            k->reload = 1;
+            /* a /renew of the command: the lease file is read again at
+             * the top of the loop, and an earlier failure forgotten */
+            k->retry_ms = 0;
+            k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+            ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease /renew recorded counts from now */
+        }
+        /* SIGUSR1 (test builds): nothing but a look at the clocks */
+    }
+}
+
+/* During an exchange: stop it for what cannot wait. */
+static int interrupt(void *ctx)
+{
+    keeper *k = ctx;
+
+    read_signals(k);
+    ipcfg_lx_keeper_read_events(k);
+    return k->stop || k->need_verify || k->check_other;
+}
+
+/* A resume: the boot clock ran on while the monotonic one stood still.
+ * The lease is verified (an unexpired one with INIT-REBOOT, one that ran
+ * out meanwhile obtained afresh: step()). */
+static void resumed(keeper *k)
+{
+    ipcfg_dhcp_clocks c;
+
+    clocks(k, &c);
+    int64_t asleep = ipcfg_dhcp_keep_sample(&k->tl, &c);
+    if (asleep > 0) {
+        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the lease is verified",
+                      (long long)(asleep / 1000));
+        k->need_verify = k->reload = 1;
+    }
+}
+
+/* Another client runs the interface: the keeper stops, and the lease's
+ * DNS servers go with it as it ends (the other client hands over its
+ * own). */
+static void yield_to(keeper *k, const char *who)
+{
+    ipcfg_lx_klog(LOG_NOTICE, "%s runs the interface now: the keeper stops (ipcfg never fights it)", who);
+    k->stop = 1;
+}
+
+/* The lease's DNS servers to the resolver (lease NULL: taken back); what
+ * a failure says goes to the log. */
+static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
+{
+    char note[IPCFG_ERRTEXT_MAX];
+
+    ipcfg_lx_lease_changed(k->ifname, lease, note, sizeof(note));
+    if (note[0] != '\0')
+        ipcfg_lx_klog(LOG_NOTICE, "%s", note);
+}
+
+/* ---- one exchange ---- */
+
+static int exchange(keeper *k, ipcfg_dhcp_keep_do what, int *interrupted)
+{
+    ipcfg_adapter ad;
+    ipcfg_dhcp_job job;
+    ipcfg_lx_exchange_opts x;
+
+    ipcfg_adapter_init(&ad);
+    ad.name = k->ifname;
+    ad.ifindex = k->ifindex;
+    memcpy(ad.hwaddr, k->hw, 6);
+    ad.hwaddr_len = 6;
+    memset(&job, 0, sizeof(job));
+    job.ad = &ad;
+    job.family = IPCFG_AF_INET4;
+    memset(&x, 0, sizeof(x));
+    x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
+    x.verify = what == IPCFG_DHCP_KEEP_VERIFY;
+    x.lapsed = what == IPCFG_DHCP_KEEP_OBTAIN;
+    x.paced = 1; /* RFC 2131 §4.4.5: a kept lease retransmits by the time left */
+    x.interrupt_fd = k->intr;
+    x.on_interrupt = interrupt;
+    x.ctx = k;
+    *interrupted = ipcfg_lx_dhcp_exchange(IPCFG_DHCP_OP_RENEW, &job, 1, &x);
+    if (!*interrupted && job.err.status != 0)
+        ipcfg_lx_klog(LOG_WARNING, "the lease was not renewed: %s", job.err.text[0] ? job.err.text : "(no reason)");
+    else if (job.err.status == 0 && job.err.text[0] != '\0')
+        ipcfg_lx_klog(LOG_NOTICE, "%s", job.err.text);
+    return (int)job.err.status;
+}
+
+static void load(keeper *k)
+{
+    char why[512];
+
+    k->have = ipcfg_lx_lease_load(ipcfg_lx_state_dir(), k->ifname, &k->rec, why, sizeof(why)) == 1;
+}
+
+static int bound(const keeper *k)
+{
+    return k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND;
+}
+
+/* next: boot-clock ms (INT64_MAX: none), shown on the wall clock. */
+static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
+{
+    char msg[400], when[40] = "-";
+    const uint8_t *a = k->rec.address, *s = k->rec.server_id;
+    time_t t = (time_t)(c->wall_s + (next - c->boot_ms) / 1000);
+    struct tm tm;
+
+    if (next < INT64_MAX / 2 && gmtime_r(&t, &tm) != NULL)
+        strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
+    if (!k->up)
+        snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
+    else if (bound(k))
+        snprintf(msg, sizeof(msg), "STATUS=%s: %u.%u.%u.%u/%u from %u.%u.%u.%u; next renewal %s", k->ifname, a[0], a[1],
+                 a[2], a[3], k->rec.prefix_len, s[0], s[1], s[2], s[3], when);
+    else
+        snprintf(msg, sizeof(msg), "STATUS=%s: no lease; next attempt %s", k->ifname, when);
+    ipcfg_lx_knotify(msg);
+}
+
+/* The lease file's record, anchored on the boot clock (dhcp_keep.c). */
+static void anchor(keeper *k, const ipcfg_dhcp_clocks *c)
+{
+    ipcfg_dhcp_keep_anchor(&k->tl, bound(k) ? &k->rec : NULL, c);
+}
+
+/* After an exchange that did not renew: when to try again. */
+static void after_failure(keeper *k)
+{
+    ipcfg_dhcp_clocks c;
+
+    clocks(k, &c);
+    anchor(k, &c);
+    if (k->tl.anchored && !ipcfg_dhcp_keep_expired(&k->tl, c.boot_ms)) {
+        k->retry_ms = ipcfg_dhcp_keep_retry(&k->tl, c.boot_ms); /* RFC 2131 §4.4.5 */
+        return;
+    }
+    k->retry_ms = c.boot_ms + (int64_t)k->backoff * 1000;
+    k->backoff = k->backoff * 2 > IPCFG_LX_KEEP_BACKOFF_MAX_S ? IPCFG_LX_KEEP_BACKOFF_MAX_S : k->backoff * 2;
+}
+
+/* One pass: the exchange that is due (ipcfg_dhcp_keep_next), else the
+ * boot-clock time of the next one in *next (INT64_MAX: none).  Returns 1
+ * when it ran an exchange. */
+static int step(keeper *k, ipcfg_dhcp_clocks *c, int64_t *next)
+{
+    int interrupted = 0;
+
+    clocks(k, c);
+    if (k->reload) {
+        load(k);
+        k->reload = 0;
+    }
+    anchor(k, c);
+    if (ipcfg_dhcp_keep_expired(&k->tl, c->boot_ms) && !k->dns_gone) {
+        /* an expired lease's DNS servers go, link or not (an exchange
+         * that saw the expiry took them back already) */
+        dns(k, NULL);
+        k->dns_gone = 1;
+    }
+    ipcfg_dhcp_keep_in in = {c->boot_ms, k->up, k->need_verify, k->retry_ms};
+    ipcfg_dhcp_keep_do what = ipcfg_dhcp_keep_next(&k->tl, &in, next);
+    if (what == IPCFG_DHCP_KEEP_WAIT)
+        return 0;
+    const char *who = ipcfg_lx_keeper_other_client(k);
+    if (who != NULL) {
+        yield_to(k, who);
+        return 1;
+    }
+    k->need_verify = 0;
+    k->check_other = 0;
+    int st = exchange(k, what, &interrupted);
+    if (interrupted)
+        return 1;
+    if (st == 0)
+        ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease just bound counts from now */
+    load(k);
+    if (st == 0) {
+        k->retry_ms = 0;
+        k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+        k->dns_gone = 0;
+        const uint8_t *a = k->rec.address;
+        ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
+                      k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
+    } else {
+        after_failure(k);
+    }
+    return 1;
+}
+
+/* ---- set-up ---- */
+
+static void ready(void);
+
+/* The interface is not there (yet): an enabled unit may start before a
+ * driver or udev makes it.  The keeper holds the interface's lock and
+ * waits for a link of that name to appear, on the rtnetlink link group it
+ * is subscribed to already (no polling), ready meanwhile so that a start
+ * that waits for it does not hang; SIGTERM ends the wait.  0: the
+ * interface is there now; -1: stopped. */
+static int wait_for_link(keeper *k)
+{
+    char msg[160];
+
+    ipcfg_lx_klog(LOG_INFO, "there is no such interface yet: the keeper waits for it to appear");
+    snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the interface to appear", k->ifname);
+    ipcfg_lx_knotify(msg);
+    ready();
+    while (!k->stop) {
+        struct pollfd p[2] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}};
+        if (poll(p, 2, -1) < 0 && errno != EINTR)
+            return -1;
+        if (p[0].revents)
+            read_signals(k);
+        if (!k->stop && p[1].revents && ipcfg_lx_keeper_link_appeared(k)) {
+            ipcfg_lx_klog(LOG_INFO, "the interface appeared");
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int setup(keeper *k, const char *ifname)
+{
+    char why[400];
+    sigset_t set;
+    struct sockaddr_nl sa;
+    struct sockaddr_un un;
+    struct flock fl;
+    ipcfg_error err;
+
+    ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
+    k->lockfd = k->sigfd = k->evfd = k->tfd = k->bfd = k->lsock = k->intr = -1;
+    k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
+    k->reload = 1;
+    if (ipcfg_nlsock_open(&k->nl) != 0)
+        return 3;
+    ipcfg_error_clear(&err);
+    if (ipcfg_lx_check_change(&k->nl, 1, &err) != 0) {
+        ipcfg_lx_klog(LOG_ERR, "%s", err.text);
+        return err.status == IPCFG_E_ACCESS ? 4 : 3;
+    }
+    /* exactly one keeper: the record lock, held for the process's life */
+    k->lockfd = ipcfg_lx_keeper_lockfile(ifname, why, sizeof(why));
+    if (k->lockfd < 0) {
+        ipcfg_lx_klog(LOG_ERR, "%s", why);
+        return 3;
+    }
+    memset(&fl, 0, sizeof(fl));
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    if (fcntl(k->lockfd, F_SETLK, &fl) != 0) {
+        ipcfg_lx_klog(LOG_INFO, "another keeper (process %ld) keeps the interface already",
+                      (long)ipcfg_lx_keeper_pid(ifname));
+        return -1;
+    }
+    k->held = 1;
+    char pid[24];
+    int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+    if (ftruncate(k->lockfd, 0) != 0 || pwrite(k->lockfd, pid, (size_t)n, 0) != n)
+        ipcfg_lx_klog(LOG_WARNING, "cannot write its pid into the lock file");
+
+    sigemptyset(&set);
+    sigaddset(&set, IPCFG_LX_KEEPER_SIG_STOP);
+    sigaddset(&set, SIGINT);
+#ifdef IPCFG_TEST_HOOKS
+    sigaddset(&set, SIGUSR1); /* a look at the (simulated) clocks: test_asleep_ms */
+#endif
+    sigaddset(&set, IPCFG_LX_KEEPER_SIG_RELOAD);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) != 0 ||
+        (k->sigfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK)) < 0)
+        return 3;
+    k->evfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
+    memset(&sa, 0, sizeof(sa));
+    sa.nl_family = AF_NETLINK;
+    sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR;
+    if (k->evfd < 0 || bind(k->evfd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
+        return 3;
+    /* the deadlines on the boot clock, which counts time suspended (a
+     * suspended host wakes to a timer that is due); the wall clock's timer
+     * only says that the clock was set or the host resumed */
+    k->tfd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC | TFD_NONBLOCK);
+    k->bfd = timerfd_create(CLOCK_BOOTTIME, TFD_CLOEXEC | TFD_NONBLOCK);
+    k->intr = epoll_create1(EPOLL_CLOEXEC);
+    if (k->tfd < 0 || k->bfd < 0 || k->intr < 0)
+        return 3;
+    struct epoll_event ee = {.events = EPOLLIN};
+    ee.data.fd = k->sigfd;
+    if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->sigfd, &ee) != 0)
+        return 3;
+    ee.data.fd = k->evfd;
+    if (epoll_ctl(k->intr, EPOLL_CTL_ADD, k->evfd, &ee) != 0)
+        return 3;
+    /* subscribed first, then read: no change falls in between */
+    if (ipcfg_lx_keeper_link_query(k) != 0 && wait_for_link(k) != 0)
+        return -1;
+    /* the status socket: `ipcfg /all` asks it who keeps the lease
+     * (its peer's credentials); best effort, anyone may take the name */
+    memset(&un, 0, sizeof(un));
+    un.sun_family = AF_UNIX;
+    n = ipcfg_lx_keeper_sockname(ifname, un.sun_path + 1, sizeof(un.sun_path) - 1);
+    k->lsock = n < 0 ? -1 : socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (k->lsock >= 0 && (bind(k->lsock, (struct sockaddr *)&un,
+                               (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n)) != 0 ||
+                          listen(k->lsock, 8) != 0)) {
+        (void)close(k->lsock);
+        k->lsock = -1;
+    }
+    ipcfg_dhcp_clocks c;
+    ipcfg_dhcp_keep_init(&k->tl);
+    clocks(k, &c);
+    (void)ipcfg_dhcp_keep_sample(&k->tl, &c);
+    return 0;
+}
+
+/* Tells whoever started it (the command, through IPCFG_KEEPER_READY_FD;
+ * systemd, through READY=1) that the keeper holds the interface. */
+static void ready(void)
+{
+    const char *v = getenv(IPCFG_LX_KEEPER_READY_ENV);
+
+    if (v != NULL && strcmp(v, IPCFG_LX_KEEPER_READY_FD_STR) == 0) {
+        (void)!write(IPCFG_LX_KEEPER_READY_FD, "1", 1);
+        (void)close(IPCFG_LX_KEEPER_READY_FD);
+    }
+    unsetenv(IPCFG_LX_KEEPER_READY_ENV);
+    ipcfg_lx_knotify("READY=1");
+}
+
+/* next: the boot-clock time of the next deadline (INT64_MAX: none). */
+static void arm(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
+{
+    struct itimerspec its;
+
+    /* absolute on the boot clock (less the test builds' simulated sleep):
+     * it fires on time across a suspend, and at once on the resume if the
+     * deadline passed while the host slept */
+    memset(&its, 0, sizeof(its));
+    if (next < INT64_MAX) {
+        int64_t at = next - k->skew_ms;
+        if (at < 1)
+            at = 1;
+        its.it_value.tv_sec = (time_t)(at / 1000);
+        its.it_value.tv_nsec = (long)(at % 1000) * 1000000L;
+    }
+    (void)timerfd_settime(k->bfd, TFD_TIMER_ABSTIME, &its, NULL);
+    /* far ahead on the wall clock, only to be cancelled: the kernel
+     * cancels it when the clock is set and when the host resumes
+     * (timerfd_resume), so the keeper looks at its clocks at once then */
+    memset(&its, 0, sizeof(its));
+    its.it_value.tv_sec = (time_t)(c->wall_s + 86400 * 365);
+    (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
+}
+
+/* The keeper's life once it holds the interface; its exit status. */
+static int keep(keeper *k)
+{
+    load(k);
+    k->reload = 0;
+    if (k->have && k->rec.state == IPCFG_DHCP_LEASE_RELEASED) {
+        /* `ipcfg /release` was the last word (a keeper restarted by
+         * systemd after it, or enabled for a released interface) */
+        ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
+        ready();
+        return 0;
+    }
+    if (bound(k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
+        if (ipcfg_lx_keeper_addr_present(k)) {
+            /* a keeper started again (a restarted unit, a /renew after
+             * one ended): the DNS servers it took back as it ended go
+             * back to the resolver (nothing is done when they are there) */
+            dns(k, &k->rec);
+        } else {
+            /* a boot (the unit enabled), or the address taken off while no
+             * keeper ran: the recorded lease is verified at once
+             * (INIT-REBOOT, RFC 2131 §3.2), on a link brought up if nobody
+             * set it up */
+            ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+            k->need_verify = 1;
+            if (!k->admin_up) {
+                int er = ipcfg_lx_keeper_link_set_up(k);
+                if (er != 0)
+                    ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
+                else
+                    ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
+            }
+        }
+    }
+    ready();
+    ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
+    while (!k->stop) {
+        ipcfg_dhcp_clocks now;
+        int64_t next = INT64_MAX;
+        resumed(k);
+        if (k->check_other) {
+            const char *who = ipcfg_lx_keeper_other_client(k);
+            k->check_other = 0;
+            if (who != NULL) {
+                yield_to(k, who);
+                break;
+            }
+        }
+        if (step(k, &now, &next) != 0)
+            continue;
+        arm(k, &now, next);
+        status(k, &now, next);
+        struct pollfd p[5] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0},
+                              {k->bfd, POLLIN, 0},   {k->lsock, POLLIN, 0}};
+        if (poll(p, k->lsock >= 0 ? 5 : 4, -1) < 0 && errno != EINTR)
+            break;
+        if (p[0].revents)
+            read_signals(k);
+        if (p[1].revents)
+            ipcfg_lx_keeper_read_events(k);
+        for (int i = 2; i <= 3; i++) {
+            uint64_t ticks;
+            if (p[i].revents) {
+                /* ECANCELED: the clock was set or the host resumed; looked at anew */
+                (void)!read(p[i].fd, &ticks, sizeof(ticks));
+                k->reload = 1;
+            }
+        }
+        if (k->lsock >= 0 && p[4].revents) {
+            int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+            if (c >= 0)
+                (void)close(c);
+        }
+    }
+    return 0;
+}
+
+int ipcfg_lx_keeper_main(const char *ifname)
+{
+    static keeper k; /* its buffers are off the stack */
+    int rc;
+
+    ipcfg_lx_klog_open(ifname);
+    if (!ipcfg_dhcp_lease_ifname_ok(ifname)) {
+        ipcfg_lx_klog(LOG_ERR, "not an interface name ipcfg can keep a lease for");
+        return 1;
+    }
+    rc = setup(&k, ifname);
+    if (rc == 0)
+        rc = keep(&k);
+    else
+        ready();
+    if (k.held) {
+        /* No lease's DNS servers outlive it: whatever ends a keeper that
+         * held the interface (a SIGTERM, late or not; the interface gone,
+         * renamed or moved; another client; a failure), nothing keeps the
+         * lease any more.  A keeper that found another one holding the
+         * interface leaves them to that one. */
+        dns(&k, NULL);
+        ipcfg_lx_knotify("STOPPING=1");
+        ipcfg_lx_klog(LOG_INFO, "the keeper stops");
+    }
+    return rc < 0 ? 0 : rc;
+}
