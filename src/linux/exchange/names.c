@@ -90,14 +90,14 @@ int ipcfg_lx_classid_load(const char *dir, const char *ifname, char *out, size_t
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
-        snprintf(why, why_len, "The class ID file %s cannot be read (%s).", path, strerror(errno));
+        snprintf(why, why_len, "The class ID file %.300s cannot be read (%s).", path, strerror(errno));
         return -1;
     }
     n = read(fd, buf, sizeof(buf));
     (void)close(fd);
     if (n <= 0 || (size_t)n > IPCFG_CLASSID_MAX + 1 || buf[n - 1] != '\n' ||
         ipcfg_classid_check(buf, (size_t)n - 1, NULL) != IPCFG_CLASSID_OK || n == 1) {
-        snprintf(why, why_len, "The class ID file %s is not a valid class ID (at most 255 bytes of UTF-8 text and a "
+        snprintf(why, why_len, "The class ID file %.300s is not a valid class ID (at most 255 bytes of UTF-8 text and a "
                                "newline); it is not used.", path);
         return -1;
     }
