@@ -21,6 +21,22 @@ extern "C" {
 
 typedef struct ipcfg_op_opts {
     unsigned timeout_s; /* 0 = the platform's default */
+    /* /hostname (renew and register_dns only; docs/verbs/renew.md): which
+     * name the DHCP client sends in DHCPv4 option 12 (host name, RFC 2132
+     * §3.14: the name up to its first dot) and option 81 (client FQDN, RFC
+     * 4702: the whole name, a partial name for the server to complete when
+     * it has no dot, §3.1).  hostname_set 0: no /hostname was given, each
+     * adapter keeps the choice kept with its lease state (the host's own
+     * name, as it is when a message is sent, unless an earlier /hostname
+     * chose otherwise).  hostname_set 1: hostname is the new choice, a name
+     * that passed ipcfg_ldh_name_valid, or "" to send neither option; the
+     * backend keeps it with each adapter's lease state, so that the lease
+     * keeper's renewals, rebinds and new leases, and later /renew and
+     * /registerdns runs without /hostname, send the same, until a /hostname
+     * changes it or /release ends the lease (the next lease starts again
+     * with the host's own name).  Only where the backend says sends_hostname. */
+    int hostname_set;
+    const char *hostname;
 } ipcfg_op_opts;
 
 /* What /delete names: an address, or (Windows) an NTE context. */
@@ -47,6 +63,16 @@ typedef struct ipcfg_dns_flush {
     const char *caches[IPCFG_DNS_CACHES_MAX]; /* static strings */
     size_t n;
 } ipcfg_dns_flush;
+
+/* The DHCP client's own verbs and options, which a platform may leave
+ * undone (its operation NULL, or sends_hostname 0): what not_supported
+ * explains. */
+typedef enum ipcfg_client_op {
+    IPCFG_CLIENT_REGISTER_DNS = 1, /* /registerdns */
+    IPCFG_CLIENT_SHOW_CLASSID,     /* /showclassid */
+    IPCFG_CLIENT_SET_CLASSID,      /* /setclassid */
+    IPCFG_CLIENT_HOSTNAME          /* /hostname:NAME with /renew or /registerdns */
+} ipcfg_client_op;
 
 typedef struct ipcfg_backend ipcfg_backend;
 
@@ -132,6 +158,68 @@ struct ipcfg_backend {
     int (*display_dns)(ipcfg_backend *b, ipcfg_error *err);
 
     void (*destroy)(ipcfg_backend *b);
+
+    /* ---- the DHCP client's own verbs (docs/verbs/registerdns.md,
+     * showclassid.md, setclassid.md) ---- */
+
+    /* /registerdns: renews the DHCP leases of the selected adapters (the
+     * core selects as for /renew without an adapter: every adapter with
+     * DHCP enabled, those another DHCP client runs and disconnected ones
+     * left out with a note), sending each adapter's name again so that its
+     * DHCP server registers the adapter's DNS records afresh (option 81
+     * with the flags that ask the server to update the A and PTR records,
+     * RFC 4702 §2.1): the name is o->hostname where hostname_set, else the
+     * choice kept with the adapter's lease state, else the host's own name
+     * as it is now (a renamed host registers its new name); an adapter
+     * whose kept choice is "no name" is renewed without one.  Every lease
+     * of the adapter that ipcfg holds is renewed: its DHCPv4 lease, and its
+     * DHCPv6 lease (with option 39, RFC 4704) where the platform keeps
+     * those.  The rest is renew's contract: all n jobs at once under one
+     * deadline, every job's err filled, the same statuses and reasons.
+     * Needs the privilege of renew (the core asks check_change(b, 1, ...)
+     * first).  NULL: not carried out here (the core answers 6, with
+     * not_supported's reason). */
+    void (*register_dns)(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+
+    /* /showclassid: the DHCP user class (DHCPv4 option 77, RFC 3004) that
+     * ipcfg's DHCP client sends for adapter ad, into out (cap at least
+     * IPCFG_CLASSID_MAX + 1 bytes): "" when none is set.  The class is
+     * kept per adapter in the platform's own store (Linux: the state
+     * directory, readable without privilege), set by set_classid; what is
+     * read back that fails ipcfg_classid_check is a failure (IPCFG_E_FAILED,
+     * naming where it is kept), never shown or sent.  Needs no privilege
+     * and changes nothing.  0, or the status with *err.  NULL: not carried
+     * out here (6). */
+    int (*show_classid)(ipcfg_backend *b, const ipcfg_adapter *ad, char *out, size_t cap, ipcfg_error *err);
+
+    /* /setclassid: keeps classid (it passed ipcfg_classid_check; "" clears
+     * the class) as adapter ad's user class, atomically: the old class or
+     * the new one, never a mix.  From then on the DHCP client sends it, as
+     * one RFC 3004 user class instance in DHCPv4 option 77 (two option 77
+     * occurrences, concatenated per RFC 3396, when a 255-byte class makes
+     * the option longer than 255 bytes), in every DISCOVER and REQUEST of
+     * that adapter: /renew's, /registerdns's and the lease keeper's, which
+     * reads it at each exchange.  Nothing is sent now: the class takes
+     * effect at the adapter's next exchange (docs/verbs/setclassid.md).  A
+     * class outlives /release; it is kept by adapter name.  The core asks
+     * check_change(b, 0, ...) first; a store that cannot be written is the
+     * status with *err (IPCFG_E_ACCESS for a permission).  NULL: not
+     * carried out here (6). */
+    int (*set_classid)(ipcfg_backend *b, const ipcfg_adapter *ad, const char *classid, ipcfg_error *err);
+
+    /* 1: renew and register_dns carry out o->hostname (Linux); 0: a
+     * /hostname with /renew or /registerdns is answered 6 before anything
+     * is asked or changed (Windows: IpRenewAddress sends the computer's own
+     * name and no call of the IP Helper API chooses another). */
+    int sends_hostname;
+
+    /* Why this platform leaves op undone: one line into *err, status
+     * IPCFG_E_NOTSUP, reason IPCFG_R_NOTSUP (Windows: the DHCP Client
+     * service's calls are in dhcpcsvc.dll, outside iphlpapi and ws2_32).
+     * Asked before anything is listed or changed.  NULL, or *err left
+     * clear: the core's own line ("... is not supported on this platform
+     * yet."). */
+    void (*not_supported)(ipcfg_backend *b, ipcfg_client_op op, ipcfg_error *err);
 };
 
 /* Provided by exactly one platform backend (src/linux or src/win). */

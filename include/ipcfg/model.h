@@ -103,6 +103,7 @@ typedef enum ipcfg_tri { IPCFG_UNKNOWN = 0, IPCFG_NO = 1, IPCFG_YES = 2 } ipcfg_
 #define IPCFG_HWADDR_MAX 32
 #define IPCFG_DUID_MAX 130            /* MAX_DHCPV6_DUID_LENGTH */
 #define IPCFG_SEARCH_MAX 16
+#define IPCFG_NTP_MAX 8               /* NTP servers shown per adapter */
 
 /* A time that never comes: the end of an infinite lifetime (RFC 8415
  * §7.7, 0xffffffff) in a field of Unix seconds. */
@@ -240,6 +241,16 @@ typedef struct ipcfg_adapter {
      * "ipcfg" (a detached keeper), "" none or unknown. */
     ipcfg_tri lease_kept;
     char lease_keeper[16];
+    /* What a DHCPv4 lease carries that only /json shows (docs/json.md;
+     * Linux: ipcfg's own lease, none when it has expired): NTP servers
+     * (option 42), the captive-portal URI (option 114), the interface MTU
+     * (option 26, 0 = none), and the name the client sent for the lease
+     * (option 81).  Strings as above: "" = none. */
+    ipcfg_ip ntp_servers[IPCFG_NTP_MAX];
+    size_t n_ntp;
+    unsigned dhcp_mtu;
+    const char *captive_portal;
+    const char *fqdn_sent;
 } ipcfg_adapter;
 
 typedef struct ipcfg_adapter_list {
@@ -313,6 +324,8 @@ int ipcfg_adapter_set_name(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *
 int ipcfg_adapter_set_id(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_captive_portal(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
+int ipcfg_adapter_set_fqdn_sent(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
 /* Appends one entry to the search list (room for IPCFG_SEARCH_MAX, made
  * in l's arena by the first); -1 when out of memory or full. */
 int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len);
@@ -355,6 +368,10 @@ int ipcfg_addrtable_set_ifname(ipcfg_addrtable *t, ipcfg_addrrow *r, const char 
 void ipcfg_addrtable_free(ipcfg_addrtable *t);
 void ipcfg_addrtable_sort(ipcfg_addrtable *t); /* by address, then index */
 
+/* [utf8.c] The length of the valid UTF-8 sequence at p, of which left
+ * bytes are there: 1 for ASCII, up to 4; 0 when p starts none (RFC 3629: no
+ * overlong form, no surrogate, nothing above U+10FFFF; left 0). */
+size_t ipcfg_utf8_seq(const unsigned char *p, size_t left);
 /* [utf8.c] Copies src (NULL = "") into dst[len], cut to len - 1 bytes, always
  * NUL-terminated (nothing is written when len is 0); a cut never ends
  * inside a UTF-8 character. */
@@ -383,6 +400,32 @@ int ipcfg_ip6_parse(const char *s, ipcfg_ip *out);
 /* prefix length -> dotted mask; dotted mask -> prefix (-1 if not contiguous) */
 void ipcfg_prefix_to_mask(unsigned prefix, ipcfg_ip *mask);
 int ipcfg_mask_to_prefix(const ipcfg_ip *mask);
+
+/* [names.c] What the command line checks and the DHCP client sends: the
+ * host name of /hostname (DHCPv4 options 12 and 81) and the user class of
+ * /setclassid (option 77).  Both sides use these, so that nothing the
+ * command line refuses is ever sent, and nothing read back from the state
+ * directory is sent unchecked. */
+#define IPCFG_HOSTNAME_MAX 253 /* a name's text without its trailing dot (RFC 1035 §2.3.4) */
+/* A host or domain name of RFC 1035 §2.3.1 labels: ASCII letters, digits
+ * and hyphens, 1 to 63 bytes each, none starting or ending with a hyphen,
+ * at most IPCFG_HOSTNAME_MAX bytes in all, one trailing dot allowed (the
+ * root alone, ".", is not a name).  1 valid, 0 not. */
+int ipcfg_ldh_name_valid(const char *s, size_t len);
+
+/* A DHCP user class (RFC 3004): UTF-8 text of at most IPCFG_CLASSID_MAX
+ * bytes (bytes, as the option's length octet counts them: "é" is two)
+ * without a control character (C0, DEL, C1).  "" is no class. */
+#define IPCFG_CLASSID_MAX 255
+typedef enum ipcfg_classid_fault {
+    IPCFG_CLASSID_OK = 0,
+    IPCFG_CLASSID_TOO_LONG, /* more than IPCFG_CLASSID_MAX bytes */
+    IPCFG_CLASSID_CONTROL,  /* a control character at *at */
+    IPCFG_CLASSID_NOT_UTF8  /* a byte at *at that starts no UTF-8 character */
+} ipcfg_classid_fault;
+/* What is wrong with s[0..len) as a user class; *at (may be NULL) gets the
+ * offset of the offending byte. */
+ipcfg_classid_fault ipcfg_classid_check(const char *s, size_t len, size_t *at);
 
 #ifdef __cplusplus
 }

@@ -24,6 +24,9 @@ static const struct verb_info {
     [IPCFG_V_RENEW6] = {"renew6", 1, 0, 1},
     [IPCFG_V_FLUSHDNS] = {"flushdns", 1, 0, 0},
     [IPCFG_V_DISPLAYDNS] = {"displaydns", 1, 0, 0},
+    [IPCFG_V_REGISTERDNS] = {"registerdns", 1, 0, 0},
+    [IPCFG_V_SHOWCLASSID] = {"showclassid", 1, 1, 1},
+    [IPCFG_V_SETCLASSID] = {"setclassid", 1, 1, 2},
     [IPCFG_V_HELP] = {"help", 0, 0, 0}, /* its switches: /?, /help, -h (below) */
     [IPCFG_V_VERSION] = {"version", 1, 0, 0},
 };
@@ -162,8 +165,9 @@ static int verb_switch(const char *b, size_t n)
  * expected (slot k, 0-based). */
 static int switch_in_slot(char *msg, size_t len, const char *arg, ipcfg_verb v, int k)
 {
-    const char *what = v == IPCFG_V_DELETE ? "an address or context"
-                       : v != IPCFG_V_ADD || k == 0 ? "an adapter name"
+    const char *what = v == IPCFG_V_DELETE                  ? "an address or context"
+                       : v == IPCFG_V_SETCLASSID && k == 1 ? "a class ID"
+                       : v != IPCFG_V_ADD || k == 0        ? "an adapter name"
                        : k == 1                     ? "an address"
                                                     : "a subnet mask";
     return set_msg(msg, len,
@@ -196,8 +200,73 @@ static int host_address(const ipcfg_ip *ip, unsigned prefix, const char *arg, ch
                    (a & host) ? "broadcast" : "network", ipcfg_ip_str(&net, n, sizeof(n)), prefix);
 }
 
-/* The verb's arguments (pos[0..npos)), their number checked first. */
-static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg, size_t len)
+/* /hostname:NAME: the name sent in DHCP options 12 and 81 (model.h,
+ * ipcfg_ldh_name_valid), or nothing at all after the colon: send none. */
+static int parse_hostname(const char *v, ipcfg_cmd *cmd, char *msg, size_t len)
+{
+    if (*v && !ipcfg_ldh_name_valid(v, strlen(v)))
+        return set_msg(msg, len,
+                       "Error: \"%s\" is not a valid host name: give labels of letters, digits and hyphens, 1 to 63 "
+                       "characters each, not starting or ending with a hyphen, at most 253 characters in all "
+                       "(or /hostname: to send none).",
+                       v);
+    cmd->has_hostname = 1;
+    cmd->hostname = v;
+    return 0;
+}
+
+/* The class of /setclassid: at most 255 bytes of UTF-8 text (what DHCP
+ * option 77 carries; the bytes count, not the characters), without a
+ * control character (docs/verbs/setclassid.md). */
+static int parse_classid(const char *v, ipcfg_cmd *cmd, char *msg, size_t len)
+{
+    size_t at = 0;
+    size_t n = strlen(v);
+    switch (ipcfg_classid_check(v, n, &at)) {
+    case IPCFG_CLASSID_OK:
+        cmd->classid = v;
+        return 0;
+    case IPCFG_CLASSID_TOO_LONG:
+        return set_msg(msg, len, "Error: the class ID is %zu bytes long; at most %d bytes are allowed.", n,
+                       IPCFG_CLASSID_MAX);
+    case IPCFG_CLASSID_CONTROL:
+        return set_msg(msg, len, "Error: the class ID holds a control character (byte %zu); it must be printable text.",
+                       at + 1);
+    case IPCFG_CLASSID_NOT_UTF8:
+        break;
+    }
+    return set_msg(msg, len, "Error: the class ID is not valid UTF-8 text (byte %zu).", at + 1);
+}
+
+/* The options that may stand anywhere (/json, /timeout:N, /hostname:NAME):
+ * 1 when b (a switch's text after its prefix) is one of them, taken into
+ * cmd, or a bad value reported in *bad (the first error is kept); 0 when
+ * it is no option. */
+static int take_option(const char *b, ipcfg_cmd *cmd, int *bad, char *msg, size_t len)
+{
+    size_t blen = strlen(b);
+    int rc = 0;
+    if (blen > 8 && ascii_ieq(b, "timeout:", 8)) {
+        if (parse_timeout(b + 8, &cmd->timeout_s) != 0)
+            rc = set_msg(*bad ? NULL : msg, len, "Error: invalid timeout \"%s\": give a whole number of seconds from 1 to 3600.",
+                         b + 8);
+        else
+            cmd->has_timeout = 1;
+    } else if (blen >= 9 && ascii_ieq(b, "hostname:", 9)) {
+        rc = parse_hostname(b + 9, cmd, *bad ? NULL : msg, len);
+    } else if (blen == 4 && ascii_ieq(b, "json", 4)) {
+        cmd->json = 1;
+    } else {
+        return 0;
+    }
+    if (rc && !*bad)
+        *bad = rc;
+    return 1;
+}
+
+/* The arguments of the verb (npos of them, in pos), once the command line
+ * has been read. */
+static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg, size_t msglen)
 {
     if (npos < verbs[cmd->verb].min_args || npos > verbs[cmd->verb].max_args)
         return IPCFG_E_USAGE;
@@ -205,6 +274,11 @@ static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg
     case IPCFG_V_SHOW:
     case IPCFG_V_ALL:
     case IPCFG_V_ADDRTABLE:
+    case IPCFG_V_REGISTERDNS:
+        /* it registers names: "send none" is for /renew alone */
+        if (cmd->has_hostname && cmd->hostname[0] == '\0')
+            return set_msg(msg, msglen, "Error: /registerdns registers a name; /hostname: without one is for /renew.");
+        return 0;
     case IPCFG_V_FLUSHDNS:
     case IPCFG_V_DISPLAYDNS:
     case IPCFG_V_VERSION:
@@ -214,26 +288,31 @@ static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg
     case IPCFG_V_RENEW:
     case IPCFG_V_RELEASE6:
     case IPCFG_V_RENEW6:
-        if (npos == 1) {
+    case IPCFG_V_SHOWCLASSID:
+    case IPCFG_V_SETCLASSID:
+        if (npos >= 1) {
             if (pos[0][0] == '\0')
-                return set_msg(msg, len, "Error: the adapter name is empty.");
+                return set_msg(msg, msglen, "Error: the adapter name is empty.");
             cmd->adapter = pos[0];
         }
-        return 0;
+        if (cmd->verb != IPCFG_V_SETCLASSID)
+            return 0;
+        cmd->classid = ""; /* none: the class is cleared */
+        return npos == 2 ? parse_classid(pos[1], cmd, msg, msglen) : 0;
     case IPCFG_V_ADD:
         if (pos[0][0] == '\0')
-            return set_msg(msg, len, "Error: the adapter name is empty.");
+            return set_msg(msg, msglen, "Error: the adapter name is empty.");
         cmd->adapter = pos[0];
         if (ipcfg_ip4_parse(pos[1], &cmd->add_addr) != 0)
-            return set_msg(msg, len, "Error: \"%s\" is not a valid IPv4 address.", pos[1]);
+            return set_msg(msg, msglen, "Error: \"%s\" is not a valid IPv4 address.", pos[1]);
         if (!unicast4(&cmd->add_addr))
-            return set_msg(msg, len, "Error: \"%s\" is not a unicast IPv4 address.", pos[1]);
+            return set_msg(msg, msglen, "Error: \"%s\" is not a unicast IPv4 address.", pos[1]);
         if (parse_mask(pos[2], &cmd->add_prefix) != 0)
-            return set_msg(msg, len,
+            return set_msg(msg, msglen,
                            "Error: \"%s\" is not a valid subnet mask (use a contiguous mask such as "
                            "255.255.255.0, or a prefix length from 1 to 32).",
                            pos[2]);
-        return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, len);
+        return host_address(&cmd->add_addr, cmd->add_prefix, pos[1], msg, msglen);
     case IPCFG_V_DELETE:
         if (ipcfg_ip4_parse(pos[0], &cmd->del_addr) == 0)
             return 0;
@@ -241,7 +320,7 @@ static int verb_args(ipcfg_cmd *cmd, const char *const *pos, int npos, char *msg
             cmd->del_by_context = 1;
             return 0;
         }
-        return set_msg(msg, len, "Error: \"%s\" is neither an IPv4 address nor an NTE context number.",
+        return set_msg(msg, msglen, "Error: \"%s\" is neither an IPv4 address nor an NTE context number.",
                        pos[0]);
     }
     return IPCFG_E_USAGE;
@@ -251,7 +330,7 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
 {
     const char *pos[4];
     int npos = 0, have_verb = 0, help = 0, bad = 0, dashdash = 0;
-    const char *option_in_slot = NULL; /* /json or /timeout: where an argument was expected */
+    const char *option_in_slot = NULL; /* an option where an argument was expected */
     int option_slot = 0;
 
     memset(cmd, 0, sizeof(*cmd));
@@ -288,28 +367,12 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
             help = 1;
             continue;
         }
-        if (blen > 8 && ascii_ieq(b, "timeout:", 8)) {
-            if (parse_timeout(b + 8, &cmd->timeout_s) != 0) {
-                if (!bad)
-                    bad = set_msg(msg, msglen,
-                                  "Error: invalid timeout \"%s\": give a whole number of seconds from 1 to 3600.",
-                                  b + 8);
-                continue;
-            }
-            if (in_slot && !option_in_slot) {
-                option_in_slot = a;
-                option_slot = npos;
-            }
-            cmd->has_timeout = 1;
-            continue;
-        }
         int verb = verb_switch(b, blen);
-        if (verb < 0 && blen == 4 && ascii_ieq(b, "json", 4)) {
+        if (verb < 0 && take_option(b, cmd, &bad, msg, msglen)) {
             if (in_slot && !option_in_slot) {
                 option_in_slot = a;
                 option_slot = npos;
             }
-            cmd->json = 1;
             continue;
         }
         if (in_slot) {
@@ -340,6 +403,5 @@ int ipcfg_cli_parse(int argc, char *const *argv, ipcfg_cmd *cmd, char *msg, size
         return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
     if (option_in_slot && cmd->verb == IPCFG_V_DELETE && npos < 1)
         return switch_in_slot(msg, msglen, option_in_slot, cmd->verb, option_slot);
-
     return verb_args(cmd, pos, npos, msg, msglen);
 }

@@ -22,6 +22,9 @@ typedef enum ipcfg_verb {
     IPCFG_V_RENEW6,
     IPCFG_V_FLUSHDNS,
     IPCFG_V_DISPLAYDNS,
+    IPCFG_V_REGISTERDNS,
+    IPCFG_V_SHOWCLASSID,
+    IPCFG_V_SETCLASSID,
     IPCFG_V_HELP,
     IPCFG_V_VERSION
 } ipcfg_verb;
@@ -33,7 +36,14 @@ typedef struct ipcfg_cmd {
     int json;
     int has_timeout;
     unsigned timeout_s;       /* 1..IPCFG_TIMEOUT_MAX */
-    const char *adapter;      /* pattern (release/renew, optional) or name (add); NULL = none */
+    const char *adapter;      /* pattern (release/renew, optional; showclassid/setclassid) or name
+                                 (add); NULL = none */
+    /* /hostname:NAME (any verb; used by renew and registerdns): hostname
+     * passed ipcfg_ldh_name_valid, or is "" (send no name) */
+    int has_hostname;
+    const char *hostname;
+    /* /setclassid: the class (passed ipcfg_classid_check); "" = clear it */
+    const char *classid;
     /* /add */
     ipcfg_ip add_addr;
     unsigned add_prefix;

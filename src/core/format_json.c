@@ -220,6 +220,14 @@ static void opt_ip_json(ipcfg_strbuf *o, const ipcfg_ip *ip)
         ip_json(o, ip);
 }
 
+static void opt_str_json(ipcfg_strbuf *o, const char *s)
+{
+    if (s[0])
+        ipcfg_json_str(o, s);
+    else
+        ipcfg_sb_puts(o, "null");
+}
+
 /* A DHCPv6 IAID and DUID (dash-separated hex bytes), or null */
 static void iaid_json(ipcfg_strbuf *o, const ipcfg_adapter *a)
 {
@@ -355,6 +363,18 @@ static void adapter_more_json(ipcfg_strbuf *o, const ipcfg_adapter *a, int inden
         ipcfg_json_str(o, d);
     }
     ipcfg_sb_putc(o, ']');
+    /* the DHCPv4 lease's options ipconfig has no line for */
+    key(o, indent + 1, "ntp_servers", 0);
+    ip_list_json(o, a->ntp_servers, a->n_ntp < IPCFG_NTP_MAX ? a->n_ntp : IPCFG_NTP_MAX);
+    key(o, indent + 1, "captive_portal", 0);
+    opt_str_json(o, a->captive_portal);
+    key(o, indent + 1, "mtu", 0);
+    if (a->dhcp_mtu)
+        ipcfg_sb_putu(o, a->dhcp_mtu);
+    else
+        ipcfg_sb_puts(o, "null");
+    key(o, indent + 1, "fqdn_sent", 0);
+    opt_str_json(o, a->fqdn_sent);
 }
 
 void ipcfg_json_adapter(ipcfg_strbuf *o, const ipcfg_adapter *a, int all, int indent)

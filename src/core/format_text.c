@@ -437,8 +437,10 @@ void ipcfg_fmt_addrtable(ipcfg_strbuf *o, const ipcfg_addrtable *t)
 
 void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, const ipcfg_error *e)
 {
-    /* release, renew and their DHCPv6 forms release6, renew6 */
-    int relnew = verb && (strncmp(verb, "release", 7) == 0 || strncmp(verb, "renew", 5) == 0);
+    /* release, renew, their DHCPv6 forms release6, renew6, and
+     * registerdns (which renews): their adapters fail as /renew's do */
+    int relnew = verb && (strncmp(verb, "release", 7) == 0 || strncmp(verb, "renew", 5) == 0 ||
+                          strcmp(verb, "registerdns") == 0);
     const char *ing = verb && strncmp(verb, "release", 7) == 0 ? "releasing" : "renewing";
     switch (e->reason) {
     case IPCFG_R_NO_ADAPTER_PERMISSIBLE:
@@ -472,6 +474,16 @@ void ipcfg_fmt_failure(ipcfg_strbuf *o, const char *verb, const char *name, cons
     }
     if (relnew && name) {
         ipcfg_sb_printf(o, "An error occurred while %s interface %s : %s", ing, name, e->text);
+        return;
+    }
+    /* ipconfig's lines for an adapter's class (MSG_CLASSID_MODIFY_FAILED,
+     * MSG_CLASSID_FAILED), each on one line */
+    if (name && verb && strcmp(verb, "setclassid") == 0) {
+        ipcfg_sb_printf(o, "DHCP ClassId was not modified for adapter \"%s\": %s", name, e->text);
+        return;
+    }
+    if (name && verb && strcmp(verb, "showclassid") == 0) {
+        ipcfg_sb_printf(o, "Failed to obtain the DHCP class ID for adapter \"%s\": %s", name, e->text);
         return;
     }
     ipcfg_sb_printf(o, "Error: %s", e->text);

@@ -52,6 +52,12 @@ void ipcfg_outcome_verdict(const ipcfg_outcome *o, ipcfg_verdict *v)
     case IPCFG_OC_FLUSHDNS:
         decide(v, (int)o->op_err.status, &o->op_err, NULL);
         return;
+    case IPCFG_OC_CLASSID:
+        if (o->op_err.status) {
+            decide(v, (int)o->op_err.status, &o->op_err, NULL);
+            return;
+        }
+        break;
     case IPCFG_OC_DHCP:
         break;
     }
@@ -62,7 +68,7 @@ void ipcfg_outcome_verdict(const ipcfg_outcome *o, ipcfg_verdict *v)
         if (r->err.status && r->counts && !v->code)
             decide(v, (int)r->err.status, &r->err, r->ad ? r->ad->name : NULL);
     }
-    if (!any_acted && !v->code) {
+    if (!any_acted && !v->code && o->kind == IPCFG_OC_DHCP) {
         ipcfg_error none;
         ipcfg_error_clear(&none);
         ipcfg_error_set(&none, IPCFG_E_STATE, IPCFG_R_NO_ADAPTER_PERMISSIBLE, NULL);

@@ -27,6 +27,8 @@ typedef struct ipcfg_result {
     int counts;                 /* the outcome counts toward the exit code */
     int gone;                   /* release: no adapter has the name (any more); ad holds the name only,
                                    and there is no state to show */
+    const char *classid;        /* showclassid: the adapter's class ("" none; NULL when it could not be
+                                   read) */
     ipcfg_error err;            /* status 0 = success */
 } ipcfg_result;
 
@@ -37,10 +39,11 @@ typedef enum ipcfg_outcome_kind {
     IPCFG_OC_FAILED,    /* the run's own error: nothing else to show */
     IPCFG_OC_LIST,      /* show, /all */
     IPCFG_OC_ADDRTABLE,
-    IPCFG_OC_DHCP,      /* /release, /renew */
+    IPCFG_OC_DHCP,      /* /release, /renew, /registerdns */
     IPCFG_OC_ADD,
     IPCFG_OC_DELETE,
-    IPCFG_OC_FLUSHDNS   /* the caches flushed, or op_err */
+    IPCFG_OC_FLUSHDNS,  /* the caches flushed, or op_err */
+    IPCFG_OC_CLASSID    /* /showclassid, /setclassid: one result per adapter, or op_err */
 } ipcfg_outcome_kind;
 
 typedef struct ipcfg_outcome {
@@ -66,7 +69,8 @@ typedef struct ipcfg_outcome {
     /* IPCFG_OC_ADDRTABLE */
     const ipcfg_addrtable *table;
 
-    /* IPCFG_OC_DHCP: one result per selected adapter, in output order */
+    /* IPCFG_OC_DHCP, IPCFG_OC_CLASSID: one result per selected adapter, in
+     * output order */
     const ipcfg_result *results;
     size_t n_results;
 
@@ -77,7 +81,9 @@ typedef struct ipcfg_outcome {
     int op_by_context;          /* /delete by NTE context */
     int op_has_context;         /* /add: the platform handed out an NTE context */
     uint32_t op_context;
-    ipcfg_error op_err;         /* status 0 = success (also IPCFG_OC_FLUSHDNS) */
+    ipcfg_error op_err;         /* status 0 = success (also IPCFG_OC_FLUSHDNS, and IPCFG_OC_CLASSID:
+                                   no adapter matched) */
+    const char *op_classid;     /* /setclassid: the class set ("" = cleared) */
 
     /* IPCFG_OC_FLUSHDNS: the resolver caches flushed */
     const char *const *caches;

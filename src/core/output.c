@@ -1,17 +1,12 @@
-/* ipcfg — the core's output: the outcome rendered into the document and
- * handed to the sink (see output.h).
+/* ipcfg — the output of a run (core_int.h): the documents' bytes handed to
+ * the sink, in their display form, with the platform's line ends; a write
+ * that fails is reported once and makes the run exit 3; an outcome
+ * rendered into them (ipcfg_core_emit).
  * SPDX-License-Identifier: MIT */
-#include "output.h"
+#include "core_int.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#include "format.h"
-
-#ifndef IPCFG_VERSION_STRING
-#define IPCFG_VERSION_STRING "0.0.0"
-#endif
-const char ipcfg_version[] = IPCFG_VERSION_STRING;
 
 static void put_raw(ipcfg_out *w, int is_err, const char *s, size_t n);
 
@@ -125,7 +120,14 @@ void ipcfg_out_free(ipcfg_out *w)
     ipcfg_sb_free(&w->doc.err);
 }
 
-int ipcfg_out_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
+/* ---- rendering ---- */
+
+#ifndef IPCFG_VERSION_STRING
+#define IPCFG_VERSION_STRING "0.0.0"
+#endif
+const char ipcfg_version[] = IPCFG_VERSION_STRING;
+
+int ipcfg_core_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
 {
     ipcfg_verdict v;
     oc->version = ipcfg_version;
@@ -145,10 +147,10 @@ int ipcfg_out_emit(ipcfg_out *w, ipcfg_outcome *oc, const ipcfg_backend *b)
     return v.code;
 }
 
-int ipcfg_out_fail(ipcfg_out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
+int ipcfg_core_fail(ipcfg_out *w, const ipcfg_cmd *c, const ipcfg_backend *b, const ipcfg_error *err)
 {
     ipcfg_outcome oc;
     ipcfg_outcome_init(&oc, IPCFG_OC_FAILED, c);
     oc.error = *err;
-    return ipcfg_out_emit(w, &oc, b);
+    return ipcfg_core_emit(w, &oc, b);
 }

@@ -47,6 +47,18 @@ static void doc_list(ipcfg_strbuf *o, const ipcfg_outcome *oc)
     ipcfg_sb_puts(o, oc->n_adapters ? "\n  ]" : "]");
 }
 
+/* A string, or null for NULL and "" */
+static void str_or_null(ipcfg_strbuf *o, const char *s)
+{
+    if (s && s[0])
+        ipcfg_json_str(o, s);
+    else
+        ipcfg_sb_puts(o, "null");
+}
+
+/* The per-adapter results: each its adapter, result, exit code and error,
+ * then what the verb adds (release, renew, registerdns: the state after
+ * it; showclassid: the class). */
 static void doc_results(ipcfg_strbuf *o, const ipcfg_outcome *oc, const char *verb)
 {
     ipcfg_sb_puts(o, ",\n  \"results\": [");
@@ -62,11 +74,16 @@ static void doc_results(ipcfg_strbuf *o, const ipcfg_outcome *oc, const char *ve
             ipcfg_json_error(o, verb, r->ad->name, &r->err, 3);
         else
             ipcfg_sb_puts(o, "null");
-        ipcfg_sb_puts(o, ",\n      \"state\": ");
-        if (r->gone)
-            ipcfg_sb_puts(o, "null"); /* no adapter has the name any more */
-        else
-            ipcfg_json_adapter(o, r->state ? r->state : r->ad, 0, 3);
+        if (oc->kind == IPCFG_OC_DHCP) {
+            ipcfg_sb_puts(o, ",\n      \"state\": ");
+            if (r->gone)
+                ipcfg_sb_puts(o, "null"); /* no adapter has the name any more */
+            else
+                ipcfg_json_adapter(o, r->state ? r->state : r->ad, 0, 3);
+        } else if (oc->verb == IPCFG_V_SHOWCLASSID) {
+            ipcfg_sb_puts(o, ",\n      \"classid\": ");
+            str_or_null(o, r->classid);
+        }
         ipcfg_sb_puts(o, "\n    }");
     }
     ipcfg_sb_puts(o, oc->n_results ? "\n  ]" : "]");
@@ -171,6 +188,15 @@ void ipcfg_json_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
     case IPCFG_OC_FLUSHDNS:
         doc_head(o, oc, verb);
         doc_flushdns(o, oc);
+        doc_tail(o, v, verb);
+        break;
+    case IPCFG_OC_CLASSID:
+        doc_head(o, oc, verb);
+        if (oc->verb == IPCFG_V_SETCLASSID) {
+            ipcfg_sb_puts(o, ",\n  \"classid\": "); /* the class set; null: cleared */
+            str_or_null(o, oc->op_classid);
+        }
+        doc_results(o, oc, verb);
         doc_tail(o, v, verb);
         break;
     }

@@ -1,6 +1,7 @@
 /* ipcfg — whole text documents of every outcome: the usage text, the
  * out-of-memory and lost-output notices, and the lines /release, /renew,
- * /add and /delete print (ipcfg_text_render).  The records' layout is
+ * /registerdns, /add, /delete, /flushdns, /showclassid and /setclassid
+ * print (ipcfg_text_render).  The records' layout is
  * format_text.c's.
  * SPDX-License-Identifier: MIT */
 #include "format.h"
@@ -15,14 +16,16 @@ static const char usage_text[] =
     "    ipcfg [/all | /release [adapter] | /renew [adapter] | /addrtable |\n"
     "           /add adapter address mask | /delete address|context |\n"
     "           /release6 [adapter] | /renew6 [adapter] | /flushdns |\n"
-    "           /displaydns | /version | /?]\n"
-    "          [/json] [/timeout:SECONDS]\n"
+    "           /displaydns | /registerdns | /showclassid adapter |\n"
+    "           /setclassid adapter [classid] | /version | /?]\n"
+    "          [/json] [/timeout:SECONDS] [/hostname:NAME]\n"
     "\n"
     "where\n"
     "    adapter         Adapter name (wildcard characters * and ? allowed, see examples)\n"
     "    address         IPv4 address in dotted form (192.168.1.10)\n"
     "    mask            Subnet mask (255.255.255.0) or prefix length (/24 or 24)\n"
     "    context         NTE context printed by /add (Windows)\n"
+    "    classid         DHCP user class: text without control characters, at most 255 bytes\n"
     "\n"
     "    Options:\n"
     "       /?           Display this help message\n"
@@ -36,12 +39,17 @@ static const char usage_text[] =
     "       /renew6      Not supported: no interface for IPv6 release/renew exists.\n"
     "       /flushdns    Purges the DNS Resolver cache.\n"
     "       /displaydns  Not supported: no resolver cache here can be listed.\n"
+    "       /registerdns Refreshes all DHCP leases and re-registers DNS names.\n"
+    "       /showclassid Displays the DHCP class ID of the adapter.\n"
+    "       /setclassid  Modifies the DHCP class ID.\n"
     "       /version     Display the version.\n"
     "       /json        Print one JSON document on stdout instead of text.\n"
     "       /timeout:N   Wait at most N seconds (1-3600) for the DHCP server.\n"
+    "       /hostname:N  Send host name N with /renew and /registerdns (/hostname: none).\n"
     "\n"
     "Switches may start with /, - or --; they are case-insensitive.\n"
     "With no adapter name, /release and /renew act on every adapter with DHCP enabled.\n"
+    "For /setclassid, if no class ID is given, the class ID is removed.\n"
     "\n"
     "Exit codes: 0 success, 1 command-line error, 2 no adapter matched or none in a\n"
     "permissible state, 3 operation failed, 4 access denied, 5 DHCP server not\n"
@@ -59,6 +67,8 @@ static const char usage_text[] =
     "    > ipcfg /add \"Ethernet 2\" 10.0.0.5 255.255.255.0\n"
     "    > ipcfg /delete 10.0.0.5\n"
     "    > ipcfg /flushdns\n"
+    "    > ipcfg /renew eth0 /hostname:web01\n"
+    "    > ipcfg /setclassid \"Ethernet 2\" lab-floor3\n"
     "    > ipcfg /all /json\n";
 
 const char ipcfg_text_oom_notice[] = "Error: out of memory; the output is incomplete.\n";
@@ -82,9 +92,22 @@ static void failure_line(ipcfg_strbuf *e, const char *verb, const char *name, co
     ipcfg_sb_putc(e, '\n');
 }
 
+/* /registerdns's line, as ipconfig prints it for every adapter (without
+ * its "Any errors will be reported in the Event Viewer in 15 minutes.":
+ * ipcfg reports them at once); name: one adapter's, when others failed. */
+static void registered(ipcfg_strbuf *o, const char *name)
+{
+    if (name)
+        ipcfg_sb_printf(o, "Registration of the DNS resource records for adapter %s has been initiated.\n", name);
+    else
+        ipcfg_sb_puts(o, "Registration of the DNS resource records for all adapters of this computer has been "
+                         "initiated.\n");
+}
+
 static void text_dhcp(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d, const char *verb)
 {
     int failed = 0;
+    int registerdns = oc->verb == IPCFG_V_REGISTERDNS;
     if (!oc->json)
         ipcfg_fmt_title(&d->out, oc->title);
     for (size_t k = 0; k < oc->n_results; k++) {
@@ -102,13 +125,44 @@ static void text_dhcp(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc
                 ipcfg_sb_puts(&d->err, r->err.text);
                 ipcfg_sb_putc(&d->err, '\n');
             }
-            if (!oc->json && !r->gone)
+            int show = !oc->json && !r->gone;
+            if (show && !registerdns)
                 ipcfg_fmt_adapter(&d->out, r->state ? r->state : r->ad, 0);
+            else if (show && v->code)
+                registered(&d->out, r->ad->name); /* others failed: each that did not */
         }
         ipcfg_doc_flush(d);
     }
     if (v->none_permissible && !failed)
         failure_line(&d->err, verb, NULL, &v->error);
+    else if (registerdns && !oc->json && !v->code)
+        registered(&d->out, NULL);
+}
+
+/* /showclassid as ipconfig lays it out (its MSG_CLASSES_LIST_HEADER and
+ * MSG_CLASSID, without a description: a class here is what this host
+ * sends), /setclassid with ipconfig's MSG_CLASSID_MODIFIED; failures one
+ * line each on stderr. */
+static void text_classid(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d, const char *verb)
+{
+    if (oc->op_err.status) {
+        failure_line(&d->err, verb, NULL, &v->error);
+        return;
+    }
+    if (!oc->json)
+        ipcfg_fmt_title(&d->out, oc->title);
+    for (size_t k = 0; k < oc->n_results; k++) {
+        const ipcfg_result *r = &oc->results[k];
+        if (r->err.status) {
+            failure_line(&d->err, verb, r->ad->name, &r->err);
+        } else if (oc->verb == IPCFG_V_SETCLASSID && !oc->json) {
+            ipcfg_sb_printf(&d->out, "DHCP ClassId successfully modified for adapter \"%s\"\n", r->ad->name);
+        } else if (!oc->json) {
+            ipcfg_sb_printf(&d->out, "\nDHCP Class ID for Adapter \"%s\":\n\n", r->ad->name);
+            ipcfg_fmt_field(&d->out, "DHCP ClassID Name", r->classid ? r->classid : "");
+        }
+        ipcfg_doc_flush(d);
+    }
 }
 
 static void text_add(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_doc *d)
@@ -198,6 +252,7 @@ void ipcfg_text_render(const ipcfg_outcome *oc, const ipcfg_verdict *v, ipcfg_do
     case IPCFG_OC_ADD: text_add(oc, v, d); break;
     case IPCFG_OC_DELETE: text_delete(oc, v, d); break;
     case IPCFG_OC_FLUSHDNS: text_flushdns(oc, v, d); break;
+    case IPCFG_OC_CLASSID: text_classid(oc, v, d, verb); break;
     }
     ipcfg_doc_flush(d);
 }

@@ -9,24 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The length of the valid UTF-8 sequence at p (left bytes available), 0 when
- * the byte at p does not start one (RFC 3629: no overlongs, no surrogates,
- * nothing above U+10FFFF). */
-static size_t utf8_len(const unsigned char *p, size_t left)
-{
-    size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
-    if (n == 0 || n > left || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    if (n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
-        return 0;
-    if (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
-        return 0;
-    return n;
-}
-
 /* 0x80 in each byte of v that is zero, 0 in the others; exact (no borrow
  * from one byte into the next). */
 static uint64_t zero_bytes(uint64_t v)
@@ -63,7 +45,7 @@ size_t ipcfg_text_safe_span(const char *s, size_t n)
         if (i == n)
             break;
         if (p[i] >= 0x80) {
-            size_t k = utf8_len(p + i, n - i);
+            size_t k = ipcfg_utf8_seq(p + i, n - i);
             if (!k)
                 return i;
             i += k;

@@ -98,6 +98,11 @@ typedef struct ipcfg_dhcp_config {
     uint8_t hwaddr[IPCFG_DHCP_HWADDR_MAX];
     uint8_t hwaddr_len;
     char hostname[64];                 /* option 12; "" = not sent */
+    char fqdn[IPCFG_DHCP_NAME_CAP];    /* option 81 (RFC 4702), a name that passes ipcfg_dns_name_valid:
+                                          with a dot fully qualified, without one a partial name
+                                          (§2.3.1); "" = not sent */
+    ipcfg_dhcp_name_choice name_choice; /* where hostname and fqdn came from (recorded with the lease) */
+    char classid[IPCFG_DHCP_CLASS_CAP]; /* option 77 (RFC 3004), one user class; "" = not sent */
     unsigned probe_ms;                 /* RFC 5227 probe wait; 0 = no probe */
     int verify;                        /* renew: check a bound, unexpired lease with INIT-REBOOT even
                                           though its address is on the interface (the link came back,
@@ -142,7 +147,7 @@ typedef struct ipcfg_dhcp_client {
     unsigned left_out;                 /* IPCFG_DHCP_LEFT_*: what the bound lease's ACK carried and
                                           the lease left out */
     ipcfg_error result;                /* filled when state == DONE */
-    uint8_t msgbuf[1024];
+    uint8_t msgbuf[1500];              /* options 12, 81 and 77 can each take over 250 bytes */
 } ipcfg_dhcp_client;
 
 void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, const ipcfg_dhcp_io *io);

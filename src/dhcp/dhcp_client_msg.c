@@ -9,7 +9,9 @@
 #include "dhcp_client.h"
 #include "dhcp_client_int.h"
 #include "dhcp_msg.h"
+#include "dns_name.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The client identifier sent: RFC 2132 §9.14, "type" (the hardware type)
@@ -21,6 +23,25 @@ size_t ipcfg_dhcp_client_id(const ipcfg_dhcp_client *c, uint8_t *out)
     out[0] = c->cfg.htype;
     memcpy(out + 1, c->cfg.hwaddr, c->cfg.hwaddr_len);
     return 1u + c->cfg.hwaddr_len;
+}
+
+/* Options 81 (RFC 4702) and 77 (RFC 3004) of a DISCOVER or REQUEST,
+ * appended at `at`: the client FQDN beside option 12 (as Windows clients
+ * send both), in every DISCOVER and REQUEST so that a renewal asks the
+ * server for the same DNS updates, and the user class kept for the
+ * interface. */
+static size_t client_name_class(const ipcfg_dhcp_client *c, uint8_t *b, size_t cap, size_t at)
+{
+    uint8_t v[3 + 256];
+    size_t n, cl = ipcfg_dhcp_text_len(c->cfg.classid, sizeof c->cfg.classid);
+
+    if (c->cfg.fqdn[0] != '\0' && (n = ipcfg_dhcp_opt_fqdn_build(c->cfg.fqdn, v, sizeof v)) > 0)
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_FQDN, v, n);
+    /* a 255-byte class makes a 256-byte option: build_opt splits it in two
+     * instances (RFC 3396 §5) */
+    if (cl > 0 && cl < sizeof c->cfg.classid && (n = ipcfg_dhcp_opt_user_class_build(c->cfg.classid, cl, v, sizeof v)) > 0)
+        at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_USER_CLASS, v, n);
+    return at;
 }
 
 /* A REQUEST's fields by the state it is sent in (RFC 2131 §4.3.2); -1 in
@@ -77,7 +98,8 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
     static const uint8_t prl[] = {
         IPCFG_OPT_SUBNET_MASK, IPCFG_OPT_ROUTER,     IPCFG_OPT_DNS, IPCFG_OPT_HOST_NAME,
         IPCFG_OPT_DOMAIN,      IPCFG_OPT_BROADCAST,  IPCFG_OPT_LEASE_TIME, IPCFG_OPT_SERVER_ID,
-        IPCFG_OPT_T1,          IPCFG_OPT_T2,         IPCFG_OPT_CLASSLESS_ROUTES,
+        IPCFG_OPT_T1,          IPCFG_OPT_T2,         IPCFG_OPT_CLASSLESS_ROUTES, IPCFG_OPT_SEARCH,
+        IPCFG_OPT_MTU,         IPCFG_OPT_NTP,        IPCFG_OPT_CAPTIVE_PORTAL,
     };
     uint8_t *b = c->msgbuf, cid[1 + IPCFG_DHCP_HWADDR_MAX];
     const uint8_t *cidp = cid;
@@ -154,12 +176,28 @@ size_t ipcfg_dhcp_client_build(ipcfg_dhcp_client *c, const ipcfg_dhcp_now *now, 
     if (type == IPCFG_DHCPDISCOVER || type == IPCFG_DHCPREQUEST) {
         if (hn > 0)
             at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_HOST_NAME, c->cfg.hostname, hn);
+        at = client_name_class(c, b, cap, at);
         at = ipcfg_dhcp_build_opt(b, cap, at, IPCFG_OPT_PARAM_LIST, prl, sizeof prl);
     }
     return ipcfg_dhcp_build_end(b, cap, at);
 }
 
 /* ---- replies ---------------------------------------------------------------------------- */
+
+/* The options the lease keeps beside its address (each checked by its
+ * parser, dhcp_opts.c), and the name it is obtained sending. */
+static void lease_options(const ipcfg_dhcp_client *c, const ipcfg_dhcp_msg *m, ipcfg_dhcp_lease *l)
+{
+    memcpy(l->search, m->search, sizeof l->search);
+    l->n_search = m->n_search;
+    memcpy(l->ntp, m->ntp, sizeof l->ntp);
+    l->n_ntp = m->n_ntp;
+    l->mtu = m->mtu;
+    memcpy(l->captive_portal, m->captive_portal, sizeof l->captive_portal);
+    if (ipcfg_dns_name_valid(c->cfg.fqdn, ipcfg_dhcp_text_len(c->cfg.fqdn, sizeof c->cfg.fqdn)))
+        memcpy(l->fqdn, c->cfg.fqdn, sizeof l->fqdn);
+    l->name_choice = c->cfg.name_choice;
+}
 
 /* Sanity checks of an OFFER or ACK and the lease it describes.  ack: the
  * subnet mask is required too (the address is about to be installed). */
@@ -219,6 +257,7 @@ const char *ipcfg_dhcp_client_check_lease(const ipcfg_dhcp_client *c, const ipcf
         if (ipcfg_dhcp_unicast_ok(m->dns[i]))
             memcpy(l->dns[l->n_dns++], m->dns[i], 4);
     memcpy(l->domain, m->domain, sizeof l->domain);
+    lease_options(c, m, l);
     l->lease_time = m->lease_time;
     /* options 58 and 59 when they make a timeline, else the RFC 2131
      * §4.4.5 defaults (dhcp_time.c) */
@@ -252,14 +291,46 @@ const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const i
     return NULL;
 }
 
+/* What each IPCFG_DHCP_LEFT_* bit names, and why it is left out when it is
+ * the only one. */
+static const struct {
+    unsigned bit;
+    const char *what, *why;
+} left_texts[] = {
+    {IPCFG_DHCP_LEFT_DOMAIN, "domain name (option 15)", "is not a valid DNS name"},
+    {IPCFG_DHCP_LEFT_SEARCH, "domain search list (option 119)",
+     "is malformed (a compression loop or forward pointer, a name too long) or holds a name that is not a valid DNS name"},
+    {IPCFG_DHCP_LEFT_MTU, "interface MTU (option 26)", "is not 2 bytes of at least 68"},
+    {IPCFG_DHCP_LEFT_NTP, "NTP server list (option 42)", "is not a multiple of 4 bytes"},
+    {IPCFG_DHCP_LEFT_PORTAL, "captive-portal URI (option 114)", "is not a printable https: URI"},
+    {IPCFG_DHCP_LEFT_FQDN, "client FQDN answer (option 81)", "is malformed or not a valid DNS name"},
+};
+
+/* The first option left out in a sentence of its own (the domain's, when
+ * it is one, reads the same alone or with others), the others named after
+ * it: one line whatever the combination. */
 size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len)
 {
-    const char *t = "";
+    size_t i, k = 0, n = 0, total = 0, nt = sizeof left_texts / sizeof left_texts[0];
+    char t[IPCFG_ERRTEXT_MAX] = "";
 
-    if (left_out & IPCFG_DHCP_LEFT_DOMAIN)
-        t = "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of the lease.";
     if (len == 0)
         return 0;
+    for (i = 0; i < nt; i++)
+        total += (left_out & left_texts[i].bit) != 0;
+    for (i = 0; i < nt && n < sizeof t; i++) {
+        if (!(left_out & left_texts[i].bit))
+            continue;
+        k++;
+        if (k == 1)
+            n += (size_t)snprintf(t, sizeof t, "The DHCP server's %s %s; it was left out of the lease.",
+                                  left_texts[i].what, left_texts[i].why);
+        else
+            n += (size_t)snprintf(t + n, sizeof t - n, "%s%s%s",
+                                  k == 2 ? " Also left out, not what its option must carry: the "
+                                  : k == total ? " and the " : ", the ",
+                                  left_texts[i].what, k == total ? "." : "");
+    }
     ipcfg_copy_str(buf, len, t);
     return strlen(buf);
 }

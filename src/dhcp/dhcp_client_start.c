@@ -17,6 +17,8 @@ void ipcfg_dhcp_client_init(ipcfg_dhcp_client *c, const ipcfg_dhcp_config *cfg, 
     c->cfg = *cfg;
     c->cfg.ifname[sizeof c->cfg.ifname - 1] = '\0';
     c->cfg.hostname[sizeof c->cfg.hostname - 1] = '\0';
+    c->cfg.fqdn[sizeof c->cfg.fqdn - 1] = '\0';
+    c->cfg.classid[sizeof c->cfg.classid - 1] = '\0';
     if (c->cfg.hwaddr_len > IPCFG_DHCP_HWADDR_MAX)
         c->cfg.hwaddr_len = IPCFG_DHCP_HWADDR_MAX;
     c->io = *io;

@@ -1,6 +1,6 @@
 /* ipcfg — the lease record's text form.  See dhcp_lease.h and docs/dhcp.md.
  *
- *   ipcfg-lease 1
+ *   ipcfg-lease 1         (2 when a key of dhcp_lease_opts.c is present)
  *   interface eth0
  *   state bound
  *   hwaddr 02:00:00:00:00:01
@@ -27,6 +27,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "dhcp_lease.h"
+#include "dhcp_lease_int.h"
 #include "dhcp_msg.h"
 #include "dns_name.h"
 #include "ipcfg/model.h"
@@ -117,6 +118,7 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
     char t[64];
     int n;
     unsigned i;
+    size_t n2;
 
     if (cap == 0)
         return 0;
@@ -130,7 +132,8 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
         (l->domain[0] != '\0' && !ipcfg_dns_name_valid(l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain))))
         return 0;
 
-    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_DHCP_LEASE_MAGIC, IPCFG_DHCP_LEASE_VERSION);
+    n = snprintf(t, sizeof t, "%s %d\n", IPCFG_DHCP_LEASE_MAGIC,
+                 ipcfg_dhcp_lease_has_opts(l) ? IPCFG_DHCP_LEASE_VERSION : 1);
     put(&o, t, (size_t)n);
     puts_(&o, "interface ");
     put(&o, l->ifname, ipcfg_dhcp_text_len(l->ifname, sizeof l->ifname));
@@ -169,6 +172,9 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
             put(&o, l->domain, ipcfg_dhcp_text_len(l->domain, sizeof l->domain));
             puts_(&o, "\n");
         }
+        n2 = o.full ? (size_t)-1 : ipcfg_dhcp_lease_opts_format(l, o.buf + o.len, o.cap - o.len);
+        o.full |= n2 == (size_t)-1;
+        o.len += o.full ? 0 : n2;
         putf_u(&o, "lease-time", l->lease_time);
         putf_u(&o, "t1", l->t1);
         putf_u(&o, "t2", l->t2);
@@ -189,69 +195,6 @@ size_t ipcfg_dhcp_lease_format(const ipcfg_dhcp_lease *l, char *buf, size_t cap)
 }
 
 /* ---- parsing ------------------------------------------------------------------ */
-
-/* A decimal number without sign or leading zeros, at most max. */
-static int parse_dec(const char *s, size_t n, unsigned long long max, unsigned long long *v)
-{
-    unsigned long long x = 0;
-    size_t i;
-
-    if (n == 0 || n > 20 || (n > 1 && s[0] == '0'))
-        return -1;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        if (x > (max - (unsigned long long)(s[i] - '0')) / 10)
-            return -1;
-        x = x * 10 + (unsigned long long)(s[i] - '0');
-    }
-    *v = x;
-    return 0;
-}
-
-/* a.b.c.d, each 0..255 without leading zeros; *used: characters read. */
-static int parse_ip(const char *s, size_t n, uint8_t a[4], size_t *used)
-{
-    size_t i = 0;
-    int k;
-
-    for (k = 0; k < 4; k++) {
-        size_t st = i;
-        unsigned long long v;
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (parse_dec(s + st, i - st, 255, &v))
-            return -1;
-        a[k] = (uint8_t)v;
-        if (k < 3) {
-            if (i >= n || s[i] != '.')
-                return -1;
-            i++;
-        }
-    }
-    *used = i;
-    return 0;
-}
-
-static int parse_ip_all(const char *s, size_t n, uint8_t a[4])
-{
-    size_t used;
-    return parse_ip(s, n, a, &used) == 0 && used == n ? 0 : -1;
-}
-
-/* a.b.c.d/len */
-static int parse_prefix(const char *s, size_t n, uint8_t a[4], uint8_t *len)
-{
-    size_t used;
-    unsigned long long v;
-
-    if (parse_ip(s, n, a, &used) || used >= n || s[used] != '/')
-        return -1;
-    if (parse_dec(s + used + 1, n - used - 1, 32, &v))
-        return -1;
-    *len = (uint8_t)v;
-    return 0;
-}
 
 /* Hex pairs, colon-separated (colons) or not; 1..max octets. */
 /* The state's words, compared from a table: a memcmp with a literal is
@@ -307,7 +250,7 @@ static int parse_time(const char *s, size_t n, uint32_t *v)
         *v = IPCFG_DHCP_INFINITE;
         return 0;
     }
-    if (parse_dec(s, n, IPCFG_DHCP_INFINITE - 1u, &x))
+    if (ipcfg_dhcp_lease_dec(s, n, IPCFG_DHCP_INFINITE - 1u, &x))
         return -1;
     *v = (uint32_t)x;
     return 0;
@@ -329,10 +272,11 @@ enum {
     K_EXPIRES = 1u << 11,
     K_ROUTER = 1u << 12,  /* repeatable */
     K_ROUTE = 1u << 13,   /* repeatable */
-    K_DNS = 1u << 14      /* repeatable */
+    K_DNS = 1u << 14,     /* repeatable */
+    K_V2 = 1u << 15       /* not a key: the file is of version 2 */
 };
 
-#define K_BOUND_ONLY (K_ADDRESS | K_SERVER | K_DOMAIN | K_LEASE_TIME | K_T1 | K_T2 | K_OBTAINED | K_EXPIRES | K_ROUTER | K_ROUTE | K_DNS)
+#define K_BOUND_ONLY (IPCFG_LEASE_OPTS_BITS | K_ADDRESS | K_SERVER | K_DOMAIN | K_LEASE_TIME | K_T1 | K_T2 | K_OBTAINED | K_EXPIRES | K_ROUTER | K_ROUTE | K_DNS)
 #define K_BOUND_NEEDED (K_ADDRESS | K_SERVER | K_LEASE_TIME | K_T1 | K_T2 | K_OBTAINED | K_EXPIRES)
 #define K_ALWAYS_NEEDED (K_INTERFACE | K_STATE | K_HWADDR)
 
@@ -365,7 +309,7 @@ static int parse_addr_item(const char *v, size_t vn, uint8_t (*list)[4], uint8_t
         *msg = too_many;
         return -1;
     }
-    if (parse_ip_all(v, vn, list[*n]) || !ipcfg_dhcp_unicast_ok(list[*n]))
+    if (ipcfg_dhcp_lease_ip(v, vn, list[*n]) || !ipcfg_dhcp_unicast_ok(list[*n]))
         return -1;
     (*n)++;
     return 0;
@@ -385,8 +329,8 @@ static int parse_route(const char *v, size_t vn, ipcfg_dhcp_lease *l, const char
     if (sp2 == NULL)
         return -1;
     r = &l->routes[l->n_routes];
-    if (parse_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
-        parse_ip_all(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
+    if (ipcfg_dhcp_lease_prefix(v, (size_t)(sp2 - v), r->dest, &r->prefix_len) ||
+        ipcfg_dhcp_lease_ip(sp2 + 1, vn - (size_t)(sp2 - v) - 1, r->gateway))
         return -1;
     ipcfg_dhcp_prefix_mask(r->prefix_len, mask);
     for (k = 0; k < 4; k++)
@@ -422,8 +366,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
         if (strlen(keys[i].name) == kn && memcmp(keys[i].name, s, kn) == 0)
             bit = keys[i].bit;
     if (bit == 0) {
-        *msg = "unknown key";
-        return -1;
+        /* the keys of version 2 (dhcp_lease_opts.c), only in such a file */
+        int r = (*seen & K_V2) ? ipcfg_dhcp_lease_opts_line(s, kn, v, vn, l, seen, msg) : 1;
+        if (r == 1)
+            *msg = "unknown key";
+        return r == 0 ? 0 : -1;
     }
     if ((*seen & bit) && !(bit & (K_ROUTER | K_ROUTE | K_DNS))) {
         *msg = "key repeated";
@@ -448,11 +395,11 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
             return -1;
         return 0;
     case K_ADDRESS:
-        if (parse_prefix(v, vn, l->address, &l->prefix_len) || !ipcfg_dhcp_host_ok(l->address, l->prefix_len))
+        if (ipcfg_dhcp_lease_prefix(v, vn, l->address, &l->prefix_len) || !ipcfg_dhcp_host_ok(l->address, l->prefix_len))
             return -1;
         return 0;
     case K_SERVER:
-        if (parse_ip_all(v, vn, l->server_id) || !ipcfg_dhcp_unicast_ok(l->server_id))
+        if (ipcfg_dhcp_lease_ip(v, vn, l->server_id) || !ipcfg_dhcp_unicast_ok(l->server_id))
             return -1;
         return 0;
     case K_ROUTER:
@@ -477,7 +424,7 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
     case K_T2:
         return parse_time(v, vn, &l->t2);
     case K_OBTAINED:
-        if (parse_dec(v, vn, (unsigned long long)IPCFG_LEASE_MAX_TIME, &x))
+        if (ipcfg_dhcp_lease_dec(v, vn, (unsigned long long)IPCFG_LEASE_MAX_TIME, &x))
             return -1;
         l->obtained = (int64_t)x;
         return 0;
@@ -486,7 +433,7 @@ static int parse_line(const char *s, size_t n, ipcfg_dhcp_lease *l, unsigned *se
             *expires_never = 1;
             return 0;
         }
-        if (parse_dec(v, vn, (unsigned long long)INT64_MAX, &x))
+        if (ipcfg_dhcp_lease_dec(v, vn, (unsigned long long)INT64_MAX, &x))
             return -1;
         *expires = (int64_t)x;
         return 0;
@@ -502,6 +449,9 @@ static const char *record_check(const ipcfg_dhcp_lease *l, unsigned seen, int64_
         return "interface, state or hwaddr missing";
     if (l->state == IPCFG_DHCP_LEASE_RELEASED)
         return (seen & K_BOUND_ONLY) ? "a released record carries lease values" : NULL;
+    const char *opts_msg = NULL;
+    if (ipcfg_dhcp_lease_opts_check(l, seen, &opts_msg))
+        return opts_msg;
     if ((seen & K_BOUND_NEEDED) != K_BOUND_NEEDED)
         return "a bound record without address, server, times or expiry";
     if (l->lease_time == IPCFG_DHCP_INFINITE) {
@@ -559,10 +509,12 @@ int ipcfg_dhcp_lease_parse(const char *buf, size_t len, ipcfg_dhcp_lease *out, c
                 msg = "not an ipcfg lease file";
                 goto badline;
             }
-            if (parse_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver != IPCFG_DHCP_LEASE_VERSION) {
+            if (ipcfg_dhcp_lease_dec(s + sizeof head - 1, n - (sizeof head - 1), 1000000, &ver) || ver < 1 ||
+                ver > IPCFG_DHCP_LEASE_VERSION) {
                 msg = "unsupported lease file version";
                 goto badline;
             }
+            seen |= ver >= 2 ? K_V2 : 0u;
             continue;
         }
         if (n == 3 && memcmp(s, "end", 3) == 0) {

@@ -21,10 +21,19 @@ extern "C" {
  * or changes keys gets a new version number; a DHCPv6 lease is another
  * file with its own first line (src/dhcp6/dhcp6_lease.h). */
 #define IPCFG_DHCP_LEASE_MAGIC "ipcfg-lease"
-#define IPCFG_DHCP_LEASE_VERSION 1
+#define IPCFG_DHCP_LEASE_VERSION 2 /* 1: without the keys of dhcp_lease_opts.c (still read, and written for a lease without them) */
 
 #define IPCFG_DHCP_IFNAME_MAX 64
 #define IPCFG_DHCP_HWADDR_MAX 16
+
+/* Which name the client sends in options 12 and 81 (the /hostname choice,
+ * kept with the lease): the host's own name as it is when the message is
+ * sent, a name given, or none. */
+typedef enum ipcfg_dhcp_name_choice {
+    IPCFG_DHCP_NAME_HOST = 0,
+    IPCFG_DHCP_NAME_GIVEN = 1,
+    IPCFG_DHCP_NAME_NONE = 2
+} ipcfg_dhcp_name_choice;
 
 typedef enum ipcfg_dhcp_lease_state {
     IPCFG_DHCP_LEASE_BOUND = 1,    /* the address is (meant to be) on the interface */
@@ -52,6 +61,20 @@ typedef struct ipcfg_dhcp_lease {
     uint8_t dns[IPCFG_DHCP_MAX_DNS][4]; /* option 6 */
     uint8_t n_dns;
     char domain[IPCFG_DHCP_DOMAIN_MAX]; /* option 15 ("" = none) */
+    /* Options the lease carries that ipcfg shows (and, for 119 and 26,
+     * applies); each passed its check in the engine and passes it again
+     * where the lease file is read (lease file version 2). */
+    char search[IPCFG_DHCP_MAX_SEARCH][IPCFG_DHCP_NAME_CAP]; /* option 119, no repeats, no trailing dot */
+    uint8_t n_search;
+    uint8_t ntp[IPCFG_DHCP_MAX_NTP][4]; /* option 42 */
+    uint8_t n_ntp;
+    uint16_t mtu;                       /* option 26; 0 = none */
+    char captive_portal[IPCFG_DHCP_URI_CAP]; /* option 114 ("" = none) */
+    /* What this lease was obtained sending: the option 81 name ("" = no
+     * options 12 and 81 were sent), and the /hostname choice it came from,
+     * which the lease's renewals keep. */
+    char fqdn[IPCFG_DHCP_NAME_CAP];
+    ipcfg_dhcp_name_choice name_choice;
 
     uint32_t lease_time;     /* seconds; IPCFG_DHCP_INFINITE = permanent */
     uint32_t t1, t2;         /* seconds after obtained (options 58/59 or the RFC 2131 §4.4.5 defaults) */

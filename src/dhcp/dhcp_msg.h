@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dhcp_addr.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,11 +29,23 @@ extern "C" {
 #define IPCFG_DHCP_DOMAIN_MAX 256  /* option 15, NUL-terminated */
 #define IPCFG_DHCP_CLIENTID_MAX 64
 #define IPCFG_DHCP_INFINITE 0xffffffffu /* lease time "infinity" (RFC 2131 §3.3) */
+#define IPCFG_DHCP_MAX_SEARCH 8    /* option 119 names kept (glibc reads any number; Windows shows them all) */
+#define IPCFG_DHCP_MAX_NTP 8       /* option 42 */
+#define IPCFG_DHCP_NAME_CAP 254    /* a DNS name's text (IPCFG_DNS_NAME_MAX) and its NUL */
+#define IPCFG_DHCP_URI_CAP 256     /* a URI's text (IPCFG_DNS_URI_MAX) and its NUL */
+#define IPCFG_DHCP_CLASS_CAP 256   /* a user class (IPCFG_CLASSID_MAX bytes) and its NUL */
 
 /* What a server sent that ipcfg left out of a lease: text that is not what
  * its option must carry (a domain that is no DNS name, dns_name.h).  The
  * lease still binds without it. */
-enum { IPCFG_DHCP_LEFT_DOMAIN = 1u << 0 };
+enum {
+    IPCFG_DHCP_LEFT_DOMAIN = 1u << 0,  /* option 15: no DNS name */
+    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression) or a name that is none */
+    IPCFG_DHCP_LEFT_MTU = 1u << 2,     /* option 26: not 2 bytes, or under 68 (RFC 2132 §5.1) */
+    IPCFG_DHCP_LEFT_NTP = 1u << 3,     /* option 42: not a multiple of 4 bytes */
+    IPCFG_DHCP_LEFT_PORTAL = 1u << 4,  /* option 114: not a printable https: URI */
+    IPCFG_DHCP_LEFT_FQDN = 1u << 5     /* option 81 in a reply: malformed, or a name that is none */
+};
 
 typedef struct ipcfg_dhcp_route {
     uint8_t dest[4];
@@ -82,7 +96,9 @@ enum {
     IPCFG_OPT_DNS = 6,
     IPCFG_OPT_HOST_NAME = 12,
     IPCFG_OPT_DOMAIN = 15,
+    IPCFG_OPT_MTU = 26,           /* RFC 2132 §5.1 interface MTU */
     IPCFG_OPT_BROADCAST = 28,
+    IPCFG_OPT_NTP = 42,           /* RFC 2132 §8.3 NTP servers */
     IPCFG_OPT_REQUESTED_IP = 50,
     IPCFG_OPT_LEASE_TIME = 51,
     IPCFG_OPT_OVERLOAD = 52,
@@ -93,6 +109,10 @@ enum {
     IPCFG_OPT_T1 = 58,
     IPCFG_OPT_T2 = 59,
     IPCFG_OPT_CLIENT_ID = 61,
+    IPCFG_OPT_USER_CLASS = 77,    /* RFC 3004 */
+    IPCFG_OPT_FQDN = 81,          /* RFC 4702 client FQDN */
+    IPCFG_OPT_CAPTIVE_PORTAL = 114, /* RFC 8910 */
+    IPCFG_OPT_SEARCH = 119,       /* RFC 3397 domain search list */
     IPCFG_OPT_CLASSLESS_ROUTES = 121,
     IPCFG_OPT_END = 255
 };
@@ -114,7 +134,20 @@ enum {
     IPCFG_HAS_T1 = 1u << 12,
     IPCFG_HAS_T2 = 1u << 13,
     IPCFG_HAS_CLIENT_ID = 1u << 14,
-    IPCFG_HAS_ROUTES = 1u << 15
+    IPCFG_HAS_ROUTES = 1u << 15,
+    IPCFG_HAS_SEARCH = 1u << 16,
+    IPCFG_HAS_MTU = 1u << 17,
+    IPCFG_HAS_NTP = 1u << 18,
+    IPCFG_HAS_PORTAL = 1u << 19,
+    IPCFG_HAS_FQDN = 1u << 20
+};
+
+/* RFC 4702 §2.1 flags of option 81. */
+enum {
+    IPCFG_FQDN_S = 0x01, /* the server updates the A record (and the PTR) */
+    IPCFG_FQDN_O = 0x02, /* the server overrode the client's S (replies only) */
+    IPCFG_FQDN_E = 0x04, /* the name is in canonical wire format (§2.3.1) */
+    IPCFG_FQDN_N = 0x08  /* no server updates at all */
 };
 
 /* The fixed header (RFC 2131 §2, figure 1), host byte order for the
@@ -157,7 +190,59 @@ typedef struct ipcfg_dhcp_msg {
     uint8_t client_id_len; /* set (and IPCFG_HAS_CLIENT_ID) only when it fits */
     ipcfg_dhcp_route routes[IPCFG_DHCP_MAX_ROUTES];
     uint8_t n_routes;
+    /* dhcp_opts.c: each well formed and valid, or left out (left_out) */
+    char search[IPCFG_DHCP_MAX_SEARCH][IPCFG_DHCP_NAME_CAP]; /* option 119 */
+    uint8_t n_search;
+    uint16_t mtu;                        /* option 26 */
+    uint8_t ntp[IPCFG_DHCP_MAX_NTP][4];  /* option 42, the first IPCFG_DHCP_MAX_NTP */
+    uint8_t n_ntp;
+    char captive_portal[IPCFG_DHCP_URI_CAP]; /* option 114 */
+    uint8_t fqdn_flags;                  /* option 81 in a reply: its flags */
+    char fqdn[IPCFG_DHCP_NAME_CAP];      /* and its name ("" = none, or a partial name) */
 } ipcfg_dhcp_msg;
+
+/* ---- the options of dhcp_opts.c: one parser each over an option's whole
+ * (RFC 3396-concatenated) value, pure, fuzzed (tests/fuzz/fuzz_dhcp_opts.c).
+ * Each returns 0 and fills its output, or -1 (the option is left out, not
+ * the message) with nothing of it kept. */
+
+/* Option 119 (RFC 3397 §2): names in DNS wire format, one after another,
+ * compression pointers (RFC 1035 §4.1.4) counting from the start of the
+ * concatenated value.  A loop, a forward pointer, a name over 253 bytes of
+ * text or one that fails ipcfg_dns_name_valid rejects the whole option.
+ * Repeated names are kept once; at most max are kept, the rest dropped. */
+int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_NAME_CAP], uint8_t max, uint8_t *n);
+/* Option 26 (RFC 2132 §5.1): exactly 2 bytes, at least 68. */
+int ipcfg_dhcp_opt_mtu(const uint8_t *v, size_t len, uint16_t *mtu);
+/* Option 42 (RFC 2132 §8.3): a non-empty multiple of 4 bytes; addresses no
+ * host can have are skipped; at most max kept. */
+int ipcfg_dhcp_opt_ntp(const uint8_t *v, size_t len, uint8_t (*out)[4], uint8_t max, uint8_t *n);
+/* Option 114 (RFC 8910 §2.1): a URI that passes ipcfg_dns_uri_valid. */
+int ipcfg_dhcp_opt_portal(const uint8_t *v, size_t len, char *out, size_t cap);
+/* Option 81 as a server sends it back (RFC 4702 §2): flags, two RCODE
+ * bytes, then a name, in canonical wire format when flag E is set (a
+ * partial name ends without the zero label, §2.3.1), else ASCII text
+ * (deprecated, §2.3.2); an empty name is allowed.  The name must pass
+ * ipcfg_dns_name_valid. */
+int ipcfg_dhcp_opt_fqdn(const uint8_t *v, size_t len, uint8_t *flags, char *out, size_t cap);
+/* Builds the value of option 81 as ipcfg sends it (RFC 4702), as Windows
+ * clients and NetworkManager build it: flags S (the server is asked to
+ * update the A and PTR records, §2.1) and E (canonical wire format,
+ * §2.3.1; the ASCII form of §2.3.2 is deprecated), RCODE1 and RCODE2 0
+ * (§2.2), the name with its zero label when it holds a dot (fully
+ * qualified), without when it does not (a partial name, which the server
+ * completes with its own domain).  name must pass ipcfg_dns_name_valid.
+ * Returns the length, 0 when it does not fit or is no name. */
+size_t ipcfg_dhcp_opt_fqdn_build(const char *name, uint8_t *out, size_t cap);
+/* Builds option 77 (RFC 3004 §4): one user class instance, its length
+ * byte then its bytes.  len 1..255.  Returns the length (len + 1), 0 when
+ * it does not fit. */
+size_t ipcfg_dhcp_opt_user_class_build(const char *cls, size_t len, uint8_t *out, size_t cap);
+/* Fills m's options of this file from the areas' concatenated values
+ * (dhcp_msg.c calls it with its own concatenation); get returns the
+ * instance count and the value, as concat does. */
+typedef int (*ipcfg_dhcp_opt_get)(const void *areas, uint8_t code, uint8_t *out, size_t cap, size_t *len);
+void ipcfg_dhcp_opts_parse(const void *areas, ipcfg_dhcp_opt_get get, ipcfg_dhcp_msg *m, uint8_t *val, size_t cap);
 
 /* Parses buf[0..len).  0 ok; -1 rejected, *why (may be NULL) a static
  * one-line reason.  On -1, *m is zeroed: nothing half-read escapes. */
@@ -172,24 +257,6 @@ size_t ipcfg_dhcp_build_begin(uint8_t *buf, size_t cap, const ipcfg_dhcp_hdr *h)
 size_t ipcfg_dhcp_build_opt(uint8_t *buf, size_t cap, size_t at, uint8_t code, const void *val, size_t len);
 size_t ipcfg_dhcp_build_end(uint8_t *buf, size_t cap, size_t at);
 
-/* ---- address sanity checks (shared by the client and the lease file) ---- */
-
-/* The prefix length of a contiguous netmask, or -1. */
-int ipcfg_dhcp_mask_prefix(const uint8_t mask[4]);
-void ipcfg_dhcp_prefix_mask(unsigned prefix, uint8_t mask[4]);
-/* 1 when a is usable as a unicast host address: not 0.0.0.0/8, not the
- * limited broadcast, not loopback 127/8, not multicast 224/4, not class E
- * 240/4. */
-int ipcfg_dhcp_unicast_ok(const uint8_t a[4]);
-/* 1 when a/prefix is a usable interface address: unicast_ok, prefix 1..32,
- * and not the subnet's network or broadcast address unless prefix >= 31
- * (RFC 3021). */
-int ipcfg_dhcp_host_ok(const uint8_t a[4], unsigned prefix);
-
-uint32_t ipcfg_dhcp_get32(const uint8_t *p);
-/* strlen bounded by the array size cap (strnlen is POSIX, not C11). */
-size_t ipcfg_dhcp_text_len(const char *s, size_t cap);
-void ipcfg_dhcp_put32(uint8_t *p, uint32_t v);
 
 #ifdef __cplusplus
 }

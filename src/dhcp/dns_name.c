@@ -3,38 +3,16 @@
  * SPDX-License-Identifier: MIT
  */
 #include "dns_name.h"
+#include "ipcfg/model.h"
 
 #include <string.h>
 
-static int ldh(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-}
-
+/* The name check is the model's, which the command line's /hostname uses
+ * too (src/model/names.c): one check for every name ipcfg takes or sends.
+ * IPCFG_DNS_NAME_MAX is its IPCFG_HOSTNAME_MAX. */
 int ipcfg_dns_name_valid(const char *s, size_t len)
 {
-    if (s == NULL)
-        return 0;
-    if (len > 0 && s[len - 1] == '.')
-        len--; /* a fully qualified name's trailing dot (RFC 1034 §3.1) */
-    if (len == 0 || len > IPCFG_DNS_NAME_MAX)
-        return 0;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && s[i] != '.') {
-            if (!ldh((unsigned char)s[i]))
-                return 0;
-            continue;
-        }
-        size_t n = i - start; /* the label s[start..i) */
-        if (n == 0 || n > IPCFG_DNS_LABEL_MAX)
-            return 0;
-        /* RFC 952 / RFC 1123 §2.1: a label neither starts nor ends with a hyphen */
-        if (s[start] == '-' || s[i - 1] == '-')
-            return 0;
-        start = i + 1;
-    }
-    return 1;
+    return ipcfg_ldh_name_valid(s, len);
 }
 
 int ipcfg_dns_uri_valid(const char *s, size_t len)

@@ -12,7 +12,10 @@ set(IPCFG_DHCP_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_frame.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_arp.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_lease_opts.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_addr.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp_msg.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp_opts.c
   ${CMAKE_CURRENT_LIST_DIR}/dns_name.c
 )
 add_library(ipcfg_dhcp STATIC ${IPCFG_DHCP_SOURCES})

@@ -47,6 +47,8 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/exchange/carrier.c        # DHCP: waiting for a link's carrier (link notifications)
   ${IPCFG_LX}/exchange/apply.c          # DHCP: a lease in the kernel (rtnetlink)
   ${IPCFG_LX}/exchange/lease_store.c    # DHCP: lease files and the per-interface lock
+  ${IPCFG_LX}/exchange/mtu.c            # DHCP: a lease's MTU on the link (option 26)
+  ${IPCFG_LX}/exchange/names.c          # DHCP: the name and user class sent (options 12, 81, 77)
   ${IPCFG_LX}/wire/keeper_protocol.c   # the keeper's control protocol: lock file, status socket
   ${IPCFG_LX}/keeper/keeper.c           # the lease keeper (ipcfg --keeper IFNAME)
   ${IPCFG_LX}/keeper/keeper_link.c      # the keeper's view of its interface: link, addresses, events

@@ -9,7 +9,7 @@
 void ipcfg_adapter_init(ipcfg_adapter *a)
 {
     memset(a, 0, sizeof(*a));
-    a->name = a->id = a->description = a->dns_suffix = "";
+    a->name = a->id = a->description = a->dns_suffix = a->captive_portal = a->fqdn_sent = "";
 }
 
 ipcfg_adapter *ipcfg_adapters_push(ipcfg_adapter_list *l)
@@ -39,6 +39,16 @@ int ipcfg_adapter_set_description(ipcfg_adapter_list *l, ipcfg_adapter *a, const
 int ipcfg_adapter_set_dns_suffix(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
 {
     return ipcfg_model_set_str(&l->strs, &a->dns_suffix, s, len);
+}
+
+int ipcfg_adapter_set_captive_portal(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->captive_portal, s, len);
+}
+
+int ipcfg_adapter_set_fqdn_sent(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
+{
+    return ipcfg_model_set_str(&l->strs, &a->fqdn_sent, s, len);
 }
 
 int ipcfg_adapter_add_conn_search(ipcfg_adapter_list *l, ipcfg_adapter *a, const char *s, size_t len)
@@ -82,7 +92,7 @@ void ipcfg_adapter_free(ipcfg_adapter *a)
     if (a->own) {
         free(a->own);
         a->own = NULL;
-        a->name = a->id = a->description = a->dns_suffix = "";
+        a->name = a->id = a->description = a->dns_suffix = a->captive_portal = a->fqdn_sent = "";
         a->conn_search = NULL;
         a->n_conn_search = 0;
         a->dhcpv6_duid = NULL;
@@ -146,7 +156,8 @@ static size_t own_size(const ipcfg_adapter *src, size_t *lease, size_t *tab)
     *lease = src->lease6 ? sizeof(ipcfg_lease6) : 0;
     *tab = src->n_conn_search ? IPCFG_SEARCH_MAX * sizeof(char *) : 0;
     size_t total = *lease + *tab + str_size(src->name) + str_size(src->id) + str_size(src->description) +
-                   str_size(src->dns_suffix) + src->dhcpv6_duid_len;
+                   str_size(src->dns_suffix) + str_size(src->captive_portal) + str_size(src->fqdn_sent) +
+                   src->dhcpv6_duid_len;
     for (size_t i = 0; i < src->n_conn_search; i++)
         total += str_size(src->conn_search[i]);
     if (src->lease6) {
@@ -167,6 +178,8 @@ static void own_fill(ipcfg_adapter *dst, const ipcfg_adapter *src, char *block, 
     dst->id = put_str(&at, src->id);
     dst->description = put_str(&at, src->description);
     dst->dns_suffix = put_str(&at, src->dns_suffix);
+    dst->captive_portal = put_str(&at, src->captive_portal);
+    dst->fqdn_sent = put_str(&at, src->fqdn_sent);
     dst->dhcpv6_duid = put_bytes(&at, src->dhcpv6_duid, src->dhcpv6_duid_len);
     dst->conn_search = NULL;
     if (src->n_conn_search) {

@@ -1,8 +1,28 @@
-/* ipcfg — model: text cut to a buffer without ending inside a UTF-8
- * character (ipcfg_utf8_cut, ipcfg_copy_str).  SPDX-License-Identifier: MIT */
+/* ipcfg — model: UTF-8 sequences (ipcfg_utf8_seq) and text cut to a buffer
+ * without ending inside a character (ipcfg_utf8_cut, ipcfg_copy_str).
+ * SPDX-License-Identifier: MIT */
 #include "ipcfg/model.h"
 
 #include <string.h>
+
+size_t ipcfg_utf8_seq(const unsigned char *p, size_t left)
+{
+    if (left == 0)
+        return 0;
+    if (*p < 0x80)
+        return 1;
+    size_t n = (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
+    if (n == 0 || n > left || *p == 0xc0 || *p == 0xc1 || *p > 0xf4)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if (n == 3 && ((*p == 0xe0 && p[1] < 0xa0) || (*p == 0xed && p[1] >= 0xa0)))
+        return 0; /* overlong, or a surrogate (U+D800..U+DFFF) */
+    if (n == 4 && ((*p == 0xf0 && p[1] < 0x90) || (*p == 0xf4 && p[1] >= 0x90)))
+        return 0; /* overlong, or above U+10FFFF */
+    return n;
+}
 
 /* The start of the UTF-8 character that holds s[i] (s[i] itself when it is
  * not a continuation byte, or when the bytes before it do not start a

@@ -16,11 +16,15 @@
  *              DeleteIPAddress.
  *   flushdns,  none: the DNS client's calls are in dnsapi.dll (dnscache.c,
  *   displaydns exit code 6 with the reason).
+ *   registerdns, showclassid, setclassid, /hostname
+ *              none: the DHCP Client service's calls are in dhcpcsvc.dll
+ *              (dhcpclient.c, exit code 6 with the reason).
  *
  * Every variable-size call is made with the size-query-then-fill pattern in
  * a bounded retry loop, because the size can grow between the two calls.
  * The backend never prints.  Which file holds what (docs/development.md):
- *   list.c, addrtable.c, dhcp.c, address.c, dnscache.c   the operations
+ *   list.c, addrtable.c, dhcp.c, address.c, dnscache.c, dhcpclient.c
+ *              the operations
  *   query.c    the size-query-then-fill loop;  convert.c  structures -> model
  *   error.c    Win32 codes -> status, reason, text;  utf.c  UTF-16 <-> UTF-8
  *   iphlp_dyn.c  iphlpapi.dll from the system directory
@@ -73,6 +77,10 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->renew = ipcfg_win_renew;
     out->flush_dns = ipcfg_win_flush_dns; /* dnscache.c: exit code 6, dnsapi.dll is not ours to use */
     out->display_dns = ipcfg_win_display_dns;
+    /* the DHCP client's own verbs: exit code 6, dhcpcsvc.dll is not ours
+     * to use (dhcpclient.c); register_dns, show_classid and set_classid
+     * stay NULL, sends_hostname 0 */
+    out->not_supported = ipcfg_win_not_supported;
     out->destroy = win_destroy;
     return 0;
 }

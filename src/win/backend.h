@@ -26,5 +26,7 @@ int ipcfg_win_delete(ipcfg_backend *b, const ipcfg_delete_target *tg, ipcfg_erro
 /* /flushdns, /displaydns: exit code 6 with the reason (dnscache.c) */
 int ipcfg_win_flush_dns(ipcfg_backend *b, ipcfg_dns_flush *out, ipcfg_error *err);
 int ipcfg_win_display_dns(ipcfg_backend *b, ipcfg_error *err);
+/* /registerdns, /showclassid, /setclassid, /hostname: why not (dhcpclient.c) */
+void ipcfg_win_not_supported(ipcfg_backend *b, ipcfg_client_op op, ipcfg_error *err);
 
 #endif

@@ -12,6 +12,7 @@ add_library(ipcfg_platform STATIC
   ${CMAKE_CURRENT_LIST_DIR}/dhcp.c        # /release, /renew (worker threads, one deadline)
   ${CMAKE_CURRENT_LIST_DIR}/address.c     # /add, /delete
   ${CMAKE_CURRENT_LIST_DIR}/dnscache.c    # /flushdns, /displaydns (exit code 6)
+  ${CMAKE_CURRENT_LIST_DIR}/dhcpclient.c  # /registerdns, /showclassid, /setclassid, /hostname (exit code 6)
   ${CMAKE_CURRENT_LIST_DIR}/query.c       # size-query-then-fill
   ${CMAKE_CURRENT_LIST_DIR}/convert.c     # IP Helper structures -> model
   ${CMAKE_CURRENT_LIST_DIR}/error.c       # the error table

@@ -41,6 +41,8 @@ typedef struct tsrv {
     size_t routes121_len;
     const char *domain;
     const char *message;
+    const uint8_t *extra; /* raw options (code, length, value ...) put before the end option */
+    size_t extra_len;
 } tsrv;
 
 static void tsrv_default(tsrv *s, uint8_t type, uint32_t xid)
@@ -110,6 +112,10 @@ static size_t tsrv_build(const tsrv *s, uint8_t *buf, size_t cap)
         at = ipcfg_dhcp_build_opt(buf, cap, at, IPCFG_OPT_DOMAIN, s->domain, strlen(s->domain));
     if (s->message)
         at = ipcfg_dhcp_build_opt(buf, cap, at, IPCFG_OPT_MESSAGE, s->message, strlen(s->message));
+    if (s->extra_len && at && cap - at > s->extra_len) {
+        memcpy(buf + at, s->extra, s->extra_len);
+        at += s->extra_len;
+    }
     return ipcfg_dhcp_build_end(buf, cap, at);
 }
 

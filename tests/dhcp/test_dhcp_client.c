@@ -258,7 +258,7 @@ static void assert_zero4(const uint8_t *a)
 
 static void init_full_exchange(void **st)
 {
-    static const uint8_t prl[] = {1, 3, 6, 12, 15, 28, 51, 54, 58, 59, 121};
+    static const uint8_t prl[] = {1, 3, 6, 12, 15, 28, 51, 54, 58, 59, 121, 119, 26, 42, 114};
     const sent *d, *r;
     ipcfg_error e;
 

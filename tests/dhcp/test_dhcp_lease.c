@@ -210,7 +210,8 @@ static void corrupt(const char *from, const char *to, const char *want)
 static void corrupt_files(void **st)
 {
     (void)st;
-    corrupt("ipcfg-lease 1\n", "ipcfg-lease 2\n", "version");
+    corrupt("ipcfg-lease 1\n", "ipcfg-lease 3\n", "version");
+    corrupt("ipcfg-lease 1\n", "ipcfg-lease 0\n", "version");
     corrupt("ipcfg-lease 1\n", "ipcfg-lease 01\n", "version");
     corrupt("ipcfg-lease 1\n", "ipcfg-lease\n", "not an ipcfg lease");
     corrupt("ipcfg-lease 1\n", "", "not an ipcfg lease");

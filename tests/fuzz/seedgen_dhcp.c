@@ -240,6 +240,18 @@ int main(int argc, char **argv)
     l.lease_time = l.t1 = l.t2 = IPCFG_DHCP_INFINITE;
     n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
     bad |= n == 0 || put(ld, "infinite", text, n);
+    /* version 2: every key of dhcp_lease_opts.c */
+    memcpy(l.search[0], "example.com", 12);
+    memcpy(l.search[1], "eng.example.com", 16);
+    l.n_search = 2;
+    memcpy(l.ntp[0], T_DNS, 4);
+    l.n_ntp = 1;
+    l.mtu = 9000;
+    memcpy(l.captive_portal, "https://portal.example.com/x", 29);
+    memcpy(l.fqdn, "ws-042.example.com", 19);
+    l.name_choice = IPCFG_DHCP_NAME_GIVEN;
+    n = ipcfg_dhcp_lease_format(&l, text, sizeof text);
+    bad |= n == 0 || put(ld, "v2", text, n);
     memset(&l, 0, sizeof l);
     l.state = IPCFG_DHCP_LEASE_RELEASED;
     memcpy(l.ifname, "wlan0", 6);
@@ -282,5 +294,25 @@ int main(int argc, char **argv)
     bad |= put(nd, "rfc3397", rfc3397, sizeof rfc3397);
     bad |= put(nd, "plain", plain, sizeof plain);
     bad |= put(nd, "loop", loop, sizeof loop);
+
+    /* option values for fuzz_dhcp_opts, the first byte choosing the
+     * parser (0 search list, 1 MTU, 2 NTP, 3 captive portal, 4 FQDN) */
+    static const uint8_t o_search[] = {0, 4, 'c', 'o', 'r', 'p', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0,
+                                       3, 'e', 'n', 'g', 0xc0, 0x00, 3, 'l', 'a', 'b', 0xc0, 0x0e};
+    static const uint8_t o_loop[] = {0, 3, 'c', 'o', 'm', 0xc0, 0x00};
+    static const uint8_t o_mtu[] = {1, 0x23, 0x28};
+    static const uint8_t o_ntp[] = {2, 192, 0, 2, 123, 198, 51, 100, 7};
+    static const uint8_t o_portal[] = {3, 'h', 't', 't', 'p', 's', ':', '/', '/', 'p', '.', 'e', 'x', '/', 'l'};
+    static const uint8_t o_fqdn[] = {4, 0x05, 0, 0, 2, 'w', 's', 4, 'c', 'o', 'r', 'p', 0};
+    static const uint8_t o_fqdn_ascii[] = {4, 0x01, 0, 0, 'w', 's', '.', 'c', 'o', 'r', 'p'};
+    snprintf(nd, sizeof nd, "%s/dhcp_opts", argv[1]);
+    bad |= mkdir_p(nd);
+    bad |= put(nd, "search", o_search, sizeof o_search);
+    bad |= put(nd, "search_loop", o_loop, sizeof o_loop);
+    bad |= put(nd, "mtu", o_mtu, sizeof o_mtu);
+    bad |= put(nd, "ntp", o_ntp, sizeof o_ntp);
+    bad |= put(nd, "portal", o_portal, sizeof o_portal);
+    bad |= put(nd, "fqdn", o_fqdn, sizeof o_fqdn);
+    bad |= put(nd, "fqdn_ascii", o_fqdn_ascii, sizeof o_fqdn_ascii);
     return bad ? 1 : 0;
 }

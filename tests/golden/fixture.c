@@ -92,6 +92,13 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     }
     ipcfg_adapter_add_conn_search(l, a, "corp.example.com", strlen("corp.example.com"));
     ipcfg_adapter_add_conn_search(l, a, "lab.example.com", strlen("lab.example.com"));
+    /* the DHCPv4 options /json alone shows */
+    ipcfg_ip4(&a->ntp_servers[0], 10, 0, 0, 123);
+    ipcfg_ip4(&a->ntp_servers[1], 10, 0, 1, 123);
+    a->n_ntp = 2;
+    a->dhcp_mtu = 9000;
+    ipcfg_adapter_set_captive_portal(l, a, "https://portal.corp.example.com/", strlen("https://portal.corp.example.com/"));
+    ipcfg_adapter_set_fqdn_sent(l, a, "ws-042.corp.example.com", strlen("ws-042.corp.example.com"));
 
     /* A disconnected wireless adapter with a non-ASCII name. */
     a = ipcfg_adapters_push(l);
@@ -208,6 +215,28 @@ static int fx_delete(ipcfg_backend *b, const ipcfg_delete_target *t, ipcfg_error
     return IPCFG_E_NOTSUP;
 }
 
+/* The class IDs of the fixed model: one plain, one with a non-ASCII
+ * character, none for the others. */
+static int fx_show_classid(ipcfg_backend *b, const ipcfg_adapter *ad, char *out, size_t cap, ipcfg_error *err)
+{
+    (void)b;
+    (void)err;
+    const char *cls = strcmp(ad->name, "Ethernet 2") == 0                 ? "engineering"
+                      : strcmp(ad->name, "Local Area Connection* 3") == 0 ? "Lab \xe2\x80\x93 floor 3"
+                                                                          : "";
+    snprintf(out, cap, "%s", cls);
+    return 0;
+}
+
+static int fx_set_classid(ipcfg_backend *b, const ipcfg_adapter *ad, const char *classid, ipcfg_error *err)
+{
+    (void)b;
+    (void)ad;
+    (void)classid;
+    (void)err;
+    return 0; /* kept nowhere: the next /showclassid shows the fixed ones */
+}
+
 int fixture_backend_open(ipcfg_backend *b, ipcfg_error *err)
 {
     (void)err;
@@ -218,5 +247,7 @@ int fixture_backend_open(ipcfg_backend *b, ipcfg_error *err)
     b->addrtable = fx_addrtable;
     b->add_address = fx_add;
     b->delete_address = fx_delete;
+    b->show_classid = fx_show_classid;
+    b->set_classid = fx_set_classid;
     return 0;
 }

@@ -1,7 +1,7 @@
 # The Windows text goldens (win/NAME) are the Linux ones (NAME) with every
 # LF written as CR LF, and nothing else: the two sets cannot drift apart.
 #   cmake -DDIR=tests/golden -P win_line_ends.cmake
-foreach(name brief.txt all.txt addrtable.txt)
+foreach(name brief.txt all.txt addrtable.txt showclassid.txt setclassid.txt)
   file(READ "${DIR}/${name}" lf HEX)
   file(READ "${DIR}/win/${name}" crlf HEX)
   # hex text: two digits a byte, so "0a" is matched at even offsets only

@@ -44,14 +44,15 @@ bash -c 'source "$1"; complete -p ipcfg' _ "$comp" | grep -qx 'complete -F _ipcf
 
 case $case_name in
 switches)
-    all="all release renew addrtable add delete release6 renew6 flushdns displaydns version help json"
+    all="all release renew addrtable add delete release6 renew6 flushdns displaydns registerdns showclassid setclassid version help json"
     expect "$(for s in $all '?'; do printf '/%s ' "$s"; done)" ipcfg ""
     expect "$(for s in $all '?'; do printf '/%s ' "$s"; done)" ipcfg /
     expect "$(for s in $all '?' h; do printf -- '-%s ' "$s"; done)" ipcfg -
     expect "$(for s in $all; do printf -- '--%s ' "$s"; done)" ipcfg --
-    expect "/release /renew /release6 /renew6" ipcfg /re
-    expect "-release -renew -release6 -renew6" ipcfg -re
-    expect "--release --renew --release6 --renew6" ipcfg --re
+    expect "/release /renew /release6 /renew6 /registerdns" ipcfg /re
+    expect "-release -renew -release6 -renew6 -registerdns" ipcfg -re
+    expect "--release --renew --release6 --renew6 --registerdns" ipcfg --re
+    expect "/showclassid /setclassid" ipcfg /s
     expect "/addrtable /add /all" ipcfg /a
     expect "--addrtable --add" ipcfg --add
     expect "/all" ipcfg /AL
@@ -71,7 +72,9 @@ context)
     expect "" ipcfg /flushdns x
     expect "--json" ipcfg /addrtable --
     expect "" ipcfg /all /json /
-    expect "/json /timeout:" ipcfg /renew eth0 /
+    expect "/json /timeout: /hostname:" ipcfg /renew eth0 /
+    expect "/json /timeout: /hostname:" ipcfg /registerdns /
+    expect "/json" ipcfg /showclassid eth0 /
     expect "-json -timeout:" ipcfg /release eth0 -
     expect "--timeout:" ipcfg /renew --t
     expect "/json" ipcfg /renew /timeout : 5 /j

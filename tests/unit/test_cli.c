@@ -47,7 +47,8 @@ static void every_verb_every_prefix_and_case(void **s)
         ipcfg_verb v;
     } verbs[] = {{"all", IPCFG_V_ALL},           {"release", IPCFG_V_RELEASE},   {"renew", IPCFG_V_RENEW},
                  {"addrtable", IPCFG_V_ADDRTABLE}, {"release6", IPCFG_V_RELEASE6}, {"renew6", IPCFG_V_RENEW6},
-                 {"flushdns", IPCFG_V_FLUSHDNS},   {"displaydns", IPCFG_V_DISPLAYDNS}, {"version", IPCFG_V_VERSION}};
+                 {"flushdns", IPCFG_V_FLUSHDNS},   {"displaydns", IPCFG_V_DISPLAYDNS}, {"version", IPCFG_V_VERSION},
+                 {"registerdns", IPCFG_V_REGISTERDNS}};
     static const char *const prefixes[] = {"/", "-", "--"};
     for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
         for (size_t p = 0; p < 3; p++) {
@@ -102,6 +103,18 @@ static void no_abbreviations_or_unknown(void **s)
     assert_int_equal(PARSE(&c, "/displaydns", "x"), IPCFG_E_USAGE);
     assert_int_equal(PARSE(&c, "/flush"), IPCFG_E_USAGE);
     assert_int_equal(PARSE(&c, "/flushdns", "/displaydns"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/registerdns", "eth0"), IPCFG_E_USAGE); /* no adapter: every lease */
+    assert_int_equal(PARSE(&c, "/register"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/showclass"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/classid"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/setclassid6", "x"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/showclassid"), IPCFG_E_USAGE); /* the adapter is required */
+    assert_string_equal(msg, "");
+    assert_int_equal(PARSE(&c, "/setclassid"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "");
+    assert_int_equal(PARSE(&c, "/showclassid", "a", "b"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/setclassid", "a", "b", "c"), IPCFG_E_USAGE);
+    assert_int_equal(PARSE(&c, "/showclassid", "a", "/setclassid"), IPCFG_E_USAGE); /* two verbs */
     assert_int_equal(PARSE(&c, "/show"), IPCFG_E_USAGE); /* the listing's name is not a switch */
     assert_int_equal(PARSE(&c, "/h"), IPCFG_E_USAGE);    /* only -h is help */
 }
@@ -117,7 +130,8 @@ static void verb_names(void **s)
                  {IPCFG_V_RENEW, "renew"},       {IPCFG_V_ADDRTABLE, "addrtable"}, {IPCFG_V_ADD, "add"},
                  {IPCFG_V_DELETE, "delete"},     {IPCFG_V_RELEASE6, "release6"},  {IPCFG_V_RENEW6, "renew6"},
                  {IPCFG_V_FLUSHDNS, "flushdns"}, {IPCFG_V_DISPLAYDNS, "displaydns"}, {IPCFG_V_HELP, "help"},
-                 {IPCFG_V_VERSION, "version"}};
+                 {IPCFG_V_VERSION, "version"},   {IPCFG_V_REGISTERDNS, "registerdns"},
+                 {IPCFG_V_SHOWCLASSID, "showclassid"}, {IPCFG_V_SETCLASSID, "setclassid"}};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         assert_string_equal(ipcfg_verb_name(names[i].v), names[i].name);
     assert_string_equal(ipcfg_verb_name((ipcfg_verb)99), "?");
@@ -334,6 +348,178 @@ static void add_rejects_network_and_broadcast(void **s)
     assert_int_equal(PARSE(&c, "/add", "eth0", "1.0.1.0", "16"), 0);
 }
 
+/* /showclassid adapter and /setclassid adapter [classid]: one adapter
+ * argument (a name or a wildcard), the class optional (none or "" clears
+ * it); every prefix and case. */
+static void classid_forms(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    static const char *const show[] = {"/showclassid", "-SHOWCLASSID", "--ShowClassId"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(PARSE(&c, show[i], "Ethernet 2"), 0);
+        assert_int_equal(c.verb, IPCFG_V_SHOWCLASSID);
+        assert_string_equal(c.adapter, "Ethernet 2");
+        assert_null(c.classid);
+    }
+    assert_int_equal(PARSE(&c, "/showclassid", "*", "/json"), 0);
+    assert_string_equal(c.adapter, "*");
+    assert_true(c.json);
+    static const char *const set[] = {"/setclassid", "-SETCLASSID", "--SetClassID"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(PARSE(&c, set[i], "eth0", "lab-floor3"), 0);
+        assert_int_equal(c.verb, IPCFG_V_SETCLASSID);
+        assert_string_equal(c.adapter, "eth0");
+        assert_string_equal(c.classid, "lab-floor3");
+    }
+    /* no class, or an empty one: cleared */
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0"), 0);
+    assert_string_equal(c.classid, "");
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", ""), 0);
+    assert_string_equal(c.classid, "");
+    /* an option where the optional class could stand stays an option */
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", "/json"), 0);
+    assert_string_equal(c.classid, "");
+    assert_true(c.json);
+    /* any printable text: blanks, shell characters, non-ASCII */
+    assert_int_equal(PARSE(&c, "/setclassid", "Wi-Fi*", "Lab $(id); `x` caf\xc3\xa9 \xe2\x9c\x93"), 0);
+    assert_string_equal(c.classid, "Lab $(id); `x` caf\xc3\xa9 \xe2\x9c\x93");
+    /* a class that starts like a switch: after "--" */
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", "-lab"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: \"-lab\" is a switch where a class ID is expected; to give an argument that "
+                             "starts with / or -, put -- before it.");
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", "--", "-lab"), 0);
+    assert_string_equal(c.classid, "-lab");
+    assert_int_equal(PARSE(&c, "/showclassid", "-eth0"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "where an adapter name is expected"));
+    assert_int_equal(PARSE(&c, "/showclassid", ""), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: the adapter name is empty.");
+    assert_int_equal(PARSE(&c, "/setclassid", "", "x"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: the adapter name is empty.");
+}
+
+/* The class is at most 255 bytes (the bytes count, as DHCP option 77's
+ * length octet counts them), UTF-8 text without control characters. */
+static void classid_limits(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    char big[300];
+    memset(big, 'x', 255);
+    big[255] = '\0';
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", big), 0);
+    assert_int_equal(strlen(c.classid), 255);
+    big[255] = 'x';
+    big[256] = '\0';
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", big), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: the class ID is 256 bytes long; at most 255 bytes are allowed.");
+    /* 128 characters, 256 bytes: too long; 127 and one ASCII byte: 255, fine */
+    for (size_t i = 0; i < 256; i += 2) {
+        big[i] = '\xc3';
+        big[i + 1] = '\xa9';
+    }
+    big[256] = '\0';
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", big), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "256 bytes long"));
+    big[254] = 'x';
+    big[255] = '\0';
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", big), 0);
+
+    static const struct {
+        const char *arg, *want;
+    } bad[] = {
+        {"a\tb", "Error: the class ID holds a control character (byte 2); it must be printable text."},
+        {"lab\n", "Error: the class ID holds a control character (byte 4); it must be printable text."},
+        {"\x1b[2J", "Error: the class ID holds a control character (byte 1); it must be printable text."},
+        {"ab\x7f", "Error: the class ID holds a control character (byte 3); it must be printable text."},
+        {"x\xc2\x9b" "1m", "Error: the class ID holds a control character (byte 2); it must be printable text."},
+        {"caf\xe9", "Error: the class ID is not valid UTF-8 text (byte 4)."},
+        {"\xff", "Error: the class ID is not valid UTF-8 text (byte 1)."},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_int_equal(PARSE(&c, "/setclassid", "eth0", bad[i].arg), IPCFG_E_USAGE);
+        assert_string_equal(msg, bad[i].want);
+    }
+    /* the first error is kept; help still wins */
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", "a\tb", "/timeout:0"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "invalid timeout"));
+    assert_int_equal(PARSE(&c, "/setclassid", "eth0", "a\tb", "/?"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+}
+
+/* /hostname:NAME anywhere on the line, in every prefix style and case;
+ * "/hostname:" sends none; a name that is not a host name is a
+ * command-line error naming it. */
+static void hostname_forms(void **s)
+{
+    (void)s;
+    ipcfg_cmd c;
+    assert_int_equal(PARSE(&c, "/renew", "eth0", "/hostname:web01"), 0);
+    assert_true(c.has_hostname);
+    assert_string_equal(c.hostname, "web01");
+    assert_string_equal(c.adapter, "eth0");
+    assert_int_equal(PARSE(&c, "/renew", "eth0"), 0);
+    assert_false(c.has_hostname);
+    assert_null(c.hostname);
+    assert_int_equal(PARSE(&c, "-HOSTNAME:Web01.Corp.Example.", "/renew"), 0);
+    assert_string_equal(c.hostname, "Web01.Corp.Example.");
+    assert_int_equal(PARSE(&c, "--HostName:a-1.b2", "/registerdns"), 0);
+    assert_int_equal(c.verb, IPCFG_V_REGISTERDNS);
+    assert_string_equal(c.hostname, "a-1.b2");
+    /* where the optional adapter could stand, it stays an option */
+    assert_int_equal(PARSE(&c, "/renew", "/hostname:web01", "eth0"), 0);
+    assert_string_equal(c.adapter, "eth0");
+    assert_string_equal(c.hostname, "web01");
+    /* none */
+    assert_int_equal(PARSE(&c, "/renew", "/hostname:"), 0);
+    assert_true(c.has_hostname);
+    assert_string_equal(c.hostname, "");
+    /* /registerdns registers a name: "none" is for /renew */
+    assert_int_equal(PARSE(&c, "/registerdns", "/hostname:"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "Error: /registerdns registers a name; /hostname: without one is for /renew.");
+    /* accepted with any verb, as /timeout is; used by /renew and /registerdns */
+    assert_int_equal(PARSE(&c, "/all", "/hostname:web01"), 0);
+    assert_int_equal(c.verb, IPCFG_V_ALL);
+    /* no colon: an unknown switch */
+    assert_int_equal(PARSE(&c, "/renew", "eth0", "/hostname"), IPCFG_E_USAGE);
+    assert_string_equal(msg, "");
+    assert_int_equal(PARSE(&c, "/renew", "/hostname"), IPCFG_E_USAGE); /* where the adapter could stand */
+    assert_non_null(strstr(msg, "\"/hostname\" is a switch where an adapter name is expected"));
+    assert_int_equal(PARSE(&c, "/renew", "/hostnam:x"), IPCFG_E_USAGE);
+
+    char label64[80], name254[300], ok253[300];
+    memset(label64, 'a', 64);
+    label64[64] = '\0';
+    memset(ok253, 'a', 253);
+    ok253[63] = ok253[127] = ok253[191] = '.';
+    ok253[253] = '\0';
+    memcpy(name254, ok253, 254);
+    name254[253] = 'b';
+    name254[254] = '\0';
+    static char arg[400];
+    snprintf(arg, sizeof(arg), "/hostname:%s", ok253);
+    assert_int_equal(PARSE(&c, "/renew", arg), 0);
+    assert_int_equal(strlen(c.hostname), 253);
+    const char *const bad[] = {"bad_name", "-web", "web-", "a..b", ".", ".web", "web..", "caf\xc3\xa9", "a b",
+                               "a;b", "$(id)", "a\x1b", "*", label64, name254};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        snprintf(arg, sizeof(arg), "/hostname:%s", bad[i]);
+        assert_int_equal(PARSE(&c, "/renew", "eth0", arg), IPCFG_E_USAGE);
+        char want[300];
+        snprintf(want, sizeof(want), "Error: \"%.40s", bad[i]);
+        assert_true(strncmp(msg, want, strlen(want)) == 0);
+        assert_non_null(strstr(msg, "is not a valid host name"));
+    }
+    /* the first error is kept: the host name before the timeout, and the
+     * other way round */
+    assert_int_equal(PARSE(&c, "/renew", "/hostname:a_b", "/timeout:0"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "\"a_b\" is not a valid host name"));
+    assert_int_equal(PARSE(&c, "/renew", "/timeout:0", "/hostname:a_b"), IPCFG_E_USAGE);
+    assert_non_null(strstr(msg, "invalid timeout"));
+    assert_int_equal(PARSE(&c, "/?", "/renew", "/hostname:a_b"), 0);
+    assert_int_equal(c.verb, IPCFG_V_HELP);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +535,9 @@ int main(void)
         cmocka_unit_test(delete_forms),
         cmocka_unit_test(dashdash_and_switches_in_argument_positions),
         cmocka_unit_test(add_rejects_network_and_broadcast),
+        cmocka_unit_test(classid_forms),
+        cmocka_unit_test(classid_limits),
+        cmocka_unit_test(hostname_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

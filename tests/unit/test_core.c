@@ -53,10 +53,20 @@ static int op_result(const char *name, ipcfg_error *err)
     return st;
 }
 
+/* The /hostname a release or renew was handed (-1: none was called) */
+static int g_seen_hostname_set = -1;
+static const char *g_seen_hostname;
+
+static void seen(const ipcfg_op_opts *o)
+{
+    g_seen_hostname_set = o->hostname_set;
+    g_seen_hostname = o->hostname;
+}
+
 static void mock_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
-    (void)o;
+    seen(o);
     for (size_t i = 0; i < n; i++)
         op_result(jobs[i].ad->name, &jobs[i].err);
 }
@@ -66,6 +76,7 @@ static const char *g_note; /* a success's note from the backend, or NULL */
 static void mock_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
+    seen(o);
     for (size_t i = 0; i < n; i++) {
         check_expected(o->timeout_s);
         if (op_result(jobs[i].ad->name, &jobs[i].err) == 0 && g_note != NULL)
@@ -136,6 +147,53 @@ static int mock_display_dns(ipcfg_backend *b, ipcfg_error *err)
     return IPCFG_E_NOTSUP;
 }
 
+/* The DHCP client's own verbs.  g_no_client: the operations left NULL;
+ * g_why: not_supported answers (else NULL, the core's line);
+ * g_sends_hostname: sends_hostname. */
+static int g_no_client, g_why, g_sends_hostname;
+
+/* /registerdns: each job as renew's, the /hostname it was handed checked */
+static void mock_register_dns(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    (void)b;
+    for (size_t i = 0; i < n; i++) {
+        check_expected(o->hostname_set);
+        if (o->hostname_set)
+            check_expected(o->hostname);
+        op_result(jobs[i].ad->name, &jobs[i].err);
+    }
+}
+
+/* /showclassid: the class the queue says ("" none) or, for NULL, a
+ * failure of the queue's status */
+static int mock_show_classid(ipcfg_backend *b, const ipcfg_adapter *ad, char *out, size_t cap, ipcfg_error *err)
+{
+    (void)b;
+    check_expected(ad->name);
+    assert_true(cap >= IPCFG_CLASSID_MAX + 1);
+    const char *cls = mock_ptr_type(const char *);
+    if (cls == NULL) {
+        int st = mock_type(int);
+        ipcfg_error_set(err, (ipcfg_status)st, IPCFG_R_SYSTEM, "the store says no");
+        return st;
+    }
+    snprintf(out, cap, "%s", cls);
+    return 0;
+}
+
+static int mock_set_classid(ipcfg_backend *b, const ipcfg_adapter *ad, const char *classid, ipcfg_error *err)
+{
+    (void)b;
+    check_expected(classid);
+    return op_result(ad->name, err);
+}
+
+static void mock_not_supported(ipcfg_backend *b, ipcfg_client_op op, ipcfg_error *err)
+{
+    (void)b;
+    ipcfg_error_set(err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "not here: the test says why (%d).", (int)op);
+}
+
 /* The privilege check: g_check 1 = allowed, 2 = denied (0: no check_change). */
 static int mock_check(ipcfg_backend *b, int dhcp, ipcfg_error *err)
 {
@@ -183,6 +241,11 @@ static int mock_open(ipcfg_backend *b, ipcfg_error *err)
     b->release_gone = g_gone ? mock_release_gone : NULL;
     b->flush_dns = g_no_release ? NULL : mock_flush_dns;
     b->display_dns = g_no_release ? NULL : mock_display_dns;
+    b->register_dns = g_no_client ? NULL : mock_register_dns;
+    b->show_classid = g_no_client ? NULL : mock_show_classid;
+    b->set_classid = g_no_client ? NULL : mock_set_classid;
+    b->sends_hostname = g_sends_hostname;
+    b->not_supported = g_why ? mock_not_supported : NULL;
     return 0;
 }
 
@@ -228,6 +291,11 @@ static int setup(void **s)
     g_case_sensitive = 0;
     g_gone = 1;
     g_flush = 0;
+    g_no_client = 0;
+    g_why = 0;
+    g_sends_hostname = 1;
+    g_seen_hostname_set = -1;
+    g_seen_hostname = NULL;
     return 0;
 }
 
@@ -890,6 +958,354 @@ static void privilege_before_selection(void **s)
     assert_int_equal(RUN("/delete", "1.2.3.4"), 0);
 }
 
+
+/* ---- the DHCP client's own verbs ---- */
+
+/* /registerdns: the adapters /renew without an argument takes (the
+ * disconnected one noted, the static ones left alone), all handed to the
+ * backend's register_dns; ipconfig's line when every one succeeded. */
+static void registerdns_renews_every_lease(void **s)
+{
+    (void)s;
+    g_check = 1;
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    will_return(mock_list, 0);
+    expect_value(mock_register_dns, o->hostname_set, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0); /* the state after it */
+    assert_int_equal(RUN("/registerdns"), 0);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\nRegistration of the DNS resource records for all adapters "
+                             "of this computer has been initiated.\n");
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n");
+    /* /json: renew's document, "command": "registerdns" */
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    will_return(mock_list, 0);
+    expect_value(mock_register_dns, o->hostname_set, 1);
+    expect_string(mock_register_dns, o->hostname, "web01.corp.example");
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/registerdns", "/json", "/hostname:web01.corp.example"), 0);
+    assert_non_null(strstr(OUT, "\"command\": \"registerdns\",\n  \"results\": [\n    {\n      \"adapter\": \"Ethernet "
+                                "2\",\n      \"result\": \"ok\",\n      \"exit_code\": 0,\n      \"error\": null,\n "
+                                "     \"state\": {"));
+    assert_non_null(strstr(OUT, "\"reason\": \"media_disconnected\""));
+    assert_non_null(strstr(OUT, "\n  \"exit_code\": 0,\n  \"error\": null\n}\n"));
+    assert_null(strstr(OUT, "Registration"));
+}
+
+/* Exit codes as /renew's: the first failure in output order; the adapters
+ * that did succeed are named on stdout, each failure one line on stderr;
+ * nothing DHCP-enabled: 2. */
+static void registerdns_failures(void **s)
+{
+    (void)s;
+    add_dhcp_adapter("Ethernet 3", "{3}");
+    add_dhcp_adapter("Ethernet 4", "{4}");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value_count(mock_register_dns, o->hostname_set, 0, 3);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    expect_string(op_result, name, "Ethernet 3");
+    will_return(op_result, IPCFG_E_TIMEOUT);
+    will_return(op_result, IPCFG_R_DHCP_TIMEOUT);
+    expect_string(op_result, name, "Ethernet 4");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/registerdns"), 5);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n"
+                             "Registration of the DNS resource records for adapter Ethernet 2 has been initiated.\n"
+                             "Registration of the DNS resource records for adapter Ethernet 4 has been initiated.\n");
+    assert_string_equal(ERR, "No operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\n"
+                             "An error occurred while renewing interface Ethernet 3 : unable to contact your DHCP "
+                             "server. Request has timed out.\n");
+    /* the JSON error of a failed adapter reads as /renew's */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value_count(mock_register_dns, o->hostname_set, 0, 3);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, IPCFG_E_FAILED);
+    will_return(op_result, IPCFG_R_SYSTEM);
+    expect_string(op_result, name, "Ethernet 3");
+    will_return(op_result, 0);
+    expect_string(op_result, name, "Ethernet 4");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/registerdns", "/json"), 3);
+    assert_non_null(strstr(OUT, "\"message\": \"An error occurred while renewing interface Ethernet 2 : system text "
+                                "3\""));
+    /* no adapter with DHCP: 2, nothing handed over */
+    model_adapter("Ethernet 2")->dhcp_enabled = IPCFG_NO;
+    model_adapter("Ethernet 3")->dhcp_enabled = IPCFG_NO;
+    model_adapter("Ethernet 4")->dhcp_enabled = IPCFG_NO;
+    model_adapter("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93")->dhcp_enabled = IPCFG_NO;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/registerdns"), 2);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n");
+    assert_string_equal(ERR, "The operation failed as no adapter is in the state permissible for this operation.\n");
+}
+
+/* What the platform does not do is 6 with its reason, before the
+ * privilege is asked or anything listed (nothing else is queued: a call
+ * would fail the test); the privilege is 4 before anything is listed. */
+static void client_verbs_refused_first(void **s)
+{
+    (void)s;
+    g_check = 2;
+    g_no_client = 1;
+    g_why = 1;
+    static const struct {
+        const char *verb, *arg, *want;
+    } cases[] = {
+        {"/registerdns", NULL, "Error: not here: the test says why (1).\n"},
+        {"/showclassid", "*", "Error: not here: the test says why (2).\n"},
+        {"/setclassid", "*", "Error: not here: the test says why (3).\n"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        expect_function_call(mock_open);
+        assert_int_equal(cases[i].arg ? RUN(cases[i].verb, cases[i].arg) : RUN(cases[i].verb), 6);
+        assert_string_equal(OUT, "");
+        assert_string_equal(ERR, cases[i].want);
+    }
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/setclassid", "nosuch", "x", "/json"), 6);
+    assert_non_null(strstr(OUT, "\"command\": \"setclassid\",\n  \"exit_code\": 6,\n  \"error\": {\n    \"reason\": "
+                                "\"not_supported\""));
+    /* /hostname a platform cannot send: 6 for /renew and /registerdns */
+    g_no_client = 0;
+    g_sends_hostname = 0;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/renew", "nosuch", "/hostname:web01"), 6);
+    assert_string_equal(ERR, "Error: not here: the test says why (4).\n");
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/registerdns", "/hostname:web01"), 6);
+    assert_string_equal(ERR, "Error: not here: the test says why (4).\n");
+    /* without a reason of the platform's: the core's line */
+    g_why = 0;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/renew", "/hostname:"), 6);
+    assert_string_equal(ERR, "Error: /hostname is not supported on this platform yet.\n");
+    g_no_client = 1;
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/registerdns"), 6);
+    assert_string_equal(ERR, "Error: /registerdns is not supported on this platform yet.\n");
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/showclassid", "x"), 6);
+    assert_string_equal(ERR, "Error: /showclassid is not supported on this platform yet.\n");
+    expect_function_call(mock_open);
+    assert_int_equal(RUN("/setclassid", "x"), 6);
+    assert_string_equal(ERR, "Error: /setclassid is not supported on this platform yet.\n");
+    /* supported: the privilege first, whatever the arguments name */
+    g_no_client = 0;
+    g_sends_hostname = 1;
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 1);
+    assert_int_equal(RUN("/registerdns", "/hostname:web01"), 4);
+    assert_string_equal(ERR, "The requested operation requires elevation.\n");
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    assert_int_equal(RUN("/setclassid", "nosuch", "lab"), 4);
+    assert_string_equal(OUT, "");
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    assert_int_equal(RUN("/setclassid", "*", "/json"), 4);
+    assert_non_null(strstr(OUT, "\"reason\": \"access_denied\""));
+}
+
+/* /hostname reaches renew (and register_dns, above) as the choice; without
+ * it nothing is chosen; /release does not send names. */
+static void hostname_reaches_renew(void **s)
+{
+    (void)s;
+    expect_one_renew("Ethernet 2", 0, 0);
+    assert_int_equal(RUN("/renew", "Ethernet 2", "/hostname:Web01"), 0);
+    assert_int_equal(g_seen_hostname_set, 1);
+    assert_string_equal(g_seen_hostname, "Web01");
+    expect_one_renew("Ethernet 2", 0, 0);
+    assert_int_equal(RUN("/hostname:", "/renew", "Ethernet 2"), 0);
+    assert_int_equal(g_seen_hostname_set, 1);
+    assert_string_equal(g_seen_hostname, "");
+    expect_one_renew("Ethernet 2", 0, 0);
+    assert_int_equal(RUN("/renew", "Ethernet 2"), 0);
+    assert_int_equal(g_seen_hostname_set, 0);
+    assert_null(g_seen_hostname);
+    /* /release: accepted, not handed on, whatever the platform sends */
+    g_sends_hostname = 0;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/release", "Ethernet 2", "/hostname:web01"), 0);
+    assert_int_equal(g_seen_hostname_set, 0);
+    /* a bad name: 1, no backend */
+    assert_int_equal(RUN("/renew", "/hostname:web_01"), 1);
+    assert_non_null(strstr(ERR, "\"web_01\" is not a valid host name"));
+}
+
+static void expect_show(const char *name, const char *cls, int status)
+{
+    expect_string(mock_show_classid, ad->name, name);
+    will_return(mock_show_classid, cls);
+    if (!cls)
+        will_return(mock_show_classid, status);
+}
+
+/* /showclassid: every listed adapter the argument selects (a wildcard
+ * too), in listing order, each with its class; needs no privilege. */
+static void showclassid_layout(void **s)
+{
+    (void)s;
+    g_check = 2; /* never asked */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_show("Ethernet 2", "engineering", 0);
+    assert_int_equal(RUN("/showclassid", "ethernet 2"), 0);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n\nDHCP Class ID for Adapter \"Ethernet 2\":\n\n"
+                             "   DHCP ClassID Name . . . . . . . . : engineering\n");
+    assert_string_equal(ERR, "");
+    /* "*": the four listed adapters (not loopback); none set: an empty
+     * value; a failure: one line on stderr, the others still shown */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_show("Ethernet 2", "engineering", 0);
+    expect_show("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", "", 0);
+    expect_show("Local Area Connection* 3", NULL, IPCFG_E_FAILED);
+    expect_show("VPN", "Lab \xe2\x9c\x93 (west)", 0);
+    assert_int_equal(RUN("/showclassid", "*"), 3);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n"
+                             "\nDHCP Class ID for Adapter \"Ethernet 2\":\n\n"
+                             "   DHCP ClassID Name . . . . . . . . : engineering\n"
+                             "\nDHCP Class ID for Adapter \"Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93\":\n\n"
+                             "   DHCP ClassID Name . . . . . . . . : \n"
+                             "\nDHCP Class ID for Adapter \"VPN\":\n\n"
+                             "   DHCP ClassID Name . . . . . . . . : Lab \xe2\x9c\x93 (west)\n");
+    assert_string_equal(ERR, "Failed to obtain the DHCP class ID for adapter \"Local Area Connection* 3\": the store "
+                             "says no\n");
+    /* /json: the class per adapter, null when none is set or on failure */
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_show("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", "", 0);
+    assert_int_equal(RUN("/showclassid", "w*", "/json"), 0);
+    char want[1024];
+    snprintf(want, sizeof(want),
+             "{\n  \"ipcfg_version\": \"%s\",\n  \"platform\": \"test\",\n  \"command\": \"showclassid\",\n"
+             "  \"results\": [\n"
+             "    {\n      \"adapter\": \"Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93\",\n      \"result\": \"ok\",\n"
+             "      \"exit_code\": 0,\n      \"error\": null,\n      \"classid\": null\n    }\n"
+             "  ],\n  \"exit_code\": 0,\n  \"error\": null\n}\n",
+             ipcfg_version);
+    assert_string_equal(OUT, want);
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_show("Ethernet 2", "engineering", 0);
+    expect_show("Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93", "", 0);
+    expect_show("Local Area Connection* 3", NULL, IPCFG_E_FAILED);
+    expect_show("VPN", "Lab \xe2\x9c\x93 (west)", 0);
+    assert_int_equal(RUN("/showclassid", "*", "/json"), 3);
+    assert_non_null(strstr(OUT, "\"error\": null,\n      \"classid\": \"engineering\"\n    },"));
+    assert_non_null(strstr(OUT, "\"message\": \"Failed to obtain the DHCP class ID for adapter \\\"Local Area "
+                                "Connection* 3\\\": the store says no\","));
+    assert_non_null(strstr(OUT, "\"classid\": \"Lab \xe2\x9c\x93 (west)\"\n    }\n  ],\n  \"exit_code\": 3,"));
+    assert_string_equal(ERR, "Failed to obtain the DHCP class ID for adapter \"Local Area Connection* 3\": the store "
+                             "says no\n");
+}
+
+/* A store that hands back what no class may hold is a failure, never
+ * shown; a name nothing matches is 2. */
+static void showclassid_refusals(void **s)
+{
+    (void)s;
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_show("VPN", "x\x1b[2Jy", 0);
+    assert_int_equal(RUN("/showclassid", "VPN", "/json"), 3);
+    assert_string_equal(ERR, "Failed to obtain the DHCP class ID for adapter \"VPN\": the class ID kept for it is "
+                             "not valid text.\n");
+    assert_non_null(strstr(OUT, "\"classid\": null"));
+    assert_null(strstr(OUT, "\x1b"));
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/showclassid", "nope*"), 2);
+    assert_string_equal(OUT, "");
+    assert_string_equal(ERR, "Error: no adapter matches \"nope*\".\n");
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/showclassid", "Loopback*", "/json"), 2); /* loopback is never listed */
+    assert_non_null(strstr(OUT, "\"results\": [],\n  \"exit_code\": 2,\n  \"error\": {\n    \"reason\": "
+                                "\"not_found\",\n    \"message\": \"Error: no adapter matches \\\"Loopback*\\\".\""));
+}
+
+/* /setclassid: the privilege (dhcp 0), then every adapter selected, each
+ * with ipconfig's line; none or "" clears; failures one line each. */
+static void setclassid_outcomes(void **s)
+{
+    (void)s;
+    g_check = 1;
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    will_return(mock_list, 0);
+    expect_string(mock_set_classid, classid, "lab floor 3");
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/setclassid", "Eth*", "lab floor 3"), 0);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\nDHCP ClassId successfully modified for adapter \"Ethernet 2\"\n");
+    assert_string_equal(ERR, "");
+    /* cleared: the class handed over is "", the JSON's class null */
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    will_return(mock_list, 0);
+    expect_string(mock_set_classid, classid, "");
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/setclassid", "Ethernet 2", "/json"), 0);
+    char want[1024];
+    snprintf(want, sizeof(want),
+             "{\n  \"ipcfg_version\": \"%s\",\n  \"platform\": \"test\",\n  \"command\": \"setclassid\",\n"
+             "  \"classid\": null,\n  \"results\": [\n"
+             "    {\n      \"adapter\": \"Ethernet 2\",\n      \"result\": \"ok\",\n      \"exit_code\": 0,\n"
+             "      \"error\": null\n    }\n  ],\n  \"exit_code\": 0,\n  \"error\": null\n}\n",
+             ipcfg_version);
+    assert_string_equal(OUT, want);
+    /* a wildcard sets every match; the first failure decides the code */
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    will_return(mock_list, 0);
+    expect_string_count(mock_set_classid, classid, "lab", 4);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    expect_string(op_result, name, "Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93");
+    will_return(op_result, IPCFG_E_FAILED);
+    will_return(op_result, IPCFG_R_SYSTEM);
+    expect_string(op_result, name, "Local Area Connection* 3");
+    will_return(op_result, IPCFG_E_ACCESS);
+    will_return(op_result, IPCFG_R_ELEVATION);
+    expect_string(op_result, name, "VPN");
+    will_return(op_result, 0);
+    assert_int_equal(RUN("/setclassid", "*", "lab", "/json"), 3);
+    assert_string_equal(ERR, "DHCP ClassId was not modified for adapter \"Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93\": system "
+                             "text 3\nsystem text 4\n");
+    assert_non_null(strstr(OUT, "\"classid\": \"lab\",\n  \"results\": ["));
+    assert_non_null(strstr(OUT, "\"exit_code\": 3,\n  \"error\": {\n    \"reason\": \"system_error\",\n    "
+                                "\"message\": \"DHCP ClassId was not modified for adapter \\\"Wi-Fi"));
+    /* nothing matches: 2, nothing set */
+    expect_function_call(mock_open);
+    expect_value(mock_check, dhcp, 0);
+    will_return(mock_list, 0);
+    assert_int_equal(RUN("/setclassid", "nope", "lab"), 2);
+    assert_string_equal(ERR, "Error: no adapter matches \"nope\".\n");
+    /* a bad class: 1, no backend */
+    assert_int_equal(RUN("/setclassid", "Ethernet 2", "a\tb"), 1);
+    assert_string_equal(ERR, "Error: the class ID holds a control character (byte 2); it must be printable text.\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -920,6 +1336,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(privilege_before_selection, setup, teardown),
         cmocka_unit_test_setup_teardown(flushdns_outcomes, setup, teardown),
         cmocka_unit_test_setup_teardown(displaydns_and_missing_operations, setup, teardown),
+        cmocka_unit_test_setup_teardown(registerdns_renews_every_lease, setup, teardown),
+        cmocka_unit_test_setup_teardown(registerdns_failures, setup, teardown),
+        cmocka_unit_test_setup_teardown(client_verbs_refused_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostname_reaches_renew, setup, teardown),
+        cmocka_unit_test_setup_teardown(showclassid_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(showclassid_refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(setclassid_outcomes, setup, teardown),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     ipcfg_sb_free(&g_out);

@@ -384,6 +384,10 @@ static void dhcpv6_lease_and_copy(void **s)
     assert_int_equal(a->dhcpv6_duid_len, IPCFG_DUID_MAX);
     assert_int_equal(ipcfg_adapter_set_dhcpv6_duid(&l, a, duid, sizeof(duid)), 0);
     assert_memory_equal(a->dhcpv6_duid, duid, sizeof(duid));
+    /* the DHCPv4 lease's portal and the name sent: strings of the record */
+    assert_string_equal(a->captive_portal, "");
+    assert_int_equal(ipcfg_adapter_set_captive_portal(&l, a, "https://p.example/xyz", 17), 0);
+    assert_int_equal(ipcfg_adapter_set_fqdn_sent(&l, a, "ws-042.example", 14), 0);
 
     ipcfg_lease6 *ls = ipcfg_adapter_add_lease6(&l, a);
     assert_non_null(ls);
@@ -425,6 +429,8 @@ static void dhcpv6_lease_and_copy(void **s)
     assert_int_equal(ipcfg_adapter_copy(&copy, &l.items[0]), 0);
     ipcfg_adapters_free(&l); /* the original's arena gone */
     assert_string_equal(copy.name, "eth");
+    assert_string_equal(copy.captive_portal, "https://p.example");
+    assert_string_equal(copy.fqdn_sent, "ws-042.example");
     assert_int_equal(copy.dhcpv6_duid_len, sizeof(duid));
     assert_memory_equal(copy.dhcpv6_duid, duid, sizeof(duid));
     assert_non_null(copy.lease6);
@@ -439,6 +445,7 @@ static void dhcpv6_lease_and_copy(void **s)
     assert_int_equal(copy.lease6->n_dns, IPCFG_LEASE6_MAX_DNS);
     assert_true(ipcfg_ip_equal(&copy.lease6->addrs[0].ip, &ip));
     ipcfg_adapter_free(&copy);
+    assert_string_equal(copy.fqdn_sent, "");
     assert_null(copy.lease6);
     assert_null(copy.dhcpv6_duid);
     assert_int_equal(copy.dhcpv6_duid_len, 0);

@@ -169,13 +169,34 @@ static void oom_help_version_usage(void **s)
     ipcfg_sb_realloc = g_plain;
 }
 
+static void oom_classid(void **s)
+{
+    (void)s;
+    {
+        ARGV("/showclassid", "*");
+        each_failure_point(argc, argv);
+    }
+    ipcfg_sb_realloc = g_plain;
+    {
+        ARGV("/showclassid", "*", "/json");
+        each_failure_point(argc, argv);
+    }
+    ipcfg_sb_realloc = g_plain;
+    {
+        ARGV("/setclassid", "*", "lab", "/json");
+        each_failure_point(argc, argv);
+    }
+    ipcfg_sb_realloc = g_plain;
+}
+
 /* A sink that cannot write stdout: one line on stderr, exit 3, and nothing
  * more is handed to stdout after the first failure. */
 static void lost_stdout_every_verb(void **s)
 {
     (void)s;
     char *lines[][4] = {{"/all", NULL}, {"/all", "/json", NULL}, {"/addrtable", NULL}, {"/version", NULL},
-                        {"/?", NULL},   {"/json", NULL},         {"/bogus", "/json", NULL}};
+                        {"/?", NULL},   {"/json", NULL},         {"/bogus", "/json", NULL},
+                        {"/showclassid", "*", NULL}, {"/setclassid", "VPN", NULL}};
     for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
         char *argv[6] = {"ipcfg"};
         int argc = 1;
@@ -209,6 +230,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(oom_all_text, setup, teardown),
         cmocka_unit_test_setup_teardown(oom_addrtable, setup, teardown),
         cmocka_unit_test_setup_teardown(oom_help_version_usage, setup, teardown),
+        cmocka_unit_test_setup_teardown(oom_classid, setup, teardown),
         cmocka_unit_test_setup_teardown(lost_stdout_every_verb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -346,6 +346,32 @@ dns)
         grep -q "unrecognized" "$T/err" && fail "$v: taken for an unknown switch"
     done
     ;;
+dhcp_client)
+    # recognised, exit 6 with the reason: dhcpcsvc.dll is not ipcfg's to
+    # use; nothing is renewed or changed (Wine's own iphlpapi, the real
+    # interfaces of this machine)
+    client_case() {
+        run "$@"
+        expect_rc 6 "$*"
+        grep -q "unrecognized" "$T/err" && fail "$*: taken for an unknown switch"
+        if [ "${!#}" = /json ]; then
+            jq -e '.exit_code == 6 and .error.reason == "not_supported"' "$T/out" >/dev/null ||
+                fail "$*: not a JSON document with exit code 6"
+        else
+            [ -s "$T/out" ] && fail "$*: stdout not empty"
+            grep -Eq "dhcpcsvc[.]dll|computer's own name" "$T/err" || fail "$*: stderr does not say why"
+        fi
+    }
+    client_case /registerdns
+    client_case /showclassid '*'
+    client_case /setclassid '*' lab
+    client_case /setclassid nosuch
+    client_case /renew /hostname:web01
+    client_case /registerdns /json
+    run /setclassid x "$(printf 'a\tb')"
+    expect_rc 1 "/setclassid with a control character"
+    err_has_fixed "Error: the class ID holds a control character (byte 2); it must be printable text."
+    ;;
 version)
     run /version
     expect_rc 0 /version

@@ -14,6 +14,7 @@
 #include "shared/caps.h"
 #include "command/release_gone.h"
 #include "command/dnscache.h"
+#include "exchange/names.h"
 #include "peers/peer_lease.h"
 #include "shared/error.h"
 
@@ -76,6 +77,13 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
      * answer exit 6 */
     out->release_gone = ipcfg_lx_dhcp_release_gone; /* a name deleted, renamed or moved away (release_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peers/peer_command.c */
+    /* /registerdns is a renew of every lease: each REQUEST carries the
+     * name again in options 12 and 81 (exchange/names.c), from which the
+     * server registers it (RFC 4702, flag S); no DHCPv6 lease is kept here */
+    out->register_dns = ipcfg_lx_dhcp_renew;
+    out->show_classid = ipcfg_lx_show_classid; /* exchange/names.c */
+    out->set_classid = ipcfg_lx_set_classid;
+    out->sends_hostname = 1;
     out->renew_obtains = 1; /* /renew of a named interface without a lease starts DHCP there */
     out->names_case_sensitive = 1; /* interface names are bytes: "abc" and "ABC" are two interfaces */
     out->flush_dns = ipcfg_lx_flush_dns; /* command/dnscache.c */

@@ -46,6 +46,8 @@ static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, si
     x.timeout_s = o != NULL ? o->timeout_s : 0;
     x.interrupt_fd = -1;
     x.engine = &c->engine;
+    x.hostname_set = o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
+    x.hostname = x.hostname_set ? o->hostname : NULL;
     x.hooks = &keeper_hooks;
     (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }

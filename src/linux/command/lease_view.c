@@ -24,6 +24,23 @@ static ipcfg_adapter *by_name(ipcfg_adapter_list *l, const char *name, size_t le
     return NULL;
 }
 
+/* Option 119's names in /all's "Connection-specific DNS Suffix Search
+ * List" (in the server's order, as Windows shows them); 42, 114, 26 and
+ * the name sent for /json (docs/json.md). */
+static int fill_options(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease *ls)
+{
+    for (unsigned i = 0; i < ls->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
+        if (ipcfg_adapter_add_conn_search(l, a, ls->search[i], strlen(ls->search[i])) != 0)
+            return -1;
+    for (unsigned i = 0; i < ls->n_ntp && i < IPCFG_DHCP_MAX_NTP && a->n_ntp < IPCFG_NTP_MAX; i++)
+        ipcfg_ip4_from_u32be(&a->ntp_servers[a->n_ntp++], ls->ntp[i]);
+    a->dhcp_mtu = ls->mtu;
+    if (ipcfg_adapter_set_captive_portal(l, a, ls->captive_portal, strlen(ls->captive_portal)) != 0 ||
+        ipcfg_adapter_set_fqdn_sent(l, a, ls->fqdn, strlen(ls->fqdn)) != 0)
+        return -1;
+    return 0;
+}
+
 static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease *ls, int64_t now)
 {
     ipcfg_ip ip;
@@ -54,7 +71,7 @@ static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease 
     }
     if (ls->domain[0] != '\0' && ipcfg_adapter_set_dns_suffix(l, a, ls->domain, strlen(ls->domain)) != 0)
         return -1;
-    return 0;
+    return fill_options(l, a, ls);
 }
 
 int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)

@@ -283,6 +283,8 @@ static void on_start(engine *e)
     j->id = s.job;
     s.ifname[sizeof(s.ifname) - 1] = '\0';
     s.hostname[sizeof(s.hostname) - 1] = '\0';
+    s.fqdn[sizeof(s.fqdn) - 1] = '\0';
+    s.classid[sizeof(s.classid) - 1] = '\0';
     ipcfg_copy_str(j->ifname, sizeof(j->ifname), s.ifname);
     j->ifindex = s.ifindex;
     memcpy(j->hw, s.hw, 6);
@@ -305,6 +307,9 @@ static void on_start(engine *e)
     memcpy(cfg.hwaddr, j->hw, 6);
     cfg.hwaddr_len = 6;
     ipcfg_copy_str(cfg.hostname, sizeof(cfg.hostname), s.hostname);
+    ipcfg_copy_str(cfg.fqdn, sizeof(cfg.fqdn), s.fqdn);
+    ipcfg_copy_str(cfg.classid, sizeof(cfg.classid), s.classid);
+    cfg.name_choice = s.name_choice <= IPCFG_DHCP_NAME_NONE ? (ipcfg_dhcp_name_choice)s.name_choice : IPCFG_DHCP_NAME_NONE;
     cfg.probe_ms = s.probe_ms;
     cfg.verify = s.verify != 0;
     cfg.lapsed = s.lapsed != 0;

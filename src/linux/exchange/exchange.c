@@ -270,6 +270,8 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     if (gethostname(r->hostname, sizeof(r->hostname)) != 0)
         r->hostname[0] = '\0';
     r->hostname[sizeof(r->hostname) - 1] = '\0';
+    r->hostname_set = o->hostname_set;
+    r->hostname_given = o->hostname;
     /* the record must be writable before anything is sent or changed:
      * a /renew's new lease, a /release's released record */
     if ((st = ipcfg_lx_statedir_ensure(r->dir, &e)) != 0)

@@ -39,6 +39,10 @@ typedef struct ipcfg_lx_exchange_opts {
      * owner (ipcfg_lx_engine_leave), after the output.  NULL or not started:
      * the exchange starts and reaps its own. */
     ipcfg_lx_engine *engine;
+    /* /hostname (ipcfg_op_opts): hostname_set 1 and hostname the choice
+     * ("" none); 0: each interface's recorded choice (exchange/names.c) */
+    int hostname_set;
+    const char *hostname;
 } ipcfg_lx_exchange_opts;
 
 /* Releases or renews the n jobs (their ad: name, ifindex, hardware

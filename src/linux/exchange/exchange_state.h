@@ -72,6 +72,8 @@ typedef struct exchange_run {
     ipcfg_lx_addr4s addrs; /* the IPv4 address dump, once needed */
     ipcfg_lx_carrier carrier; /* link notifications while a job waits for its carrier (fd -1: none) */
     char hostname[64];
+    int hostname_set;      /* ipcfg_lx_exchange_opts.hostname_set, .hostname */
+    const char *hostname_given;
     unsigned probe_ms;
     ipcfg_lx_engine engine;
     int engine_up;

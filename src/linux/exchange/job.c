@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "exchange/names.h"
 #include "shared/error.h"
 #include "shared/lease_changed.h"
 #include "shared/lock.h"
@@ -148,7 +149,7 @@ void ipcfg_lx_job_begin(exchange_job *j)
     s.lapsed = (uint8_t)(r->lapsed != 0);
     s.paced = (uint8_t)(r->paced != 0);
     ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
-    ipcfg_copy_str(s.hostname, sizeof(s.hostname), r->hostname);
+    ipcfg_lx_start_names(r, j, &s); /* options 12, 81, 77 (exchange/names.c) */
     if (j->has_rec) {
         tl = ipcfg_dhcp_lease_format(&j->rec, (char *)msg + sizeof(s), sizeof(msg) - sizeof(s));
         if (tl == 0)

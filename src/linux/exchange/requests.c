@@ -21,6 +21,7 @@
 
 #include "clock.h"
 #include "exchange/apply.h"
+#include "exchange/mtu.h"
 #include "exchange/sockets.h"
 #include "wire/engine_wire.h"
 #include "shared/error.h"
@@ -151,6 +152,19 @@ static int save_lease(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *
     return st;
 }
 
+/* The lease's MTU with it (l NULL: the lease ended, the link's own back). */
+static void lease_mtu(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l)
+{
+    char note[IPCFG_ERRTEXT_MAX];
+
+    if (l != NULL)
+        ipcfg_lx_mtu_apply(r->dir, j->ifname, j->ifindex, l, note, sizeof(note));
+    else
+        ipcfg_lx_mtu_restore(r->dir, j->ifname, j->ifindex, note, sizeof(note));
+    if (note[0] != '\0')
+        ipcfg_lx_note_add(j, note);
+}
+
 static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l, uint32_t how)
 {
     ipcfg_error e;
@@ -164,6 +178,8 @@ static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease 
         st = drop_stale(j, l, &e);
     if (st == 0)
         st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000, &e);
+    if (st == 0)
+        lease_mtu(r, j, l);
     /* Whole or in part, the kernel may hold it now: it is what an undo
      * or a removal names next. */
     j->installed = *l;
@@ -196,9 +212,12 @@ static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_leas
     int rc = reply(r, st, &e, -1);
     /* the lease is gone (expired, refused by a NAK): the loop tells the
      * lease-change hook now rather than when the exchange ends (the
-     * keeper's goes on looking for a new lease) */
-    if (st == 0 && !j->has_installed)
+     * keeper's goes on looking for a new lease); the link's own MTU is
+     * back at once */
+    if (st == 0 && !j->has_installed) {
+        lease_mtu(r, j, NULL);
         j->withdrawn = 1;
+    }
     return rc;
 }
 

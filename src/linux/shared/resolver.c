@@ -175,7 +175,22 @@ static void servers(const ipcfg_dhcp_lease *l, char *buf, size_t len, const char
 
 static int has_dns(const ipcfg_dhcp_lease *l)
 {
-    return l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && (l->n_dns > 0 || l->domain[0] != '\0');
+    return l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && (l->n_dns > 0 || l->domain[0] != '\0' || l->n_search > 0);
+}
+
+/* The lease's search domains as they are handed over: option 15's domain
+ * first (the connection's own suffix), then option 119's list (RFC 3397)
+ * without repeats.  Their count; out gets IPCFG_DHCP_MAX_SEARCH + 1. */
+static size_t search_names(const ipcfg_dhcp_lease *l, const char **out)
+{
+    size_t n = 0;
+
+    if (l->domain[0] != '\0')
+        out[n++] = l->domain;
+    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
+        if (strcmp(l->search[i], l->domain) != 0)
+            out[n++] = l->search[i];
+    return n;
 }
 
 static const char *manager_name(ipcfg_lx_resolver m)
@@ -184,16 +199,19 @@ static const char *manager_name(ipcfg_lx_resolver m)
 }
 
 /* The record of what was handed: "<manager> <servers> <domain>
- * <ifindex>\n", each "-" when empty.  The interface's index: resolved
- * keeps a link's servers by index, also after a rename, so they are
- * taken back by it. */
+ * <ifindex> <search list>\n", each "-" when empty.  The interface's index:
+ * resolved keeps a link's servers by index, also after a rename, so they
+ * are taken back by it. */
 static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, const char *ifname, char *buf, size_t len)
 {
-    char list[IPCFG_DHCP_MAX_DNS * 16];
+    char list[IPCFG_DHCP_MAX_DNS * 16], search[IPCFG_DHCP_MAX_SEARCH * IPCFG_DHCP_NAME_CAP] = "-";
+    size_t at = 0;
 
     servers(l, list, sizeof(list), ",");
-    snprintf(buf, len, "%s %s %s %u\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-",
-             if_nametoindex(ifname));
+    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH && at < sizeof(search); i++)
+        at += (size_t)snprintf(search + at, sizeof(search) - at, "%s%s", i ? "," : "", l->search[i]);
+    snprintf(buf, len, "%s %s %s %u %s\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-",
+             if_nametoindex(ifname), search);
 }
 
 /* ---- the two managers ---- */
@@ -232,21 +250,28 @@ static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_
     argv[k] = NULL;
     if (l->n_dns > 0 && run(path, argv, NULL, note, len) != 0)
         return;
-    char *dom[] = {"resolvectl", "domain", (char *)ifname, (char *)l->domain, NULL};
-    if (l->domain[0] != '\0')
+    const char *names[IPCFG_DHCP_MAX_SEARCH + 1];
+    size_t nn = search_names(l, names);
+    char *dom[4 + IPCFG_DHCP_MAX_SEARCH + 1] = {"resolvectl", "domain", (char *)ifname};
+    for (size_t i = 0; i < nn; i++)
+        dom[3 + i] = (char *)names[i];
+    dom[3 + nn] = NULL;
+    if (nn > 0)
         (void)run(path, dom, NULL, note, len);
 }
 
 static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhcp_lease *l, char *note, size_t len)
 {
     char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
-    char text[IPCFG_DHCP_DOMAIN_MAX + 32 + IPCFG_DHCP_MAX_DNS * 28];
-    size_t at = 0;
+    char text[(IPCFG_DHCP_MAX_SEARCH + 1) * IPCFG_DHCP_NAME_CAP + 32 + IPCFG_DHCP_MAX_DNS * 28];
+    const char *names[IPCFG_DHCP_MAX_SEARCH + 1];
+    size_t at = 0, nn = search_names(l, names);
 
     snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
     text[0] = '\0';
-    if (l->domain[0] != '\0')
-        at += (size_t)snprintf(text + at, sizeof(text) - at, "search %s\n", l->domain);
+    for (size_t i = 0; i < nn; i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s%s", i ? " " : "search ", names[i],
+                               i + 1 == nn ? "\n" : "");
     for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS && at < sizeof(text); i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, "nameserver %u.%u.%u.%u\n", l->dns[i][0],
                                l->dns[i][1], l->dns[i][2], l->dns[i][3]);
@@ -302,12 +327,23 @@ static const ipcfg_dhcp_lease *handable(const ipcfg_dhcp_lease *l, ipcfg_dhcp_le
         safe->domain[0] = '\0';
         snprintf(dropped, len, "The lease's domain name is not a valid DNS name; it was not handed to the resolver.");
     }
+    /* option 119's names: each a DNS name, or not handed over */
+    safe->n_search = 0;
+    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++) {
+        const char *d = l->search[i];
+        size_t dl = strnlen(d, sizeof(l->search[i]));
+        if (dl < sizeof(l->search[i]) && ipcfg_dns_name_valid(d, dl))
+            memcpy(safe->search[safe->n_search++], d, dl + 1);
+        else if (dropped[0] == '\0')
+            snprintf(dropped, len, "A name of the lease's domain search list is not a valid DNS name; it was not "
+                                   "handed to the resolver.");
+    }
     return safe;
 }
 
 void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char *note, size_t len)
 {
-    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[512], now[512], dropped[200];
+    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[3072], now[3072], dropped[200];
     ipcfg_dhcp_lease safe;
 
     note[0] = '\0';

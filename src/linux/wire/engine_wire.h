@@ -31,10 +31,12 @@
 
 /* The wire's version, carried by every START: an engine that gets another
  * refuses the job.  Both sides are one build today; a change to a message
- * (a DHCPv6 job's fields, say) changes the number. */
-#define IPCFG_LX_WIRE_VERSION 1
+ * (a DHCPv6 job's fields, say) changes the number.  2: START carries the
+ * FQDN, the user class and the name choice (options 81, 77). */
+#define IPCFG_LX_WIRE_VERSION 2
 
-#define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain) is < 3 KiB */
+#define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
+                                       domains, a URI and an FQDN) is < 4.5 KiB (unit_dhcp_opts) */
 #define IPCFG_LX_WIRE_MAX 8192      /* one message */
 #define IPCFG_LX_WIRE_JOBS_MAX 4096 /* jobs of one exchange */
 
@@ -76,7 +78,10 @@ typedef struct ipcfg_lx_wire_start {
     uint8_t lapsed;       /* ipcfg_dhcp_config.lapsed */
     uint8_t paced;        /* ipcfg_dhcp_config.paced: the keeper's exchange */
     char ifname[IPCFG_DHCP_IFNAME_MAX];
-    char hostname[64];
+    char hostname[64];                    /* option 12 ("" none) */
+    char fqdn[IPCFG_DHCP_NAME_CAP];       /* option 81 ("" none; dhcp_names.c) */
+    uint8_t name_choice;                  /* ipcfg_dhcp_name_choice */
+    char classid[IPCFG_DHCP_CLASS_CAP];   /* option 77 ("" none) */
     uint32_t rec_len;
 } ipcfg_lx_wire_start;
 

@@ -9,7 +9,8 @@ frames it builds itself (an AF_PACKET raw socket, so that broken IPv4 and
 UDP headers, fragments and floods can be sent).  What it answers is the
 scenario named in CONTROL_FILE, read again for every request, so a test
 switches scenarios without restarting it.  Every request and what was sent
-for it are appended to LOG_FILE ("ready" first).  The lease it offers when
+for it are appended to LOG_FILE ("ready" first), with the name (option 81)
+and user class (77) the client sent, as " fqdn=NAME class=TEXT".  The lease it offers when
 nothing else is asked for: 10.77.0.50/24, router SERVER_IP, 600 s.
 
 Scenarios (see SCENARIOS below; "good" serves correctly):
@@ -28,7 +29,8 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   gives no lease under 2 minutes, the keeper's tests want 10-20 s),
   lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE
   (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
-  file FILE, see names()).
+  file FILE, see names()), and raw:N:FILE (N-second leases carrying the
+  bytes whose hex FILE holds as further options, exactly as written).
 
 Like a real server it answers only what is broadcast or sent to SERVER_IP
 (a unicast RENEWING request to another server is not its to answer), so
@@ -71,6 +73,16 @@ def u32(v):
     return struct.pack("!I", v)
 
 
+def labels(w):
+    """The labels of a name in DNS wire form (no compression): up to the
+    zero label or the end (a partial name, RFC 4702 §2.3.1)."""
+    out, i = [], 0
+    while i < len(w) and w[i] != 0:
+        out.append(w[i + 1:i + 1 + w[i]])
+        i += 1 + w[i]
+    return out
+
+
 class Req:
     """The fields of a client's message that a reply depends on."""
 
@@ -82,6 +94,7 @@ class Req:
         self.type = 0
         self.requested = None
         self.server = None
+        self.said = ""  # what the client says of itself: " fqdn=NAME" (option 81), " class=TEXT" (77)
         i = 240
         while i + 1 < len(m) and m[i] != 255:
             if m[i] == 0:
@@ -95,6 +108,10 @@ class Req:
                 self.requested = val
             elif code == 54 and ln == 4:
                 self.server = val
+            elif code == 81 and ln >= 3:
+                self.said += " fqdn=" + ".".join(lab.decode("latin-1") for lab in labels(val[3:]))
+            elif code == 77 and ln >= 1:
+                self.said += " class=" + val[1:1 + val[0]].decode("latin-1")
             i += 2 + ln
 
 
@@ -358,6 +375,11 @@ class Server:
         elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
             lease, path = scen[6:].split(":", 1)
             out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
+        elif scen.startswith("raw:") and scen[4:].split(":", 1)[0].isdigit():
+            lease, path = scen[4:].split(":", 1)
+            with open(path) as f:
+                raw = bytes.fromhex(f.read().strip())
+            out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + raw)
         else:
             return "unknown scenario %s" % scen
         for x in out:
@@ -390,10 +412,10 @@ class Server:
                 what = self.handle(scen, r)
             else:
                 what = "-"
-            self.log.write("%s %s ciaddr=%s %s: %s at=%.3f\n" % (scen, NAMES.get(r.type, r.type),
-                                                                  socket.inet_ntoa(r.ciaddr),
-                                                                  "unicast" if pkt[16:20] != b"\xff" * 4 else "broadcast",
-                                                                  what, time.monotonic() - t0))
+            self.log.write("%s %s ciaddr=%s %s: %s%s at=%.3f\n" % (scen, NAMES.get(r.type, r.type),
+                                                                    socket.inet_ntoa(r.ciaddr),
+                                                                    "unicast" if pkt[16:20] != b"\xff" * 4 else "broadcast",
+                                                                    what, r.said, time.monotonic() - t0))
 
 
 def main():

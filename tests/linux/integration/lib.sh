@@ -252,6 +252,9 @@ assert_layout() {
         [[ -z $line ]] && continue
         [[ $line == "Linux IP Configuration" ]] && continue
         if [[ $line =~ ^(Ethernet|Wireless\ LAN|Tunnel|PPP|Unknown)\ adapter\ .+:$ ]]; then continue; fi
+        # ipconfig's one label longer than the column: its values follow on
+        # continuation lines
+        [[ $line == "   Connection-specific DNS Suffix Search List :" ]] && continue
         if [[ $line == "   "[^\ ]* ]]; then
             ok=0
             for l in "${CONTRACT_LABELS[@]}"; do

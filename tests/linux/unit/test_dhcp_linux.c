@@ -21,6 +21,9 @@
 #include <cmocka.h>
 
 #include "exchange/lease_store.h"
+#include "exchange/mtu.h"
+#include "exchange/names.h"
+#include "exchange/sockets.h"
 #include "command/lease_view.h"
 
 static const uint8_t me[6] = {2, 0, 0, 0, 0, 1};
@@ -396,7 +399,7 @@ static void test_store_reads_v1_files(void **state)
 static void test_store_kind(void **state)
 {
     static const char v4[] = "ipcfg-lease 1\ninterface eth0\n", v6[] = "ipcfg-lease6 1\ninterface eth0\n";
-    static const char later[] = "ipcfg-lease 2\ninterface v9\nend\n";
+    static const char later[] = "ipcfg-lease 3\ninterface v9\nend\n" /* IPCFG_DHCP_LEASE_VERSION + 1 */;
     char path[400], why[512];
     unsigned v;
     ipcfg_dhcp_lease l;
@@ -425,7 +428,110 @@ static void test_store_kind(void **state)
     fputs(later, f);
     fclose(f);
     assert_int_equal(ipcfg_lx_lease_load(dir, "v9", &l, why, sizeof why), -1);
-    assert_non_null(strstr(why, "later ipcfg (format version 2)"));
+    assert_non_null(strstr(why, "later ipcfg (format version 3)"));
+}
+
+/* The class ID file (set, shown, cleared, a corrupt one refused) and the
+ * name and class a START carries. */
+static void test_classid_and_names(void **state)
+{
+    ipcfg_adapter ad;
+    ipcfg_error err;
+    char out[IPCFG_CLASSID_MAX + 1], path[600], buf[64];
+    exchange_run r;
+    exchange_job j;
+    ipcfg_lx_wire_start s;
+    FILE *f;
+    (void)state;
+    setenv("IPCFG_STATE_DIR", dir, 1);
+    memset(&ad, 0, sizeof ad);
+    ad.name = "eth0";
+    assert_int_equal(ipcfg_lx_show_classid(NULL, &ad, out, sizeof out, &err), 0);
+    assert_string_equal(out, "");
+    assert_int_equal(ipcfg_lx_set_classid(NULL, &ad, "Lab floor 3", &err), 0);
+    snprintf(path, sizeof path, "%s/eth0.classid", dir);
+    f = fopen(path, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "Lab floor 3\n");
+    assert_int_equal(ipcfg_lx_show_classid(NULL, &ad, out, sizeof out, &err), 0);
+    assert_string_equal(out, "Lab floor 3");
+
+    /* the START of a renew: the host's name (12: its first label; 81: whole), the class */
+    memset(&r, 0, sizeof r);
+    memset(&j, 0, sizeof j);
+    r.dir = dir;
+    snprintf(r.hostname, sizeof r.hostname, "ws-042.corp.example");
+    snprintf(j.ifname, sizeof j.ifname, "eth0");
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.hostname, "ws-042");
+    assert_string_equal(s.fqdn, "ws-042.corp.example");
+    assert_int_equal(s.name_choice, IPCFG_DHCP_NAME_HOST);
+    assert_string_equal(s.classid, "Lab floor 3");
+    /* the choice recorded with the lease, then a new /hostname */
+    j.rec = bound("eth0");
+    j.has_rec = 1;
+    j.rec.name_choice = IPCFG_DHCP_NAME_GIVEN;
+    snprintf(j.rec.fqdn, sizeof j.rec.fqdn, "web01");
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.hostname, "web01");
+    assert_string_equal(s.fqdn, "web01");
+    assert_int_equal(s.name_choice, IPCFG_DHCP_NAME_GIVEN);
+    j.rec.name_choice = IPCFG_DHCP_NAME_NONE;
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.hostname, "");
+    assert_string_equal(s.fqdn, "");
+    r.hostname_set = 1;
+    r.hostname_given = "db1.corp.example";
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.fqdn, "db1.corp.example");
+    assert_int_equal(s.name_choice, IPCFG_DHCP_NAME_GIVEN);
+    r.hostname_given = "";
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_int_equal(s.name_choice, IPCFG_DHCP_NAME_NONE);
+    assert_string_equal(s.hostname, "");
+    /* a host name that is no DNS name is not sent */
+    r.hostname_set = 0;
+    j.has_rec = 0;
+    snprintf(r.hostname, sizeof r.hostname, "bad_name");
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.fqdn, "");
+
+    /* cleared: no file; a corrupt file is a failure, never sent */
+    assert_int_equal(ipcfg_lx_set_classid(NULL, &ad, "", &err), 0);
+    assert_int_equal(access(path, F_OK), -1);
+    write_file("eth0.classid", "a\tb\n");
+    assert_int_equal(ipcfg_lx_show_classid(NULL, &ad, out, sizeof out, &err), IPCFG_E_FAILED);
+    assert_non_null(strstr(err.text, "not a valid class ID"));
+    ipcfg_lx_start_names(&r, &j, &s);
+    assert_string_equal(s.classid, "");
+    write_file("eth0.classid", "no newline");
+    assert_int_equal(ipcfg_lx_show_classid(NULL, &ad, out, sizeof out, &err), IPCFG_E_FAILED);
+    unlink(path);
+    unsetenv("IPCFG_STATE_DIR");
+}
+
+static void test_mtu_floor(void **state)
+{
+    ipcfg_dhcp_lease l = bound("eth0");
+    (void)state;
+    l.mtu = 9000;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 1), 9000);
+    l.mtu = 1280;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 1), 1280);
+    l.mtu = 1279;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 1), 0);
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 0), 1279);
+    l.mtu = 576;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 0), 576);
+    l.mtu = 575;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 0), 0);
+    l.mtu = 0;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 0), 0);
+    l.mtu = 1500;
+    l.state = IPCFG_DHCP_LEASE_RELEASED;
+    assert_int_equal(ipcfg_lx_mtu_wanted(&l, 0), 0);
 }
 
 int main(void)
@@ -439,6 +545,8 @@ int main(void)
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_lock_files),
         cmocka_unit_test(test_view),
+        cmocka_unit_test(test_classid_and_names),
+        cmocka_unit_test(test_mtu_floor),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
