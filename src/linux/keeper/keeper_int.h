@@ -45,16 +45,21 @@ typedef struct keeper {
 } keeper;
 
 /* Feeds an event that carries no time (a link change, a verify, a
- * reload) to every kept lease's timeline; the lease file is read again
- * before the next look. */
-static inline void ipcfg_lx_keeper_feed(keeper *k, ipcfg_dhcp_keep_ev_kind kind, int link_up)
+ * reload) to a kept lease's timeline; its lease file is read again before
+ * the next look. */
+static inline void ipcfg_lx_keeper_feed_one(keeper_lease *s, ipcfg_dhcp_keep_ev_kind kind, int link_up)
 {
     ipcfg_dhcp_keep_ev ev = {kind, NULL, link_up, 0};
 
-    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
-        (void)ipcfg_dhcp_keep_step(&k->lease[i].tl, &ev, NULL);
-        k->lease[i].reread = 1;
-    }
+    (void)ipcfg_dhcp_keep_step(&s->tl, &ev, NULL);
+    s->reread = 1;
+}
+
+/* The same to every kept lease (the link's events concern them all). */
+static inline void ipcfg_lx_keeper_feed(keeper *k, ipcfg_dhcp_keep_ev_kind kind, int link_up)
+{
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+        ipcfg_lx_keeper_feed_one(&k->lease[i], kind, link_up);
 }
 
 /* Unix seconds now (the lease's times are on the wall clock). */
