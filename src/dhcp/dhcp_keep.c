@@ -1,9 +1,9 @@
-/* ipcfg — a kept lease's timeline across suspend: how long the host was
- * asleep, the lease's times on a clock that counts that time, and what
- * the keeper does next (RFC 2131 §3.2, §4.4.5).  Pure and clock-injected:
- * the lease keeper (src/linux/keeper.c) samples the clocks and feeds them
- * in; tests feed any.  See dhcp_client.h and docs/linux.md, "Keeping a
- * lease".
+/* ipcfg — a kept lease's timeline (dhcp_keep.h): its state, the one
+ * transition ipcfg_dhcp_keep_step, and the pieces of a look: how long the
+ * host was asleep, the lease's times on a clock that counts that time,
+ * and what is due next (RFC 2131 §3.2, §4.4.5).  Pure and clock-injected:
+ * the lease keeper (src/linux/keeper/) samples the clocks and feeds them
+ * in; tests feed any.  docs/linux.md, "Keeping a lease".
  *
  * CLOCK_MONOTONIC stops while the host is suspended and CLOCK_BOOTTIME
  * does not: boot - mono grows by exactly the time asleep.  The lease's
@@ -15,6 +15,8 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include "dhcp_keep.h"
+
 #include "dhcp_client.h"
 
 #include <string.h>
@@ -22,6 +24,7 @@
 void ipcfg_dhcp_keep_init(ipcfg_dhcp_keep *k)
 {
     memset(k, 0, sizeof *k);
+    k->backoff_s = IPCFG_DHCP_KEEP_BACKOFF_MIN_S;
 }
 
 int64_t ipcfg_dhcp_keep_sample(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c)
@@ -129,4 +132,150 @@ int64_t ipcfg_dhcp_keep_retry(const ipcfg_dhcp_keep *k, int64_t boot_ms)
     /* §4.4.5: half the time left to T2 (RENEWING) or to the expiry
      * (REBINDING), at least 60 s, never past either */
     return ipcfg_dhcp_retry_ms(boot_ms, boot_ms < t2 ? t2 : end);
+}
+
+/* ---- the transition ---- */
+
+/* The state from the anchored lease's times at boot_ms. */
+static ipcfg_dhcp_keep_state timed_state(const ipcfg_dhcp_keep *k, int64_t boot_ms)
+{
+    if (k->state == IPCFG_DHCP_KEEP_S_STOPPED)
+        return k->state;
+    if (!k->anchored)
+        return IPCFG_DHCP_KEEP_S_NO_LEASE;
+    if (ipcfg_dhcp_keep_expired(k, boot_ms))
+        return IPCFG_DHCP_KEEP_S_EXPIRED;
+    if (boot_ms >= ipcfg_dhcp_keep_at(k, k->t2))
+        return IPCFG_DHCP_KEEP_S_REBINDING;
+    return boot_ms >= ipcfg_dhcp_keep_at(k, k->t1) ? IPCFG_DHCP_KEEP_S_RENEWING : IPCFG_DHCP_KEEP_S_BOUND;
+}
+
+/* The start: the record as the keeper found it. */
+static void on_start(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_ev *ev, const ipcfg_dhcp_clocks *c,
+                     ipcfg_dhcp_keep_act *act)
+{
+    const ipcfg_dhcp_lease *l = ev->lease;
+
+    (void)ipcfg_dhcp_keep_sample(k, c); /* the baseline of the time asleep */
+    k->link_up = ev->link_up;
+    if (l != NULL && l->state == IPCFG_DHCP_LEASE_RELEASED) {
+        /* `ipcfg /release` was the last word (a keeper restarted by
+         * systemd after it, or enabled for a released interface) */
+        k->state = IPCFG_DHCP_KEEP_S_STOPPED;
+        act->what = IPCFG_DHCP_KEEP_STOP;
+        return;
+    }
+    if (l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && c->wall_s < ipcfg_dhcp_lease_expires(l) - 1) {
+        if (ev->addr_present) {
+            /* a keeper started again (a restarted unit, a /renew after
+             * one ended): the DNS servers it took back as it ended go
+             * back to the resolver */
+            act->dns = IPCFG_DHCP_KEEP_DNS_RESTORE;
+        } else {
+            /* a boot, or the address taken off while no keeper ran: the
+             * recorded lease is verified at once (INIT-REBOOT, §3.2), on
+             * a link set up if nobody did */
+            k->verify = 1;
+            act->link_set_up = 1;
+        }
+    }
+    ipcfg_dhcp_keep_anchor(k, l, c);
+    k->state = timed_state(k, c->boot_ms);
+}
+
+/* An exchange's outcome. */
+static void on_result(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_ev *ev, const ipcfg_dhcp_clocks *c)
+{
+    k->busy = 0;
+    if (ev->kind == IPCFG_DHCP_KEEP_EV_BOUND) {
+        ipcfg_dhcp_keep_unanchor(k); /* the lease just bound counts from now */
+        ipcfg_dhcp_keep_anchor(k, ev->lease, c);
+        k->retry_ms = 0;
+        k->backoff_s = IPCFG_DHCP_KEEP_BACKOFF_MIN_S;
+        k->dns_gone = 0;
+        return;
+    }
+    ipcfg_dhcp_keep_anchor(k, ev->lease, c);
+    if (k->anchored && !ipcfg_dhcp_keep_expired(k, c->boot_ms)) {
+        k->retry_ms = ipcfg_dhcp_keep_retry(k, c->boot_ms); /* §4.4.5 */
+        return;
+    }
+    k->retry_ms = c->boot_ms + (int64_t)k->backoff_s * 1000;
+    k->backoff_s = k->backoff_s * 2 > IPCFG_DHCP_KEEP_BACKOFF_MAX_S ? IPCFG_DHCP_KEEP_BACKOFF_MAX_S : k->backoff_s * 2;
+}
+
+/* A look: the time asleep, the expiry, and what is due. */
+static void on_look(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c, ipcfg_dhcp_keep_act *act)
+{
+    act->asleep_ms = ipcfg_dhcp_keep_sample(k, c);
+    if (act->asleep_ms > 0) {
+        /* a resume: the lease is verified (an unexpired one with
+         * INIT-REBOOT, one that ran out meanwhile obtained afresh), once
+         * the keeper has read its record again */
+        k->verify = 1;
+        return;
+    }
+    k->state = timed_state(k, c->boot_ms);
+    if (k->state == IPCFG_DHCP_KEEP_S_STOPPED) {
+        act->what = IPCFG_DHCP_KEEP_STOP;
+        return;
+    }
+    if (k->state == IPCFG_DHCP_KEEP_S_EXPIRED && !k->dns_gone) {
+        /* an expired lease's DNS servers go, link or not, once */
+        act->dns = IPCFG_DHCP_KEEP_DNS_WITHDRAW;
+        k->dns_gone = 1;
+    }
+    if (k->busy) {
+        act->next_ms = INT64_MAX; /* the exchange's outcome comes first */
+        return;
+    }
+    ipcfg_dhcp_keep_in in = {c->boot_ms, k->link_up, k->verify, k->retry_ms};
+    act->what = ipcfg_dhcp_keep_next(k, &in, &act->next_ms);
+    if (act->what != IPCFG_DHCP_KEEP_WAIT) {
+        k->busy = 1;
+        k->verify = 0; /* asked for now; one asked during the exchange stays */
+    }
+}
+
+ipcfg_dhcp_keep_act ipcfg_dhcp_keep_step(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_ev *ev,
+                                         const ipcfg_dhcp_clocks *c)
+{
+    ipcfg_dhcp_keep_act act = {IPCFG_DHCP_KEEP_WAIT, IPCFG_DHCP_KEEP_DNS_KEEP, 0, 0, 0};
+
+    switch (ev->kind) {
+    case IPCFG_DHCP_KEEP_EV_START:
+        on_start(k, ev, c, &act);
+        break;
+    case IPCFG_DHCP_KEEP_EV_LOOK:
+        on_look(k, c, &act);
+        break;
+    case IPCFG_DHCP_KEEP_EV_RECORD:
+        ipcfg_dhcp_keep_anchor(k, ev->lease, c);
+        break;
+    case IPCFG_DHCP_KEEP_EV_LINK:
+        /* §3.2: a client that may have moved verifies its lease when the
+         * link comes back */
+        if (ev->link_up && !k->link_up)
+            k->verify = 1;
+        k->link_up = ev->link_up;
+        break;
+    case IPCFG_DHCP_KEEP_EV_VERIFY:
+        k->verify = 1;
+        break;
+    case IPCFG_DHCP_KEEP_EV_RELOAD:
+        /* the lease /renew recorded counts from now (anchored when the
+         * record is read again), and an earlier failure is forgotten */
+        ipcfg_dhcp_keep_unanchor(k);
+        k->retry_ms = 0;
+        k->backoff_s = IPCFG_DHCP_KEEP_BACKOFF_MIN_S;
+        break;
+    case IPCFG_DHCP_KEEP_EV_BOUND:
+    case IPCFG_DHCP_KEEP_EV_FAILED:
+        on_result(k, ev, c);
+        break;
+    case IPCFG_DHCP_KEEP_EV_STOPPED:
+        k->busy = 0;
+        break;
+    }
+    return act;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dhcp_client.h"
+#include "dhcp_keep.h"
 #include "dhcp_msg.h"
 #include "dhcp_testutil.h"
 

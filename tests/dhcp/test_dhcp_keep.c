@@ -1,9 +1,12 @@
-/* A kept lease's timeline across suspend (dhcp_keep.c), with injected
- * clocks: the time asleep read from the boot and monotonic clocks, the
- * lease's times counted on the boot clock (time asleep included, whatever
- * the wall clock says), and what is due: a lease that ran out while the
- * host slept is obtained afresh, an unexpired one verified, T1 and T2
- * passed while asleep due at once.  SPDX-License-Identifier: MIT */
+/* A kept lease's timeline (dhcp_keep.c), with injected clocks: the time
+ * asleep read from the boot and monotonic clocks, the lease's times
+ * counted on the boot clock (time asleep included, whatever the wall
+ * clock says), what is due (a lease that ran out while the host slept is
+ * obtained afresh, an unexpired one verified, T1 and T2 passed while
+ * asleep due at once), and every transition of ipcfg_dhcp_keep_step: the
+ * start, T1 and T2, RFC 2131 §4.4.5 retries, the back-off without a
+ * lease, the expiry, the link, a resume, a reload, an exchange's outcome.
+ * SPDX-License-Identifier: MIT */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +14,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "dhcp_client.h"
+#include "dhcp_keep.h"
 
 #define W0 1764370000LL /* wall seconds at the first sample */
 #define B0 5000000LL    /* boot ms at the first sample */
@@ -207,6 +210,313 @@ static void waits(void **st)
     assert_int_equal(at, B0 + 600000);
 }
 
+/* ---- the transition (ipcfg_dhcp_keep_step) ---- */
+
+/* awake ms after the first sample, the wall clock in step */
+static ipcfg_dhcp_clocks at_ms(int64_t awake_ms)
+{
+    return clk(awake_ms, 0, awake_ms / 1000);
+}
+
+static ipcfg_dhcp_keep_act feed(ipcfg_dhcp_keep *k, ipcfg_dhcp_keep_ev_kind kind, const ipcfg_dhcp_lease *l,
+                                int link_up, const ipcfg_dhcp_clocks *c)
+{
+    ipcfg_dhcp_keep_ev ev = {kind, l, link_up, 0};
+    return ipcfg_dhcp_keep_step(k, &ev, c);
+}
+
+static ipcfg_dhcp_keep_act look(ipcfg_dhcp_keep *k, int64_t awake_ms)
+{
+    ipcfg_dhcp_clocks c = at_ms(awake_ms);
+    return feed(k, IPCFG_DHCP_KEEP_EV_LOOK, NULL, 0, &c);
+}
+
+/* Started with l (NULL: none) on a link with carrier. */
+static ipcfg_dhcp_keep_act start_with(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, int addr_present)
+{
+    ipcfg_dhcp_clocks c = at_ms(0);
+    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, l, 1, addr_present};
+
+    ipcfg_dhcp_keep_init(k);
+    return ipcfg_dhcp_keep_step(k, &ev, &c);
+}
+
+/* Started with a 600 s lease obtained at the first sample (T1 300 s,
+ * T2 525 s), its address there. */
+static void start_600(ipcfg_dhcp_keep *k, ipcfg_dhcp_lease *l)
+{
+    mk_lease(l, 0, 600);
+    (void)start_with(k, l, 1);
+}
+
+/* What a transition test works on (cmocka's state, fresh for each). */
+typedef struct fx {
+    ipcfg_dhcp_keep k;
+    ipcfg_dhcp_lease l;
+    ipcfg_dhcp_clocks c;
+    ipcfg_dhcp_keep_act a;
+} fx;
+
+static int fx_new(void **st)
+{
+    static fx f;
+
+    memset(&f, 0, sizeof f);
+    *st = &f;
+    return 0;
+}
+
+static void step_start(void **st)
+{
+    fx *t = *st;
+
+    /* released: nothing to keep */
+    mk_lease(&t->l, 10, 600);
+    t->l.state = IPCFG_DHCP_LEASE_RELEASED;
+    t->a = start_with(&t->k, &t->l, 1);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_STOP);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_STOPPED);
+    assert_int_equal(look(&t->k, 1000).what, IPCFG_DHCP_KEEP_STOP);
+    /* unexpired, its address there: its DNS back, nothing due before T1 */
+    mk_lease(&t->l, 10, 600);
+    t->a = start_with(&t->k, &t->l, 1);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_RESTORE);
+    assert_false(t->a.link_set_up);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_BOUND);
+    t->a = look(&t->k, 0);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_KEEP);
+    assert_int_equal(t->a.next_ms, B0 + 290000);
+    /* unexpired, its address missing (a boot): verified at once, on a link set up */
+    t->a = start_with(&t->k, &t->l, 0);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_KEEP);
+    assert_true(t->a.link_set_up);
+    assert_int_equal(look(&t->k, 0).what, IPCFG_DHCP_KEEP_VERIFY);
+    assert_true(t->k.busy);
+    assert_false(t->k.verify);
+    /* none: obtained at once */
+    t->a = start_with(&t->k, NULL, 0);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_NO_LEASE);
+    assert_int_equal(look(&t->k, 0).what, IPCFG_DHCP_KEEP_OBTAIN);
+    /* expired while no keeper ran: its DNS withdrawn, a new one obtained */
+    mk_lease(&t->l, 700, 600);
+    t->a = start_with(&t->k, &t->l, 1);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_KEEP);
+    assert_false(t->a.link_set_up);
+    t->a = look(&t->k, 0);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_EXPIRED);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_WITHDRAW);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_OBTAIN);
+}
+
+/* T1, a failed renewal's retry (RFC 2131 §4.4.5), T2, a success. */
+static void step_t1_t2(void **st)
+{
+    fx *t = *st;
+
+    start_600(&t->k, &t->l);
+    assert_int_equal(look(&t->k, 299000).what, IPCFG_DHCP_KEEP_WAIT);
+    t->a = look(&t->k, 300000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_RENEW);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_RENEWING);
+    /* busy: nothing more until the outcome */
+    t->a = look(&t->k, 301000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, INT64_MAX);
+    t->c = at_ms(310000);
+    t->a = feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, &t->l, 0, &t->c);
+    assert_false(t->k.busy);
+    /* half the time to T2 */
+    assert_int_equal(t->k.retry_ms, B0 + 310000 + 107500);
+    t->a = look(&t->k, 310000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, B0 + 417500);
+    assert_int_equal(look(&t->k, 417500).what, IPCFG_DHCP_KEEP_RENEW);
+    t->c = at_ms(418000);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, &t->l, 0, &t->c);
+    assert_int_equal(look(&t->k, 418000).next_ms, B0 + 478000); /* the 60 s floor (half of 107 s is less) */
+    t->a = look(&t->k, 525000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_REBIND);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_REBINDING);
+    /* rebound: the new lease counts from now, failures forgotten */
+    t->c = at_ms(526000);
+    mk_lease(&t->l, -526, 600);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_BOUND, &t->l, 0, &t->c);
+    assert_int_equal(t->k.retry_ms, 0);
+    t->a = look(&t->k, 526000);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_BOUND);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, B0 + 526000 + 300000);
+}
+
+/* A 120 s lease with T1 = T2 = 0 whose server never answers: RFC 2131
+ * §4.4.5's 60 s floor paces the keeper to at most 3 REQUESTs a minute
+ * (what the keeper_times integration test asserts end to end). */
+static void step_retry_pacing(void **st)
+{
+    fx *t = *st;
+    int64_t now = 0;
+    int n = 0;
+
+    mk_lease(&t->l, 0, 120);
+    t->l.t1 = t->l.t2 = 0;
+    (void)start_with(&t->k, &t->l, 1);
+    while (now < 60000) {
+        t->a = look(&t->k, now);
+        if (t->a.what == IPCFG_DHCP_KEEP_WAIT) {
+            assert_true(t->a.next_ms > B0 + now);
+            now = t->a.next_ms - B0;
+            continue;
+        }
+        assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_REBIND);
+        n++;
+        now += 2000; /* the exchange's own time */
+        t->c = at_ms(now);
+        (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, &t->l, 0, &t->c);
+    }
+    assert_true(n >= 1 && n <= 3);
+    /* and never past the expiry */
+    assert_int_equal(ipcfg_dhcp_keep_retry(&t->k, B0 + 100000), B0 + 120000);
+}
+
+/* Without a lease: the back-off doubles from MIN to MAX; a success or a
+ * reload starts it again. */
+static void step_backoff(void **st)
+{
+    fx *t = *st;
+    int64_t now = 0;
+    unsigned want = IPCFG_DHCP_KEEP_BACKOFF_MIN_S;
+
+    (void)start_with(&t->k, NULL, 0);
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(look(&t->k, now).what, IPCFG_DHCP_KEEP_OBTAIN);
+        t->c = at_ms(now);
+        (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, NULL, 0, &t->c);
+        t->a = look(&t->k, now);
+        assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+        assert_int_equal(t->a.next_ms, B0 + now + (int64_t)want * 1000);
+        now += (int64_t)want * 1000;
+        want = want * 2 > IPCFG_DHCP_KEEP_BACKOFF_MAX_S ? IPCFG_DHCP_KEEP_BACKOFF_MAX_S : want * 2;
+    }
+    assert_int_equal(want, IPCFG_DHCP_KEEP_BACKOFF_MAX_S);
+    /* a reload: the failure forgotten, tried at once, the back-off from the start */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_RELOAD, NULL, 0, NULL);
+    assert_int_equal(look(&t->k, now + 1).what, IPCFG_DHCP_KEEP_OBTAIN);
+    t->c = at_ms(now + 1);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, NULL, 0, &t->c);
+    assert_int_equal(look(&t->k, now + 1).next_ms, B0 + now + 1 + IPCFG_DHCP_KEEP_BACKOFF_MIN_S * 1000);
+}
+
+/* The expiry on a link that is down: its DNS withdrawn once; a new lease
+ * bound later withdraws its own again when it runs out. */
+static void step_expiry(void **st)
+{
+    fx *t = *st;
+
+    start_600(&t->k, &t->l);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 0, NULL);
+    t->a = look(&t->k, 1000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, B0 + 600000); /* only the expiry, the link down */
+    t->a = look(&t->k, 600000);
+    assert_int_equal(t->k.state, IPCFG_DHCP_KEEP_S_EXPIRED);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_WITHDRAW);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, INT64_MAX);
+    t->a = look(&t->k, 601000);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_KEEP); /* once */
+    /* the link back: a new lease obtained (an expired one is never verified) */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 1, NULL);
+    assert_int_equal(look(&t->k, 602000).what, IPCFG_DHCP_KEEP_OBTAIN);
+    t->c = at_ms(603000);
+    mk_lease(&t->l, -603, 600);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_BOUND, &t->l, 0, &t->c);
+    assert_false(t->k.dns_gone);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 0, NULL);
+    t->a = look(&t->k, 603000 + 600000);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_WITHDRAW);
+}
+
+/* The link down and back, a verify asked during an exchange, an
+ * interrupted exchange. */
+static void step_link_and_verify(void **st)
+{
+    fx *t = *st;
+
+    start_600(&t->k, &t->l);
+    /* carrier that stays up asks for nothing */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 1, NULL);
+    assert_int_equal(look(&t->k, 1000).what, IPCFG_DHCP_KEEP_WAIT);
+    /* down: nothing sent even at T1; back: verified at once */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 0, NULL);
+    assert_int_equal(look(&t->k, 300000).what, IPCFG_DHCP_KEEP_WAIT);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_LINK, NULL, 1, NULL);
+    assert_true(t->k.verify);
+    assert_int_equal(look(&t->k, 301000).what, IPCFG_DHCP_KEEP_VERIFY);
+    /* the address went during the exchange: that verify waits for the outcome, then comes */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_VERIFY, NULL, 0, NULL);
+    assert_int_equal(look(&t->k, 302000).what, IPCFG_DHCP_KEEP_WAIT);
+    t->c = at_ms(303000);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_BOUND, &t->l, 0, &t->c);
+    assert_int_equal(look(&t->k, 303000).what, IPCFG_DHCP_KEEP_VERIFY);
+    /* interrupted: no outcome, nothing forgotten; looked at anew */
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_VERIFY, NULL, 0, NULL);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_STOPPED, NULL, 0, NULL);
+    assert_false(t->k.busy);
+    assert_int_equal(look(&t->k, 304000).what, IPCFG_DHCP_KEEP_VERIFY);
+}
+
+/* A resume, told by the clocks: the record is read again first, then an
+ * unexpired lease is verified, one that ran out obtained afresh. */
+static void step_resume(void **st)
+{
+    fx *t = *st;
+
+    start_600(&t->k, &t->l);
+    t->c = clk(1000, 60000, 1); /* a minute asleep, the wall clock late */
+    t->a = feed(&t->k, IPCFG_DHCP_KEEP_EV_LOOK, NULL, 0, &t->c);
+    assert_int_equal(t->a.asleep_ms, 60000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_RECORD, &t->l, 0, &t->c); /* the same record: its anchor stays */
+    t->a = feed(&t->k, IPCFG_DHCP_KEEP_EV_LOOK, NULL, 0, &t->c);
+    assert_int_equal(t->a.asleep_ms, 0);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_VERIFY);
+    t->c = clk(2000, 60000, 2);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_BOUND, &t->l, 0, &t->c);
+    /* asleep past the expiry, the wall clock not moved on: its DNS goes, a new one obtained */
+    t->c = clk(3000, 60000 + 700000, 3);
+    t->a = feed(&t->k, IPCFG_DHCP_KEEP_EV_LOOK, NULL, 0, &t->c);
+    assert_int_equal(t->a.asleep_ms, 700000);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_RECORD, &t->l, 0, &t->c);
+    t->a = feed(&t->k, IPCFG_DHCP_KEEP_EV_LOOK, NULL, 0, &t->c);
+    assert_int_equal(t->a.dns, IPCFG_DHCP_KEEP_DNS_WITHDRAW);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_OBTAIN);
+}
+
+/* A reload (the command's /renew recorded a lease): it counts from now,
+ * an earlier failure's retry forgotten. */
+static void step_reload(void **st)
+{
+    fx *t = *st;
+
+    start_600(&t->k, &t->l);
+    assert_int_equal(look(&t->k, 300000).what, IPCFG_DHCP_KEEP_RENEW);
+    t->c = at_ms(301000);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_FAILED, &t->l, 0, &t->c);
+    assert_true(t->k.retry_ms > 0);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_RELOAD, NULL, 0, NULL);
+    assert_int_equal(t->k.retry_ms, 0);
+    assert_false(t->k.anchored);
+    mk_lease(&t->l, -310, 600); /* what /renew recorded */
+    t->c = at_ms(310000);
+    (void)feed(&t->k, IPCFG_DHCP_KEEP_EV_RECORD, &t->l, 0, &t->c);
+    assert_true(t->k.anchored);
+    t->a = look(&t->k, 310000);
+    assert_int_equal(t->a.what, IPCFG_DHCP_KEEP_WAIT);
+    assert_int_equal(t->a.next_ms, B0 + 310000 + 300000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +524,14 @@ int main(void)
         cmocka_unit_test(deadlines_count_time_asleep),
         cmocka_unit_test(due_after_resume),
         cmocka_unit_test(waits),
+        cmocka_unit_test_setup(step_start, fx_new),
+        cmocka_unit_test_setup(step_t1_t2, fx_new),
+        cmocka_unit_test_setup(step_retry_pacing, fx_new),
+        cmocka_unit_test_setup(step_backoff, fx_new),
+        cmocka_unit_test_setup(step_expiry, fx_new),
+        cmocka_unit_test_setup(step_link_and_verify, fx_new),
+        cmocka_unit_test_setup(step_resume, fx_new),
+        cmocka_unit_test_setup(step_reload, fx_new),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

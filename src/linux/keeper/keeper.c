@@ -88,14 +88,8 @@ static void read_signals(keeper *k)
     while (read(k->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
         if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_STOP || si.ssi_signo == SIGINT)
             k->stop = 1;
-        else if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_RELOAD) {
-            k->reload = 1;
-            /* a /renew of the command: the lease file is read again at
-             * the top of the loop, and an earlier failure forgotten */
-            k->retry_ms = 0;
-            k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
-            ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease /renew recorded counts from now */
-        }
+        else if (si.ssi_signo == IPCFG_LX_KEEPER_SIG_RELOAD)
+            ipcfg_lx_keeper_feed(k, IPCFG_DHCP_KEEP_EV_RELOAD, 0); /* a /renew of the command */
         /* SIGUSR1 (test builds): nothing but a look at the clocks */
     }
 }
@@ -105,25 +99,13 @@ static int interrupt(void *ctx)
 {
     keeper *k = ctx;
 
+    int verify = 0;
+
     read_signals(k);
     ipcfg_lx_keeper_read_events(k);
-    return k->stop || k->need_verify || k->check_other;
-}
-
-/* A resume: the boot clock ran on while the monotonic one stood still.
- * The lease is verified (an unexpired one with INIT-REBOOT, one that ran
- * out meanwhile obtained afresh: step()). */
-static void resumed(keeper *k)
-{
-    ipcfg_dhcp_clocks c;
-
-    clocks(k, &c);
-    int64_t asleep = ipcfg_dhcp_keep_sample(&k->tl, &c);
-    if (asleep > 0) {
-        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the lease is verified",
-                      (long long)(asleep / 1000));
-        k->need_verify = k->reload = 1;
-    }
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+        verify |= k->lease[i].tl.verify;
+    return k->stop || verify || k->check_other;
 }
 
 /* Another client runs the interface: the keeper stops, and the lease's
@@ -148,7 +130,7 @@ static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
 
 /* ---- one exchange ---- */
 
-static int exchange(keeper *k, ipcfg_dhcp_keep_do what, int *interrupted)
+static int exchange(keeper *k, const keeper_lease *s, ipcfg_dhcp_keep_do what, int *interrupted)
 {
     ipcfg_adapter ad;
     ipcfg_dhcp_job job;
@@ -161,7 +143,7 @@ static int exchange(keeper *k, ipcfg_dhcp_keep_do what, int *interrupted)
     ad.hwaddr_len = 6;
     memset(&job, 0, sizeof(job));
     job.ad = &ad;
-    job.family = IPCFG_AF_INET4;
+    job.family = s->family;
     memset(&x, 0, sizeof(x));
     x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
     x.verify = what == IPCFG_DHCP_KEEP_VERIFY;
@@ -178,23 +160,31 @@ static int exchange(keeper *k, ipcfg_dhcp_keep_do what, int *interrupted)
     return (int)job.err.status;
 }
 
-static void load(keeper *k)
+/* The slot's record from its lease file (the DHCPv4 lease's today). */
+static void load(keeper *k, keeper_lease *s)
 {
     char why[512];
 
-    k->have = ipcfg_lx_lease_load(ipcfg_lx_state_dir(), k->ifname, &k->rec, why, sizeof(why)) == 1;
+    s->have = ipcfg_lx_lease_load(ipcfg_lx_state_dir(), k->ifname, &s->rec, why, sizeof(why)) == 1;
+    s->reread = 0;
 }
 
-static int bound(const keeper *k)
+static const ipcfg_dhcp_lease *record(const keeper_lease *s)
 {
-    return k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND;
+    return s->have ? &s->rec : NULL;
+}
+
+static int bound(const keeper_lease *s)
+{
+    return s->have && s->rec.state == IPCFG_DHCP_LEASE_BOUND;
 }
 
 /* next: boot-clock ms (INT64_MAX: none), shown on the wall clock. */
 static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
 {
     char msg[400], when[40] = "-";
-    const uint8_t *a = k->rec.address, *s = k->rec.server_id;
+    const keeper_lease *s = &k->lease[0];
+    const uint8_t *a = s->rec.address, *sv = s->rec.server_id;
     time_t t = (time_t)(c->wall_s + (next - c->boot_ms) / 1000);
     struct tm tm;
 
@@ -202,80 +192,72 @@ static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
     if (!k->up)
         snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
-    else if (bound(k))
+    else if (bound(s))
         snprintf(msg, sizeof(msg), "STATUS=%s: %u.%u.%u.%u/%u from %u.%u.%u.%u; next renewal %s", k->ifname, a[0], a[1],
-                 a[2], a[3], k->rec.prefix_len, s[0], s[1], s[2], s[3], when);
+                 a[2], a[3], s->rec.prefix_len, sv[0], sv[1], sv[2], sv[3], when);
     else
         snprintf(msg, sizeof(msg), "STATUS=%s: no lease; next attempt %s", k->ifname, when);
     ipcfg_lx_knotify(msg);
 }
 
-/* The lease file's record, anchored on the boot clock (dhcp_keep.c). */
-static void anchor(keeper *k, const ipcfg_dhcp_clocks *c)
+/* Feeds s's timeline ev at the clocks now. */
+static ipcfg_dhcp_keep_act feed(keeper *k, keeper_lease *s, ipcfg_dhcp_keep_ev_kind kind, ipcfg_dhcp_clocks *c)
 {
-    ipcfg_dhcp_keep_anchor(&k->tl, bound(k) ? &k->rec : NULL, c);
-}
-
-/* After an exchange that did not renew: when to try again. */
-static void after_failure(keeper *k)
-{
-    ipcfg_dhcp_clocks c;
-
-    clocks(k, &c);
-    anchor(k, &c);
-    if (k->tl.anchored && !ipcfg_dhcp_keep_expired(&k->tl, c.boot_ms)) {
-        k->retry_ms = ipcfg_dhcp_keep_retry(&k->tl, c.boot_ms); /* RFC 2131 §4.4.5 */
-        return;
-    }
-    k->retry_ms = c.boot_ms + (int64_t)k->backoff * 1000;
-    k->backoff = k->backoff * 2 > IPCFG_LX_KEEP_BACKOFF_MAX_S ? IPCFG_LX_KEEP_BACKOFF_MAX_S : k->backoff * 2;
-}
-
-/* One pass: the exchange that is due (ipcfg_dhcp_keep_next), else the
- * boot-clock time of the next one in *next (INT64_MAX: none).  Returns 1
- * when it ran an exchange. */
-static int step(keeper *k, ipcfg_dhcp_clocks *c, int64_t *next)
-{
-    int interrupted = 0;
+    ipcfg_dhcp_keep_ev ev = {kind, record(s), k->up, 0};
 
     clocks(k, c);
-    if (k->reload) {
-        load(k);
-        k->reload = 0;
+    return ipcfg_dhcp_keep_step(&s->tl, &ev, c);
+}
+
+/* One look at a kept lease: its timeline says what is due
+ * (ipcfg_dhcp_keep_step), the keeper does it.  Returns 1 when it ran an
+ * exchange (or stops), else 0 with the boot-clock time of the next look
+ * in *next (INT64_MAX: none). */
+static int look(keeper *k, keeper_lease *s, ipcfg_dhcp_clocks *c, int64_t *next)
+{
+    ipcfg_dhcp_keep_act act;
+    int interrupted = 0;
+
+    for (;;) {
+        if (s->reread) {
+            load(k, s);
+            (void)feed(k, s, IPCFG_DHCP_KEEP_EV_RECORD, c);
+        }
+        act = feed(k, s, IPCFG_DHCP_KEEP_EV_LOOK, c);
+        if (act.asleep_ms <= 0)
+            break;
+        /* a resume: the boot clock ran on while the monotonic one stood
+         * still; the record is read again and looked at anew */
+        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the lease is verified",
+                      (long long)(act.asleep_ms / 1000));
+        s->reread = 1;
     }
-    anchor(k, c);
-    if (ipcfg_dhcp_keep_expired(&k->tl, c->boot_ms) && !k->dns_gone) {
-        /* an expired lease's DNS servers go, link or not (an exchange
-         * that saw the expiry took them back already) */
-        dns(k, NULL);
-        k->dns_gone = 1;
-    }
-    ipcfg_dhcp_keep_in in = {c->boot_ms, k->up, k->need_verify, k->retry_ms};
-    ipcfg_dhcp_keep_do what = ipcfg_dhcp_keep_next(&k->tl, &in, next);
-    if (what == IPCFG_DHCP_KEEP_WAIT)
+    if (act.dns == IPCFG_DHCP_KEEP_DNS_WITHDRAW)
+        dns(k, NULL); /* an exchange that saw the expiry took them back already */
+    *next = act.next_ms;
+    if (act.what == IPCFG_DHCP_KEEP_WAIT)
         return 0;
+    if (act.what == IPCFG_DHCP_KEEP_STOP) {
+        k->stop = 1;
+        return 1;
+    }
     const char *who = ipcfg_lx_keeper_other_client(k);
     if (who != NULL) {
         yield_to(k, who);
         return 1;
     }
-    k->need_verify = 0;
     k->check_other = 0;
-    int st = exchange(k, what, &interrupted);
-    if (interrupted)
+    int st = exchange(k, s, act.what, &interrupted);
+    if (interrupted) {
+        (void)feed(k, s, IPCFG_DHCP_KEEP_EV_STOPPED, c);
         return 1;
-    if (st == 0)
-        ipcfg_dhcp_keep_unanchor(&k->tl); /* the lease just bound counts from now */
-    load(k);
+    }
+    load(k, s);
+    (void)feed(k, s, st == 0 ? IPCFG_DHCP_KEEP_EV_BOUND : IPCFG_DHCP_KEEP_EV_FAILED, c);
     if (st == 0) {
-        k->retry_ms = 0;
-        k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
-        k->dns_gone = 0;
-        const uint8_t *a = k->rec.address;
+        const uint8_t *a = s->rec.address;
         ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
-                      k->rec.prefix_len, k->rec.lease_time, k->rec.t1);
-    } else {
-        after_failure(k);
+                      s->rec.prefix_len, s->rec.lease_time, s->rec.t1);
     }
     return 1;
 }
@@ -323,8 +305,11 @@ static int setup(keeper *k, const char *ifname)
 
     ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
     k->lockfd = k->sigfd = k->evfd = k->tfd = k->bfd = k->lsock = k->intr = -1;
-    k->backoff = IPCFG_LX_KEEP_BACKOFF_MIN_S;
-    k->reload = 1;
+    /* the set of leases it keeps: the DHCPv4 lease (a DHCPv6 one is a
+     * second slot, docs/development.md) */
+    k->lease[0].family = IPCFG_AF_INET4;
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+        ipcfg_dhcp_keep_init(&k->lease[i].tl);
     if (ipcfg_nlsock_open(&k->nl) != 0)
         return 3;
     ipcfg_error_clear(&err);
@@ -398,10 +383,6 @@ static int setup(keeper *k, const char *ifname)
         (void)close(k->lsock);
         k->lsock = -1;
     }
-    ipcfg_dhcp_clocks c;
-    ipcfg_dhcp_keep_init(&k->tl);
-    clocks(k, &c);
-    (void)ipcfg_dhcp_keep_sample(&k->tl, &c);
     return 0;
 }
 
@@ -444,46 +425,52 @@ static void arm(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
     (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
 }
 
+/* The start of a kept lease: its record as the keeper finds it.  0: to be
+ * kept; 1: released, nothing to keep. */
+static int start(keeper *k, keeper_lease *s)
+{
+    ipcfg_dhcp_clocks c;
+
+    load(k, s);
+    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, record(s), k->up, 0};
+    ev.addr_present = bound(s) && ipcfg_lx_keeper_addr_present(k, &s->rec);
+    clocks(k, &c);
+    ipcfg_dhcp_keep_act act = ipcfg_dhcp_keep_step(&s->tl, &ev, &c);
+    if (act.what == IPCFG_DHCP_KEEP_STOP)
+        return 1;
+    if (act.dns == IPCFG_DHCP_KEEP_DNS_RESTORE)
+        dns(k, &s->rec); /* nothing is done when they are there */
+    if (act.link_set_up) {
+        ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+        if (!k->admin_up) {
+            int er = ipcfg_lx_keeper_link_set_up(k);
+            if (er != 0)
+                ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
+            else
+                ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
+        }
+    }
+    return 0;
+}
+
 /* The keeper's life once it holds the interface; its exit status. */
 static int keep(keeper *k)
 {
-    load(k);
-    k->reload = 0;
-    if (k->have && k->rec.state == IPCFG_DHCP_LEASE_RELEASED) {
-        /* `ipcfg /release` was the last word (a keeper restarted by
-         * systemd after it, or enabled for a released interface) */
+    int released = 1;
+
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+        released &= start(k, &k->lease[i]);
+    if (released) {
         ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
         ready();
         return 0;
-    }
-    if (bound(k) && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
-        if (ipcfg_lx_keeper_addr_present(k)) {
-            /* a keeper started again (a restarted unit, a /renew after
-             * one ended): the DNS servers it took back as it ended go
-             * back to the resolver (nothing is done when they are there) */
-            dns(k, &k->rec);
-        } else {
-            /* a boot (the unit enabled), or the address taken off while no
-             * keeper ran: the recorded lease is verified at once
-             * (INIT-REBOOT, RFC 2131 §3.2), on a link brought up if nobody
-             * set it up */
-            ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
-            k->need_verify = 1;
-            if (!k->admin_up) {
-                int er = ipcfg_lx_keeper_link_set_up(k);
-                if (er != 0)
-                    ipcfg_lx_klog(LOG_WARNING, "cannot set the link up (%s)", strerror(-er));
-                else
-                    ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
-            }
-        }
     }
     ready();
     ipcfg_lx_klog(LOG_INFO, "keeping the lease (process %ld)", (long)getpid());
     while (!k->stop) {
         ipcfg_dhcp_clocks now;
-        int64_t next = INT64_MAX;
-        resumed(k);
+        int64_t next = INT64_MAX, at;
+        int ran = 0;
         if (k->check_other) {
             const char *who = ipcfg_lx_keeper_other_client(k);
             k->check_other = 0;
@@ -492,7 +479,11 @@ static int keep(keeper *k)
                 break;
             }
         }
-        if (step(k, &now, &next) != 0)
+        for (int i = 0; i < IPCFG_LX_KEEPER_LEASES && !ran; i++) {
+            ran = look(k, &k->lease[i], &now, &at);
+            next = at < next ? at : next;
+        }
+        if (ran)
             continue;
         arm(k, &now, next);
         status(k, &now, next);
@@ -509,7 +500,8 @@ static int keep(keeper *k)
             if (p[i].revents) {
                 /* ECANCELED: the clock was set or the host resumed; looked at anew */
                 (void)!read(p[i].fd, &ticks, sizeof(ticks));
-                k->reload = 1;
+                for (int j = 0; j < IPCFG_LX_KEEPER_LEASES; j++)
+                    k->lease[j].reread = 1;
             }
         }
         if (k->lsock >= 0 && p[4].revents) {

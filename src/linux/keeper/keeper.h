@@ -17,8 +17,6 @@
 #define IPCFG_LINUX_KEEPER_KEEPER_H
 
 #define IPCFG_LX_KEEP_XCHG_S 60     /* one exchange of the keeper at most */
-#define IPCFG_LX_KEEP_BACKOFF_MIN_S 10
-#define IPCFG_LX_KEEP_BACKOFF_MAX_S 300
 
 /* Runs the keeper of ifname; returns the process's exit status: 0 stopped
  * (SIGTERM, the interface gone, another client took it over, another

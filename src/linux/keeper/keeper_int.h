@@ -10,8 +10,23 @@
 #include <time.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp/dhcp_keep.h"
 #include "netlink/nlsock.h"
 #include "clock.h"
+
+/* One kept lease: its family, its timeline (the state machine that
+ * decides, dhcp/dhcp_keep.h) and its record (the lease file).  The keeper
+ * keeps a set of them per interface: one DHCPv4 lease today; a DHCPv6
+ * lease is one more slot (docs/development.md). */
+typedef struct keeper_lease {
+    ipcfg_family family;
+    ipcfg_dhcp_keep tl;  /* the timeline (dhcp_keep.c) */
+    ipcfg_dhcp_lease rec;
+    int have;            /* rec holds the lease file's record */
+    int reread;          /* the lease file is read again before the next look */
+} keeper_lease;
+
+#define IPCFG_LX_KEEPER_LEASES 1 /* DHCPv4 */
 
 typedef struct keeper {
     char ifname[IPCFG_DHCP_IFNAME_MAX];
@@ -22,19 +37,30 @@ typedef struct keeper {
     int lockfd, sigfd, evfd, tfd, bfd, lsock, intr;
     int held;        /* it holds the interface (the record lock): the lease is its to keep */
     int stop;        /* leave: SIGTERM, the interface gone, another client */
-    int need_verify; /* the link came back, the host resumed, our address went */
-    int reload;      /* the lease file is read again before the next step */
     int check_other; /* a foreign dynamic address appeared: is another client here? */
-    int dns_gone;    /* an expired lease's DNS servers were taken back */
-    int64_t retry_ms;    /* boot-clock time of the next attempt after a failure; 0: none */
-    unsigned backoff;    /* seconds, without a lease */
-    ipcfg_dhcp_keep tl;  /* the time asleep, the lease's times on the boot clock (dhcp_keep.c) */
     int64_t skew_ms;     /* test builds: the simulated time asleep added to the boot clock */
-    ipcfg_dhcp_lease rec;
-    int have;            /* rec holds the lease file's record */
+    keeper_lease lease[IPCFG_LX_KEEPER_LEASES];
     ipcfg_nlsock nl;
     uint8_t buf[16384];
 } keeper;
+
+/* Feeds an event that carries no time (a link change, a verify, a
+ * reload) to a kept lease's timeline; its lease file is read again before
+ * the next look. */
+static inline void ipcfg_lx_keeper_feed_one(keeper_lease *s, ipcfg_dhcp_keep_ev_kind kind, int link_up)
+{
+    ipcfg_dhcp_keep_ev ev = {kind, NULL, link_up, 0};
+
+    (void)ipcfg_dhcp_keep_step(&s->tl, &ev, NULL);
+    s->reread = 1;
+}
+
+/* The same to every kept lease (the link's events concern them all). */
+static inline void ipcfg_lx_keeper_feed(keeper *k, ipcfg_dhcp_keep_ev_kind kind, int link_up)
+{
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+        ipcfg_lx_keeper_feed_one(&k->lease[i], kind, link_up);
+}
 
 /* Unix seconds now (the lease's times are on the wall clock). */
 static inline long long ipcfg_lx_keeper_wall_now(void)
@@ -53,14 +79,14 @@ int ipcfg_lx_keeper_link_appeared(keeper *k);
  * else the kernel's negative errno. */
 int ipcfg_lx_keeper_link_set_up(keeper *k);
 /* 1 when the record's address is on the interface now. */
-int ipcfg_lx_keeper_addr_present(keeper *k);
+int ipcfg_lx_keeper_addr_present(keeper *k, const ipcfg_dhcp_lease *rec);
 /* Another DHCP client runs the interface now (the listing's rules,
  * peers/peer_lease.h): its name, or NULL. */
 const char *ipcfg_lx_keeper_other_client(keeper *k);
 /* Reads the pending link and address events: sets stop (the interface
- * gone, renamed or moved away), need_verify (carrier back, the lease's
- * address removed, a new hardware address), check_other (a dynamic
- * address someone else added), reload. */
+ * gone, renamed or moved away) and check_other (a dynamic address someone
+ * else added); feeds the timelines the link's carrier and the verifies
+ * (the lease's address removed, a new hardware address, events lost). */
 void ipcfg_lx_keeper_read_events(keeper *k);
 
 #endif

@@ -82,13 +82,13 @@ int ipcfg_lx_keeper_link_set_up(keeper *k)
 }
 
 /* Whether the record's address is on the interface now. */
-int ipcfg_lx_keeper_addr_present(keeper *k)
+int ipcfg_lx_keeper_addr_present(keeper *k, const ipcfg_dhcp_lease *rec)
 {
     ipcfg_lx_addr4s a;
 
     memset(&a, 0, sizeof(a));
     ipcfg_lx_addr4s_dump(&a, &k->nl);
-    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, k->rec.address, k->rec.prefix_len);
+    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, rec->address, rec->prefix_len);
     ipcfg_lx_addr4s_free(&a);
     return here;
 }
@@ -122,7 +122,8 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
     if (ev->type == RTM_NEWLINK || ev->type == RTM_DELLINK) {
         if (ev->link.ifindex != k->ifindex)
             return 0;
-        k->reload = 1;
+        for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+            k->lease[i].reread = 1;
         if (ev->type == RTM_DELLINK || strcmp(ev->link.name, k->ifname) != 0) {
             ipcfg_lx_klog(LOG_INFO, "the interface is gone (or renamed); the keeper stops");
             k->stop = 1;
@@ -134,13 +135,13 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
              * obtains one for the new address (dhcp_client_start.c) */
             memcpy(k->hw, ev->link.hwaddr, 6);
             ipcfg_lx_klog(LOG_INFO, "the hardware address changed: a lease is obtained for the new one");
-            k->need_verify = k->reload = 1;
+            ipcfg_lx_keeper_feed(k, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
         }
         int up = ipcfg_lx_media_connected(&ev->link);
-        if (up && !k->up) {
+        if (up && !k->up)
             ipcfg_lx_klog(LOG_INFO, "the link is back: the lease is verified");
-            k->need_verify = k->reload = 1;
-        }
+        if (up != k->up)
+            ipcfg_lx_keeper_feed(k, IPCFG_DHCP_KEEP_EV_LINK, up); /* back: a verify (dhcp_keep.c) */
         k->up = up;
         return 0;
     }
@@ -149,12 +150,20 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
         return 0;
     const uint8_t *ip = a->has_local ? a->local : a->address;
     int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
-    if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu)
-        k->check_other = k->reload = 1; /* a dynamic address someone else added */
-    if (ev->type == RTM_DELADDR && ours && k->have && k->rec.state == IPCFG_DHCP_LEASE_BOUND &&
-        memcmp(ip, k->rec.address, 4) == 0 && ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&k->rec) - 1) {
-        ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
-        k->need_verify = k->reload = 1;
+    if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu) {
+        k->check_other = 1; /* a dynamic address someone else added */
+        for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+            k->lease[i].reread = 1;
+    }
+    /* a DHCPv4 lease's own address removed */
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
+        keeper_lease *s = &k->lease[i];
+        if (ev->type == RTM_DELADDR && ours && s->family == IPCFG_AF_INET4 && s->have &&
+            s->rec.state == IPCFG_DHCP_LEASE_BOUND && memcmp(ip, s->rec.address, 4) == 0 &&
+            ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&s->rec) - 1) {
+            ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
+            ipcfg_lx_keeper_feed_one(s, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
+        }
     }
     return 0;
 }
@@ -198,7 +207,8 @@ void ipcfg_lx_keeper_read_events(keeper *k)
             /* events were lost: the link's state read anew */
             if (ipcfg_lx_keeper_link_query(k) != 0)
                 k->stop = 1;
-            k->need_verify = k->reload = 1;
+            ipcfg_lx_keeper_feed(k, IPCFG_DHCP_KEEP_EV_LINK, k->up);
+            ipcfg_lx_keeper_feed(k, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
             continue;
         }
         if (n <= 0)
