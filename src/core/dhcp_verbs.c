@@ -100,7 +100,10 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
                 b->client_command(a, release, cmd, sizeof(cmd));
             ipcfg_peer_refusal(&r->err, a, cmd);
             r->counts = named;
-        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
+        } else if (!(v6 ? named || a->lease6 != NULL : a->dhcp_enabled == IPCFG_YES) && !obtain) {
+            /* DHCPv6: without a name, the adapters that hold a DHCPv6
+             * lease (the listing's lease6); a named one goes to the
+             * backend, whose record says whether there is one */
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);

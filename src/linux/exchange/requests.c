@@ -28,32 +28,18 @@
 
 static int reply_step(exchange_run *r, int status, int saving, const ipcfg_error *err, int fd)
 {
-    ipcfg_lx_wire_reply rep;
-
-    memset(&rep, 0, sizeof(rep));
-    rep.status = status;
-    rep.saving = saving;
-    if (err != NULL && status != 0)
-        rep.err = *err;
-    if (ipcfg_lx_wire_send(r->engine.rpc, &rep, sizeof(rep), fd) == 0)
-        return 0;
-    snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine did not take its answer; it was stopped.");
-    return -1;
+    return ipcfg_lx_reply(r, status, saving, err, fd);
 }
 
 static int reply(exchange_run *r, int status, const ipcfg_error *err, int fd)
 {
-    return reply_step(r, status, 0, err, fd);
+    return ipcfg_lx_reply(r, status, 0, err, fd);
 }
 
 static int refuse(exchange_run *r, exchange_job *j, const char *what)
 {
-    ipcfg_error e;
-
-    ipcfg_error_clear(&e);
-    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine asked to %s; refused.", what);
     (void)j;
-    return reply(r, e.status, &e, -1);
+    return ipcfg_lx_refuse(r, what);
 }
 
 /* The lease in a request: parsed strictly, for this job's interface. */
@@ -277,6 +263,8 @@ int ipcfg_lx_serve(exchange_run *r, exchange_job **done)
         return -1;
     }
     exchange_job *j = &r->jobs[req.job];
+    if (j->family == IPCFG_AF_INET6)
+        return ipcfg_lx_serve6(r, j, &req, text, done);
     switch (req.type) {
     case IPCFG_LX_W_OPEN:
         return serve_open(r, j, req.arg);
@@ -294,20 +282,6 @@ int ipcfg_lx_serve(exchange_run *r, exchange_job **done)
     if (req.type == IPCFG_LX_W_UNAPPLY)
         return serve_unapply(r, j, &l);
     return serve_save(r, j, &l);
-}
-
-void ipcfg_lx_note_add(exchange_job *j, const char *line)
-{
-    size_t have = strlen(j->note);
-
-    if (line[0] == '\0')
-        return;
-    if (have == 0) {
-        ipcfg_copy_str(j->note, sizeof(j->note), line);
-    } else if (have + 1 < sizeof(j->note)) {
-        j->note[have] = ' ';
-        ipcfg_copy_str(j->note + have + 1, sizeof(j->note) - have - 1, line);
-    }
 }
 
 int ipcfg_lx_addr_present(exchange_run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)

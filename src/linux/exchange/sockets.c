@@ -112,3 +112,33 @@ int ipcfg_lx_arp_socket(int ifindex)
 {
     return packet_socket(ifindex, ETH_P_ARP, arp_filter, sizeof arp_filter / sizeof arp_filter[0], 0);
 }
+
+int ipcfg_lx_dhcp6_udp_socket(const char *ifname, int ifindex)
+{
+    struct sockaddr_in6 sin6;
+    int one = 1, zero = 0, hops = 1, fd, e;
+
+    fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -errno;
+    /* RFC 8415 §7.1: the client listens on UDP port 546; its messages to
+     * ff02::1:2 leave by this interface only, link-scoped (hop limit 1,
+     * as a link-local multicast), never looped back to itself */
+    if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, ifname, (socklen_t)strlen(ifname)) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &ifindex, sizeof ifindex) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof hops) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &zero, sizeof zero) != 0)
+        goto fail;
+    memset(&sin6, 0, sizeof sin6);
+    sin6.sin6_family = AF_INET6;
+    sin6.sin6_port = htons(546);
+    if (bind(fd, (struct sockaddr *)&sin6, sizeof sin6) != 0)
+        goto fail;
+    return fd;
+fail:
+    e = errno;
+    (void)close(fd);
+    return -e;
+}

@@ -55,7 +55,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     }
     switch (req->type) {
     case IPCFG_LX_W_OPEN:
-        if (req->arg < IPCFG_LX_SOCK_PACKET || req->arg > IPCFG_LX_SOCK_ARP || req->text_len != 0) {
+        if (req->arg < IPCFG_LX_SOCK_PACKET || req->arg > IPCFG_LX_SOCK_UDP6 || req->text_len != 0) {
             *why = "asking for an unknown kind of socket";
             return -1;
         }

@@ -32,8 +32,10 @@
 /* The wire's version, carried by every START: an engine that gets another
  * refuses the job.  Both sides are one build today; a change to a message
  * (a DHCPv6 job's fields, say) changes the number.  2: START carries the
- * FQDN, the user class and the name choice (options 81, 77). */
-#define IPCFG_LX_WIRE_VERSION 2
+ * FQDN, the user class and the name choice (options 81, 77).  3: START carries a DHCPv6 job's IAID and the host's
+ * DUID; a DHCPv6 job's leases travel as "ipcfg-lease6" text
+ * (src/dhcp6/dhcp6_lease.h). */
+#define IPCFG_LX_WIRE_VERSION 3
 
 #define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
                                        domains, a URI and an FQDN) is < 4.5 KiB (unit_dhcp_opts) */
@@ -57,7 +59,8 @@ typedef enum ipcfg_lx_wire_type {
 typedef enum ipcfg_lx_sock_kind {
     IPCFG_LX_SOCK_PACKET = 1, /* AF_PACKET for IPv4/UDP to port 68 (exchange/sockets.h) */
     IPCFG_LX_SOCK_UDP = 2,    /* UDP port 68 bound to the interface */
-    IPCFG_LX_SOCK_ARP = 3     /* AF_PACKET for ARP (the conflict probe) */
+    IPCFG_LX_SOCK_ARP = 3,    /* AF_PACKET for ARP (the conflict probe) */
+    IPCFG_LX_SOCK_UDP6 = 4    /* UDP/IPv6 port 546 bound to the interface (a DHCPv6 job's only socket) */
 } ipcfg_lx_sock_kind;
 
 /* ctl: the privileged part -> the engine.  Followed by rec_len bytes of
@@ -66,7 +69,8 @@ typedef struct ipcfg_lx_wire_start {
     uint32_t type;    /* IPCFG_LX_W_START */
     uint32_t version; /* IPCFG_LX_WIRE_VERSION */
     uint32_t family;  /* ipcfg_family: IPCFG_AF_INET4 (the engine's DHCPv4 client; the lease text is
-                         src/dhcp's); IPCFG_AF_INET6 is for the DHCPv6 client to come (src/dhcp6) */
+                         src/dhcp's) or IPCFG_AF_INET6 (its DHCPv6 client, src/dhcp6; the text is
+                         "ipcfg-lease6", and iaid, duid say the job's identity) */
     uint32_t job;
     uint32_t op;   /* ipcfg_dhcp_op */
     uint32_t ifindex;
@@ -82,6 +86,9 @@ typedef struct ipcfg_lx_wire_start {
     char fqdn[IPCFG_DHCP_NAME_CAP];       /* option 81 ("" none; dhcp_names.c) */
     uint8_t name_choice;                  /* ipcfg_dhcp_name_choice */
     char classid[IPCFG_DHCP_CLASS_CAP];   /* option 77 ("" none) */
+    uint32_t iaid;                        /* DHCPv6: the interface's IAID (dhcp6_duid.h) */
+    uint8_t duid[130];                    /* DHCPv6: the host's DUID (its length in duid_len) */
+    uint8_t duid_len;
     uint32_t rec_len;
 } ipcfg_lx_wire_start;
 
