@@ -159,10 +159,11 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
 
 /* ---- what the leases say, what was handed over ---- */
 
-/* What an interface's leases hand over, the DHCPv4 lease's first: its
- * DNS servers (option 6), then the DHCPv6 lease's (option 23, RFC 3646);
- * the DHCPv4 domain (option 15), then the search list: option 119's
- * names, then option 24's, without repeats.  Only names that are DNS
+/* What an interface's leases hand over, in the order /all lists them
+ * (docs/verbs/all.md): the DHCPv6 lease's DNS servers (option 23, RFC
+ * 3646), then the DHCPv4 lease's (option 6); the DHCPv4 domain (option
+ * 15), then the search list: option 119's names, then option 24's,
+ * without repeats.  Only names that are DNS
  * names (dns_name.h) get here (set_of). */
 #define SET_SERVERS (IPCFG_DHCP_MAX_DNS + IPCFG_DHCP6_MAX_DNS)
 #define SET_SEARCH (IPCFG_DHCP_MAX_SEARCH + IPCFG_DHCP6_MAX_DOMAINS)
@@ -341,6 +342,11 @@ static int add_search(dns_set *set, const char *d, size_t cap)
     return 1;
 }
 
+static int live6(const ipcfg_dhcp6_lease *l6)
+{
+    return l6 != NULL && (l6->state == IPCFG_DHCP6_LEASE_BOUND || l6->state == IPCFG_DHCP6_LEASE_STATELESS);
+}
+
 /* What may reach a resolver program, checked right before it does (the
  * engine checked the leases, and the lease parsers again; this is the
  * last place before openresolv evaluates its input or resolvectl parses
@@ -353,10 +359,14 @@ static void set_of(const ipcfg_dhcp_lease *l4, const ipcfg_dhcp6_lease *l6, dns_
 
     memset(set, 0, sizeof(*set));
     dropped[0] = '\0';
+    /* the servers as /all lists them: the DHCPv6 lease's first */
+    for (unsigned i = 0; live6(l6) && i < l6->n_dns && i < IPCFG_DHCP6_MAX_DNS; i++)
+        (void)inet_ntop(AF_INET6, l6->dns[i], set->servers[set->n_servers++], INET6_ADDRSTRLEN);
+    for (unsigned i = 0; l4 != NULL && l4->state == IPCFG_DHCP_LEASE_BOUND && i < l4->n_dns && i < IPCFG_DHCP_MAX_DNS;
+         i++)
+        snprintf(set->servers[set->n_servers++], INET6_ADDRSTRLEN, "%u.%u.%u.%u", l4->dns[i][0], l4->dns[i][1],
+                 l4->dns[i][2], l4->dns[i][3]);
     if (l4 != NULL && l4->state == IPCFG_DHCP_LEASE_BOUND) {
-        for (unsigned i = 0; i < l4->n_dns && i < IPCFG_DHCP_MAX_DNS; i++)
-            snprintf(set->servers[set->n_servers++], INET6_ADDRSTRLEN, "%u.%u.%u.%u", l4->dns[i][0], l4->dns[i][1],
-                     l4->dns[i][2], l4->dns[i][3]);
         size_t dl = strnlen(l4->domain, sizeof(l4->domain));
         if (dl > 0 && dl < sizeof(l4->domain) && ipcfg_dns_name_valid(l4->domain, dl))
             memcpy(set->domain, l4->domain, dl + 1);
@@ -367,9 +377,7 @@ static void set_of(const ipcfg_dhcp_lease *l4, const ipcfg_dhcp6_lease *l6, dns_
         for (unsigned i = 0; i < l4->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
             bad |= !add_search(set, l4->search[i], sizeof(l4->search[i]));
     }
-    if (l6 != NULL && (l6->state == IPCFG_DHCP6_LEASE_BOUND || l6->state == IPCFG_DHCP6_LEASE_STATELESS)) {
-        for (unsigned i = 0; i < l6->n_dns && i < IPCFG_DHCP6_MAX_DNS; i++)
-            (void)inet_ntop(AF_INET6, l6->dns[i], set->servers[set->n_servers++], INET6_ADDRSTRLEN);
+    if (live6(l6)) {
         for (unsigned i = 0; i < l6->n_domains && i < IPCFG_DHCP6_MAX_DOMAINS; i++)
             bad |= !add_search(set, l6->domains[i], sizeof(l6->domains[i]));
     }

@@ -2,7 +2,8 @@
 # A DHCPv6 lease's DNS servers (option 23) and search list (option 24) with
 # the real openresolv, beside the DHCPv4 lease's: /renew6 hands them over
 # under the interface's entry c0.ipcfg; /renew adds the DHCPv4 lease's to
-# the same entry (its servers first, each name once); /release6 takes the
+# the same entry (servers in /all's order: the DHCPv6 lease's first; the
+# DHCPv4 search list first; each name once); /release6 takes the
 # DHCPv6 lease's back and leaves the DHCPv4 lease's; /release the rest.
 #
 # The client side runs shut in as test_keeper_openresolv.sh's does
@@ -35,12 +36,12 @@ assert_line "$R" "nameserver $DNS6" "resolv.conf (inside): the DHCPv6 lease's se
 assert_line "$R" "search $DOMAIN6" "resolv.conf (inside): the DHCPv6 lease's search list"
 assert_eq "c0.ipcfg" "$(in_jail /sbin/resolvconf -i 2>&1 | xargs)" "resolvconf -i: c0.ipcfg"
 
-# ---- /renew: the DHCPv4 lease's joins, first --------------------------------------------
+# ---- /renew: the DHCPv4 lease's joins --------------------------------------------------
 run_jail_ipcfg /renew c0
 assert_exit 0 "/renew c0"
 L=$(in_jail /sbin/resolvconf -l 2>&1)
-assert_eq "nameserver 10.77.0.1
-nameserver $DNS6" "$(grep '^nameserver' <<<"$L")" "c0.ipcfg: the DHCPv4 server first, then the DHCPv6 one"
+assert_eq "nameserver $DNS6
+nameserver 10.77.0.1" "$(grep '^nameserver' <<<"$L")" "c0.ipcfg: the DHCPv6 server first (as /all lists them), then the DHCPv4 one"
 assert_line "$L" "search v4.example.test example.test" "c0.ipcfg: the search lists joined, each name once"
 
 # ---- /release6: the DHCPv6 lease's taken back, the DHCPv4 lease's stay -----------------
