@@ -13,6 +13,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -83,6 +84,33 @@ static int io_save(void *ctx, const ipcfg_dhcp6_lease *lease, ipcfg_error *err)
     return call6(ctx, IPCFG_LX_W_SAVE, 0, lease, err, NULL);
 }
 
+/* The privileged part watches the kernel's detection (it alone reads
+ * rtnetlink) and answers once it has ended; the verdict reaches the client
+ * at the job's next step (dhcp6_client.h: never from within io.dad). */
+static int io_dad(void *ctx, const uint8_t *addrs, unsigned n)
+{
+    engine_job *j = ctx;
+    char *t = ipcfg_lx_engine_text(j->e);
+    size_t at = 0;
+    int failed = 0;
+
+    if (n == 0 || n > IPCFG_DHCP6_MAX_ADDRS)
+        return -1;
+    for (unsigned i = 0; i < n; i++) {
+        for (unsigned k = 0; k < 16; k++)
+            at += (size_t)snprintf(t + at, 3, "%02x", addrs[16 * i + k]);
+        t[at++] = '\n';
+    }
+    if (ipcfg_lx_engine_call(j, IPCFG_LX_W_DAD, 0, at, NULL, NULL, NULL, &failed) != 0)
+        return -1;
+    j->n_dad_failed = 0;
+    for (unsigned i = 0; i < n; i++)
+        if ((unsigned)failed & (1u << i))
+            memcpy(j->dad_failed[j->n_dad_failed++], addrs + 16 * i, 16);
+    j->dad_pending = 1;
+    return 0;
+}
+
 void ipcfg_lx_engine6_start(engine_job *j, const ipcfg_lx_wire_start *s, const char *rec, size_t rec_len)
 {
     ipcfg_dhcp6_config cfg;
@@ -99,7 +127,7 @@ void ipcfg_lx_engine6_start(engine_job *j, const ipcfg_lx_wire_start *s, const c
     cfg.iaid = s->iaid;
     cfg.duid_len = s->duid_len <= sizeof(cfg.duid) ? s->duid_len : 0;
     memcpy(cfg.duid, s->duid, cfg.duid_len);
-    cfg.dad = 0; /* the kernel's duplicate address detection is not awaited */
+    cfg.dad = 1; /* new addresses wait for the kernel's duplicate address detection (io_dad) */
     memset(&io, 0, sizeof(io));
     io.ctx = j;
     io.send = io_send;
@@ -107,6 +135,7 @@ void ipcfg_lx_engine6_start(engine_job *j, const ipcfg_lx_wire_start *s, const c
     io.unapply = io_unapply;
     io.save = io_save;
     io.commit = io_commit;
+    io.dad = io_dad;
     io.random = ipcfg_lx_engine_random;
     ipcfg_dhcp6_client_init(j->v6, &cfg, &io);
     ipcfg_dhcp6_now now = now6();
@@ -131,6 +160,10 @@ void ipcfg_lx_engine6_step(engine_job *j)
     ipcfg_dhcp6_now now = now6();
     ipcfg_error res;
 
+    if (j->dad_pending) {
+        j->dad_pending = 0;
+        ipcfg_dhcp6_client_dad_done(j->v6, &now, &j->dad_failed[0][0], j->n_dad_failed);
+    }
     if (!ipcfg_dhcp6_client_done(j->v6, NULL) && now.mono_ms >= ipcfg_dhcp6_client_next_wakeup(j->v6))
         ipcfg_dhcp6_client_timer(j->v6, &now);
     ipcfg_error_clear(&res);
@@ -145,6 +178,8 @@ void ipcfg_lx_engine6_step(engine_job *j)
 
 int64_t ipcfg_lx_engine6_next(const engine_job *j)
 {
+    if (j->dad_pending)
+        return 0; /* the verdict is delivered at once */
     int64_t t = ipcfg_dhcp6_client_next_wakeup(j->v6);
 
     return j->deadline + IPCFG_LX_ENGINE_GRACE_MS < t ? j->deadline + IPCFG_LX_ENGINE_GRACE_MS : t;

@@ -39,6 +39,9 @@ typedef struct engine_job {
     ipcfg_family family;    /* the START's: which state machine runs the job */
     ipcfg_dhcp_client v4;   /* IPCFG_AF_INET4 */
     ipcfg_dhcp6_client *v6; /* IPCFG_AF_INET6 (engine/engine6.c), else NULL */
+    int dad_pending;        /* DHCPv6: a verdict of duplicate address detection awaits the client */
+    uint8_t dad_failed[IPCFG_DHCP6_MAX_ADDRS][16];
+    unsigned n_dad_failed;
 } engine_job;
 
 struct engine {

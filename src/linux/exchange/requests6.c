@@ -16,6 +16,10 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+
+#include <linux/if_addr.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,6 +27,7 @@
 #include "clock.h"
 #include "exchange/apply.h"
 #include "exchange/sockets.h"
+#include "netlink/nlreq.h"
 #include "shared/error.h"
 
 static int lease_of(exchange_job *j, const char *text, size_t len, ipcfg_dhcp6_lease *l)
@@ -170,6 +175,129 @@ static void serve_done(exchange_job *j, ipcfg_error *res)
     j->job->err = *res;
 }
 
+/* ---- duplicate address detection (RFC 4862 §5.4; RFC 8415 §18.2.10.1) ---- */
+
+/* A number from /proc/sys/net/ipv6/<what>/<ifname>/<key>; dflt when unread. */
+static long ipv6_sysctl(const char *what, const char *ifname, const char *key, long dflt)
+{
+    char path[256], buf[32];
+    long v = dflt;
+
+    if ((size_t)snprintf(path, sizeof(path), "/proc/sys/net/ipv6/%s/%s/%s", what, ifname, key) >= sizeof(path))
+        return dflt;
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return dflt;
+    if (fgets(buf, sizeof(buf), f) != NULL)
+        v = strtol(buf, NULL, 10);
+    (void)fclose(f);
+    return v;
+}
+
+typedef struct dad_watch {
+    uint32_t ifindex;
+    const uint8_t (*addrs)[16];
+    unsigned n;
+    unsigned seen, tentative, failed; /* bit i: the i-th address */
+} dad_watch;
+
+static int on_addr6(void *ctx, const ipcfg_nl_addr *na)
+{
+    dad_watch *w = ctx;
+    const uint8_t *a = na->has_local ? na->local : na->address;
+
+    if (na->family != AF_INET6 || na->addr_len != 16 || na->ifindex != w->ifindex)
+        return 0;
+    for (unsigned i = 0; i < w->n; i++) {
+        if (memcmp(a, w->addrs[i], 16) != 0)
+            continue;
+        w->seen |= 1u << i;
+        if (na->flags & IFA_F_DADFAILED)
+            w->failed |= 1u << i;
+        else if (na->flags & IFA_F_TENTATIVE)
+            w->tentative |= 1u << i;
+    }
+    return 0;
+}
+
+/* One dump: 0, or -1 when it could not be read. */
+static int dad_look(ipcfg_nlsock *nl, dad_watch *w)
+{
+    ipcfg_nl_visitor v;
+    ipcfg_nl_result res;
+    ipcfg_nlreq req;
+
+    w->seen = w->tentative = w->failed = 0;
+    memset(&v, 0, sizeof(v));
+    v.ctx = w;
+    v.on_addr = on_addr6;
+    ipcfg_nlreq_getaddr(&req, AF_INET6);
+    return ipcfg_nlsock_transact(nl, req.buf, req.len, &v, &res) == 0 && res.done && res.error == 0 ? 0 : -1;
+}
+
+/* The addresses of the text: lines of 32 lowercase hex digits, each an
+ * address this job installed.  Their count, or 0 when malformed. */
+static unsigned dad_addrs(const exchange_job *j, const char *text, size_t len, uint8_t out[][16])
+{
+    unsigned n = 0;
+
+    if (len % 33 != 0)
+        return 0;
+    for (size_t at = 0; at < len; at += 33) {
+        if (n == IPCFG_DHCP6_MAX_ADDRS || text[at + 32] != '\n' || !j->has_installed)
+            return 0;
+        for (unsigned k = 0; k < 16; k++) {
+            unsigned v;
+            char hx[3] = {text[at + 2 * k], text[at + 2 * k + 1], '\0'};
+            if (!isxdigit((unsigned char)hx[0]) || !isxdigit((unsigned char)hx[1]) || isupper((unsigned char)hx[0]) ||
+                isupper((unsigned char)hx[1]) || sscanf(hx, "%2x", &v) != 1)
+                return 0;
+            out[n][k] = (uint8_t)v;
+        }
+        if (!holds(&j->installed6, out[n]))
+            return 0;
+        n++;
+    }
+    return n;
+}
+
+/* Waits for the kernel's verdict on the addresses just installed: each
+ * one tentative until its detection ends, marked dadfailed (or, having a
+ * finite lifetime, deleted) when another host answered for it.  Bounded by
+ * the interface's own schedule (DupAddrDetectTransmits probes RetransTimer
+ * apart, after a delay of up to MAX_RTR_SOLICITATION_DELAY, 1 s) with a
+ * margin, and by the run's deadline; an interface without detection
+ * (accept_dad 0 or dad_transmits 0) answers at once.  The answer says
+ * which were found in use. */
+static int serve_dad(exchange_run *r, exchange_job *j, const char *text, size_t len)
+{
+    uint8_t addrs[IPCFG_DHCP6_MAX_ADDRS][16];
+    unsigned n = dad_addrs(j, text, len, addrs);
+    dad_watch w = {j->ifindex, (const uint8_t(*)[16])addrs, n, 0, 0, 0};
+
+    if (n == 0)
+        return ipcfg_lx_refuse(r, "watch addresses this job did not install");
+    long transmits = ipv6_sysctl("conf", j->ifname, "dad_transmits", 1);
+    if (ipv6_sysctl("conf", j->ifname, "accept_dad", 1) <= 0 || transmits <= 0)
+        return ipcfg_lx_reply(r, 0, 0, NULL, -1);
+    long retrans = ipv6_sysctl("neigh", j->ifname, "retrans_time_ms", 1000);
+    int64_t now = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
+    int64_t until = now + transmits * (retrans > 0 ? retrans : 1000) + 1000 + 500;
+    if (until > r->deadline)
+        until = r->deadline;
+    for (;;) {
+        if (dad_look(&r->nl, &w) != 0)
+            break;
+        unsigned gone = ((1u << n) - 1u) & ~w.seen;
+        if (w.tentative == 0 || ipcfg_lx_clock_ms(CLOCK_MONOTONIC) >= until) {
+            w.failed |= gone;
+            break;
+        }
+        (void)usleep(50 * 1000);
+    }
+    return ipcfg_lx_reply(r, 0, (int)w.failed, NULL, -1);
+}
+
 int ipcfg_lx_serve6(exchange_run *r, exchange_job *j, const ipcfg_lx_wire_req *req, const char *text,
                     exchange_job **done)
 {
@@ -184,6 +312,8 @@ int ipcfg_lx_serve6(exchange_run *r, exchange_job *j, const ipcfg_lx_wire_req *r
         *done = j;
         return ipcfg_lx_reply(r, 0, 0, NULL, -1);
     }
+    case IPCFG_LX_W_DAD:
+        return serve_dad(r, j, text, req->text_len);
     default:
         break;
     }

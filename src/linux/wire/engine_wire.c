@@ -37,7 +37,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
         return -1;
     }
     memcpy(req, buf, sizeof(*req));
-    if (req->type < IPCFG_LX_W_OPEN || req->type > IPCFG_LX_W_ABORT) {
+    if (req->type < IPCFG_LX_W_OPEN || req->type > IPCFG_LX_W_DAD) {
         *why = "of an unknown type";
         return -1;
     }
@@ -65,6 +65,12 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     case IPCFG_LX_W_SAVE:
         if (req->text_len == 0 || req->arg > (req->type == IPCFG_LX_W_APPLY ? 3u : 0u)) {
             *why = "without a lease";
+            return -1;
+        }
+        break;
+    case IPCFG_LX_W_DAD:
+        if (req->text_len == 0 || req->text_len > 8 * 33 || req->arg != 0) {
+            *why = "without the addresses to watch";
             return -1;
         }
         break;

@@ -34,8 +34,9 @@
  * (a DHCPv6 job's fields, say) changes the number.  2: START carries the
  * FQDN, the user class and the name choice (options 81, 77).  3: START carries a DHCPv6 job's IAID and the host's
  * DUID; a DHCPv6 job's leases travel as "ipcfg-lease6" text
- * (src/dhcp6/dhcp6_lease.h). */
-#define IPCFG_LX_WIRE_VERSION 3
+ * (src/dhcp6/dhcp6_lease.h).  4: DAD, a DHCPv6 job's duplicate address
+ * detection watched by the privileged part. */
+#define IPCFG_LX_WIRE_VERSION 4
 
 #define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
                                        domains, a URI and an FQDN) is < 4.5 KiB (unit_dhcp_opts) */
@@ -50,7 +51,10 @@ typedef enum ipcfg_lx_wire_type {
     IPCFG_LX_W_UNAPPLY = 4, /* rpc: remove the lease (text) the job installed or recorded */
     IPCFG_LX_W_SAVE = 5,    /* rpc: record the lease (text) */
     IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err; arg: IPCFG_DHCP_LEFT_*) */
-    IPCFG_LX_W_ABORT = 7    /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
+    IPCFG_LX_W_ABORT = 7,   /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
+    IPCFG_LX_W_DAD = 8      /* rpc: DHCPv6: the kernel's duplicate address detection of the addresses in the
+                               text (one per line, 32 lowercase hex digits; at most 8) just installed:
+                               answered when it has ended, reply.saving bit i set when the i-th failed */
 } ipcfg_lx_wire_type;
 
 #define IPCFG_LX_APPLY_REPLACES 1u
@@ -106,7 +110,8 @@ typedef struct ipcfg_lx_wire_req {
 /* rpc: the answer to every request. */
 typedef struct ipcfg_lx_wire_reply {
     int32_t status; /* 0, or an ipcfg_status with err filled; OPEN: -errno of the socket's creation in err */
-    int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed) */
+    int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed);
+                       DAD: bit i set when the i-th address was found in use */
     ipcfg_error err;
 } ipcfg_lx_wire_reply;
 

@@ -11,7 +11,9 @@
 #   /renew and /renew6 on one interface at once: both leases, and
 #   /release6 leaves the DHCPv4 lease alone;
 #   release (the address gone, the Release seen by the server, the record
-#   released), release again (2), /renew6 with no adapter after it (2).
+#   released), release again (2), /renew6 with no adapter after it (2);
+#   duplicate address detection on, another host holding the address:
+#   Decline, the address removed, exit 7.
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -109,4 +111,19 @@ run_ipcfg /renew6
 assert_exit 2 "/renew6 without an adapter: no interface holds a DHCPv6 lease"
 run_ipcfg /release c0
 assert_exit 0 "/release c0 (the DHCPv4 lease)"
+
+# ---- duplicate address detection fails: Decline, exit 7 ------------------------------
+# DAD on for c0; another host on the link (the server side) holds the
+# address the server gives us again
+dhcp6_dad_on "$CLI" c0
+dhcp6_claim "$addr"
+sniff6_clear srv
+run_ipcfg /renew6 c0
+assert_exit 7 "/renew6 c0: the address is in use on the link"
+assert_one_line "$ERR" "DAD failure: one line on stderr"
+assert_eq "SOLICIT ADVERTISE REQUEST REPLY DECLINE REPLY" "$(sniff6_types srv)" "DAD failure: the address declined"
+assert_contains "$(cat "$DHCP_TMP/one.log")" "DHCPDECLINE(s0)" "DAD failure: the server's log"
+assert_eq "" "$(v6_addrs "$CLI" c0)" "DAD failure: the address is not left on the interface"
+[[ $(lease6_key "$L6" state) != bound ]] && _pass || _fail "DAD failure: no bound record" "$(cat "$L6")"
+ip -n "$SRV" addr del "$addr/128" dev s0
 finish
