@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,51 +211,54 @@ static int open_lease(const char *dir, const char *ifname, const char *suffix, c
     return fd;
 }
 
-int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *out, char *why, size_t why_len)
+typedef int (*lease_reader)(int fd, void *out, char *why, size_t why_len);
+
+static int read4(int fd, void *out, char *why, size_t why_len)
+{
+    return ipcfg_lx_lease_read_fd(fd, out, why, why_len);
+}
+
+static int read6(int fd, void *out, char *why, size_t why_len)
+{
+    return ipcfg_lx_lease6_read_fd(fd, out, why, why_len);
+}
+
+/* <dir>/<ifname><suffix> read by rd into out (size bytes), whose interface
+ * name lies at name_off: it must be ifname. */
+static int load_file(const char *dir, const char *ifname, const char *suffix, lease_reader rd, void *out, size_t size,
+                     size_t name_off, char *why, size_t why_len)
 {
     char path[4096], inner[300];
-    int rc;
 
     why[0] = '\0';
-    int fd = open_lease(dir, ifname, IPCFG_LX_LEASE_SUFFIX, path, sizeof path, why, why_len);
+    int fd = open_lease(dir, ifname, suffix, path, sizeof path, why, why_len);
     if (fd < 0)
         return fd == -2 ? 0 : -1;
-    rc = ipcfg_lx_lease_read_fd(fd, out, inner, sizeof inner);
+    int rc = rd(fd, out, inner, sizeof inner);
     (void)close(fd);
     if (rc < 0) {
         snprintf(why, why_len, "The lease file %s %s; it is ignored.", path, inner);
         return -1;
     }
-    if (strcmp(out->ifname, ifname) != 0) {
-        snprintf(why, why_len, "The lease file %s names another interface (%s); it is ignored.", path,
-                 out->ifname);
-        memset(out, 0, sizeof *out);
+    const char *name = (const char *)out + name_off;
+    if (strcmp(name, ifname) != 0) {
+        snprintf(why, why_len, "The lease file %s names another interface (%s); it is ignored.", path, name);
+        memset(out, 0, size);
         return -1;
     }
     return 1;
 }
 
+int ipcfg_lx_lease_load(const char *dir, const char *ifname, ipcfg_dhcp_lease *out, char *why, size_t why_len)
+{
+    return load_file(dir, ifname, IPCFG_LX_LEASE_SUFFIX, read4, out, sizeof(*out), offsetof(ipcfg_dhcp_lease, ifname),
+                     why, why_len);
+}
+
 int ipcfg_lx_lease6_load(const char *dir, const char *ifname, ipcfg_dhcp6_lease *out, char *why, size_t why_len)
 {
-    char path[4096], inner[300];
-
-    why[0] = '\0';
-    int fd = open_lease(dir, ifname, IPCFG_LX_LEASE6_SUFFIX, path, sizeof path, why, why_len);
-    if (fd < 0)
-        return fd == -2 ? 0 : -1;
-    int rc = ipcfg_lx_lease6_read_fd(fd, out, inner, sizeof inner);
-    (void)close(fd);
-    if (rc < 0) {
-        snprintf(why, why_len, "The lease file %s %s; it is ignored.", path, inner);
-        return -1;
-    }
-    if (strcmp(out->ifname, ifname) != 0) {
-        snprintf(why, why_len, "The lease file %s names another interface (%s); it is ignored.", path,
-                 out->ifname);
-        memset(out, 0, sizeof *out);
-        return -1;
-    }
-    return 1;
+    return load_file(dir, ifname, IPCFG_LX_LEASE6_SUFFIX, read6, out, sizeof(*out),
+                     offsetof(ipcfg_dhcp6_lease, ifname), why, why_len);
 }
 
 int ipcfg_lx_state_write(const char *dir, const char *name, const char *text, size_t len, int exclusive,

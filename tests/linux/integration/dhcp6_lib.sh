@@ -244,3 +244,18 @@ hostile6_log() { grep -v '^ready$' "$HOSTILE6_LOG" | grep -E -- "${1:-.}"; }
 # lease6_key FILE KEY: the values of KEY in a DHCPv6 lease file
 # (docs/dhcp.md, "ipcfg-lease6 1"), one line each.
 lease6_key() { awk -v k="$2" '$1 == k { sub(/^[^ ]+ /, ""); print }' "$1" 2>/dev/null; }
+
+# lease6_age FILE SECONDS: the lease file's record made SECONDS older (its
+# obtained and expires times moved back), as if it had been obtained then.
+lease6_age() {
+    python3 - "$1" "$2" <<'PY' || fatal "aging the lease $1"
+import sys
+p, d = sys.argv[1], int(sys.argv[2])
+lines = open(p).read().split("\n")
+for i, l in enumerate(lines):
+    k, _, v = l.partition(" ")
+    if k in ("obtained", "expires"):
+        lines[i] = "%s %d" % (k, int(v) - d)
+open(p, "w").write("\n".join(lines))
+PY
+}
