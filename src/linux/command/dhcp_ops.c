@@ -75,5 +75,13 @@ void ipcfg_lx_dhcp_release6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, co
 
 void ipcfg_lx_dhcp_renew6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
+    if (o != NULL && o->hostname_set) {
+        /* the DHCPv6 client sends no name (Client FQDN, RFC 4704, is not
+         * built): said before anything is sent, never silently dropped */
+        for (size_t i = 0; i < n; i++)
+            ipcfg_error_set(&jobs[i].err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
+                            "/hostname is not sent over DHCPv6 by this version; nothing was sent.");
+        return;
+    }
     run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o, 1);
 }

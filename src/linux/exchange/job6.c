@@ -25,6 +25,7 @@ size_t ipcfg_lx_job6_start(exchange_job *j, uint8_t *msg, size_t cap, ipcfg_erro
     if (ipcfg_lx_duid_get(r->dir, j->hw, 6, s.duid, &s.duid_len, e) != 0)
         return 0;
     s.iaid = ipcfg_lx_iaid(j->ifname, j->hw, 6);
+    j->iaid6 = s.iaid;
     int have = ipcfg_lx_lease6_load(r->dir, j->ifname, &j->rec6, why, sizeof(why));
     if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
         ipcfg_lx_note_add(j, why);

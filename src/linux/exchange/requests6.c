@@ -36,7 +36,8 @@ static int lease_of(exchange_job *j, const char *text, size_t len, ipcfg_dhcp6_l
 
     if (ipcfg_dhcp6_lease_parse(text, len, l, why, sizeof(why)) != 0)
         return -1;
-    return strcmp(l->ifname, j->ifname) == 0 ? 0 : -1;
+    /* this job's interface, and the identity its START gave */
+    return strcmp(l->ifname, j->ifname) == 0 && l->iaid == j->iaid6 ? 0 : -1;
 }
 
 static int holds(const ipcfg_dhcp6_lease *l, const uint8_t a[16])

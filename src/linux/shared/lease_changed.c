@@ -10,6 +10,7 @@
 #define _GNU_SOURCE 1
 #include "shared/lease_changed.h"
 
+#include <net/if.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -26,7 +27,9 @@ static int64_t now_s(void)
 void ipcfg_lx_lease_changed(const char *ifname, const ipcfg_dhcp_lease *lease, char *note, size_t len)
 {
     char why[512];
-    ipcfg_dhcp6_lease *l6 = malloc(sizeof(*l6));
+    /* an interface that is gone (deleted, renamed, moved away) keeps
+     * nothing of either lease with the resolver */
+    ipcfg_dhcp6_lease *l6 = if_nametoindex(ifname) != 0 ? malloc(sizeof(*l6)) : NULL;
 
     if (l6 != NULL && (ipcfg_lx_lease6_load(ipcfg_lx_state_dir(), ifname, l6, why, sizeof(why)) != 1 ||
                        ipcfg_dhcp6_lease_expires(l6) <= now_s())) {
@@ -40,7 +43,7 @@ void ipcfg_lx_lease_changed(const char *ifname, const ipcfg_dhcp_lease *lease, c
 void ipcfg_lx_lease6_changed(const char *ifname, const ipcfg_dhcp6_lease *lease, char *note, size_t len)
 {
     char why[512];
-    ipcfg_dhcp_lease *l4 = malloc(sizeof(*l4));
+    ipcfg_dhcp_lease *l4 = if_nametoindex(ifname) != 0 ? malloc(sizeof(*l4)) : NULL;
 
     if (l4 != NULL && (ipcfg_lx_lease_load(ipcfg_lx_state_dir(), ifname, l4, why, sizeof(why)) != 1 ||
                        l4->state != IPCFG_DHCP_LEASE_BOUND ||

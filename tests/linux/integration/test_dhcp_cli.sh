@@ -71,6 +71,9 @@ assert_took "$ms" 2000 "/renew6 v0 (timeout 1 s, at most 1 s more)"
 run_ipcfg /release6 v0
 assert_exit 2 "/release6 v0 (no DHCPv6 lease)"
 assert_one_line "$ERR" "/release6 v0: one error line"
+run_ipcfg /renew6 v0 /hostname:web01 /timeout:1
+assert_exit 6 "/renew6 /hostname: no name is sent over DHCPv6"
+assert_contains "$ERR" "/hostname is not sent over DHCPv6" "/renew6 /hostname: says why"
 
 # /flushdns: no resolver cache serves this namespace (and IPCFG_PEER_ROOT
 # is unset: the host's own resolved, if any, is not this namespace's)
