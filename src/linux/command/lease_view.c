@@ -149,13 +149,16 @@ static int scan6(ipcfg_adapter_list *l, DIR *d, const char *name, size_t n, int6
     if (a == NULL)
         return 0;
     ipcfg_dhcp6_lease *ls = malloc(sizeof(*ls));
-    int fd = ls != NULL ? openat(dirfd(d), name, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+    if (ls == NULL)
+        return -1;
+    /* as for NAME.lease: a regular file, by fstat after the open */
+    int fd = openat(dirfd(d), name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd >= 0 && ipcfg_lx_lease6_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0)
         rc = fill6(l, a, ls, now);
     if (fd >= 0)
         (void)close(fd);
     free(ls);
-    return ls == NULL ? -1 : rc;
+    return rc;
 }
 
 int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)

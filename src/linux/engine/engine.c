@@ -83,11 +83,6 @@ static void engine_fail(int rpc, const char *why)
     _exit(1);
 }
 
-static int open_sock(engine_job *j, ipcfg_lx_sock_kind kind, int *fdp)
-{
-    return ipcfg_lx_engine_open_sock(j, kind, fdp);
-}
-
 /* ---- the engine's effects (ipcfg_dhcp_io) ---- */
 
 static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
@@ -97,11 +92,11 @@ static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_d
     const uint8_t *dst = to->broadcast ? bcast : to->dst;
 
     if (to->has_src) {
-        if (open_sock(j, IPCFG_LX_SOCK_UDP, &j->udp) != 0)
+        if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_UDP, &j->udp) != 0)
             return -1;
         return ipcfg_lx_dhcp_udp_send(j->udp, (int)j->ifindex, to->src, dst, msg, len) == 0 ? 0 : -1;
     }
-    if (open_sock(j, IPCFG_LX_SOCK_PACKET, &j->pkt) != 0)
+    if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_PACKET, &j->pkt) != 0)
         return -1;
     len = ipcfg_dhcp_frame_build(j->e->buf, sizeof(j->e->buf), any, dst, IPCFG_DHCP_CLIENT_PORT,
                                  IPCFG_DHCP_SERVER_PORT, j->e->ip_id++, msg, len);
@@ -125,7 +120,7 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     engine_job *j = ctx;
     ipcfg_dhcp_now now = now_get();
 
-    if (open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
+    if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
         return -1;
     ipcfg_dhcp_probe_start(&j->probe, addr, now.mono_ms, j->probe_ms);
     if (ipcfg_dhcp_probe_step(&j->probe, now.mono_ms) != IPCFG_DHCP_PROBE_SEND || probe_send(j) != 0) {
@@ -155,11 +150,6 @@ static int io_unapply(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err
 static int io_save(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
 {
     return call(ctx, IPCFG_LX_W_SAVE, 0, lease, NULL, err, NULL);
-}
-
-static uint32_t io_random(void *ctx)
-{
-    return ipcfg_lx_engine_random(ctx);
 }
 
 /* ---- one job ---- */
@@ -246,7 +236,7 @@ static void on_start(engine *e)
     io.unapply = io_unapply;
     io.save = io_save;
     io.commit = io_commit;
-    io.random = io_random;
+    io.random = ipcfg_lx_engine_random;
     ipcfg_dhcp_client_init(&j->v4, &cfg, &io);
     ipcfg_dhcp_now now = now_get();
     ipcfg_dhcp_client_start(&j->v4, (ipcfg_dhcp_op)s.op, have ? &rec : NULL, s.addr_present != 0, &now,
@@ -373,7 +363,7 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
         engine_fail(rpc, "cannot close its descriptors");
     e.ctl = ctl;
     e.rpc = rpc;
-    e.ip_id = (uint16_t)io_random(NULL);
+    e.ip_id = (uint16_t)ipcfg_lx_engine_random(NULL);
     /* The command forks the engine when its privilege check passes, so
      * that the confinement overlaps its listing: it comes before the
      * first job arrives, long before anything from the network is read. */
