@@ -14,7 +14,8 @@
 #   after another's, an Advertise storm of 1,000 messages (a bounded wait,
 #   the best valid Advertise wins);
 #   a Renew's Reply with the held address at valid lifetime 0 and a new
-#   one: the old address withdrawn (§18.2.10.1), the new one installed.
+#   one: the old address withdrawn (§18.2.10.1), the new one installed;
+#   NoBinding on Renew: a new Solicit (§18.2.10.1), a new address.
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -104,6 +105,20 @@ now=$(v6_addrs "$CLI" c0)
 [[ -n $now && $now != "$old/128" && $(wc -l <<<"$now") -eq 1 ]] && _pass ||
     _fail "valid0: the held address withdrawn, the new one installed" "old $old now $now"
 assert_no_line_matching "$(lease6_key "$L6" address)" "^$old " "valid0: the withdrawn address not recorded"
+
+# NoBinding on Renew: the client asks afresh (Solicit), which gets a new address
+fresh
+scen6 good
+run_ipcfg /renew6 c0
+assert_exit 0 "nobinding: obtain"
+old=$(lease6_key "$L6" address | awk '{ print $1 }')
+scen6 nobinding
+run_ipcfg /renew6 c0
+assert_exit 0 "nobinding: the Renew answered NoBinding, then a new Solicit"
+assert_contains "$(hostile6_log '^nobinding ')" "SOLICIT" "nobinding: a Solicit followed"
+new=$(lease6_key "$L6" address | awk '{ print $1 }')
+[[ -n $new && $new != "$old" ]] && _pass || _fail "nobinding: a new address recorded" "old $old new $new"
+assert_eq "$new/128" "$(v6_addrs "$CLI" c0)" "nobinding: only the new address on the interface"
 
 ps -p "$HOSTILE6_PID" >/dev/null && _pass || _fail "the hostile server died" "$(tail "$HOSTILE6_LOG")"
 finish
