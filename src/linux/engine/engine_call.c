@@ -39,8 +39,8 @@ int ipcfg_lx_engine_call(engine_job *j, uint32_t type, uint32_t arg, size_t text
         *err = rep.err;
         (void)ipcfg_lx_wire_error_clean(err);
     }
-    if (saving != NULL)
-        *saving = rep.saving != 0;
+    if (saving != NULL) /* APPLY: 0 or 1; DAD: the bits of the addresses in use */
+        *saving = rep.saving;
     return rep.status;
 }
 

@@ -53,7 +53,8 @@ struct engine {
     uint8_t msg[IPCFG_LX_WIRE_MAX];
 };
 
-/* One request and its reply; the lease text (text_len bytes, 0 none) is
+/* One request and its reply (*saving: the reply's saving field, as
+ * wire/engine_wire.h defines it per request); the lease text (text_len bytes, 0 none) is
  * already in j->e->msg after the request's fixed part
  * (ipcfg_lx_engine_text).  The privileged part gone (or answering
  * nonsense) ends the engine: there is nobody left to act for. */
