@@ -32,7 +32,8 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len);
 
 /* ifname's leases are now after and after6 (each NULL or a released
  * record: none); their DNS servers and names are handed over together,
- * the DHCPv4 lease's first.  What
+ * in the order /all lists them (the DHCPv6 lease's servers first, the
+ * DHCPv4 lease's names first).  What
  * was last handed over for ifname is recorded in the lock directory
  * ("net<inode>.dns.<ifname>", cleared at boot with /run): when after's
  * DNS servers and domain are what was handed, nothing is done; otherwise
