@@ -84,31 +84,48 @@ static int io_save(void *ctx, const ipcfg_dhcp6_lease *lease, ipcfg_error *err)
     return call6(ctx, IPCFG_LX_W_SAVE, 0, lease, err, NULL);
 }
 
-/* The privileged part watches the kernel's detection (it alone reads
- * rtnetlink) and answers once it has ended; the verdict reaches the client
- * at the job's next step (dhcp6_client.h: never from within io.dad). */
-static int io_dad(void *ctx, const uint8_t *addrs, unsigned n)
+#define DAD_POLL_MS 50 /* how often the privileged part is asked for the detection's verdict */
+
+/* Asks the privileged part (it alone reads rtnetlink) how the detection of
+ * the watched addresses stands (again: not the first time); -1 when it
+ * cannot be asked.  A verdict is kept for the job's next step
+ * (dhcp6_client.h: never delivered from within io.dad); while it runs,
+ * the next question is due in DAD_POLL_MS, the other jobs going on. */
+static int dad_ask(engine_job *j, uint32_t again)
 {
-    engine_job *j = ctx;
     char *t = ipcfg_lx_engine_text(j->e);
     size_t at = 0;
     int failed = 0;
 
-    if (n == 0 || n > IPCFG_DHCP6_MAX_ADDRS)
-        return -1;
-    for (unsigned i = 0; i < n; i++) {
+    for (unsigned i = 0; i < j->n_dad; i++) {
         for (unsigned k = 0; k < 16; k++)
-            at += (size_t)snprintf(t + at, 3, "%02x", addrs[16 * i + k]);
+            at += (size_t)snprintf(t + at, 3, "%02x", j->dad_addrs[i][k]);
         t[at++] = '\n';
     }
-    if (ipcfg_lx_engine_call(j, IPCFG_LX_W_DAD, 0, at, NULL, NULL, NULL, &failed) != 0)
+    if (ipcfg_lx_engine_call(j, IPCFG_LX_W_DAD, again, at, NULL, NULL, NULL, &failed) != 0)
         return -1;
+    if (failed < 0) {
+        j->dad_next = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + DAD_POLL_MS;
+        return 0;
+    }
+    j->dad_next = 0;
     j->n_dad_failed = 0;
-    for (unsigned i = 0; i < n; i++)
+    for (unsigned i = 0; i < j->n_dad; i++)
         if ((unsigned)failed & (1u << i))
-            memcpy(j->dad_failed[j->n_dad_failed++], addrs + 16 * i, 16);
+            memcpy(j->dad_failed[j->n_dad_failed++], j->dad_addrs[i], 16);
     j->dad_pending = 1;
     return 0;
+}
+
+static int io_dad(void *ctx, const uint8_t *addrs, unsigned n)
+{
+    engine_job *j = ctx;
+
+    if (n == 0 || n > IPCFG_DHCP6_MAX_ADDRS)
+        return -1;
+    memcpy(j->dad_addrs, addrs, 16 * (size_t)n);
+    j->n_dad = n;
+    return dad_ask(j, 0);
 }
 
 void ipcfg_lx_engine6_start(engine_job *j, const ipcfg_lx_wire_start *s, const char *rec, size_t rec_len)
@@ -160,6 +177,11 @@ void ipcfg_lx_engine6_step(engine_job *j)
     ipcfg_dhcp6_now now = now6();
     ipcfg_error res;
 
+    if (j->dad_next != 0 && now.mono_ms >= j->dad_next && dad_ask(j, 1) != 0) {
+        j->dad_next = 0; /* not to be asked: the kernel still runs it; bound */
+        j->n_dad_failed = 0;
+        j->dad_pending = 1;
+    }
     if (j->dad_pending) {
         j->dad_pending = 0;
         ipcfg_dhcp6_client_dad_done(j->v6, &now, &j->dad_failed[0][0], j->n_dad_failed);
@@ -181,7 +203,8 @@ int64_t ipcfg_lx_engine6_next(const engine_job *j)
     if (j->dad_pending)
         return 0; /* the verdict is delivered at once */
     int64_t t = ipcfg_dhcp6_client_next_wakeup(j->v6);
-
+    if (j->dad_next != 0 && j->dad_next < t)
+        t = j->dad_next;
     return j->deadline + IPCFG_LX_ENGINE_GRACE_MS < t ? j->deadline + IPCFG_LX_ENGINE_GRACE_MS : t;
 }
 

@@ -42,6 +42,9 @@ typedef struct engine_job {
     int dad_pending;        /* DHCPv6: a verdict of duplicate address detection awaits the client */
     uint8_t dad_failed[IPCFG_DHCP6_MAX_ADDRS][16];
     unsigned n_dad_failed;
+    uint8_t dad_addrs[IPCFG_DHCP6_MAX_ADDRS][16]; /* the addresses whose detection is watched */
+    unsigned n_dad;
+    int64_t dad_next;       /* when the privileged part is asked again (mono ms); 0 none */
 } engine_job;
 
 struct engine {

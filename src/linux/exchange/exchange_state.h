@@ -59,6 +59,7 @@ typedef struct exchange_job {
     ipcfg_dhcp6_lease rec6;       /* DHCPv6: the record at the start (exchange/job6.c) */
     ipcfg_dhcp6_lease installed6; /* DHCPv6: what this job installed (or the record, bound) */
     uint32_t iaid6;               /* DHCPv6: the IAID its START gave (every lease must carry it) */
+    int64_t dad_until;            /* DHCPv6: the detection watched ends by then (mono ms); 0 none */
     int mid_commit;        /* installed, not yet recorded: the exchange is not stopped there */
     int saved_bound;       /* a bound lease was recorded (= installed) */
     int saved_released;    /* a released record was written */

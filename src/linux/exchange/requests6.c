@@ -262,40 +262,39 @@ static unsigned dad_addrs(const exchange_job *j, const char *text, size_t len, u
     return n;
 }
 
-/* Waits for the kernel's verdict on the addresses just installed: each
- * one tentative until its detection ends, marked dadfailed (or, having a
- * finite lifetime, deleted) when another host answered for it.  Bounded by
- * the interface's own schedule (DupAddrDetectTransmits probes RetransTimer
- * apart, after a delay of up to MAX_RTR_SOLICITATION_DELAY, 1 s) with a
- * margin, and by the run's deadline; an interface without detection
- * (accept_dad 0 or dad_transmits 0) answers at once.  The answer says
- * which were found in use. */
-static int serve_dad(exchange_run *r, exchange_job *j, const char *text, size_t len)
+/* The kernel's verdict on the addresses just installed: each one
+ * tentative until its detection ends, marked dadfailed (or, having a
+ * finite lifetime, deleted) when another host answered for it.  One look
+ * per request, never a wait here (the exchange's other jobs go on): arg 0
+ * starts the watch, bounded by the interface's own schedule
+ * (DupAddrDetectTransmits probes RetransTimer apart, after a delay of up
+ * to MAX_RTR_SOLICITATION_DELAY, 1 s) with a margin, and by the run's
+ * deadline; arg 1 asks again.  The answer: -1 while an address is still
+ * tentative, else which were found in use.  An interface without
+ * detection (accept_dad 0 or dad_transmits 0) answers 0 at once. */
+static int serve_dad(exchange_run *r, exchange_job *j, const char *text, size_t len, uint32_t again)
 {
     uint8_t addrs[IPCFG_DHCP6_MAX_ADDRS][16];
     unsigned n = dad_addrs(j, text, len, addrs);
     dad_watch w = {j->ifindex, (const uint8_t(*)[16])addrs, n, 0, 0, 0};
 
-    if (n == 0)
+    if (n == 0 || (again && j->dad_until == 0))
         return ipcfg_lx_refuse(r, "watch addresses this job did not install");
-    long transmits = ipv6_sysctl("conf", j->ifname, "dad_transmits", 1);
-    if (ipv6_sysctl("conf", j->ifname, "accept_dad", 1) <= 0 || transmits <= 0)
-        return ipcfg_lx_reply(r, 0, 0, NULL, -1);
-    long retrans = ipv6_sysctl("neigh", j->ifname, "retrans_time_ms", 1000);
-    int64_t now = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
-    int64_t until = now + transmits * (retrans > 0 ? retrans : 1000) + 1000 + 500;
-    if (until > r->deadline)
-        until = r->deadline;
-    for (;;) {
-        if (dad_look(&r->nl, &w) != 0)
-            break;
-        unsigned gone = ((1u << n) - 1u) & ~w.seen;
-        if (w.tentative == 0 || ipcfg_lx_clock_ms(CLOCK_MONOTONIC) >= until) {
-            w.failed |= gone;
-            break;
-        }
-        (void)usleep(50 * 1000);
+    if (!again) {
+        long transmits = ipv6_sysctl("conf", j->ifname, "dad_transmits", 1);
+        if (ipv6_sysctl("conf", j->ifname, "accept_dad", 1) <= 0 || transmits <= 0)
+            return ipcfg_lx_reply(r, 0, 0, NULL, -1);
+        long retrans = ipv6_sysctl("neigh", j->ifname, "retrans_time_ms", 1000);
+        j->dad_until = ipcfg_lx_clock_ms(CLOCK_MONOTONIC) + transmits * (retrans > 0 ? retrans : 1000) + 1000 + 500;
+        if (j->dad_until > r->deadline)
+            j->dad_until = r->deadline;
     }
+    if (dad_look(&r->nl, &w) != 0)
+        return ipcfg_lx_reply(r, 0, 0, NULL, -1); /* unreadable: the kernel still runs it; bound */
+    if (w.tentative != 0 && ipcfg_lx_clock_ms(CLOCK_MONOTONIC) < j->dad_until)
+        return ipcfg_lx_reply(r, 0, -1, NULL, -1);
+    j->dad_until = 0;
+    w.failed |= ((1u << n) - 1u) & ~w.seen;
     return ipcfg_lx_reply(r, 0, (int)w.failed, NULL, -1);
 }
 
@@ -314,7 +313,7 @@ int ipcfg_lx_serve6(exchange_run *r, exchange_job *j, const ipcfg_lx_wire_req *r
         return ipcfg_lx_reply(r, 0, 0, NULL, -1);
     }
     case IPCFG_LX_W_DAD:
-        return serve_dad(r, j, text, req->text_len);
+        return serve_dad(r, j, text, req->text_len, req->arg);
     default:
         break;
     }

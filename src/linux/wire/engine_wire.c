@@ -69,7 +69,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
         }
         break;
     case IPCFG_LX_W_DAD:
-        if (req->text_len == 0 || req->text_len > 8 * 33 || req->arg != 0) {
+        if (req->text_len == 0 || req->text_len > 8 * 33 || req->arg > 1) {
             *why = "without the addresses to watch";
             return -1;
         }

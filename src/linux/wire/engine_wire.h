@@ -53,8 +53,9 @@ typedef enum ipcfg_lx_wire_type {
     IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err; arg: IPCFG_DHCP_LEFT_*) */
     IPCFG_LX_W_ABORT = 7,   /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
     IPCFG_LX_W_DAD = 8      /* rpc: DHCPv6: the kernel's duplicate address detection of the addresses in the
-                               text (one per line, 32 lowercase hex digits; at most 8) just installed:
-                               answered when it has ended, reply.saving bit i set when the i-th failed */
+                               text (one per line, 32 lowercase hex digits; at most 8) just installed; arg 0
+                               starts the watch, 1 asks again.  Answered at once: reply.saving -1 while it
+                               runs, else bit i set when the i-th address was found in use */
 } ipcfg_lx_wire_type;
 
 #define IPCFG_LX_APPLY_REPLACES 1u
@@ -111,7 +112,7 @@ typedef struct ipcfg_lx_wire_req {
 typedef struct ipcfg_lx_wire_reply {
     int32_t status; /* 0, or an ipcfg_status with err filled; OPEN: -errno of the socket's creation in err */
     int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed);
-                       DAD: bit i set when the i-th address was found in use */
+                       DAD: -1 while the detection runs, else bit i set when the i-th address is in use */
     ipcfg_error err;
 } ipcfg_lx_wire_reply;
 

@@ -13,7 +13,8 @@
 #   release (the address gone, the Release seen by the server, the record
 #   released), release again (2), /renew6 with no adapter after it (2);
 #   duplicate address detection on, another host holding the address:
-#   Decline, the address removed, exit 7.
+#   Decline, the address removed, exit 7; with the address free: bound,
+#   recorded only once the detection has passed.
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -126,4 +127,12 @@ assert_contains "$(cat "$DHCP_TMP/one.log")" "DHCPDECLINE(s0)" "DAD failure: the
 assert_eq "" "$(v6_addrs "$CLI" c0)" "DAD failure: the address is not left on the interface"
 [[ $(lease6_key "$L6" state) != bound ]] && _pass || _fail "DAD failure: no bound record" "$(cat "$L6")"
 ip -n "$SRV" addr del "$addr/128" dev s0
+
+# ---- duplicate address detection passes: bound once it has -------------------------
+run_ipcfg /renew6 c0
+assert_exit 0 "/renew6 c0 with DAD on, the address free"
+a2=$(v6_addrs "$CLI" c0)
+[[ $a2 =~ ^2001:db8:77::[0-9a-f]+/128$ ]] && _pass || _fail "DAD passed: the address installed" "$a2"
+assert_eq ok "$(dhcp6_addr_state "$CLI" c0 "${a2%/*}")" "DAD passed: no longer tentative when /renew6 returned"
+assert_eq bound "$(lease6_key "$L6" state)" "DAD passed: recorded bound"
 finish
