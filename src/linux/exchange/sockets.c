@@ -49,13 +49,22 @@ static const struct sock_filter arp_filter[] = {
     BPF_STMT(BPF_RET | BPF_K, 0),
 };
 
+/* A socket that could not be set up, closed: -errno of the failed call. */
+static int closed_errno(int fd)
+{
+    int e = errno;
+
+    (void)close(fd);
+    return -e;
+}
+
 /* The filter goes on before bind: a socket created with protocol 0
  * receives nothing until it is bound, so no unfiltered packet is queued. */
 static int packet_socket(int ifindex, uint16_t proto, const struct sock_filter *f, size_t nf, int auxdata)
 {
     struct sock_fprog prog;
     struct sockaddr_ll sll;
-    int one = 1, fd, e;
+    int one = 1, fd;
 
     fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
@@ -74,9 +83,7 @@ static int packet_socket(int ifindex, uint16_t proto, const struct sock_filter *
         goto fail;
     return fd;
 fail:
-    e = errno;
-    (void)close(fd);
-    return -e;
+    return closed_errno(fd);
 }
 
 int ipcfg_lx_dhcp_packet_socket(int ifindex)
@@ -87,7 +94,7 @@ int ipcfg_lx_dhcp_packet_socket(int ifindex)
 int ipcfg_lx_dhcp_udp_socket(const char *ifname)
 {
     struct sockaddr_in sin;
-    int one = 1, fd, e;
+    int one = 1, fd;
 
     fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
@@ -103,9 +110,7 @@ int ipcfg_lx_dhcp_udp_socket(const char *ifname)
         goto fail;
     return fd;
 fail:
-    e = errno;
-    (void)close(fd);
-    return -e;
+    return closed_errno(fd);
 }
 
 int ipcfg_lx_arp_socket(int ifindex)
@@ -116,7 +121,7 @@ int ipcfg_lx_arp_socket(int ifindex)
 int ipcfg_lx_dhcp6_udp_socket(const char *ifname, int ifindex)
 {
     struct sockaddr_in6 sin6;
-    int one = 1, zero = 0, hops = 1, fd, e;
+    int one = 1, zero = 0, hops = 1, fd;
 
     fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
@@ -138,7 +143,5 @@ int ipcfg_lx_dhcp6_udp_socket(const char *ifname, int ifindex)
         goto fail;
     return fd;
 fail:
-    e = errno;
-    (void)close(fd);
-    return -e;
+    return closed_errno(fd);
 }
