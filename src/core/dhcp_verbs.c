@@ -113,6 +113,8 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
             r->counts = named; /* implicit selection: noted, not fatal */
         } else if (release && !v6 && !has_ipv4(a)) {
             continue; /* already released: nothing to do (DHCPv6: the backend's record says) */
+        } else if (release && v6 && !named && a->lease6->state == IPCFG_LEASE6_EXPIRED) {
+            continue; /* its time is over: the kernel removed its address, nothing to release */
         } else {
             r->acted = 1;
             r->counts = 1;

@@ -5,7 +5,9 @@
 #   no address for us (dnsmasq answers NoAddrsAvail): Information-request,
 #   the DNS server and search list recorded and shown, one line says so,
 #   exit 0; the record is configuration only and /release6 withdraws it;
-#   nobody on the link: exit 5 within /timeout.
+#   nobody on the link: exit 5 within /timeout;
+#   an expired record: "expired" in /json, skipped by /release6 without an
+#   adapter (exit 2, nothing sent).
 #
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/lib.sh" "$@"
@@ -65,4 +67,17 @@ ms=$((($(date +%s%N) - t0) / 1000000))
 assert_exit 5 "/renew6 with no server"
 assert_contains "$ERR" "unable to contact your DHCP server" "no server: the timeout line"
 assert_took "$ms" 3500 "no server: bounded by /timeout:2"
+
+# ---- an expired record: shown as expired, skipped by /release6 without an adapter ----
+dnsmasq6_start three range
+run_ipcfg /renew6 c0
+assert_exit 0 "/renew6 c0 (obtain from a third server)"
+dnsmasq_stop "$DNSMASQ_PID"
+lease6_age "$L6" 700 # past the valid lifetime (600 s)
+run_ipcfg /all /json
+assert_json "$OUT" '[.adapters[] | select(.name == "c0") | .lease6.state]' '["expired"]' "/json: the record expired"
+sniff6_clear srv
+run_ipcfg /release6
+assert_exit 2 "/release6 without an adapter: an expired lease is nothing to release"
+assert_eq "" "$(sniff6_types srv)" "expired: no Release sent"
 finish
