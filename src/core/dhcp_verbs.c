@@ -100,7 +100,10 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
                 b->client_command(a, release, cmd, sizeof(cmd));
             ipcfg_peer_refusal(&r->err, a, cmd);
             r->counts = named;
-        } else if (a->dhcp_enabled != IPCFG_YES && !obtain) {
+        } else if (!(v6 ? named || a->lease6 != NULL : a->dhcp_enabled == IPCFG_YES) && !obtain) {
+            /* DHCPv6: without a name, the adapters that hold a DHCPv6
+             * lease (the listing's lease6); a named one goes to the
+             * backend, whose record says whether there is one */
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
@@ -110,6 +113,8 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
             r->counts = named; /* implicit selection: noted, not fatal */
         } else if (release && !v6 && !has_ipv4(a)) {
             continue; /* already released: nothing to do (DHCPv6: the backend's record says) */
+        } else if (release && v6 && !named && a->lease6->state == IPCFG_LEASE6_EXPIRED) {
+            continue; /* its time is over: the kernel removed its address, nothing to release */
         } else {
             r->acted = 1;
             r->counts = 1;

@@ -19,12 +19,14 @@ set(IPCFG_LX ${CMAKE_CURRENT_LIST_DIR})
 # privileged side can reach it (tests/layout checks the calls).
 add_library(ipcfg_engine STATIC
   ${IPCFG_LX}/engine/engine.c           # DHCP: the unprivileged engine process
+  ${IPCFG_LX}/engine/engine6.c          # DHCP: its DHCPv6 jobs
+  ${IPCFG_LX}/engine/engine_call.c      # DHCP: its requests to the privileged part
   ${IPCFG_LX}/engine/confine.c          # DHCP: its confinement (uid, capabilities, seccomp)
   ${IPCFG_LX}/engine/packet_io.c        # DHCP: its sends and receives
   ${IPCFG_LX}/wire/engine_wire.c        # DHCP: the messages between the two (pure)
 )
 target_include_directories(ipcfg_engine PRIVATE ${IPCFG_LX} ${IPCFG_LX}/..)
-target_link_libraries(ipcfg_engine PUBLIC ipcfg_dhcp)
+target_link_libraries(ipcfg_engine PUBLIC ipcfg_dhcp ipcfg_dhcp6)
 add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/command/backend.c         # lifetime, the vtable
   ${IPCFG_LX}/command/list.c            # listing
@@ -41,6 +43,10 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/exchange/exchange.c       # DHCP: release/renew, the privileged side's loop
   ${IPCFG_LX}/exchange/job.c            # DHCP: one job (interface) of an exchange
   ${IPCFG_LX}/exchange/requests.c       # DHCP: the privileged side's answers to the engine
+  ${IPCFG_LX}/exchange/requests6.c      # DHCPv6: the same for a DHCPv6 job
+  ${IPCFG_LX}/exchange/reply.c          # DHCP: the answers' wire, a result's notes
+  ${IPCFG_LX}/exchange/job6.c           # DHCPv6: a job's START (record, identity) and lease-change hook
+  ${IPCFG_LX}/exchange/identity6.c      # DHCPv6: the host's DUID (kept), an interface's IAID
   ${IPCFG_LX}/exchange/engine_spawn.c   # DHCP: the engine's start and reaping
   ${IPCFG_LX}/exchange/sockets.c        # DHCP: the engine's packet, UDP and ARP sockets, opened
   ${IPCFG_LX}/exchange/addr_dump.c      # DHCP: one address dump for all interfaces

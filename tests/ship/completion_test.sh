@@ -118,10 +118,12 @@ netns)
         got=$(cands_ns "$@")
         if [ "$got" = "$want" ]; then echo "ok (netns): [$*] -> $got"; else fail "(netns) [$*]: got '$got', want '$want'"; fi
     }
-    # adapters: every interface of the namespace (not lo for release/renew)
+    # adapters: every interface of the namespace (not lo for release/renew, release6/renew6)
     expect_ns "shipbr0 shipeth0 shipeth1" ipcfg /release ""
     expect_ns "shipbr0 shipeth0 shipeth1" ipcfg --renew ""
     expect_ns "shipeth0 shipeth1" ipcfg /renew shipe
+    expect_ns "shipbr0 shipeth0 shipeth1" ipcfg /renew6 ""
+    expect_ns "shipeth0 shipeth1" ipcfg /release6 shipe
     expect_ns "lo shipbr0 shipeth0 shipeth1" ipcfg -add ""
     expect_ns "shipbr0" ipcfg /add shipb
     # once the adapter is given: the options

@@ -165,7 +165,9 @@ unpacked)
     fi
     "$ROOT/usr/bin/ipcfg" /renew6 >/dev/null 2>&1
     rc=$?
-    [ $rc -eq 6 ] || fail "ipcfg /renew6 exit $rc, expected 6"
+    # DHCPv6 runs on Linux: nothing holds a DHCPv6 lease here (2), or
+    # the run is not privileged (4); never "not supported" (6)
+    [ $rc -eq 2 ] || [ $rc -eq 4 ] || fail "ipcfg /renew6 exit $rc, expected 2 (no DHCPv6 lease) or 4 (no privilege)"
     # no test hook in a packaged program (IPCFG_TEST_HOOKS is a test build's)
     if grep -aq IPCFG_TEST_ "$ROOT/usr/bin/ipcfg"; then fail "the packaged ipcfg has the test hooks built in"; fi
     ;;

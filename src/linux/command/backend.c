@@ -72,9 +72,8 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->delete_address = ipcfg_lx_delete_address;
     out->release = ipcfg_lx_dhcp_release; /* ipcfg's DHCPv4 client (command/dhcp_ops.c) */
     out->renew = ipcfg_lx_dhcp_renew;
-    /* release6, renew6: NULL until the DHCPv6 client (src/dhcp6) is wired
-     * in (docs/development.md, "Adding DHCPv6"): /release6 and /renew6
-     * answer exit 6 */
+    out->release6 = ipcfg_lx_dhcp_release6; /* the engine's DHCPv6 client (src/dhcp6) */
+    out->renew6 = ipcfg_lx_dhcp_renew6;
     out->release_gone = ipcfg_lx_dhcp_release_gone; /* a name deleted, renamed or moved away (release_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peers/peer_command.c */
     /* /registerdns is a renew of every lease: each REQUEST carries the

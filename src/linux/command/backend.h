@@ -50,5 +50,7 @@ int ipcfg_lx_delete_address(ipcfg_backend *b, const ipcfg_delete_target *t, ipcf
  * check. */
 void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
 void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+void ipcfg_lx_dhcp_release6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
+void ipcfg_lx_dhcp_renew6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o);
 
 #endif

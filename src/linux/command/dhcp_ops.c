@@ -1,5 +1,6 @@
 /* ipcfg — the command's /release and /renew, the backend operations
- * ipcfg_backend.release and .renew (see command/backend.h).
+ * ipcfg_backend.release and .renew, and their DHCPv6 forms .release6 and
+ * .renew6 (see command/backend.h).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -34,7 +35,8 @@ static void keeper_after(void *ctx, ipcfg_dhcp_op op, const char *ifname, const 
 
 static const ipcfg_lx_job_hooks keeper_hooks = {NULL, keeper_before, keeper_after};
 
-static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o,
+                    int v6)
 {
     ipcfg_lx_ctx *c = b->ctx;
     ipcfg_lx_exchange_opts x;
@@ -46,18 +48,40 @@ static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, si
     x.timeout_s = o != NULL ? o->timeout_s : 0;
     x.interrupt_fd = -1;
     x.engine = &c->engine;
-    x.hostname_set = o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
+    x.hostname_set = !v6 && o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
     x.hostname = x.hostname_set ? o->hostname : NULL;
-    x.hooks = &keeper_hooks;
+    /* the keeper keeps the DHCPv4 lease: /release6 and /renew6 neither
+     * stop nor start it (docs/linux.md) */
+    x.hooks = v6 ? NULL : &keeper_hooks;
     (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }
 
 void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
-    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o);
+    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o, 0);
 }
 
 void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
-    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o);
+    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o, 0);
+}
+
+/* /release6 and /renew6: the same exchange, its jobs of family
+ * IPCFG_AF_INET6 run by the engine's DHCPv6 client. */
+void ipcfg_lx_dhcp_release6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o, 1);
+}
+
+void ipcfg_lx_dhcp_renew6(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
+{
+    if (o != NULL && o->hostname_set) {
+        /* the DHCPv6 client sends no name (Client FQDN, RFC 4704, is not
+         * built): said before anything is sent, never silently dropped */
+        for (size_t i = 0; i < n; i++)
+            ipcfg_error_set(&jobs[i].err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
+                            "/hostname is not sent over DHCPv6 by this version; nothing was sent.");
+        return;
+    }
+    run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o, 1);
 }

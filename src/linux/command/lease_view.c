@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp6/dhcp6_lease.h"
 #include "exchange/lease_store.h"
 #include "clock.h"
 
@@ -74,6 +75,92 @@ static int fill(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp_lease 
     return fill_options(l, a, ls);
 }
 
+static void ip6_of(ipcfg_ip *ip, const uint8_t a[16], uint32_t zone)
+{
+    memset(ip, 0, sizeof(*ip));
+    ip->family = IPCFG_AF_INET6;
+    memcpy(ip->bytes, a, 16);
+    ip->scope_id = ipcfg_ip6_is_linklocal(ip) ? zone : 0;
+}
+
+static int64_t at6(const ipcfg_dhcp6_lease *ls, uint32_t off)
+{
+    int64_t t = ipcfg_dhcp6_lease_at(ls, off);
+    return t == INT64_MAX ? IPCFG_TIME_NEVER : t;
+}
+
+/* A DHCPv6 record: the adapter's IAID and client DUID (what /all shows
+ * as Windows does), and a bound or configuration-only lease as its
+ * lease6 (docs/json.md); a released record shows the identity only. */
+static int fill6(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp6_lease *ls, int64_t now)
+{
+    a->has_dhcpv6_iaid = 1;
+    a->dhcpv6_iaid = ls->iaid;
+    if (ipcfg_adapter_set_dhcpv6_duid(l, a, ls->client_duid, ls->client_duid_len) != 0)
+        return -1;
+    if (ls->state != IPCFG_DHCP6_LEASE_BOUND && ls->state != IPCFG_DHCP6_LEASE_STATELESS)
+        return 0;
+    ipcfg_lease6 *l6 = ipcfg_adapter_add_lease6(l, a);
+    if (l6 == NULL)
+        return -1;
+    int bound = ls->state == IPCFG_DHCP6_LEASE_BOUND;
+    int64_t exp = ipcfg_dhcp6_lease_expires(ls);
+    l6->obtained = ls->obtained;
+    l6->expires = exp == INT64_MAX ? IPCFG_TIME_NEVER : exp;
+    l6->state = exp != INT64_MAX && now >= exp ? IPCFG_LEASE6_EXPIRED
+                : bound                         ? IPCFG_LEASE6_BOUND
+                                                : IPCFG_LEASE6_STATELESS;
+    l6->t1 = bound ? at6(ls, ls->t1) : IPCFG_TIME_NEVER;
+    l6->t2 = bound ? at6(ls, ls->t2) : IPCFG_TIME_NEVER;
+    if (ls->server_duid_len > 0 && ipcfg_lease6_set_server_duid(l, l6, ls->server_duid, ls->server_duid_len) != 0)
+        return -1;
+    if (ls->has_server_addr)
+        ip6_of(&l6->server_address, ls->server_addr, a->ifindex);
+    ipcfg_copy_str(l6->client, sizeof(l6->client), "ipcfg");
+    l6->kept = IPCFG_NO; /* the keeper keeps the DHCPv4 lease only (docs/linux.md) */
+    for (unsigned i = 0; bound && i < ls->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++) {
+        ipcfg_ip ip;
+        ip6_of(&ip, ls->addrs[i].addr, a->ifindex);
+        if (ipcfg_lease6_add_addr(l6, &ip, at6(ls, ls->addrs[i].preferred), at6(ls, ls->addrs[i].valid)) != 0)
+            return -1;
+    }
+    for (unsigned i = 0; i < ls->n_dns && i < IPCFG_DHCP6_MAX_DNS; i++) {
+        ipcfg_ip ip;
+        ip6_of(&ip, ls->dns[i], a->ifindex);
+        if (ipcfg_lease6_add_dns(l6, &ip) != 0)
+            return -1;
+    }
+    for (unsigned i = 0; i < ls->n_domains && i < IPCFG_DHCP6_MAX_DOMAINS; i++)
+        if (ipcfg_lease6_add_domain(l, l6, ls->domains[i], strlen(ls->domains[i])) != 0)
+            return -1;
+    return 0;
+}
+
+/* <name>.lease6 of an adapter here, read from the open directory d. */
+static int scan6(ipcfg_adapter_list *l, DIR *d, const char *name, size_t n, int64_t now)
+{
+    size_t sl = strlen(IPCFG_LX_LEASE6_SUFFIX);
+    char why[256];
+    int rc = 0;
+
+    if (n <= sl || strcmp(name + n - sl, IPCFG_LX_LEASE6_SUFFIX) != 0)
+        return 0;
+    ipcfg_adapter *a = by_name(l, name, n - sl);
+    if (a == NULL)
+        return 0;
+    ipcfg_dhcp6_lease *ls = malloc(sizeof(*ls));
+    if (ls == NULL)
+        return -1;
+    /* as for NAME.lease: a regular file, by fstat after the open */
+    int fd = openat(dirfd(d), name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd >= 0 && ipcfg_lx_lease6_read_fd(fd, ls, why, sizeof why) == 1 && strcmp(ls->ifname, a->name) == 0)
+        rc = fill6(l, a, ls, now);
+    if (fd >= 0)
+        (void)close(fd);
+    free(ls);
+    return rc;
+}
+
 int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)
 {
     size_t sl = strlen(IPCFG_LX_LEASE_SUFFIX);
@@ -99,8 +186,15 @@ int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)
         char why[256];
         int fd;
 
-        if (de->d_name[0] == '.' || n <= sl || strcmp(de->d_name + n - sl, IPCFG_LX_LEASE_SUFFIX) != 0)
+        if (de->d_name[0] == '.')
             continue;
+        if (n <= sl || strcmp(de->d_name + n - sl, IPCFG_LX_LEASE_SUFFIX) != 0) {
+            if (scan6(l, d, de->d_name, n, now) != 0) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
         a = by_name(l, de->d_name, n - sl);
         if (a == NULL)
             continue; /* a lease of an interface that is not here */

@@ -16,7 +16,6 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -27,44 +26,13 @@
 #include "clock.h"
 #include "dhcp/dhcp_frame.h"
 #include "engine/confine.h"
+#include "engine/engine6.h"
+#include "engine/engine_call.h"
 #include "engine/packet_io.h"
 #include "wire/engine_wire.h"
 
 #define DRAIN_MAX 32 /* datagrams read from one socket per wakeup */
-#define GRACE_MS 500 /* past the deadline, a client that is not done is stopped */
-
-typedef struct engine engine;
-
-typedef struct engine_job {
-    engine *e;
-    uint32_t id; /* the privileged part's index */
-    char ifname[IPCFG_DHCP_IFNAME_MAX];
-    uint32_t ifindex;
-    uint8_t hw[6];
-    int64_t deadline;
-    unsigned probe_ms;
-    int done;
-    /* Sockets, -1 until the first message needs one.  Closed once the
-     * job's outcome is sent: closing a packet socket waits for an RCU
-     * grace period (synchronize_net in packet_release), which then
-     * overlaps what the privileged part does next. */
-    int pkt, udp, arp;
-    ipcfg_dhcp_probe probe; /* the RFC 5227 probe the client asked for: its schedule is dhcp_arp.h's */
-    ipcfg_family family; /* the START's: IPCFG_AF_INET4 */
-    /* The job's state machine: the DHCPv4 client.  A DHCPv6 job's
-     * (src/dhcp6/dhcp6_client.h) goes beside it, chosen by family
-     * (docs/development.md, "Adding DHCPv6"). */
-    ipcfg_dhcp_client v4;
-} engine_job;
-
-struct engine {
-    int ctl, rpc;
-    engine_job **jobs;
-    size_t n, cap;
-    uint16_t ip_id;
-    uint8_t buf[2048];
-    uint8_t msg[IPCFG_LX_WIRE_MAX];
-};
+#define GRACE_MS IPCFG_LX_ENGINE_GRACE_MS
 
 /* "now" for the state machine (dhcp_client.h) */
 static ipcfg_dhcp_now now_get(void)
@@ -76,26 +44,16 @@ static ipcfg_dhcp_now now_get(void)
     return n;
 }
 
-/* ---- requests to the privileged part ---- */
+/* ---- requests to the privileged part (engine/engine_call.c) ---- */
 
-/* One request and its reply.  The privileged part gone (or answering
- * nonsense) ends the engine: there is nobody left to act for. */
+/* One request with a DHCPv4 lease's text (l NULL: none). */
 static int call_step(engine_job *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
                      ipcfg_error *err, int *fd, int *saving)
 {
-    engine *e = j->e;
-    ipcfg_lx_wire_req req;
-    ipcfg_lx_wire_reply rep;
     size_t tl = 0;
 
-    memset(&req, 0, sizeof(req));
-    req.type = type;
-    req.job = j->id;
-    req.arg = arg;
-    if (outcome != NULL)
-        req.err = *outcome;
     if (l != NULL) {
-        tl = ipcfg_dhcp_lease_format(l, (char *)e->msg + sizeof(req), IPCFG_LX_WIRE_TEXT_MAX + 1);
+        tl = ipcfg_dhcp_lease_format(l, ipcfg_lx_engine_text(j->e), IPCFG_LX_WIRE_TEXT_MAX + 1);
         if (tl == 0 || tl > IPCFG_LX_WIRE_TEXT_MAX) {
             if (err != NULL)
                 ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The lease of %s could not be written out.",
@@ -103,19 +61,7 @@ static int call_step(engine_job *j, uint32_t type, uint32_t arg, const ipcfg_dhc
             return IPCFG_E_FAILED;
         }
     }
-    req.text_len = (uint32_t)tl;
-    memcpy(e->msg, &req, sizeof(req));
-    if (ipcfg_lx_wire_send(e->rpc, e->msg, sizeof(req) + tl, -1) != 0)
-        _exit(0);
-    if (ipcfg_lx_wire_recv(e->rpc, &rep, sizeof(rep), fd) != (long)sizeof(rep))
-        _exit(0);
-    if (rep.status != 0 && err != NULL) {
-        *err = rep.err;
-        (void)ipcfg_lx_wire_error_clean(err);
-    }
-    if (saving != NULL)
-        *saving = rep.saving != 0;
-    return rep.status;
+    return ipcfg_lx_engine_call(j, type, arg, tl, outcome, err, fd, saving);
 }
 
 static int call(engine_job *j, uint32_t type, uint32_t arg, const ipcfg_dhcp_lease *l, const ipcfg_error *outcome,
@@ -137,21 +83,6 @@ static void engine_fail(int rpc, const char *why)
     _exit(1);
 }
 
-static int open_sock(engine_job *j, ipcfg_lx_sock_kind kind, int *fdp)
-{
-    int fd = -1;
-
-    if (*fdp >= 0)
-        return 0;
-    if (call(j, IPCFG_LX_W_OPEN, kind, NULL, NULL, NULL, &fd) != 0 || fd < 0) {
-        if (fd >= 0)
-            (void)close(fd);
-        return -1;
-    }
-    *fdp = fd;
-    return 0;
-}
-
 /* ---- the engine's effects (ipcfg_dhcp_io) ---- */
 
 static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_dest *to)
@@ -161,11 +92,11 @@ static int io_send(void *ctx, const uint8_t *msg, size_t len, const ipcfg_dhcp_d
     const uint8_t *dst = to->broadcast ? bcast : to->dst;
 
     if (to->has_src) {
-        if (open_sock(j, IPCFG_LX_SOCK_UDP, &j->udp) != 0)
+        if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_UDP, &j->udp) != 0)
             return -1;
         return ipcfg_lx_dhcp_udp_send(j->udp, (int)j->ifindex, to->src, dst, msg, len) == 0 ? 0 : -1;
     }
-    if (open_sock(j, IPCFG_LX_SOCK_PACKET, &j->pkt) != 0)
+    if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_PACKET, &j->pkt) != 0)
         return -1;
     len = ipcfg_dhcp_frame_build(j->e->buf, sizeof(j->e->buf), any, dst, IPCFG_DHCP_CLIENT_PORT,
                                  IPCFG_DHCP_SERVER_PORT, j->e->ip_id++, msg, len);
@@ -189,7 +120,7 @@ static int io_probe(void *ctx, const uint8_t addr[4])
     engine_job *j = ctx;
     ipcfg_dhcp_now now = now_get();
 
-    if (open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
+    if (ipcfg_lx_engine_open_sock(j, IPCFG_LX_SOCK_ARP, &j->arp) != 0)
         return -1;
     ipcfg_dhcp_probe_start(&j->probe, addr, now.mono_ms, j->probe_ms);
     if (ipcfg_dhcp_probe_step(&j->probe, now.mono_ms) != IPCFG_DHCP_PROBE_SEND || probe_send(j) != 0) {
@@ -221,32 +152,11 @@ static int io_save(void *ctx, const ipcfg_dhcp_lease *lease, ipcfg_error *err)
     return call(ctx, IPCFG_LX_W_SAVE, 0, lease, NULL, err, NULL);
 }
 
-static uint32_t io_random(void *ctx)
-{
-    uint32_t v = 0;
-
-    (void)ctx;
-    if (getrandom(&v, sizeof(v), GRND_NONBLOCK) != (ssize_t)sizeof(v)) {
-        struct timespec t; /* not a time: the nanoseconds as entropy (clock.h is ms) */
-        clock_gettime(CLOCK_MONOTONIC, &t);
-        v = (uint32_t)t.tv_nsec ^ (uint32_t)getpid() << 16;
-    }
-    return v;
-}
-
 /* ---- one job ---- */
 
 static void job_finish(engine_job *j, const ipcfg_error *res)
 {
-    (void)call(j, IPCFG_LX_W_DONE, ipcfg_dhcp_client_left_out(&j->v4), NULL, res, NULL, NULL);
-    int *fds[3] = {&j->udp, &j->pkt, &j->arp};
-    for (int k = 0; k < 3; k++) {
-        if (*fds[k] >= 0)
-            (void)close(*fds[k]);
-        *fds[k] = -1;
-    }
-    ipcfg_dhcp_probe_stop(&j->probe);
-    j->done = 1;
+    ipcfg_lx_engine_finish(j, ipcfg_dhcp_client_left_out(&j->v4), res);
 }
 
 static void on_start(engine *e)
@@ -265,8 +175,6 @@ static void on_start(engine *e)
     memcpy(&s, e->msg, sizeof(s));
     if (s.type != IPCFG_LX_W_START || s.rec_len > (size_t)n - sizeof(s))
         return;
-    int have = s.rec_len > 0 &&
-               ipcfg_dhcp_lease_parse((const char *)e->msg + sizeof(s), s.rec_len, &rec, why, sizeof(why)) == 0;
     if (e->n == e->cap) {
         size_t nc = e->cap ? e->cap * 2 : 4;
         engine_job **q = realloc(e->jobs, nc * sizeof(*q));
@@ -292,15 +200,21 @@ static void on_start(engine *e)
     j->probe_ms = s.probe_ms;
     j->pkt = j->udp = j->arp = -1;
     j->family = (ipcfg_family)s.family;
-    if (s.version != IPCFG_LX_WIRE_VERSION || j->family != IPCFG_AF_INET4) {
+    if (s.version != IPCFG_LX_WIRE_VERSION || (j->family != IPCFG_AF_INET4 && j->family != IPCFG_AF_INET6)) {
         ipcfg_error err;
         ipcfg_error_clear(&err);
         ipcfg_error_set(&err, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
-                        "The DHCP engine runs DHCPv4 jobs of its own version only; this one was refused.");
+                        "The DHCP engine runs DHCPv4 and DHCPv6 jobs of its own version only; this one was refused.");
         job_finish(j, &err);
         return;
     }
+    if (j->family == IPCFG_AF_INET6) {
+        ipcfg_lx_engine6_start(j, &s, (const char *)e->msg + sizeof(s), s.rec_len);
+        return;
+    }
 
+    int have = s.rec_len > 0 &&
+               ipcfg_dhcp_lease_parse((const char *)e->msg + sizeof(s), s.rec_len, &rec, why, sizeof(why)) == 0;
     memset(&cfg, 0, sizeof(cfg));
     ipcfg_copy_str(cfg.ifname, sizeof(cfg.ifname), j->ifname);
     cfg.htype = 1;
@@ -322,7 +236,7 @@ static void on_start(engine *e)
     io.unapply = io_unapply;
     io.save = io_save;
     io.commit = io_commit;
-    io.random = io_random;
+    io.random = ipcfg_lx_engine_random;
     ipcfg_dhcp_client_init(&j->v4, &cfg, &io);
     ipcfg_dhcp_now now = now_get();
     ipcfg_dhcp_client_start(&j->v4, (ipcfg_dhcp_op)s.op, have ? &rec : NULL, s.addr_present != 0, &now,
@@ -333,6 +247,10 @@ static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 {
     ipcfg_error res;
 
+    if (j->v6 != NULL) {
+        ipcfg_lx_engine6_step(j);
+        return;
+    }
     switch (ipcfg_dhcp_probe_step(&j->probe, now->mono_ms)) {
     case IPCFG_DHCP_PROBE_FREE:
         ipcfg_dhcp_client_probe_done(&j->v4, now, 0);
@@ -357,6 +275,8 @@ static void job_step(engine_job *j, const ipcfg_dhcp_now *now)
 
 static int64_t job_next(const engine_job *j)
 {
+    if (j->v6 != NULL)
+        return ipcfg_lx_engine6_next(j);
     int64_t t = ipcfg_dhcp_client_next_wakeup(&j->v4);
 
     if (j->deadline + GRACE_MS < t)
@@ -385,6 +305,11 @@ static void on_readable(engine_job *j, int kind)
     uint8_t *buf = j->e->buf;
     size_t cap = sizeof(j->e->buf);
 
+    if (j->v6 != NULL) {
+        if (kind == K_UDP)
+            ipcfg_lx_engine6_readable(j);
+        return;
+    }
     for (int i = 0; i < DRAIN_MAX && !j->done; i++) {
         ipcfg_dhcp_now now;
         const char *why = NULL;
@@ -438,7 +363,7 @@ void ipcfg_lx_engine_main(int ctl, int rpc, pid_t parent, const char *empty_dir)
         engine_fail(rpc, "cannot close its descriptors");
     e.ctl = ctl;
     e.rpc = rpc;
-    e.ip_id = (uint16_t)io_random(NULL);
+    e.ip_id = (uint16_t)ipcfg_lx_engine_random(NULL);
     /* The command forks the engine when its privilege check passes, so
      * that the confinement overlaps its listing: it comes before the
      * first job arrives, long before anything from the network is read. */

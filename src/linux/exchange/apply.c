@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE 1
 #include "exchange/apply.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -275,4 +276,118 @@ int ipcfg_lx_dhcp_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_l
     fmt4(a, sizeof a, lease->address);
     snprintf(what, sizeof what, "Removing %s/%u from %s", a, lease->prefix_len, lease->ifname);
     return ipcfg_lx_fail_lease_change(err, e, extack, what);
+}
+
+/* ---- DHCPv6 ---- */
+
+int ipcfg_lx_dhcp6_addr_ok(const uint8_t a[16])
+{
+    static const uint8_t zero[16], mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+
+    if (memcmp(a, zero, 15) == 0 && (a[15] == 0 || a[15] == 1))
+        return 0; /* unspecified, loopback */
+    if (memcmp(a, mapped, 12) == 0 || a[0] == 0xff || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80))
+        return 0; /* IPv4-mapped, multicast, link-local */
+    return 1;
+}
+
+/* What remains of a lifetime (seconds after l->obtained) at now_wall, as
+ * the kernel takes it: 0xffffffff forever, else at least 1 second. */
+static uint32_t left6(const ipcfg_dhcp6_lease *l, uint32_t life, int64_t now_wall)
+{
+    if (life == IPCFG_DHCP6_INFINITE)
+        return 0xffffffffu;
+    int64_t rem = ipcfg_dhcp6_lease_at(l, life) - now_wall;
+    return rem <= 1 ? 1u : rem >= 0xfffffffeLL ? 0xfffffffeu : (uint32_t)rem;
+}
+
+static int addr6_req(ipcfg_nlsock *nl, int del, uint32_t ifindex, const ipcfg_dhcp6_lease *l,
+                     const ipcfg_dhcp6_lease_addr *a, int64_t now_wall, char *extack, size_t xlen)
+{
+    ipcfg_nlreq req;
+    struct ifaddrmsg ifa;
+
+    memset(&ifa, 0, sizeof ifa);
+    ifa.ifa_family = AF_INET6;
+    ifa.ifa_prefixlen = 128;
+    ifa.ifa_scope = RT_SCOPE_UNIVERSE;
+    ifa.ifa_index = ifindex;
+    ipcfg_nlreq_init(&req, del ? RTM_DELADDR : RTM_NEWADDR,
+                     (uint16_t)(NLM_F_REQUEST | NLM_F_ACK | (del ? 0 : NLM_F_CREATE | NLM_F_REPLACE)), &ifa,
+                     sizeof ifa);
+    (void)ipcfg_nlreq_attr(&req, IFA_LOCAL, a->addr, 16);
+    if (!del) {
+        struct ifa_cacheinfo ci;
+        uint8_t proto = IPCFG_LX_ADDR_PROTO;
+        uint32_t flags = IFA_F_NOPREFIXROUTE;
+
+        memset(&ci, 0, sizeof ci);
+        ci.ifa_valid = left6(l, a->valid, now_wall);
+        ci.ifa_prefered = left6(l, a->preferred, now_wall);
+        if (ci.ifa_prefered > ci.ifa_valid)
+            ci.ifa_prefered = ci.ifa_valid;
+        (void)ipcfg_nlreq_attr(&req, IFA_ADDRESS, a->addr, 16);
+        (void)ipcfg_nlreq_attr(&req, IFA_CACHEINFO, &ci, sizeof ci);
+        (void)ipcfg_nlreq_attr(&req, IFA_FLAGS, &flags, sizeof flags);
+        (void)ipcfg_nlreq_attr(&req, IFA_PROTO, &proto, 1);
+    }
+    return transact(nl, &req, extack, xlen);
+}
+
+static int has_addr6(const ipcfg_dhcp6_lease *l, const uint8_t a[16])
+{
+    for (unsigned i = 0; l != NULL && l->state == IPCFG_DHCP6_LEASE_BOUND && i < l->n_addrs; i++)
+        if (memcmp(l->addrs[i].addr, a, 16) == 0)
+            return 1;
+    return 0;
+}
+
+/* Removes l's addresses that keep lacks (NULL: all of them). */
+static int remove6(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *l, const ipcfg_dhcp6_lease *keep,
+                   ipcfg_error *err)
+{
+    char extack[IPCFG_NL_EXTACK_MAX], what[128], t[INET6_ADDRSTRLEN];
+
+    if (l->state != IPCFG_DHCP6_LEASE_BOUND)
+        return 0;
+    for (unsigned i = 0; i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++) {
+        if (has_addr6(keep, l->addrs[i].addr) || !ipcfg_lx_dhcp6_addr_ok(l->addrs[i].addr))
+            continue;
+        int e = addr6_req(nl, 1, ifindex, l, &l->addrs[i], 0, extack, sizeof extack);
+        if (e == 0 || e == EADDRNOTAVAIL || e == ENODEV)
+            continue;
+        inet_ntop(AF_INET6, l->addrs[i].addr, t, sizeof t);
+        snprintf(what, sizeof what, "Removing %s/128 from %s", t, l->ifname);
+        return ipcfg_lx_fail_lease_change(err, e, extack, what);
+    }
+    return 0;
+}
+
+int ipcfg_lx_dhcp6_apply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *lease,
+                         const ipcfg_dhcp6_lease *old, int64_t now_wall, ipcfg_error *err)
+{
+    char extack[IPCFG_NL_EXTACK_MAX], what[160], t[INET6_ADDRSTRLEN];
+
+    for (unsigned i = 0; lease->state == IPCFG_DHCP6_LEASE_BOUND && i < lease->n_addrs &&
+                         i < IPCFG_DHCP6_MAX_ADDRS; i++) {
+        const ipcfg_dhcp6_lease_addr *a = &lease->addrs[i];
+        inet_ntop(AF_INET6, a->addr, t, sizeof t);
+        /* re-checked here, whatever the engine and the lease parser said */
+        if (!ipcfg_lx_dhcp6_addr_ok(a->addr) || a->valid == 0 || a->preferred > a->valid) {
+            ipcfg_error_set(err, IPCFG_E_FAILED, IPCFG_R_SYSTEM,
+                            "The DHCPv6 lease's address %s is not one to install; nothing of it was installed.", t);
+            return IPCFG_E_FAILED;
+        }
+        int e = addr6_req(nl, 0, ifindex, lease, a, now_wall, extack, sizeof extack);
+        if (e != 0) {
+            snprintf(what, sizeof what, "Adding %s/128 to %s", t, lease->ifname);
+            return ipcfg_lx_fail_lease_change(err, e, extack, what);
+        }
+    }
+    return old != NULL ? remove6(nl, ifindex, old, lease, err) : 0;
+}
+
+int ipcfg_lx_dhcp6_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *lease, ipcfg_error *err)
+{
+    return remove6(nl, ifindex, lease, NULL, err);
 }

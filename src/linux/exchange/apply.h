@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp6/dhcp6_lease.h"
 #include "ipcfg/model.h"
 #include "netlink/nlsock.h"
 
@@ -34,5 +35,23 @@ int ipcfg_lx_dhcp_apply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_lea
 /* Removes the lease's routes and address (what is already gone is no
  * error).  0 ok, else a status with err filled. */
 int ipcfg_lx_dhcp_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp_lease *lease, ipcfg_error *err);
+
+/* ---- DHCPv6 (RFC 8415 §18.2.10.1) ---- */
+
+/* 1 when a may be installed as a DHCPv6 lease's address: global unicast
+ * (not unspecified, loopback, IPv4-mapped, link-local or multicast). */
+int ipcfg_lx_dhcp6_addr_ok(const uint8_t a[16]);
+
+/* Installs each address of a bound lease as a /128 without a prefix route
+ * (IFA_F_NOPREFIXROUTE: §18.2.10.1, never an implicit prefix), with what
+ * remains of its preferred and valid lifetimes at now_wall, so that the
+ * kernel deprecates and removes it on time; marked IFA_PROTO as ipcfg's.
+ * old: the lease installed now (its addresses that lease lacks are
+ * removed), or NULL.  A stateless lease installs no address.  0 ok, else a
+ * status with err filled. */
+int ipcfg_lx_dhcp6_apply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *lease,
+                         const ipcfg_dhcp6_lease *old, int64_t now_wall, ipcfg_error *err);
+/* Removes the lease's addresses (what is already gone is no error). */
+int ipcfg_lx_dhcp6_unapply(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *lease, ipcfg_error *err);
 
 #endif

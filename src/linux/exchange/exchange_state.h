@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp6/dhcp6_lease.h"
 #include "exchange/carrier.h"
 #include "exchange/addr_dump.h"
 #include "exchange/lease_store.h"
@@ -19,6 +20,7 @@
 #include "netlink/nlsock.h"
 #include "exchange/engine_spawn.h"
 #include "exchange/job_hooks.h"
+#include "wire/engine_wire.h"
 
 #define IPCFG_LX_OPENS_MAX 16 /* sockets one job may ask for */
 
@@ -46,12 +48,18 @@ typedef struct exchange_job {
     uint8_t *start;        /* its START message while the engine's socket is full (malloc'd); else NULL */
     size_t start_len;
     char note[IPCFG_ERRTEXT_MAX]; /* "" or a line for a successful result */
+    ipcfg_family family;   /* the job's: IPCFG_AF_INET4 (rec, installed) or IPCFG_AF_INET6 (rec6,
+                              installed6); the flags below are the family's */
     /* What the privileged part knows, and checks every request against. */
     ipcfg_dhcp_lease rec;  /* the lease file's record at the start */
     int has_rec;
     int rec_present;       /* its address was on the interface at the start */
     ipcfg_dhcp_lease installed; /* what this job has put into the kernel (the record if present) */
     int has_installed;
+    ipcfg_dhcp6_lease rec6;       /* DHCPv6: the record at the start (exchange/job6.c) */
+    ipcfg_dhcp6_lease installed6; /* DHCPv6: what this job installed (or the record, bound) */
+    uint32_t iaid6;               /* DHCPv6: the IAID its START gave (every lease must carry it) */
+    int64_t dad_until;            /* DHCPv6: the detection watched ends by then (mono ms); 0 none */
     int mid_commit;        /* installed, not yet recorded: the exchange is not stopped there */
     int saved_bound;       /* a bound lease was recorded (= installed) */
     int saved_released;    /* a released record was written */
@@ -92,6 +100,16 @@ typedef struct exchange_run {
  * *done is that job, for the loop (exchange/exchange.c) to end it: the
  * answers never end a job themselves. */
 int ipcfg_lx_serve(exchange_run *r, exchange_job **done);
+
+/* The same for a DHCPv6 job's requests (exchange/requests6.c), the
+ * request decoded: req and its lease text. */
+int ipcfg_lx_serve6(exchange_run *r, exchange_job *j, const ipcfg_lx_wire_req *req, const char *text,
+                    exchange_job **done);
+/* exchange/reply.c: answers the engine (status, with err; saving for APPLY with SAVE; fd a
+ * descriptor or -1).  0, or -1 when the engine did not take it. */
+int ipcfg_lx_reply(exchange_run *r, int status, int saving, const ipcfg_error *err, int fd);
+/* Refuses a request the engine should not have made (what: "do X"). */
+int ipcfg_lx_refuse(exchange_run *r, const char *what);
 
 /* Adds a line to the note of the job's successful result (a space between
  * lines; what does not fit is left out). */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "exchange/job6.h"
 #include "exchange/names.h"
 #include "shared/error.h"
 #include "shared/lease_changed.h"
@@ -125,6 +126,18 @@ void ipcfg_lx_job_begin(exchange_job *j)
     char why[512];
     size_t tl = 0;
 
+    if (j->family == IPCFG_AF_INET6) {
+        ipcfg_error e;
+        ipcfg_error_clear(&e);
+        size_t len = ipcfg_lx_job6_start(j, msg, sizeof(msg), &e);
+        if (len == 0) {
+            ipcfg_lx_job_fail(j, &e);
+            return;
+        }
+        j->ph = JOB_RUN;
+        start_send(j, msg, len);
+        return;
+    }
     int have = ipcfg_lx_lease_load(r->dir, j->ifname, &j->rec, why, sizeof(why));
     if (have < 0) /* corrupt or unreadable: said once in the result, then no lease */
         ipcfg_copy_str(j->note, sizeof(j->note), why);
@@ -254,7 +267,10 @@ void ipcfg_lx_job_withdrawn(exchange_job *j)
     char note[IPCFG_ERRTEXT_MAX];
 
     j->withdrawn = 0;
-    ipcfg_lx_lease_changed(j->ifname, NULL, note, sizeof(note));
+    if (j->family == IPCFG_AF_INET6)
+        ipcfg_lx_lease6_changed(j->ifname, NULL, note, sizeof(note));
+    else
+        ipcfg_lx_lease_changed(j->ifname, NULL, note, sizeof(note));
     if (note[0] != '\0' && j->note[0] == '\0')
         ipcfg_copy_str(j->note, sizeof(j->note), note);
 }
@@ -269,6 +285,12 @@ void ipcfg_lx_job_after(exchange_run *r, exchange_job *j)
     if (!j->has_rec && !j->has_installed)
         return; /* never began, or nothing recorded nor installed */
     line[0] = '\0';
+    if (j->family == IPCFG_AF_INET6) {
+        /* the caller's hooks (the keeper's) are the DHCPv4 lease's */
+        ipcfg_lx_job6_changed(j, line, sizeof(line));
+        ipcfg_lx_note_add(j, line);
+        return;
+    }
     ipcfg_lx_lease_changed(j->ifname, lease, line, sizeof(line));
     ipcfg_lx_note_add(j, line);
     if (r->hooks != NULL && r->hooks->after != NULL) {
@@ -302,13 +324,7 @@ int ipcfg_lx_job_setup(exchange_run *r, exchange_job *j, ipcfg_dhcp_job *job, si
     ipcfg_copy_str(j->ifname, sizeof(j->ifname), ad->name);
     j->ifindex = ad->ifindex;
     ipcfg_error_clear(&e);
-    if (job->family == IPCFG_AF_INET6) {
-        /* the engine's DHCPv6 client is not wired in yet (the backend
-         * leaves release6 and renew6 NULL; docs/development.md) */
-        ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP, "DHCPv6 is not run by this build on Linux.");
-        ipcfg_lx_job_fail(j, &e);
-        return -1;
-    }
+    j->family = job->family == IPCFG_AF_INET6 ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
     if (ad->hwaddr_len != 6 || strlen(ad->name) >= IPCFG_DHCP_IFNAME_MAX) {
         ipcfg_error_set(&e, IPCFG_E_NOTSUP, IPCFG_R_NOTSUP,
                         "DHCP needs an Ethernet-type interface with a 6-byte hardware address; %s has none.", ad->name);

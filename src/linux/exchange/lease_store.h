@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp6/dhcp6_lease.h"
 #include "ipcfg/model.h"
 #include "shared/lock.h"
 
@@ -49,6 +50,18 @@ int ipcfg_lx_lease_read_fd(int fd, ipcfg_dhcp_lease *out, char *why, size_t why_
  * <dir>/<ifname>.lease (no fsync: see docs/linux.md).  0 ok, else an
  * ipcfg_status with err filled. */
 int ipcfg_lx_lease_save(const char *dir, const ipcfg_dhcp_lease *l, ipcfg_error *err);
+
+/* The same for <dir>/<ifname>.lease6, the DHCPv6 record. */
+int ipcfg_lx_lease6_load(const char *dir, const char *ifname, ipcfg_dhcp6_lease *out, char *why, size_t why_len);
+int ipcfg_lx_lease6_read_fd(int fd, ipcfg_dhcp6_lease *out, char *why, size_t why_len);
+int ipcfg_lx_lease6_save(const char *dir, const ipcfg_dhcp6_lease *l, ipcfg_error *err);
+
+/* Writes len bytes of text to <dir>/<name> through a temporary file:
+ * renamed over it, or with exclusive linked to it only when no file has
+ * the name (then -1 when one has: the first writer's stays).  0 ok, else
+ * an ipcfg_status with err filled. */
+int ipcfg_lx_state_write(const char *dir, const char *name, const char *text, size_t len, int exclusive,
+                         ipcfg_error *err);
 
 /* The per-interface lock (shared/lock.h): flock on the lock file
  * "net<netns inode>.if.<ifname>" in the lock directory, one per interface

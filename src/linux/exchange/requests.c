@@ -26,36 +26,6 @@
 #include "wire/engine_wire.h"
 #include "shared/error.h"
 
-static int reply_step(exchange_run *r, int status, int saving, const ipcfg_error *err, int fd)
-{
-    ipcfg_lx_wire_reply rep;
-
-    memset(&rep, 0, sizeof(rep));
-    rep.status = status;
-    rep.saving = saving;
-    if (err != NULL && status != 0)
-        rep.err = *err;
-    if (ipcfg_lx_wire_send(r->engine.rpc, &rep, sizeof(rep), fd) == 0)
-        return 0;
-    snprintf(r->engine_error, sizeof(r->engine_error), "The DHCP engine did not take its answer; it was stopped.");
-    return -1;
-}
-
-static int reply(exchange_run *r, int status, const ipcfg_error *err, int fd)
-{
-    return reply_step(r, status, 0, err, fd);
-}
-
-static int refuse(exchange_run *r, exchange_job *j, const char *what)
-{
-    ipcfg_error e;
-
-    ipcfg_error_clear(&e);
-    ipcfg_error_set(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, "The DHCP engine asked to %s; refused.", what);
-    (void)j;
-    return reply(r, e.status, &e, -1);
-}
-
 /* The lease in a request: parsed strictly, for this job's interface. */
 static int lease_of(exchange_job *j, const char *text, size_t len, ipcfg_dhcp_lease *l)
 {
@@ -115,7 +85,7 @@ static int serve_open(exchange_run *r, exchange_job *j, uint32_t kind)
     int fd;
 
     if (j->opens >= IPCFG_LX_OPENS_MAX)
-        return refuse(r, j, "open more sockets than an exchange needs");
+        return ipcfg_lx_refuse(r, "open more sockets than an exchange needs");
     j->opens++;
     switch (kind) {
     case IPCFG_LX_SOCK_PACKET:
@@ -131,11 +101,11 @@ static int serve_open(exchange_run *r, exchange_job *j, uint32_t kind)
     if (fd < 0) {
         ipcfg_error_clear(&e);
         (void)ipcfg_lx_fail_errno(&e, IPCFG_E_FAILED, IPCFG_R_SYSTEM, -fd, "Cannot open a DHCP socket", NULL);
-        return reply(r, e.status, &e, -1);
+        return ipcfg_lx_reply(r, e.status, 0, &e, -1);
     }
     /* The engine's copy is the last reference once this one is closed,
      * so this close never waits for a packet socket's release. */
-    int rc = reply(r, 0, NULL, fd);
+    int rc = ipcfg_lx_reply(r, 0, 0, NULL, fd);
     (void)close(fd);
     return rc;
 }
@@ -172,7 +142,7 @@ static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease 
     int st = 0;
 
     if (l->state != IPCFG_DHCP_LEASE_BOUND)
-        return refuse(r, j, "install a lease that is not bound");
+        return ipcfg_lx_refuse(r, "install a lease that is not bound");
     ipcfg_error_clear(&e);
     if (old == NULL)
         st = drop_stale(j, l, &e);
@@ -189,9 +159,9 @@ static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease 
     /* and recorded at once when asked: one round trip for the commit */
     if (st == 0 && (how & IPCFG_LX_APPLY_SAVE)) {
         st = save_lease(r, j, l, &e);
-        return reply_step(r, st, st != 0, &e, -1);
+        return ipcfg_lx_reply(r, st, st != 0, &e, -1);
     }
-    return reply(r, st, &e, -1);
+    return ipcfg_lx_reply(r, st, 0, &e, -1);
 }
 
 static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *l)
@@ -201,7 +171,7 @@ static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_leas
     if (l->state != IPCFG_DHCP_LEASE_BOUND ||
         !((j->has_installed && same_addr(l, &j->installed)) ||
           (j->has_rec && j->rec.state == IPCFG_DHCP_LEASE_BOUND && same_addr(l, &j->rec))))
-        return refuse(r, j, "remove an address this job did not install");
+        return ipcfg_lx_refuse(r, "remove an address this job did not install");
     ipcfg_error_clear(&e);
     int st = ipcfg_lx_dhcp_unapply(&r->nl, j->ifindex, l, &e);
     if (st == 0 && j->has_installed && same_addr(l, &j->installed)) {
@@ -209,7 +179,7 @@ static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_leas
         j->saved_bound = 0;
     }
     j->mid_commit = 0;
-    int rc = reply(r, st, &e, -1);
+    int rc = ipcfg_lx_reply(r, st, 0, &e, -1);
     /* the lease is gone (expired, refused by a NAK): the loop tells the
      * lease-change hook now rather than when the exchange ends (the
      * keeper's goes on looking for a new lease); the link's own MTU is
@@ -226,10 +196,10 @@ static int serve_save(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease *
     ipcfg_error e;
 
     if (l->state == IPCFG_DHCP_LEASE_BOUND && !(j->has_installed && same_lease(l, &j->installed)))
-        return refuse(r, j, "record a lease it did not install");
+        return ipcfg_lx_refuse(r, "record a lease it did not install");
     ipcfg_error_clear(&e);
     int st = save_lease(r, j, l, &e);
-    return reply(r, st, &e, -1);
+    return ipcfg_lx_reply(r, st, 0, &e, -1);
 }
 
 /* A job's outcome as the engine reports it, believed as far as this side
@@ -277,37 +247,25 @@ int ipcfg_lx_serve(exchange_run *r, exchange_job **done)
         return -1;
     }
     exchange_job *j = &r->jobs[req.job];
+    if (j->family == IPCFG_AF_INET6)
+        return ipcfg_lx_serve6(r, j, &req, text, done);
     switch (req.type) {
     case IPCFG_LX_W_OPEN:
         return serve_open(r, j, req.arg);
     case IPCFG_LX_W_DONE:
         serve_done(j, &req.err, req.arg);
         *done = j;
-        return reply(r, 0, NULL, -1);
+        return ipcfg_lx_reply(r, 0, 0, NULL, -1);
     default:
         break;
     }
     if (lease_of(j, text, req.text_len, &l) != 0)
-        return refuse(r, j, "act on a lease that is malformed or of another interface");
+        return ipcfg_lx_refuse(r, "act on a lease that is malformed or of another interface");
     if (req.type == IPCFG_LX_W_APPLY)
         return serve_apply(r, j, &l, req.arg);
     if (req.type == IPCFG_LX_W_UNAPPLY)
         return serve_unapply(r, j, &l);
     return serve_save(r, j, &l);
-}
-
-void ipcfg_lx_note_add(exchange_job *j, const char *line)
-{
-    size_t have = strlen(j->note);
-
-    if (line[0] == '\0')
-        return;
-    if (have == 0) {
-        ipcfg_copy_str(j->note, sizeof(j->note), line);
-    } else if (have + 1 < sizeof(j->note)) {
-        j->note[have] = ' ';
-        ipcfg_copy_str(j->note + have + 1, sizeof(j->note) - have - 1, line);
-    }
 }
 
 int ipcfg_lx_addr_present(exchange_run *r, uint32_t ifindex, const ipcfg_dhcp_lease *l, int fresh)

@@ -49,13 +49,22 @@ static const struct sock_filter arp_filter[] = {
     BPF_STMT(BPF_RET | BPF_K, 0),
 };
 
+/* A socket that could not be set up, closed: -errno of the failed call. */
+static int closed_errno(int fd)
+{
+    int e = errno;
+
+    (void)close(fd);
+    return -e;
+}
+
 /* The filter goes on before bind: a socket created with protocol 0
  * receives nothing until it is bound, so no unfiltered packet is queued. */
 static int packet_socket(int ifindex, uint16_t proto, const struct sock_filter *f, size_t nf, int auxdata)
 {
     struct sock_fprog prog;
     struct sockaddr_ll sll;
-    int one = 1, fd, e;
+    int one = 1, fd;
 
     fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
@@ -74,9 +83,7 @@ static int packet_socket(int ifindex, uint16_t proto, const struct sock_filter *
         goto fail;
     return fd;
 fail:
-    e = errno;
-    (void)close(fd);
-    return -e;
+    return closed_errno(fd);
 }
 
 int ipcfg_lx_dhcp_packet_socket(int ifindex)
@@ -87,7 +94,7 @@ int ipcfg_lx_dhcp_packet_socket(int ifindex)
 int ipcfg_lx_dhcp_udp_socket(const char *ifname)
 {
     struct sockaddr_in sin;
-    int one = 1, fd, e;
+    int one = 1, fd;
 
     fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
@@ -103,12 +110,38 @@ int ipcfg_lx_dhcp_udp_socket(const char *ifname)
         goto fail;
     return fd;
 fail:
-    e = errno;
-    (void)close(fd);
-    return -e;
+    return closed_errno(fd);
 }
 
 int ipcfg_lx_arp_socket(int ifindex)
 {
     return packet_socket(ifindex, ETH_P_ARP, arp_filter, sizeof arp_filter / sizeof arp_filter[0], 0);
+}
+
+int ipcfg_lx_dhcp6_udp_socket(const char *ifname, int ifindex)
+{
+    struct sockaddr_in6 sin6;
+    int one = 1, zero = 0, hops = 1, fd;
+
+    fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -errno;
+    /* RFC 8415 §7.1: the client listens on UDP port 546; its messages to
+     * ff02::1:2 leave by this interface only, link-scoped (hop limit 1,
+     * as a link-local multicast), never looped back to itself */
+    if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, ifname, (socklen_t)strlen(ifname)) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &ifindex, sizeof ifindex) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof hops) != 0 ||
+        setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &zero, sizeof zero) != 0)
+        goto fail;
+    memset(&sin6, 0, sizeof sin6);
+    sin6.sin6_family = AF_INET6;
+    sin6.sin6_port = htons(546);
+    if (bind(fd, (struct sockaddr *)&sin6, sizeof sin6) != 0)
+        goto fail;
+    return fd;
+fail:
+    return closed_errno(fd);
 }

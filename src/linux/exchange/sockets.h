@@ -24,4 +24,8 @@ int ipcfg_lx_dhcp_udp_socket(const char *ifname);
  * ARP). */
 int ipcfg_lx_arp_socket(int ifindex);
 
+/* UDP/IPv6 port 546 bound to the interface, multicast out of it (a
+ * DHCPv6 job's).  The descriptor or -errno. */
+int ipcfg_lx_dhcp6_udp_socket(const char *ifname, int ifindex);
+
 #endif

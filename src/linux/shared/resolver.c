@@ -18,6 +18,7 @@
 #define _GNU_SOURCE 1
 #include "shared/resolver.h"
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -156,38 +157,52 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len)
     return IPCFG_LX_RES_NONE;
 }
 
-/* ---- what a lease says, what was handed over ---- */
+/* ---- what the leases say, what was handed over ---- */
 
-static void servers(const ipcfg_dhcp_lease *l, char *buf, size_t len, const char *sep)
+/* What an interface's leases hand over, in the order /all lists them
+ * (docs/verbs/all.md): the DHCPv6 lease's DNS servers (option 23, RFC
+ * 3646), then the DHCPv4 lease's (option 6); the DHCPv4 domain (option
+ * 15), then the search list: option 119's names, then option 24's,
+ * without repeats.  Only names that are DNS
+ * names (dns_name.h) get here (set_of). */
+#define SET_SERVERS (IPCFG_DHCP_MAX_DNS + IPCFG_DHCP6_MAX_DNS)
+#define SET_SEARCH (IPCFG_DHCP_MAX_SEARCH + IPCFG_DHCP6_MAX_DOMAINS)
+typedef struct dns_set {
+    char servers[SET_SERVERS][INET6_ADDRSTRLEN];
+    size_t n_servers;
+    char domain[IPCFG_DHCP_DOMAIN_MAX];
+    char search[SET_SEARCH][IPCFG_DHCP_NAME_CAP];
+    size_t n_search;
+} dns_set;
+
+static void servers(const dns_set *l, char *buf, size_t len, const char *sep)
 {
     size_t at = 0;
 
     buf[0] = '\0';
-    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS && at < len; i++) {
-        int n = snprintf(buf + at, len - at, "%s%u.%u.%u.%u", i ? sep : "", l->dns[i][0], l->dns[i][1],
-                         l->dns[i][2], l->dns[i][3]);
+    for (size_t i = 0; i < l->n_servers && at < len; i++) {
+        int n = snprintf(buf + at, len - at, "%s%s", i ? sep : "", l->servers[i]);
         if (n < 0)
             break;
         at += (size_t)n;
     }
 }
 
-
-static int has_dns(const ipcfg_dhcp_lease *l)
+static int has_dns(const dns_set *l)
 {
-    return l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && (l->n_dns > 0 || l->domain[0] != '\0' || l->n_search > 0);
+    return l->n_servers > 0 || l->domain[0] != '\0' || l->n_search > 0;
 }
 
-/* The lease's search domains as they are handed over: option 15's domain
- * first (the connection's own suffix), then option 119's list (RFC 3397)
- * without repeats.  Their count; out gets IPCFG_DHCP_MAX_SEARCH + 1. */
-static size_t search_names(const ipcfg_dhcp_lease *l, const char **out)
+/* The search domains as they are handed over: option 15's domain first
+ * (the connection's own suffix), then the list.  Their count; out gets
+ * SET_SEARCH + 1. */
+static size_t search_names(const dns_set *l, const char **out)
 {
     size_t n = 0;
 
     if (l->domain[0] != '\0')
         out[n++] = l->domain;
-    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
+    for (size_t i = 0; i < l->n_search; i++)
         if (strcmp(l->search[i], l->domain) != 0)
             out[n++] = l->search[i];
     return n;
@@ -202,13 +217,13 @@ static const char *manager_name(ipcfg_lx_resolver m)
  * <ifindex> <search list>\n", each "-" when empty.  The interface's index:
  * resolved keeps a link's servers by index, also after a rename, so they
  * are taken back by it. */
-static void record_text(ipcfg_lx_resolver m, const ipcfg_dhcp_lease *l, const char *ifname, char *buf, size_t len)
+static void record_text(ipcfg_lx_resolver m, const dns_set *l, const char *ifname, char *buf, size_t len)
 {
-    char list[IPCFG_DHCP_MAX_DNS * 16], search[IPCFG_DHCP_MAX_SEARCH * IPCFG_DHCP_NAME_CAP] = "-";
+    char list[SET_SERVERS * INET6_ADDRSTRLEN], search[SET_SEARCH * IPCFG_DHCP_NAME_CAP] = "-";
     size_t at = 0;
 
     servers(l, list, sizeof(list), ",");
-    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH && at < sizeof(search); i++)
+    for (size_t i = 0; i < l->n_search && at < sizeof(search); i++)
         at += (size_t)snprintf(search + at, sizeof(search) - at, "%s%s", i ? "," : "", l->search[i]);
     snprintf(buf, len, "%s %s %s %u %s\n", manager_name(m), list[0] ? list : "-", l->domain[0] ? l->domain : "-",
              if_nametoindex(ifname), search);
@@ -230,10 +245,9 @@ static int run(const char *path, char *const argv[], const char *in, char *note,
     return st;
 }
 
-static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_lease *l, char *note, size_t len)
+static void resolved_set(const char *path, const char *ifname, const dns_set *l, char *note, size_t len)
 {
-    char *argv[4 + IPCFG_DHCP_MAX_DNS];
-    char ip[IPCFG_DHCP_MAX_DNS][16];
+    char *argv[4 + SET_SERVERS];
     int k = 0;
 
     /* what the link had from an earlier lease goes first */
@@ -243,16 +257,14 @@ static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_
     argv[k++] = "resolvectl";
     argv[k++] = "dns";
     argv[k++] = (char *)ifname;
-    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS; i++) {
-        snprintf(ip[i], sizeof(ip[i]), "%u.%u.%u.%u", l->dns[i][0], l->dns[i][1], l->dns[i][2], l->dns[i][3]);
-        argv[k++] = ip[i];
-    }
+    for (size_t i = 0; i < l->n_servers; i++)
+        argv[k++] = (char *)l->servers[i];
     argv[k] = NULL;
-    if (l->n_dns > 0 && run(path, argv, NULL, note, len) != 0)
+    if (l->n_servers > 0 && run(path, argv, NULL, note, len) != 0)
         return;
-    const char *names[IPCFG_DHCP_MAX_SEARCH + 1];
+    const char *names[SET_SEARCH + 1];
     size_t nn = search_names(l, names);
-    char *dom[4 + IPCFG_DHCP_MAX_SEARCH + 1] = {"resolvectl", "domain", (char *)ifname};
+    char *dom[4 + SET_SEARCH + 1] = {"resolvectl", "domain", (char *)ifname};
     for (size_t i = 0; i < nn; i++)
         dom[3 + i] = (char *)names[i];
     dom[3 + nn] = NULL;
@@ -260,11 +272,11 @@ static void resolved_set(const char *path, const char *ifname, const ipcfg_dhcp_
         (void)run(path, dom, NULL, note, len);
 }
 
-static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhcp_lease *l, char *note, size_t len)
+static void resolvconf_set(const char *path, const char *ifname, const dns_set *l, char *note, size_t len)
 {
     char name[IPCFG_DHCP_IFNAME_MAX + sizeof(RESOLVCONF_SUFFIX)];
-    char text[(IPCFG_DHCP_MAX_SEARCH + 1) * IPCFG_DHCP_NAME_CAP + 32 + IPCFG_DHCP_MAX_DNS * 28];
-    const char *names[IPCFG_DHCP_MAX_SEARCH + 1];
+    char text[(SET_SEARCH + 1) * IPCFG_DHCP_NAME_CAP + 32 + SET_SERVERS * (INET6_ADDRSTRLEN + 12)];
+    const char *names[SET_SEARCH + 1];
     size_t at = 0, nn = search_names(l, names);
 
     snprintf(name, sizeof(name), "%s%s", ifname, RESOLVCONF_SUFFIX);
@@ -272,9 +284,8 @@ static void resolvconf_set(const char *path, const char *ifname, const ipcfg_dhc
     for (size_t i = 0; i < nn; i++)
         at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%s%s", i ? " " : "search ", names[i],
                                i + 1 == nn ? "\n" : "");
-    for (unsigned i = 0; i < l->n_dns && i < IPCFG_DHCP_MAX_DNS && at < sizeof(text); i++)
-        at += (size_t)snprintf(text + at, sizeof(text) - at, "nameserver %u.%u.%u.%u\n", l->dns[i][0],
-                               l->dns[i][1], l->dns[i][2], l->dns[i][3]);
+    for (size_t i = 0; i < l->n_servers && at < sizeof(text); i++)
+        at += (size_t)snprintf(text + at, sizeof(text) - at, "nameserver %s\n", l->servers[i]);
     char *argv[] = {"resolvconf", "-a", name, NULL};
     (void)run(path, argv, text, note, len);
 }
@@ -310,60 +321,96 @@ static ipcfg_lx_resolver manager_of(const char *rec)
     return IPCFG_LX_RES_NONE;
 }
 
-/* What may reach a resolver program, checked right before it does (the
- * engine checked the lease, and the lease parser again; this is the last
- * place before openresolv evaluates its input or resolvectl parses its
- * arguments): the domain only when it is a DNS name (dns_name.h).  *safe
- * gets what may be handed over; *dropped one line when the domain was
- * held back. */
-static const ipcfg_dhcp_lease *handable(const ipcfg_dhcp_lease *l, ipcfg_dhcp_lease *safe, char *dropped, size_t len)
+static int in_search(const dns_set *l, const char *d)
 {
-    dropped[0] = '\0';
-    if (l == NULL)
-        return NULL;
-    *safe = *l;
-    safe->domain[sizeof(safe->domain) - 1] = '\0';
-    if (safe->domain[0] != '\0' && !ipcfg_dns_name_valid(safe->domain, strlen(safe->domain))) {
-        safe->domain[0] = '\0';
-        snprintf(dropped, len, "The lease's domain name is not a valid DNS name; it was not handed to the resolver.");
-    }
-    /* option 119's names: each a DNS name, or not handed over */
-    safe->n_search = 0;
-    for (unsigned i = 0; i < l->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++) {
-        const char *d = l->search[i];
-        size_t dl = strnlen(d, sizeof(l->search[i]));
-        if (dl < sizeof(l->search[i]) && ipcfg_dns_name_valid(d, dl))
-            memcpy(safe->search[safe->n_search++], d, dl + 1);
-        else if (dropped[0] == '\0')
-            snprintf(dropped, len, "A name of the lease's domain search list is not a valid DNS name; it was not "
-                                   "handed to the resolver.");
-    }
-    return safe;
+    for (size_t i = 0; i < l->n_search; i++)
+        if (strcmp(l->search[i], d) == 0)
+            return 1;
+    return 0;
 }
 
-void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char *note, size_t len)
+/* One name of a search list into the set when it is a DNS name; 0 when
+ * it was held back. */
+static int add_search(dns_set *set, const char *d, size_t cap)
 {
-    char path[4200], list[IPCFG_DHCP_MAX_DNS * 16], why[400], old[3072], now[3072], dropped[200];
-    ipcfg_dhcp_lease safe;
+    size_t dl = strnlen(d, cap);
+
+    if (dl >= cap || dl >= sizeof(set->search[0]) || !ipcfg_dns_name_valid(d, dl))
+        return 0;
+    if (!in_search(set, d) && set->n_search < SET_SEARCH)
+        memcpy(set->search[set->n_search++], d, dl + 1);
+    return 1;
+}
+
+static int live6(const ipcfg_dhcp6_lease *l6)
+{
+    return l6 != NULL && (l6->state == IPCFG_DHCP6_LEASE_BOUND || l6->state == IPCFG_DHCP6_LEASE_STATELESS);
+}
+
+/* What may reach a resolver program, checked right before it does (the
+ * engine checked the leases, and the lease parsers again; this is the
+ * last place before openresolv evaluates its input or resolvectl parses
+ * its arguments): the names only when they are DNS names (dns_name.h),
+ * the addresses as their text forms.  *dropped gets one line when a name
+ * was held back. */
+static void set_of(const ipcfg_dhcp_lease *l4, const ipcfg_dhcp6_lease *l6, dns_set *set, char *dropped, size_t len)
+{
+    int bad = 0;
+
+    memset(set, 0, sizeof(*set));
+    dropped[0] = '\0';
+    /* the servers as /all lists them: the DHCPv6 lease's first */
+    for (unsigned i = 0; live6(l6) && i < l6->n_dns && i < IPCFG_DHCP6_MAX_DNS; i++)
+        (void)inet_ntop(AF_INET6, l6->dns[i], set->servers[set->n_servers++], INET6_ADDRSTRLEN);
+    for (unsigned i = 0; l4 != NULL && l4->state == IPCFG_DHCP_LEASE_BOUND && i < l4->n_dns && i < IPCFG_DHCP_MAX_DNS;
+         i++)
+        snprintf(set->servers[set->n_servers++], INET6_ADDRSTRLEN, "%u.%u.%u.%u", l4->dns[i][0], l4->dns[i][1],
+                 l4->dns[i][2], l4->dns[i][3]);
+    if (l4 != NULL && l4->state == IPCFG_DHCP_LEASE_BOUND) {
+        size_t dl = strnlen(l4->domain, sizeof(l4->domain));
+        if (dl > 0 && dl < sizeof(l4->domain) && ipcfg_dns_name_valid(l4->domain, dl))
+            memcpy(set->domain, l4->domain, dl + 1);
+        else if (dl > 0)
+            snprintf(dropped, len, "The lease's domain name is not a valid DNS name; it was not handed to the "
+                                   "resolver.");
+        /* option 119's names: each a DNS name, or not handed over */
+        for (unsigned i = 0; i < l4->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
+            bad |= !add_search(set, l4->search[i], sizeof(l4->search[i]));
+    }
+    if (live6(l6)) {
+        for (unsigned i = 0; i < l6->n_domains && i < IPCFG_DHCP6_MAX_DOMAINS; i++)
+            bad |= !add_search(set, l6->domains[i], sizeof(l6->domains[i]));
+    }
+    if (bad && dropped[0] == '\0')
+        snprintf(dropped, len, "A name of the lease's domain search list is not a valid DNS name; it was not "
+                               "handed to the resolver.");
+}
+
+void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, const ipcfg_dhcp6_lease *lease6,
+                         char *note, size_t len)
+{
+    char path[4200], list[SET_SERVERS * INET6_ADDRSTRLEN], why[400], old[3072], now[3072], dropped[200];
+    dns_set set;
 
     note[0] = '\0';
+    set_of(lease, lease6, &set, dropped, sizeof(dropped));
     /* an argument of resolvconf and resolvectl: a name that reads as an
      * option is never handed over (so nothing is to be taken back) */
     if (ifname[0] == '-') {
-        if (lease != NULL && has_dns(lease))
+        if (has_dns(&set))
             snprintf(note, len, "The lease's DNS servers were not handed to the resolver: the interface name "
                                 "starts with '-', which resolvconf and resolvectl would read as an option.");
         return;
     }
-    const ipcfg_dhcp_lease *after = handable(lease, &safe, dropped, sizeof(dropped));
+    const dns_set *after = has_dns(&set) ? &set : NULL;
     int fd = ipcfg_lx_lock_file(RECORD_PREFIX, ifname, why, sizeof(why));
     ssize_t n = fd >= 0 ? pread(fd, old, sizeof(old) - 1, 0) : -1;
 
     old[n > 0 ? n : 0] = '\0';
-    if (!has_dns(after) && old[0] == '\0')
+    if (after == NULL && old[0] == '\0')
         goto out; /* nothing to hand over, nothing to take back */
     ipcfg_lx_resolver m = ipcfg_lx_resolver_find(path, sizeof(path));
-    if (has_dns(after)) {
+    if (after != NULL) {
         record_text(m, after, ifname, now, sizeof(now));
         servers(after, list, sizeof(list), ", ");
         if (m == IPCFG_LX_RES_NONE)
@@ -383,16 +430,16 @@ void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *lease, char
     /* the old entry goes: the lease has none now, or another manager
      * takes the new one, or resolvconf's entry is replaced anyway */
     ipcfg_lx_resolver was = manager_of(old);
-    if (was != IPCFG_LX_RES_NONE && (was != m || !has_dns(after))) {
+    if (was != IPCFG_LX_RES_NONE && (was != m || after == NULL)) {
         char wpath[4200];
         if (ipcfg_lx_resolver_find(wpath, sizeof(wpath)) == was)
             withdraw(was, wpath, ifname, old);
     }
-    if (has_dns(after) && m == IPCFG_LX_RES_RESOLVED)
+    if (after != NULL && m == IPCFG_LX_RES_RESOLVED)
         resolved_set(path, ifname, after, note, len);
-    else if (has_dns(after) && m == IPCFG_LX_RES_RESOLVCONF)
+    else if (after != NULL && m == IPCFG_LX_RES_RESOLVCONF)
         resolvconf_set(path, ifname, after, note, len);
-    int handed = has_dns(after) && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) && note[0] == '\0';
+    int handed = after != NULL && (m == IPCFG_LX_RES_RESOLVED || m == IPCFG_LX_RES_RESOLVCONF) && note[0] == '\0';
     if (fd >= 0 && ftruncate(fd, 0) == 0 && handed)
         (void)!pwrite(fd, now, strlen(now), 0);
 out:

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "dhcp/dhcp_client.h"
+#include "dhcp6/dhcp6_lease.h"
 
 /* ELSEWHERE: a resolvconf is installed, but the resolv.conf it writes is
  * PID 1's while ipcfg runs in another network namespace: it is not used. */
@@ -29,7 +30,10 @@ typedef enum ipcfg_lx_resolver {
  * where /etc/resolv.conf is another file than PID 1's. */
 ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len);
 
-/* ifname's lease is now after (NULL or a released record: none).  What
+/* ifname's leases are now after and after6 (each NULL or a released
+ * record: none); their DNS servers and names are handed over together,
+ * in the order /all lists them (the DHCPv6 lease's servers first, the
+ * DHCPv4 lease's names first).  What
  * was last handed over for ifname is recorded in the lock directory
  * ("net<inode>.dns.<ifname>", cleared at boot with /run): when after's
  * DNS servers and domain are what was handed, nothing is done; otherwise
@@ -37,7 +41,8 @@ ipcfg_lx_resolver ipcfg_lx_resolver_find(char *path, size_t len);
  * taken back first) or, without any, the old entry taken back.  note: ""
  * or one line for the command's result: that no resolver manager runs (so
  * the servers are not in use), or that it failed. */
-void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, char *note, size_t len);
+void ipcfg_lx_dns_update(const char *ifname, const ipcfg_dhcp_lease *after, const ipcfg_dhcp6_lease *after6,
+                         char *note, size_t len);
 
 /* 1 when DNS servers of a lease are handed over for ifname now (its
  * record says so), whether or not an interface has that name. */

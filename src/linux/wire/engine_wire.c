@@ -37,7 +37,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
         return -1;
     }
     memcpy(req, buf, sizeof(*req));
-    if (req->type < IPCFG_LX_W_OPEN || req->type > IPCFG_LX_W_ABORT) {
+    if (req->type < IPCFG_LX_W_OPEN || req->type > IPCFG_LX_W_DAD) {
         *why = "of an unknown type";
         return -1;
     }
@@ -55,7 +55,7 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     }
     switch (req->type) {
     case IPCFG_LX_W_OPEN:
-        if (req->arg < IPCFG_LX_SOCK_PACKET || req->arg > IPCFG_LX_SOCK_ARP || req->text_len != 0) {
+        if (req->arg < IPCFG_LX_SOCK_PACKET || req->arg > IPCFG_LX_SOCK_UDP6 || req->text_len != 0) {
             *why = "asking for an unknown kind of socket";
             return -1;
         }
@@ -65,6 +65,12 @@ int ipcfg_lx_wire_req_decode(const uint8_t *buf, size_t len, ipcfg_lx_wire_req *
     case IPCFG_LX_W_SAVE:
         if (req->text_len == 0 || req->arg > (req->type == IPCFG_LX_W_APPLY ? 3u : 0u)) {
             *why = "without a lease";
+            return -1;
+        }
+        break;
+    case IPCFG_LX_W_DAD:
+        if (req->text_len == 0 || req->text_len > 8 * 33 || req->arg > 1) {
+            *why = "without the addresses to watch";
             return -1;
         }
         break;

@@ -32,8 +32,11 @@
 /* The wire's version, carried by every START: an engine that gets another
  * refuses the job.  Both sides are one build today; a change to a message
  * (a DHCPv6 job's fields, say) changes the number.  2: START carries the
- * FQDN, the user class and the name choice (options 81, 77). */
-#define IPCFG_LX_WIRE_VERSION 2
+ * FQDN, the user class and the name choice (options 81, 77).  3: START carries a DHCPv6 job's IAID and the host's
+ * DUID; a DHCPv6 job's leases travel as "ipcfg-lease6" text
+ * (src/dhcp6/dhcp6_lease.h).  4: DAD, a DHCPv6 job's duplicate address
+ * detection watched by the privileged part. */
+#define IPCFG_LX_WIRE_VERSION 4
 
 #define IPCFG_LX_WIRE_TEXT_MAX 6144 /* a lease's text (32 routes, 8 DNS servers, a 255-byte domain, 8 search
                                        domains, a URI and an FQDN) is < 4.5 KiB (unit_dhcp_opts) */
@@ -48,7 +51,11 @@ typedef enum ipcfg_lx_wire_type {
     IPCFG_LX_W_UNAPPLY = 4, /* rpc: remove the lease (text) the job installed or recorded */
     IPCFG_LX_W_SAVE = 5,    /* rpc: record the lease (text) */
     IPCFG_LX_W_DONE = 6,    /* rpc: the job's outcome (err; arg: IPCFG_DHCP_LEFT_*) */
-    IPCFG_LX_W_ABORT = 7    /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
+    IPCFG_LX_W_ABORT = 7,   /* rpc: the engine cannot go on (err.text: why); job 0, no reply */
+    IPCFG_LX_W_DAD = 8      /* rpc: DHCPv6: the kernel's duplicate address detection of the addresses in the
+                               text (one per line, 32 lowercase hex digits; at most 8) just installed; arg 0
+                               starts the watch, 1 asks again.  Answered at once: reply.saving -1 while it
+                               runs, else bit i set when the i-th address was found in use */
 } ipcfg_lx_wire_type;
 
 #define IPCFG_LX_APPLY_REPLACES 1u
@@ -57,7 +64,8 @@ typedef enum ipcfg_lx_wire_type {
 typedef enum ipcfg_lx_sock_kind {
     IPCFG_LX_SOCK_PACKET = 1, /* AF_PACKET for IPv4/UDP to port 68 (exchange/sockets.h) */
     IPCFG_LX_SOCK_UDP = 2,    /* UDP port 68 bound to the interface */
-    IPCFG_LX_SOCK_ARP = 3     /* AF_PACKET for ARP (the conflict probe) */
+    IPCFG_LX_SOCK_ARP = 3,    /* AF_PACKET for ARP (the conflict probe) */
+    IPCFG_LX_SOCK_UDP6 = 4    /* UDP/IPv6 port 546 bound to the interface (a DHCPv6 job's only socket) */
 } ipcfg_lx_sock_kind;
 
 /* ctl: the privileged part -> the engine.  Followed by rec_len bytes of
@@ -66,7 +74,8 @@ typedef struct ipcfg_lx_wire_start {
     uint32_t type;    /* IPCFG_LX_W_START */
     uint32_t version; /* IPCFG_LX_WIRE_VERSION */
     uint32_t family;  /* ipcfg_family: IPCFG_AF_INET4 (the engine's DHCPv4 client; the lease text is
-                         src/dhcp's); IPCFG_AF_INET6 is for the DHCPv6 client to come (src/dhcp6) */
+                         src/dhcp's) or IPCFG_AF_INET6 (its DHCPv6 client, src/dhcp6; the text is
+                         "ipcfg-lease6", and iaid, duid say the job's identity) */
     uint32_t job;
     uint32_t op;   /* ipcfg_dhcp_op */
     uint32_t ifindex;
@@ -82,6 +91,9 @@ typedef struct ipcfg_lx_wire_start {
     char fqdn[IPCFG_DHCP_NAME_CAP];       /* option 81 ("" none; dhcp_names.c) */
     uint8_t name_choice;                  /* ipcfg_dhcp_name_choice */
     char classid[IPCFG_DHCP_CLASS_CAP];   /* option 77 ("" none) */
+    uint32_t iaid;                        /* DHCPv6: the interface's IAID (dhcp6_duid.h) */
+    uint8_t duid[130];                    /* DHCPv6: the host's DUID (its length in duid_len) */
+    uint8_t duid_len;
     uint32_t rec_len;
 } ipcfg_lx_wire_start;
 
@@ -99,7 +111,8 @@ typedef struct ipcfg_lx_wire_req {
 /* rpc: the answer to every request. */
 typedef struct ipcfg_lx_wire_reply {
     int32_t status; /* 0, or an ipcfg_status with err filled; OPEN: -errno of the socket's creation in err */
-    int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed) */
+    int32_t saving; /* APPLY with IPCFG_LX_APPLY_SAVE: 1 when the record failed (the lease was installed);
+                       DAD: -1 while the detection runs, else bit i set when the i-th address is in use */
     ipcfg_error err;
 } ipcfg_lx_wire_reply;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints "<address>/<prefix> <IFA_PROTO>" for every IPv4 address of one
 interface (IFA_PROTO -1 when the kernel sent none): iproute2 before 6.3
-does not show an address's protocol.  Usage: dhcp_ifaproto.py IFINDEX.
+does not show an address's protocol.  Usage: dhcp_ifaproto.py IFINDEX [6]
+(6: its IPv6 addresses instead).
 SPDX-License-Identifier: MIT"""
 import socket
 import struct
@@ -12,10 +13,12 @@ RTM_GETADDR, NLM_F_REQUEST, NLM_F_DUMP, IFA_ADDRESS, IFA_LOCAL, IFA_PROTO = 22, 
 
 def main():
     want = int(sys.argv[1])
+    fam_want = socket.AF_INET6 if len(sys.argv) > 2 and sys.argv[2] == "6" else socket.AF_INET
+    alen_want = 16 if fam_want == socket.AF_INET6 else 4
     s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
     s.bind((0, 0))
     req = struct.pack("=LHHLL", 16 + 8, RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 1, 0)
-    req += struct.pack("=BBBBL", socket.AF_INET, 0, 0, 0, 0)
+    req += struct.pack("=BBBBL", fam_want, 0, 0, 0, 0)
     s.send(req)
     while True:
         data = s.recv(65536)
@@ -33,12 +36,12 @@ def main():
                     if alen < 4:
                         break
                     val = data[a + 4:a + alen]
-                    if atyp in (IFA_LOCAL, IFA_ADDRESS) and len(val) == 4 and (addr is None or atyp == IFA_LOCAL):
-                        addr = socket.inet_ntoa(val)
+                    if atyp in (IFA_LOCAL, IFA_ADDRESS) and len(val) == alen_want and (addr is None or atyp == IFA_LOCAL):
+                        addr = socket.inet_ntop(fam_want, val)
                     elif atyp == IFA_PROTO and len(val) >= 1:
                         proto = val[0]
                     a += (alen + 3) & ~3
-                if idx == want and addr:
+                if idx == want and addr and fam == fam_want:
                     print("%s/%d %d" % (addr, plen, proto))
             off += (ln + 3) & ~3
 

@@ -5,7 +5,8 @@
 #   /release of a named interface without a lease: "not enabled for Dhcp", 2;
 #   /renew of a named interface without a lease asks for one: no server
 #   answers, exit 5 within /timeout plus one second, nothing changed;
-#   /release6, /renew6: exit 6, saying no IPv6 release/renew interface exists;
+#   /release6, /renew6 without a DHCPv6 lease anywhere: exit 2; /renew6 of a
+#   named interface with no server: exit 5 within /timeout; /release6 of it: 2;
 #   /flushdns where no DNS cache runs (a network namespace of its own, so
 #   not systemd-resolved's): exit 6; without root exit 4 before it looks;
 #   /displaydns: exit 6 with its reason;
@@ -53,13 +54,26 @@ assert_exit 5 "/renew v0 /json"
 assert_json "$OUT" '[.exit_code, .error.reason]' '[5,"dhcp_timeout"]' "/renew /json: the error in the document"
 [[ ! -e $IPCFG_STATE_DIR/v0.lease ]] && _pass || _fail "no lease file after a renew nobody answered"
 
-for args in "/release6" "/renew6" "/renew6 v0"; do
+for args in "/release6" "/renew6"; do
     # shellcheck disable=SC2086
     run_ipcfg $args
-    assert_exit 6 "ipcfg $args"
+    assert_exit 2 "ipcfg $args (no interface holds a DHCPv6 lease)"
     assert_one_line "$ERR" "ipcfg $args: one error line"
-    assert_contains "$ERR" "IPv6 release/renew" "ipcfg $args: names IPv6 release/renew"
+    assert_contains "$ERR" "no adapter is in the state permissible" "ipcfg $args: the contract's line"
 done
+t0=$(date +%s%N)
+run_ipcfg /renew6 v0 /timeout:1
+ms=$((($(date +%s%N) - t0) / 1000000))
+assert_exit 5 "/renew6 v0 (no DHCPv6 server on the link)"
+assert_contains "$ERR" "unable to contact your DHCP server" "/renew6 v0: the timeout line"
+assert_took "$ms" 2000 "/renew6 v0 (timeout 1 s, at most 1 s more)"
+[[ ! -e $IPCFG_STATE_DIR/v0.lease6 ]] && _pass || _fail "no DHCPv6 lease file after a /renew6 nobody answered"
+run_ipcfg /release6 v0
+assert_exit 2 "/release6 v0 (no DHCPv6 lease)"
+assert_one_line "$ERR" "/release6 v0: one error line"
+run_ipcfg /renew6 v0 /hostname:web01 /timeout:1
+assert_exit 6 "/renew6 /hostname: no name is sent over DHCPv6"
+assert_contains "$ERR" "/hostname is not sent over DHCPv6" "/renew6 /hostname: says why"
 
 # /flushdns: no resolver cache serves this namespace (and IPCFG_PEER_ROOT
 # is unset: the host's own resolved, if any, is not this namespace's)

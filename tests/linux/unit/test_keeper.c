@@ -141,6 +141,19 @@ static void wire_requests_checked(void **st)
     n = mk(buf, IPCFG_LX_W_UNAPPLY, 0, NULL);
     assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), -1);
     assert_string_equal(why, "without a lease");
+    /* DHCPv6: its socket, and the addresses whose detection is watched */
+    n = mk(buf, IPCFG_LX_W_OPEN, IPCFG_LX_SOCK_UDP6, NULL);
+    assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), 0);
+    n = mk(buf, IPCFG_LX_W_DAD, 0, "20010db8007700000000000000000142\n");
+    assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), 0);
+    assert_int_equal(r.text_len, 33);
+    n = mk(buf, IPCFG_LX_W_DAD, 0, NULL);
+    assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), -1);
+    assert_string_equal(why, "without the addresses to watch");
+    n = mk(buf, IPCFG_LX_W_DAD, 1, "20010db8007700000000000000000142\n"); /* asked again */
+    assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), 0);
+    n = mk(buf, IPCFG_LX_W_DAD, 2, "20010db8007700000000000000000142\n");
+    assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), -1);
     n = mk(buf, 99, 0, NULL);
     assert_int_equal(ipcfg_lx_wire_req_decode(buf, n, &r, &text, &why), -1);
     assert_string_equal(why, "of an unknown type");
