@@ -21,6 +21,26 @@
 
 #include <string.h>
 
+void ipcfg_dhcp_keep_times_of(const ipcfg_dhcp_lease *l, ipcfg_dhcp_keep_times *t)
+{
+    memset(t, 0, sizeof *t);
+    t->state = l->state == IPCFG_DHCP_LEASE_BOUND      ? IPCFG_DHCP_KEEP_REC_BOUND
+               : l->state == IPCFG_DHCP_LEASE_RELEASED ? IPCFG_DHCP_KEEP_REC_RELEASED
+                                                       : IPCFG_DHCP_KEEP_REC_OTHER;
+    t->obtained = l->obtained;
+    t->lifetime = l->lease_time;
+    t->t1 = l->t1;
+    t->t2 = l->t2;
+}
+
+/* When the lease runs out (INT64_MAX: never). */
+static int64_t times_end(const ipcfg_dhcp_keep_times *t)
+{
+    if (t->lifetime == IPCFG_DHCP_INFINITE || t->obtained > INT64_MAX - (int64_t)t->lifetime)
+        return INT64_MAX;
+    return t->obtained + (int64_t)t->lifetime;
+}
+
 void ipcfg_dhcp_keep_init(ipcfg_dhcp_keep *k)
 {
     memset(k, 0, sizeof *k);
@@ -48,20 +68,29 @@ int64_t ipcfg_dhcp_keep_sample(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c)
     return asleep;
 }
 
-void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c)
+void ipcfg_dhcp_keep_anchor4(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c)
 {
-    if (l == NULL || l->state != IPCFG_DHCP_LEASE_BOUND) {
+    ipcfg_dhcp_keep_times t;
+
+    if (l != NULL)
+        ipcfg_dhcp_keep_times_of(l, &t);
+    ipcfg_dhcp_keep_anchor(k, l != NULL ? &t : NULL, c);
+}
+
+void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_times *l, const ipcfg_dhcp_clocks *c)
+{
+    if (l == NULL || l->state != IPCFG_DHCP_KEEP_REC_BOUND) {
         k->anchored = 0;
         return;
     }
     /* the same lease (read again from its file): its anchor stays, with
      * the time asleep since counted on the boot clock */
-    if (k->anchored && k->obtained == l->obtained && k->lease_time == l->lease_time && k->t1 == l->t1 &&
+    if (k->anchored && k->obtained == l->obtained && k->lease_time == l->lifetime && k->t1 == l->t1 &&
         k->t2 == l->t2)
         return;
     k->anchored = 1;
     k->obtained = l->obtained;
-    k->lease_time = l->lease_time;
+    k->lease_time = l->lifetime;
     k->t1 = l->t1;
     k->t2 = l->t2;
     /* its age by the wall clock now; a lease from the future (the clock
@@ -154,18 +183,18 @@ static ipcfg_dhcp_keep_state timed_state(const ipcfg_dhcp_keep *k, int64_t boot_
 static void on_start(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_ev *ev, const ipcfg_dhcp_clocks *c,
                      ipcfg_dhcp_keep_act *act)
 {
-    const ipcfg_dhcp_lease *l = ev->lease;
+    const ipcfg_dhcp_keep_times *l = ev->lease;
 
     (void)ipcfg_dhcp_keep_sample(k, c); /* the baseline of the time asleep */
     k->link_up = ev->link_up;
-    if (l != NULL && l->state == IPCFG_DHCP_LEASE_RELEASED) {
+    if (l != NULL && l->state == IPCFG_DHCP_KEEP_REC_RELEASED) {
         /* `ipcfg /release` was the last word (a keeper restarted by
          * systemd after it, or enabled for a released interface) */
         k->state = IPCFG_DHCP_KEEP_S_STOPPED;
         act->what = IPCFG_DHCP_KEEP_STOP;
         return;
     }
-    if (l != NULL && l->state == IPCFG_DHCP_LEASE_BOUND && c->wall_s < ipcfg_dhcp_lease_expires(l) - 1) {
+    if (l != NULL && l->state == IPCFG_DHCP_KEEP_REC_BOUND && c->wall_s < times_end(l) - 1) {
         if (ev->addr_present) {
             /* a keeper started again (a restarted unit, a /renew after
              * one ended): the DNS servers it took back as it ended go

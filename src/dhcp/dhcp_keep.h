@@ -7,11 +7,12 @@
  * the action that comes back; unit tests feed any.  docs/linux.md,
  * "Keeping a lease".
  *
- * Family-neutral: it knows a lease's times (obtained, T1, T2, lifetime)
- * and an exchange's outcome, never a packet, so that the same type drives
- * a DHCPv6 lease (T1/T2 of its IA, the valid lifetime; RENEW is Renew,
- * REBIND Rebind, OBTAIN Solicit, VERIFY Confirm, RFC 8415 §18.2) the day
- * the keeper holds one beside the DHCPv4 lease.
+ * Family-neutral: it knows a lease's times (ipcfg_dhcp_keep_times:
+ * obtained, T1, T2, lifetime) and an exchange's outcome, never a packet,
+ * so that the same type drives the DHCPv4 lease (ipcfg_dhcp_keep_times_of)
+ * and the DHCPv6 one (T1/T2 of its IA, the last valid lifetime,
+ * src/dhcp6/dhcp6_keep.h; RENEW is Renew, REBIND Rebind, OBTAIN Solicit,
+ * VERIFY Confirm, RFC 8415 §18.2).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -25,6 +26,23 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* What the timeline knows of a lease record, whatever its family. */
+typedef enum ipcfg_dhcp_keep_rec {
+    IPCFG_DHCP_KEEP_REC_OTHER = 0, /* neither bound nor released (nothing of it is kept) */
+    IPCFG_DHCP_KEEP_REC_BOUND,     /* a bound lease */
+    IPCFG_DHCP_KEEP_REC_RELEASED   /* released: the last word was a release */
+} ipcfg_dhcp_keep_rec;
+
+typedef struct ipcfg_dhcp_keep_times {
+    ipcfg_dhcp_keep_rec state;
+    int64_t obtained;   /* Unix seconds */
+    uint32_t lifetime;  /* seconds after obtained (IPCFG_DHCP_INFINITE: never ends) */
+    uint32_t t1, t2;    /* seconds after obtained (IPCFG_DHCP_INFINITE: never) */
+} ipcfg_dhcp_keep_times;
+
+/* The times of a DHCPv4 record (RFC 2131: lease time, T1, T2). */
+void ipcfg_dhcp_keep_times_of(const ipcfg_dhcp_lease *l, ipcfg_dhcp_keep_times *t);
 
 /* One look at the clocks: boot_ms (CLOCK_BOOTTIME: counts time
  * suspended), read first, then mono_ms (CLOCK_MONOTONIC: stops while
@@ -89,7 +107,7 @@ typedef enum ipcfg_dhcp_keep_ev_kind {
 
 typedef struct ipcfg_dhcp_keep_ev {
     ipcfg_dhcp_keep_ev_kind kind;
-    const ipcfg_dhcp_lease *lease;
+    const ipcfg_dhcp_keep_times *lease; /* the record's times (NULL: no record) */
     int link_up;
     int addr_present; /* START: the record's address is on the interface */
 } ipcfg_dhcp_keep_ev;
@@ -139,7 +157,9 @@ int64_t ipcfg_dhcp_keep_sample(ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c);
 /* Anchors l (NULL, or not bound: none) on the boot clock from its age on
  * the wall clock now, unless it is the lease anchored already (the same
  * times): then time asleep since keeps counting. */
-void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c);
+void ipcfg_dhcp_keep_anchor(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_times *l, const ipcfg_dhcp_clocks *c);
+/* The same for a DHCPv4 record (NULL: none). */
+void ipcfg_dhcp_keep_anchor4(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, const ipcfg_dhcp_clocks *c);
 /* Forgets the anchor: the next ipcfg_dhcp_keep_anchor anchors its lease
  * anew (a lease just bound, whose record may look like the one before
  * where the wall clock stood still). */

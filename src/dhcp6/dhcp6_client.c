@@ -204,7 +204,7 @@ static void finish_deadline(ipcfg_dhcp6_client *c)
         return;
     case IPCFG_DHCP6_S_CONFIRM:
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server answered the Confirm: the lease is kept");
-        ipcfg_dhcp6_client_finish_ok(c, IPCFG_DHCP6_OUT_KEPT);
+        ipcfg_dhcp6_client_finish_confirmed(c);
         return;
     case IPCFG_DHCP6_S_DAD:
         /* the new addresses are not known to be unique: taken off again,
@@ -221,6 +221,23 @@ static void finish_deadline(ipcfg_dhcp6_client *c)
     } else {
         ipcfg_dhcp6_client_finish_fail(c, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT, "unable to contact your DHCP server");
     }
+}
+
+void ipcfg_dhcp6_client_finish_confirmed(ipcfg_dhcp6_client *c)
+{
+    ipcfg_error e;
+
+    /* Installed again whether or not they were said to be there: a
+     * Confirm follows the link coming back, and a link set down loses
+     * its IPv6 addresses (Linux: keep_addr_on_down 0); where they still
+     * are, only their remaining lifetimes are set again. */
+    memset(&e, 0, sizeof(e));
+    if (c->io.apply && c->io.apply(c->io.ctx, &c->rec, NULL, &e) != 0) {
+        ipcfg_dhcp6_client_finish_io(c, &e, "installing the address");
+        return;
+    }
+    c->have_lease = 1;
+    ipcfg_dhcp6_client_finish_ok(c, IPCFG_DHCP6_OUT_KEPT);
 }
 
 int ipcfg_dhcp6_client_drop(ipcfg_dhcp6_client *c)
@@ -421,16 +438,7 @@ static void exchange_failed(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now)
          * transmission process terminates ... the client SHOULD continue
          * to use any leases" */
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server answered the Confirm: the lease is kept");
-        if (!c->have_lease) {
-            ipcfg_error e;
-            memset(&e, 0, sizeof(e));
-            if (c->io.apply && c->io.apply(c->io.ctx, &c->rec, NULL, &e) != 0) {
-                ipcfg_dhcp6_client_finish_io(c, &e, "installing the address");
-                return;
-            }
-            c->have_lease = 1;
-        }
-        ipcfg_dhcp6_client_finish_ok(c, IPCFG_DHCP6_OUT_KEPT);
+        ipcfg_dhcp6_client_finish_confirmed(c);
         return;
     case IPCFG_DHCP6_S_RELEASE:
         ipcfg_dhcp6_client_set_note(c, "no DHCPv6 server acknowledged the Release");

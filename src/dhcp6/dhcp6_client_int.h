@@ -56,6 +56,10 @@ void ipcfg_dhcp6_client_transition(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now 
 void ipcfg_dhcp6_client_finish(ipcfg_dhcp6_client *c, const ipcfg_error *e, ipcfg_dhcp6_outcome o);
 void ipcfg_dhcp6_client_finish_ok(ipcfg_dhcp6_client *c, ipcfg_dhcp6_outcome o);
 void ipcfg_dhcp6_client_finish_io(ipcfg_dhcp6_client *c, ipcfg_error *e, const char *what);
+/* The recorded lease kept after a Confirm (answered Success, or no
+ * answer): its addresses installed again with their remaining lifetimes,
+ * then done with IPCFG_DHCP6_OUT_KEPT. */
+void ipcfg_dhcp6_client_finish_confirmed(ipcfg_dhcp6_client *c);
 /* status with text; a dropped record is recorded as released first */
 void ipcfg_dhcp6_client_finish_fail(ipcfg_dhcp6_client *c, ipcfg_status st, ipcfg_reason r, const char *text);
 /* the end of a Release exchange: the record saved as released */

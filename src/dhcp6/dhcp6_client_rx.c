@@ -346,7 +346,6 @@ static int on_reply_confirm(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, c
                             const char **why)
 {
     char text[IPCFG_DHCP6_REASON_MAX];
-    ipcfg_error e;
 
     if (failed(&m->status)) {
         const char *line = ipcfg_dhcp6_client_status_text(&m->status, text, sizeof(text));
@@ -356,15 +355,7 @@ static int on_reply_confirm(ipcfg_dhcp6_client *c, const ipcfg_dhcp6_now *now, c
             ipcfg_dhcp6_client_restart(c, now, line);
         return 0;
     }
-    memset(&e, 0, sizeof(e));
-    if (!c->have_lease) { /* confirmed, but not on the interface (after a reboot): installed again */
-        if (c->io.apply && c->io.apply(c->io.ctx, &c->rec, NULL, &e) != 0) {
-            ipcfg_dhcp6_client_finish_io(c, &e, "installing the address");
-            return 0;
-        }
-        c->have_lease = 1;
-    }
-    ipcfg_dhcp6_client_finish_ok(c, IPCFG_DHCP6_OUT_KEPT);
+    ipcfg_dhcp6_client_finish_confirmed(c);
     return 0;
 }
 

@@ -7,6 +7,7 @@ set(IPCFG_DHCP6_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_msg.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_text.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_lease.c
+  ${CMAKE_CURRENT_LIST_DIR}/dhcp6_keep.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_duid.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_sha256.c
   ${CMAKE_CURRENT_LIST_DIR}/dhcp6_client.c

@@ -58,6 +58,7 @@ add_library(ipcfg_platform STATIC
   ${IPCFG_LX}/wire/keeper_protocol.c   # the keeper's control protocol: lock file, status socket
   ${IPCFG_LX}/keeper/keeper.c           # the lease keeper (ipcfg --keeper IFNAME)
   ${IPCFG_LX}/keeper/keeper_link.c      # the keeper's view of its interface: link, addresses, events
+  ${IPCFG_LX}/keeper/keeper_slot.c      # a kept lease's record, DHCPv4 or DHCPv6: file, DNS, address
   ${IPCFG_LX}/keeper/keeper_log.c       # the keeper's log and sd_notify
   ${IPCFG_LX}/shared/error.c            # the error table
   ${IPCFG_LX}/shared/caps.c             # CAP_NET_ADMIN check

@@ -566,12 +566,12 @@ static ipcfg_dhcp_keep_do resume_decides(const ipcfg_dhcp_lease *rec, int64_t as
 
     ipcfg_dhcp_keep_init(&k);
     (void)ipcfg_dhcp_keep_sample(&k, &c);
-    ipcfg_dhcp_keep_anchor(&k, rec, &c);
+    ipcfg_dhcp_keep_anchor4(&k, rec, &c);
     c.boot_ms += 500 + asleep_ms;
     c.mono_ms += 500;
     c.wall_s += wall_on_s;
     assert_int_equal(ipcfg_dhcp_keep_sample(&k, &c), asleep_ms);
-    ipcfg_dhcp_keep_anchor(&k, rec, &c); /* the lease file read again: the same lease */
+    ipcfg_dhcp_keep_anchor4(&k, rec, &c); /* the lease file read again: the same lease */
     ipcfg_dhcp_keep_in in = {c.boot_ms, 1, 1 /* resumed: a verify is asked */, 0};
     ipcfg_dhcp_keep_do what = ipcfg_dhcp_keep_next(&k, &in, &at);
     NOW.wall_s = c.wall_s;
@@ -653,7 +653,7 @@ static void resume_past_t1_t2(void **st)
     mk_lease(&rec, 10, 600);
     ipcfg_dhcp_clocks c = {7000000, 3000000, NOW.wall_s};
     ipcfg_dhcp_keep_init(&k);
-    ipcfg_dhcp_keep_anchor(&k, &rec, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &rec, &c);
     ipcfg_dhcp_keep_in in = {c.boot_ms + 300000, 1, 0, 0}; /* T1 = 300 s after obtained, 290 s from now */
     assert_int_equal(ipcfg_dhcp_keep_next(&k, &in, &at), IPCFG_DHCP_KEEP_RENEW);
     NOW.wall_s += 300;

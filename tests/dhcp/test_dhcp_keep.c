@@ -37,6 +37,36 @@ static void mk_lease(ipcfg_dhcp_lease *l, int64_t age, uint32_t lease_time)
     l->obtained = W0 - age;
 }
 
+/* A DHCPv4 record's times, as the timeline takes them. */
+static void times_of_v4(void **st)
+{
+    ipcfg_dhcp_lease l;
+    ipcfg_dhcp_keep_times t;
+
+    (void)st;
+    mk_lease(&l, 10, 600);
+    ipcfg_dhcp_keep_times_of(&l, &t);
+    assert_int_equal(t.state, IPCFG_DHCP_KEEP_REC_BOUND);
+    assert_int_equal(t.obtained, W0 - 10);
+    assert_int_equal(t.lifetime, 600);
+    assert_int_equal(t.t1, 300);
+    assert_int_equal(t.t2, 525);
+    l.state = IPCFG_DHCP_LEASE_RELEASED;
+    ipcfg_dhcp_keep_times_of(&l, &t);
+    assert_int_equal(t.state, IPCFG_DHCP_KEEP_REC_RELEASED);
+    /* an infinite lease never ends, even obtained at the far end of time */
+    mk_lease(&l, 0, IPCFG_DHCP_INFINITE);
+    l.obtained = INT64_MAX - 5;
+    ipcfg_dhcp_keep_times_of(&l, &t);
+    ipcfg_dhcp_keep k;
+    ipcfg_dhcp_clocks c = clk(0, 0, 0);
+    ipcfg_dhcp_keep_init(&k);
+    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, &t, 1, 1};
+    ipcfg_dhcp_keep_act a = ipcfg_dhcp_keep_step(&k, &ev, &c);
+    assert_int_equal(a.dns, IPCFG_DHCP_KEEP_DNS_RESTORE);
+    assert_int_equal(k.state, IPCFG_DHCP_KEEP_S_BOUND);
+}
+
 static ipcfg_dhcp_keep_do next(const ipcfg_dhcp_keep *k, const ipcfg_dhcp_clocks *c, int verify, int64_t *at)
 {
     ipcfg_dhcp_keep_in in = {c->boot_ms, 1, verify, 0};
@@ -87,36 +117,36 @@ static void deadlines_count_time_asleep(void **st)
     ipcfg_dhcp_keep_init(&k);
     mk_lease(&l, 10, 600);
     c = clk(0, 0, 0);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_true(k.anchored);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, 0), B0 - 10000);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, l.t1), B0 - 10000 + 300000);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, l.lease_time), B0 - 10000 + 600000);
     /* 20 minutes asleep, the wall clock one second on */
     c = clk(1000, 1200000, 1);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c); /* the same record: the anchor stays */
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c); /* the same record: the anchor stays */
     assert_int_equal(ipcfg_dhcp_keep_at(&k, l.lease_time), B0 - 10000 + 600000);
     assert_true(ipcfg_dhcp_keep_expired(&k, c.boot_ms));
     /* a new lease (obtained now): anchored anew */
     mk_lease(&l, -1, 600);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, 0), c.boot_ms);
     assert_false(ipcfg_dhcp_keep_expired(&k, c.boot_ms));
     /* a lease from the future (the clock set back): taken as obtained now */
     mk_lease(&l, -3600, 600);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, 0), c.boot_ms);
     /* infinite: never due */
     mk_lease(&l, 0, IPCFG_DHCP_INFINITE);
     l.t1 = l.t2 = IPCFG_DHCP_INFINITE;
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_int_equal(ipcfg_dhcp_keep_at(&k, l.lease_time), INT64_MAX);
     assert_false(ipcfg_dhcp_keep_expired(&k, INT64_MAX - 1));
     /* released, or none: nothing anchored */
     l.state = IPCFG_DHCP_LEASE_RELEASED;
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_false(k.anchored);
-    ipcfg_dhcp_keep_anchor(&k, NULL, &c);
+    ipcfg_dhcp_keep_anchor4(&k, NULL, &c);
     assert_false(k.anchored);
     assert_false(ipcfg_dhcp_keep_expired(&k, c.boot_ms));
 }
@@ -134,7 +164,7 @@ static void due_after_resume(void **st)
     mk_lease(&l, 0, 600); /* T1 300 s, T2 525 s */
     c = clk(0, 0, 0);
     (void)ipcfg_dhcp_keep_sample(&k, &c);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_int_equal(next(&k, &c, 0, &at), IPCFG_DHCP_KEEP_WAIT);
     assert_int_equal(at, B0 + 300000); /* T1 */
 
@@ -142,7 +172,7 @@ static void due_after_resume(void **st)
      * afresh, verify or not (never assumed valid) */
     c = clk(1000, 700000, 1);
     assert_int_equal(ipcfg_dhcp_keep_sample(&k, &c), 700000);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     assert_int_equal(next(&k, &c, 1, &at), IPCFG_DHCP_KEEP_OBTAIN);
     assert_int_equal(next(&k, &c, 0, &at), IPCFG_DHCP_KEEP_OBTAIN);
 
@@ -150,7 +180,7 @@ static void due_after_resume(void **st)
     ipcfg_dhcp_keep_init(&k);
     c = clk(0, 0, 0);
     (void)ipcfg_dhcp_keep_sample(&k, &c);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     c = clk(1000, 60000, 61);
     assert_int_equal(ipcfg_dhcp_keep_sample(&k, &c), 60000);
     assert_int_equal(next(&k, &c, 1, &at), IPCFG_DHCP_KEEP_VERIFY);
@@ -188,7 +218,7 @@ static void waits(void **st)
     assert_int_equal(at, c.boot_ms + 10000);
     /* the link down: nothing is sent; the next thing is the expiry */
     mk_lease(&l, 0, 600);
-    ipcfg_dhcp_keep_anchor(&k, &l, &c);
+    ipcfg_dhcp_keep_anchor4(&k, &l, &c);
     in.link_up = 0;
     in.verify = 1;
     assert_int_equal(ipcfg_dhcp_keep_next(&k, &in, &at), IPCFG_DHCP_KEEP_WAIT);
@@ -221,7 +251,10 @@ static ipcfg_dhcp_clocks at_ms(int64_t awake_ms)
 static ipcfg_dhcp_keep_act feed(ipcfg_dhcp_keep *k, ipcfg_dhcp_keep_ev_kind kind, const ipcfg_dhcp_lease *l,
                                 int link_up, const ipcfg_dhcp_clocks *c)
 {
-    ipcfg_dhcp_keep_ev ev = {kind, l, link_up, 0};
+    ipcfg_dhcp_keep_times t;
+    if (l != NULL)
+        ipcfg_dhcp_keep_times_of(l, &t);
+    ipcfg_dhcp_keep_ev ev = {kind, l != NULL ? &t : NULL, link_up, 0};
     return ipcfg_dhcp_keep_step(k, &ev, c);
 }
 
@@ -235,7 +268,10 @@ static ipcfg_dhcp_keep_act look(ipcfg_dhcp_keep *k, int64_t awake_ms)
 static ipcfg_dhcp_keep_act start_with(ipcfg_dhcp_keep *k, const ipcfg_dhcp_lease *l, int addr_present)
 {
     ipcfg_dhcp_clocks c = at_ms(0);
-    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, l, 1, addr_present};
+    ipcfg_dhcp_keep_times t;
+    if (l != NULL)
+        ipcfg_dhcp_keep_times_of(l, &t);
+    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, l != NULL ? &t : NULL, 1, addr_present};
 
     ipcfg_dhcp_keep_init(k);
     return ipcfg_dhcp_keep_step(k, &ev, &c);
@@ -532,6 +568,7 @@ int main(void)
         cmocka_unit_test_setup(step_link_and_verify, fx_new),
         cmocka_unit_test_setup(step_resume, fx_new),
         cmocka_unit_test_setup(step_reload, fx_new),
+        cmocka_unit_test(times_of_v4),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,7 +142,9 @@ static void confirm_success_keeps(void **st)
     assert_int_equal(rx6(&s, NULL), 0);
     assert_int_equal(result6().status, IPCFG_OK);
     assert_int_equal(ipcfg_dhcp6_client_outcome(&C), IPCFG_DHCP6_OUT_KEPT);
-    assert_string_equal(F.log, "s");
+    /* sent, then the addresses installed again although said present: a
+     * link that went down lost them (the keeper confirms after it) */
+    assert_string_equal(F.log, "sa");
 }
 
 static void confirm_notonlink_solicits(void **st)

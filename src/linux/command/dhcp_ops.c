@@ -4,17 +4,22 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#define _GNU_SOURCE 1
 #include "command/backend.h"
 
 #include <string.h>
+#include <time.h>
 
+#include "clock.h"
 #include "command/keeper_control.h"
 #include "exchange/exchange.h"
+#include "exchange/lease_store.h"
+#include "shared/statedir.h"
 
-/* /release stops the interface's keeper first and keeps any other from
- * starting until the lease is released (the lock it holds); /renew leaves
- * a lease kept, never silently not: a keeper that could not start is said
- * before anything is sent or changed. */
+/* /release and /release6 stop the interface's keeper first and keep any
+ * other from starting until the lease is released (the lock it holds);
+ * /renew and /renew6 leave a lease kept, never silently not: a keeper
+ * that could not start is said before anything is sent or changed. */
 static int keeper_before(void *ctx, ipcfg_dhcp_op op, const char *ifname, int64_t deadline_ms, int *hold,
                          ipcfg_error *err)
 {
@@ -24,12 +29,32 @@ static int keeper_before(void *ctx, ipcfg_dhcp_op op, const char *ifname, int64_
     return ipcfg_lx_keeper_usable(ifname, err);
 }
 
-/* A /renew that left a bound lease: its keeper is told, or started. */
-static void keeper_after(void *ctx, ipcfg_dhcp_op op, const char *ifname, const ipcfg_dhcp_lease *lease, char *note,
+/* The other family's lease on ifname is bound and unexpired: the keeper
+ * that a release stopped keeps it again. */
+static int other_bound(ipcfg_family fam, const char *ifname)
+{
+    const char *dir = ipcfg_lx_state_dir();
+    int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+    char why[512];
+
+    if (fam == IPCFG_AF_INET6) {
+        static ipcfg_dhcp_lease l; /* the command runs its hooks one at a time */
+        return ipcfg_lx_lease_load(dir, ifname, &l, why, sizeof(why)) == 1 && l.state == IPCFG_DHCP_LEASE_BOUND &&
+               now < ipcfg_dhcp_lease_expires(&l);
+    }
+    static ipcfg_dhcp6_lease l6;
+    return ipcfg_lx_lease6_load(dir, ifname, &l6, why, sizeof(why)) == 1 && l6.state == IPCFG_DHCP6_LEASE_BOUND &&
+           l6.n_addrs > 0 && now < ipcfg_dhcp6_lease_expires(&l6);
+}
+
+/* A /renew or /renew6 that left a bound lease: the keeper is told, or
+ * started.  A release (which stopped it) leaves the other family's lease
+ * kept: /release6 leaves the DHCPv4 lease alone, and the reverse. */
+static void keeper_after(void *ctx, ipcfg_dhcp_op op, ipcfg_family fam, const char *ifname, int bound, char *note,
                          size_t len)
 {
     (void)ctx;
-    if (op == IPCFG_DHCP_OP_RENEW && lease != NULL)
+    if ((op == IPCFG_DHCP_OP_RENEW && bound) || (op == IPCFG_DHCP_OP_RELEASE && other_bound(fam, ifname)))
         ipcfg_lx_keeper_ensure(ifname, note, len);
 }
 
@@ -50,9 +75,8 @@ static void run_cmd(ipcfg_backend *b, ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, si
     x.engine = &c->engine;
     x.hostname_set = !v6 && o != NULL && o->hostname_set && op == IPCFG_DHCP_OP_RENEW;
     x.hostname = x.hostname_set ? o->hostname : NULL;
-    /* the keeper keeps the DHCPv4 lease: /release6 and /renew6 neither
-     * stop nor start it (docs/linux.md) */
-    x.hooks = v6 ? NULL : &keeper_hooks;
+    /* the keeper keeps both leases (docs/linux.md, "Keeping a lease") */
+    x.hooks = &keeper_hooks;
     (void)ipcfg_lx_dhcp_exchange(op, jobs, n, &x);
 }
 

@@ -117,7 +117,7 @@ static int fill6(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhcp6_leas
     if (ls->has_server_addr)
         ip6_of(&l6->server_address, ls->server_addr, a->ifindex);
     ipcfg_copy_str(l6->client, sizeof(l6->client), "ipcfg");
-    l6->kept = IPCFG_NO; /* the keeper keeps the DHCPv4 lease only (docs/linux.md) */
+    l6->kept = IPCFG_NO; /* a bound one: whether a keeper keeps it is asked after the scan (list.c) */
     for (unsigned i = 0; bound && i < ls->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++) {
         ipcfg_ip ip;
         ip6_of(&ip, ls->addrs[i].addr, a->ifindex);

@@ -437,6 +437,15 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
     for (size_t i = 0; st == 0 && i < out->n; i++) {
         ipcfg_adapter *a = &out->items[i];
         const char *by = NULL;
+        ipcfg_lease6 *l6 = a->lease6;
+        if (l6 != NULL && strcmp(l6->client, IPCFG_PEER_IPCFG) == 0 && l6->state == IPCFG_LEASE6_BOUND) {
+            /* a bound DHCPv6 lease is kept as the DHCPv4 one (a
+             * configuration alone, or an expired lease, is not) */
+            l6->kept = ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
+            if (by != NULL)
+                ipcfg_copy_str(l6->keeper, sizeof(l6->keeper), by);
+            by = NULL;
+        }
         a->lease_kept = IPCFG_UNKNOWN;
         if (!a->has_lease || strcmp(a->lease_client, IPCFG_PEER_IPCFG) != 0)
             continue;

@@ -156,8 +156,13 @@ void ipcfg_lx_engine6_start(engine_job *j, const ipcfg_lx_wire_start *s, const c
     io.random = ipcfg_lx_engine_random;
     ipcfg_dhcp6_client_init(j->v6, &cfg, &io);
     ipcfg_dhcp6_now now = now6();
-    ipcfg_dhcp6_client_start(j->v6, s->op == IPCFG_DHCP_OP_RELEASE ? IPCFG_DHCP6_OP_RELEASE : IPCFG_DHCP6_OP_RENEW,
-                             have ? l : NULL, s->addr_present != 0, &now, s->deadline_ms);
+    /* the keeper verifies a kept lease after the link came back or the
+     * host resumed with a Confirm (RFC 8415 §18.2.3); the client solicits
+     * instead when the record has run out */
+    ipcfg_dhcp6_op op = s->op == IPCFG_DHCP_OP_RELEASE ? IPCFG_DHCP6_OP_RELEASE
+                        : s->verify                    ? IPCFG_DHCP6_OP_CONFIRM
+                                                       : IPCFG_DHCP6_OP_RENEW;
+    ipcfg_dhcp6_client_start(j->v6, op, have ? l : NULL, s->addr_present != 0, &now, s->deadline_ms);
     free(l);
 }
 

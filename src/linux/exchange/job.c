@@ -285,17 +285,17 @@ void ipcfg_lx_job_after(exchange_run *r, exchange_job *j)
     if (!j->has_rec && !j->has_installed)
         return; /* never began, or nothing recorded nor installed */
     line[0] = '\0';
-    if (j->family == IPCFG_AF_INET6) {
-        /* the caller's hooks (the keeper's) are the DHCPv4 lease's */
+    if (j->family == IPCFG_AF_INET6)
         ipcfg_lx_job6_changed(j, line, sizeof(line));
-        ipcfg_lx_note_add(j, line);
-        return;
-    }
-    ipcfg_lx_lease_changed(j->ifname, lease, line, sizeof(line));
+    else
+        ipcfg_lx_lease_changed(j->ifname, lease, line, sizeof(line));
     ipcfg_lx_note_add(j, line);
     if (r->hooks != NULL && r->hooks->after != NULL) {
+        int bound = j->family == IPCFG_AF_INET6
+                        ? j->has_installed && j->installed6.state == IPCFG_DHCP6_LEASE_BOUND && j->installed6.n_addrs > 0
+                        : lease != NULL;
         line[0] = '\0';
-        r->hooks->after(r->hooks->ctx, r->op, j->ifname, lease, line, sizeof(line));
+        r->hooks->after(r->hooks->ctx, r->op, j->family, j->ifname, bound, line, sizeof(line));
         ipcfg_lx_note_add(j, line);
     }
 }

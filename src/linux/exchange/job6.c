@@ -50,6 +50,7 @@ size_t ipcfg_lx_job6_start(exchange_job *j, uint8_t *msg, size_t cap, ipcfg_erro
     s.deadline_ms = r->deadline;
     memcpy(s.hw, j->hw, 6);
     s.addr_present = (uint8_t)j->rec_present;
+    s.verify = (uint8_t)(r->verify != 0); /* the keeper's verify: a Confirm (RFC 8415 §18.2.3) */
     ipcfg_copy_str(s.ifname, sizeof(s.ifname), j->ifname);
     if (j->has_rec) {
         tl = ipcfg_dhcp6_lease_format(&j->rec6, (char *)msg + sizeof(s), cap - sizeof(s));

@@ -23,9 +23,10 @@ typedef struct ipcfg_lx_job_hooks {
      * when the job lets its locks go, before the interface lock. */
     int (*before)(void *ctx, ipcfg_dhcp_op op, const char *ifname, int64_t deadline_ms, int *hold,
                   ipcfg_error *err);
-    /* After the job, with the lease it left in the kernel (NULL: none):
+    /* After the job of family fam, bound when it left a bound lease in
+     * the kernel (the DHCPv4 lease, or the DHCPv6 lease's addresses):
      * note ("" on entry) may take one line for the job's result. */
-    void (*after)(void *ctx, ipcfg_dhcp_op op, const char *ifname, const ipcfg_dhcp_lease *lease, char *note,
+    void (*after)(void *ctx, ipcfg_dhcp_op op, ipcfg_family fam, const char *ifname, int bound, char *note,
                   size_t len);
 } ipcfg_lx_job_hooks;
 

@@ -4,15 +4,20 @@
  * One process per interface and network namespace (the record lock of
  * wire/keeper_protocol.h).  Idle it waits in one poll() on a signalfd (SIGTERM,
  * SIGINT, SIGHUP), an rtnetlink socket bound to the link and
- * IPv4 address groups, a timerfd on the boot clock (T1, T2, the expiry:
+ * IPv4 and IPv6 address groups, a timerfd on the boot clock (T1, T2, the expiry:
  * the lease's own times counted on CLOCK_BOOTTIME, which runs on while
  * the host is suspended, so a host that resumes wakes to a timer that is
  * due), a timerfd on the wall clock that only the kernel's cancel wakes
  * (the clock set, the host resumed: then dhcp_keep.c says how long it
  * slept) and its status socket; nothing else wakes it.  Every
  * exchange is ipcfg_lx_dhcp_exchange, with the engine confined in a
- * process of its own, as for the command.  What rtnetlink says of the
- * interface (the link, its addresses, their events) is keeper/keeper_link.c's.
+ * process of its own, as for the command.  It keeps the interface's
+ * DHCPv4 lease and its DHCPv6 lease, each a slot with its own timeline
+ * (one state machine, dhcp/dhcp_keep.h) and its own exchanges (a DHCPv6
+ * job: Renew, Rebind, Solicit, Confirm, RFC 8415 §18.2); a lease released
+ * is dropped, and with neither left to keep the keeper stops.  What
+ * rtnetlink says of the interface (the link, its addresses, their events)
+ * is keeper/keeper_link.c's; a slot's record is keeper/keeper_slot.c's.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -104,7 +109,7 @@ static int interrupt(void *ctx)
     read_signals(k);
     ipcfg_lx_keeper_read_events(k);
     for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
-        verify |= k->lease[i].tl.verify;
+        verify |= k->lease[i].active && k->lease[i].tl.verify;
     return k->stop || verify || k->check_other;
 }
 
@@ -117,18 +122,14 @@ static void yield_to(keeper *k, const char *who)
     k->stop = 1;
 }
 
-/* The lease's DNS servers to the resolver (lease NULL: taken back); what
- * a failure says goes to the log. */
-static void dns(keeper *k, const ipcfg_dhcp_lease *lease)
-{
-    char note[IPCFG_ERRTEXT_MAX];
-
-    ipcfg_lx_lease_changed(k->ifname, lease, note, sizeof(note));
-    if (note[0] != '\0')
-        ipcfg_lx_klog(LOG_NOTICE, "%s", note);
-}
-
 /* ---- one exchange ---- */
+
+/* What the log calls the slot's lease: "lease" (DHCPv4, as ever) or
+ * "DHCPv6 lease". */
+static const char *fam(const keeper_lease *s)
+{
+    return s->family == IPCFG_AF_INET6 ? "DHCPv6 lease" : "lease";
+}
 
 static int exchange(keeper *k, const keeper_lease *s, ipcfg_dhcp_keep_do what, int *interrupted)
 {
@@ -146,7 +147,7 @@ static int exchange(keeper *k, const keeper_lease *s, ipcfg_dhcp_keep_do what, i
     job.family = s->family;
     memset(&x, 0, sizeof(x));
     x.timeout_s = IPCFG_LX_KEEP_XCHG_S;
-    x.verify = what == IPCFG_DHCP_KEEP_VERIFY;
+    x.verify = what == IPCFG_DHCP_KEEP_VERIFY; /* DHCPv6: a Confirm (RFC 8415 §18.2.3) */
     x.lapsed = what == IPCFG_DHCP_KEEP_OBTAIN;
     x.paced = 1; /* RFC 2131 §4.4.5: a kept lease retransmits by the time left */
     x.interrupt_fd = k->intr;
@@ -154,37 +155,18 @@ static int exchange(keeper *k, const keeper_lease *s, ipcfg_dhcp_keep_do what, i
     x.ctx = k;
     *interrupted = ipcfg_lx_dhcp_exchange(IPCFG_DHCP_OP_RENEW, &job, 1, &x);
     if (!*interrupted && job.err.status != 0)
-        ipcfg_lx_klog(LOG_WARNING, "the lease was not renewed: %s", job.err.text[0] ? job.err.text : "(no reason)");
+        ipcfg_lx_klog(LOG_WARNING, "the %s was not renewed: %s", fam(s),
+                      job.err.text[0] ? job.err.text : "(no reason)");
     else if (job.err.status == 0 && job.err.text[0] != '\0')
         ipcfg_lx_klog(LOG_NOTICE, "%s", job.err.text);
     return (int)job.err.status;
 }
 
-/* The slot's record from its lease file (the DHCPv4 lease's today). */
-static void load(keeper *k, keeper_lease *s)
-{
-    char why[512];
-
-    s->have = ipcfg_lx_lease_load(ipcfg_lx_state_dir(), k->ifname, &s->rec, why, sizeof(why)) == 1;
-    s->reread = 0;
-}
-
-static const ipcfg_dhcp_lease *record(const keeper_lease *s)
-{
-    return s->have ? &s->rec : NULL;
-}
-
-static int bound(const keeper_lease *s)
-{
-    return s->have && s->rec.state == IPCFG_DHCP_LEASE_BOUND;
-}
-
 /* next: boot-clock ms (INT64_MAX: none), shown on the wall clock. */
 static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
 {
-    char msg[400], when[40] = "-";
-    const keeper_lease *s = &k->lease[0];
-    const uint8_t *a = s->rec.address, *sv = s->rec.server_id;
+    char msg[400], when[40] = "-", v4[80] = "", v6[80] = "";
+    const keeper_lease *s = &k->lease[IPCFG_LX_KEEPER_V4], *s6 = &k->lease[IPCFG_LX_KEEPER_V6];
     time_t t = (time_t)(c->wall_s + (next - c->boot_ms) / 1000);
     struct tm tm;
 
@@ -192,18 +174,31 @@ static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
     if (!k->up)
         snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
-    else if (bound(s))
-        snprintf(msg, sizeof(msg), "STATUS=%s: %u.%u.%u.%u/%u from %u.%u.%u.%u; next renewal %s", k->ifname, a[0], a[1],
-                 a[2], a[3], s->rec.prefix_len, sv[0], sv[1], sv[2], sv[3], when);
-    else
+    int b4 = s->active && ipcfg_lx_keeper_slot_bound(s), b6 = s6->active && ipcfg_lx_keeper_slot_bound(s6);
+    if (!k->up)
+        ; /* said above */
+    else if (!b4 && !b6)
         snprintf(msg, sizeof(msg), "STATUS=%s: no lease; next attempt %s", k->ifname, when);
+    else {
+        if (b4) {
+            const uint8_t *sv = s->rec.server_id;
+            ipcfg_lx_keeper_slot_show(s, v4, sizeof(v4));
+            snprintf(v4 + strlen(v4), sizeof(v4) - strlen(v4), " from %u.%u.%u.%u", sv[0], sv[1], sv[2], sv[3]);
+        }
+        if (b6) {
+            memcpy(v6, "DHCPv6 ", 8);
+            ipcfg_lx_keeper_slot_show(s6, v6 + 7, sizeof(v6) - 7);
+        }
+        snprintf(msg, sizeof(msg), "STATUS=%s: %s%s%s; next renewal %s", k->ifname, v4, b4 && b6 ? ", " : "", v6,
+                 when);
+    }
     ipcfg_lx_knotify(msg);
 }
 
 /* Feeds s's timeline ev at the clocks now. */
 static ipcfg_dhcp_keep_act feed(keeper *k, keeper_lease *s, ipcfg_dhcp_keep_ev_kind kind, ipcfg_dhcp_clocks *c)
 {
-    ipcfg_dhcp_keep_ev ev = {kind, record(s), k->up, 0};
+    ipcfg_dhcp_keep_ev ev = {kind, ipcfg_lx_keeper_slot_times(s), k->up, 0};
 
     clocks(k, c);
     return ipcfg_dhcp_keep_step(&s->tl, &ev, c);
@@ -220,7 +215,7 @@ static int look(keeper *k, keeper_lease *s, ipcfg_dhcp_clocks *c, int64_t *next)
 
     for (;;) {
         if (s->reread) {
-            load(k, s);
+            ipcfg_lx_keeper_slot_load(k, s);
             (void)feed(k, s, IPCFG_DHCP_KEEP_EV_RECORD, c);
         }
         act = feed(k, s, IPCFG_DHCP_KEEP_EV_LOOK, c);
@@ -228,17 +223,19 @@ static int look(keeper *k, keeper_lease *s, ipcfg_dhcp_clocks *c, int64_t *next)
             break;
         /* a resume: the boot clock ran on while the monotonic one stood
          * still; the record is read again and looked at anew */
-        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the lease is verified",
-                      (long long)(act.asleep_ms / 1000));
+        ipcfg_lx_klog(LOG_INFO, "the host resumed after %lld s asleep: the %s is verified",
+                      (long long)(act.asleep_ms / 1000), fam(s));
         s->reread = 1;
     }
     if (act.dns == IPCFG_DHCP_KEEP_DNS_WITHDRAW)
-        dns(k, NULL); /* an exchange that saw the expiry took them back already */
+        ipcfg_lx_keeper_slot_dns(k, s, 0); /* an exchange that saw the expiry took them back already */
     *next = act.next_ms;
     if (act.what == IPCFG_DHCP_KEEP_WAIT)
         return 0;
     if (act.what == IPCFG_DHCP_KEEP_STOP) {
-        k->stop = 1;
+        /* released: this lease is dropped; the keeper ends with none left */
+        ipcfg_lx_klog(LOG_INFO, "the %s was released: it is no longer kept", fam(s));
+        s->active = 0;
         return 1;
     }
     const char *who = ipcfg_lx_keeper_other_client(k);
@@ -252,12 +249,13 @@ static int look(keeper *k, keeper_lease *s, ipcfg_dhcp_clocks *c, int64_t *next)
         (void)feed(k, s, IPCFG_DHCP_KEEP_EV_STOPPED, c);
         return 1;
     }
-    load(k, s);
+    ipcfg_lx_keeper_slot_load(k, s);
     (void)feed(k, s, st == 0 ? IPCFG_DHCP_KEEP_EV_BOUND : IPCFG_DHCP_KEEP_EV_FAILED, c);
-    if (st == 0) {
-        const uint8_t *a = s->rec.address;
-        ipcfg_lx_klog(LOG_INFO, "lease %u.%u.%u.%u/%u for %u s, renewal in %u s", a[0], a[1], a[2], a[3],
-                      s->rec.prefix_len, s->rec.lease_time, s->rec.t1);
+    if (st == 0 && ipcfg_lx_keeper_slot_bound(s)) {
+        char shown[80];
+        ipcfg_lx_keeper_slot_show(s, shown, sizeof(shown));
+        ipcfg_lx_klog(LOG_INFO, "%s %s for %u s, renewal in %u s", fam(s), shown, s->times.lifetime,
+                      s->times.t1);
     }
     return 1;
 }
@@ -305,9 +303,10 @@ static int setup(keeper *k, const char *ifname)
 
     ipcfg_copy_str(k->ifname, sizeof(k->ifname), ifname);
     k->lockfd = k->sigfd = k->evfd = k->tfd = k->bfd = k->lsock = k->intr = -1;
-    /* the set of leases it keeps: the DHCPv4 lease (a DHCPv6 one is a
-     * second slot, docs/development.md) */
-    k->lease[0].family = IPCFG_AF_INET4;
+    /* the set of leases it keeps: the DHCPv4 lease and the DHCPv6 one
+     * (docs/development.md) */
+    k->lease[IPCFG_LX_KEEPER_V4].family = IPCFG_AF_INET4;
+    k->lease[IPCFG_LX_KEEPER_V6].family = IPCFG_AF_INET6;
     for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
         ipcfg_dhcp_keep_init(&k->lease[i].tl);
     if (ipcfg_nlsock_open(&k->nl) != 0)
@@ -350,7 +349,7 @@ static int setup(keeper *k, const char *ifname)
     k->evfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, NETLINK_ROUTE);
     memset(&sa, 0, sizeof(sa));
     sa.nl_family = AF_NETLINK;
-    sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR;
+    sa.nl_groups = RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR;
     if (k->evfd < 0 || bind(k->evfd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
         return 3;
     /* the deadlines on the boot clock, which counts time suspended (a
@@ -425,23 +424,26 @@ static void arm(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
     (void)timerfd_settime(k->tfd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL);
 }
 
-/* The start of a kept lease: its record as the keeper finds it.  0: to be
- * kept; 1: released, nothing to keep. */
-static int start(keeper *k, keeper_lease *s)
+/* The start of a kept lease: its record as the keeper finds it (at the
+ * keeper's start, or a lease not kept until a /renew or /renew6 recorded
+ * one).  Sets s->active: 0 released, or nothing to keep. */
+static void start(keeper *k, keeper_lease *s)
 {
     ipcfg_dhcp_clocks c;
 
-    load(k, s);
-    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, record(s), k->up, 0};
-    ev.addr_present = bound(s) && ipcfg_lx_keeper_addr_present(k, &s->rec);
+    ipcfg_lx_keeper_slot_load(k, s);
+    ipcfg_dhcp_keep_init(&s->tl);
+    ipcfg_dhcp_keep_ev ev = {IPCFG_DHCP_KEEP_EV_START, ipcfg_lx_keeper_slot_times(s), k->up, 0};
+    ev.addr_present = ipcfg_lx_keeper_slot_present(k, s);
     clocks(k, &c);
     ipcfg_dhcp_keep_act act = ipcfg_dhcp_keep_step(&s->tl, &ev, &c);
-    if (act.what == IPCFG_DHCP_KEEP_STOP)
-        return 1;
+    s->active = act.what != IPCFG_DHCP_KEEP_STOP;
+    if (!s->active)
+        return;
     if (act.dns == IPCFG_DHCP_KEEP_DNS_RESTORE)
-        dns(k, &s->rec); /* nothing is done when they are there */
+        ipcfg_lx_keeper_slot_dns(k, s, 1); /* nothing is done when they are there */
     if (act.link_set_up) {
-        ipcfg_lx_klog(LOG_INFO, "the lease's address is not on the interface: the lease is verified");
+        ipcfg_lx_klog(LOG_INFO, "the %s's address is not on the interface: the %s is verified", fam(s), fam(s));
         if (!k->admin_up) {
             int er = ipcfg_lx_keeper_link_set_up(k);
             if (er != 0)
@@ -450,17 +452,73 @@ static int start(keeper *k, keeper_lease *s)
                 ipcfg_lx_klog(LOG_INFO, "the link was down: set up");
         }
     }
+}
+
+/* The leases kept at the start: a bound DHCPv6 lease (a configuration
+ * alone is not kept, nor obtained), and the DHCPv4 lease unless released,
+ * or, with no record of it, unless the DHCPv6 lease is the one to keep (a
+ * keeper started for an interface with nothing obtains a DHCPv4 lease). */
+static int start_all(keeper *k)
+{
+    keeper_lease *s4 = &k->lease[IPCFG_LX_KEEPER_V4], *s6 = &k->lease[IPCFG_LX_KEEPER_V6];
+
+    start(k, s6);
+    s6->active = s6->active && ipcfg_lx_keeper_slot_bound(s6);
+    start(k, s4);
+    s4->active = s4->active && (s4->have || !s6->active);
+    return s4->active || s6->active;
+}
+
+/* A lease not kept whose record was read again (a /renew or /renew6 of
+ * the command recorded one): kept from now when it is bound. */
+static void adopt(keeper *k)
+{
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
+        keeper_lease *s = &k->lease[i];
+        if (s->active || !s->reread)
+            continue;
+        ipcfg_lx_keeper_slot_load(k, s);
+        if (ipcfg_lx_keeper_slot_bound(s)) {
+            start(k, s);
+            if (s->active)
+                ipcfg_lx_klog(LOG_INFO, "keeping the %s too", fam(s));
+        }
+    }
+}
+
+/* Waits for what comes next (a signal, an event, a timer, a status
+ * request) and takes it in. */
+static int wait_next(keeper *k)
+{
+    struct pollfd p[5] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0},
+                          {k->bfd, POLLIN, 0},   {k->lsock, POLLIN, 0}};
+    if (poll(p, k->lsock >= 0 ? 5 : 4, -1) < 0 && errno != EINTR)
+        return -1;
+    if (p[0].revents)
+        read_signals(k);
+    if (p[1].revents)
+        ipcfg_lx_keeper_read_events(k);
+    for (int i = 2; i <= 3; i++) {
+        uint64_t ticks;
+        if (p[i].revents) {
+            /* ECANCELED: the clock was set or the host resumed; looked at anew */
+            (void)!read(p[i].fd, &ticks, sizeof(ticks));
+            for (int j = 0; j < IPCFG_LX_KEEPER_LEASES; j++)
+                k->lease[j].reread = 1;
+        }
+    }
+    if (k->lsock >= 0 && p[4].revents) {
+        int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (c >= 0)
+            (void)close(c);
+    }
     return 0;
 }
 
 /* The keeper's life once it holds the interface; its exit status. */
 static int keep(keeper *k)
 {
-    int released = 1;
-
-    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
-        released &= start(k, &k->lease[i]);
-    if (released) {
+    if (!start_all(k)) {
         ipcfg_lx_klog(LOG_INFO, "the lease was released: there is nothing to keep; the keeper stops");
         ready();
         return 0;
@@ -470,7 +528,7 @@ static int keep(keeper *k)
     while (!k->stop) {
         ipcfg_dhcp_clocks now;
         int64_t next = INT64_MAX, at;
-        int ran = 0;
+        int ran = 0, kept = 0;
         if (k->check_other) {
             const char *who = ipcfg_lx_keeper_other_client(k);
             k->check_other = 0;
@@ -479,36 +537,26 @@ static int keep(keeper *k)
                 break;
             }
         }
+        adopt(k);
+        clocks(k, &now);
         for (int i = 0; i < IPCFG_LX_KEEPER_LEASES && !ran; i++) {
+            if (!k->lease[i].active)
+                continue;
             ran = look(k, &k->lease[i], &now, &at);
             next = at < next ? at : next;
+        }
+        for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
+            kept |= k->lease[i].active;
+        if (!kept) {
+            ipcfg_lx_klog(LOG_INFO, "neither lease is left to keep; the keeper stops");
+            break;
         }
         if (ran)
             continue;
         arm(k, &now, next);
         status(k, &now, next);
-        struct pollfd p[5] = {{k->sigfd, POLLIN, 0}, {k->evfd, POLLIN, 0}, {k->tfd, POLLIN, 0},
-                              {k->bfd, POLLIN, 0},   {k->lsock, POLLIN, 0}};
-        if (poll(p, k->lsock >= 0 ? 5 : 4, -1) < 0 && errno != EINTR)
+        if (wait_next(k) != 0)
             break;
-        if (p[0].revents)
-            read_signals(k);
-        if (p[1].revents)
-            ipcfg_lx_keeper_read_events(k);
-        for (int i = 2; i <= 3; i++) {
-            uint64_t ticks;
-            if (p[i].revents) {
-                /* ECANCELED: the clock was set or the host resumed; looked at anew */
-                (void)!read(p[i].fd, &ticks, sizeof(ticks));
-                for (int j = 0; j < IPCFG_LX_KEEPER_LEASES; j++)
-                    k->lease[j].reread = 1;
-            }
-        }
-        if (k->lsock >= 0 && p[4].revents) {
-            int c = accept4(k->lsock, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-            if (c >= 0)
-                (void)close(c);
-        }
     }
     return 0;
 }
@@ -534,7 +582,9 @@ int ipcfg_lx_keeper_main(const char *ifname)
          * renamed or moved; another client; a failure), nothing keeps the
          * lease any more.  A keeper that found another one holding the
          * interface leaves them to that one. */
-        dns(&k, NULL);
+        ipcfg_lx_keeper_slot_dns(&k, &k.lease[IPCFG_LX_KEEPER_V4], 0);
+        if (k.lease[IPCFG_LX_KEEPER_V6].active)
+            ipcfg_lx_keeper_slot_dns(&k, &k.lease[IPCFG_LX_KEEPER_V6], 0);
         ipcfg_lx_knotify("STOPPING=1");
         ipcfg_lx_klog(LOG_INFO, "the keeper stops");
     }

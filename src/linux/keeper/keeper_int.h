@@ -1,5 +1,6 @@
-/* ipcfg — the lease keeper's state, shared by its loop (keeper/keeper.c) and its
- * view of the interface (keeper/keeper_link.c).  Private to those two files.
+/* ipcfg — the lease keeper's state, shared by its loop (keeper/keeper.c), its
+ * view of the interface (keeper/keeper_link.c) and its kept leases' records
+ * (keeper/keeper_slot.c).  Private to those files.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -11,22 +12,29 @@
 
 #include "dhcp/dhcp_client.h"
 #include "dhcp/dhcp_keep.h"
+#include "dhcp6/dhcp6_lease.h"
 #include "netlink/nlsock.h"
 #include "clock.h"
 
 /* One kept lease: its family, its timeline (the state machine that
  * decides, dhcp/dhcp_keep.h) and its record (the lease file).  The keeper
- * keeps a set of them per interface: one DHCPv4 lease today; a DHCPv6
- * lease is one more slot (docs/development.md). */
+ * keeps a set of them per interface: the DHCPv4 lease (NAME.lease) and
+ * the DHCPv6 one (NAME.lease6), each fed its own events and run by its
+ * own exchanges (docs/development.md). */
 typedef struct keeper_lease {
     ipcfg_family family;
     ipcfg_dhcp_keep tl;  /* the timeline (dhcp_keep.c) */
-    ipcfg_dhcp_lease rec;
-    int have;            /* rec holds the lease file's record */
+    ipcfg_dhcp_lease rec;   /* IPCFG_AF_INET4 */
+    ipcfg_dhcp6_lease rec6; /* IPCFG_AF_INET6 */
+    ipcfg_dhcp_keep_times times; /* the record's times, as the timeline takes them */
+    int have;            /* rec (rec6) holds the lease file's record */
     int reread;          /* the lease file is read again before the next look */
+    int active;          /* kept: the keeper looks at it (a released lease is dropped) */
 } keeper_lease;
 
-#define IPCFG_LX_KEEPER_LEASES 1 /* DHCPv4 */
+#define IPCFG_LX_KEEPER_LEASES 2 /* DHCPv4, DHCPv6 */
+#define IPCFG_LX_KEEPER_V4 0
+#define IPCFG_LX_KEEPER_V6 1
 
 typedef struct keeper {
     char ifname[IPCFG_DHCP_IFNAME_MAX];
@@ -55,11 +63,16 @@ static inline void ipcfg_lx_keeper_feed_one(keeper_lease *s, ipcfg_dhcp_keep_ev_
     s->reread = 1;
 }
 
-/* The same to every kept lease (the link's events concern them all). */
+/* The same to every kept lease (the link's events concern them all); a
+ * lease not kept has its file read again only (a /renew or /renew6 may
+ * have recorded one: its timeline starts afresh then, keeper.c). */
 static inline void ipcfg_lx_keeper_feed(keeper *k, ipcfg_dhcp_keep_ev_kind kind, int link_up)
 {
-    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
-        ipcfg_lx_keeper_feed_one(&k->lease[i], kind, link_up);
+    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
+        if (k->lease[i].active)
+            ipcfg_lx_keeper_feed_one(&k->lease[i], kind, link_up);
+        k->lease[i].reread = 1;
+    }
 }
 
 /* Unix seconds now (the lease's times are on the wall clock). */
@@ -78,8 +91,6 @@ int ipcfg_lx_keeper_link_appeared(keeper *k);
 /* Sets the link administratively up (at a boot nothing else may).  0 ok,
  * else the kernel's negative errno. */
 int ipcfg_lx_keeper_link_set_up(keeper *k);
-/* 1 when the record's address is on the interface now. */
-int ipcfg_lx_keeper_addr_present(keeper *k, const ipcfg_dhcp_lease *rec);
 /* Another DHCP client runs the interface now (the listing's rules,
  * peers/peer_lease.h): its name, or NULL. */
 const char *ipcfg_lx_keeper_other_client(keeper *k);
@@ -88,5 +99,24 @@ const char *ipcfg_lx_keeper_other_client(keeper *k);
  * else added); feeds the timelines the link's carrier and the verifies
  * (the lease's address removed, a new hardware address, events lost). */
 void ipcfg_lx_keeper_read_events(keeper *k);
+
+/* keeper/keeper_slot.c: a kept lease's record, whatever its family. */
+/* Reads s's lease file (NAME.lease or NAME.lease6) into its record and
+ * times. */
+void ipcfg_lx_keeper_slot_load(keeper *k, keeper_lease *s);
+/* The record's times (NULL: no record). */
+const ipcfg_dhcp_keep_times *ipcfg_lx_keeper_slot_times(const keeper_lease *s);
+/* 1 when the record is a bound lease. */
+int ipcfg_lx_keeper_slot_bound(const keeper_lease *s);
+/* 1 when the bound record's address (any of them) is on the interface. */
+int ipcfg_lx_keeper_slot_present(keeper *k, const keeper_lease *s);
+/* The record's DNS servers and domains to the resolver (give 0: taken
+ * back); what a failure says goes to the log. */
+void ipcfg_lx_keeper_slot_dns(keeper *k, const keeper_lease *s, int give);
+/* The bound record's address, shown: "a.b.c.d/n" or "2001:db8::10". */
+void ipcfg_lx_keeper_slot_show(const keeper_lease *s, char *buf, size_t len);
+/* The DHCPv6 lease's own address a removed (RTM_DELADDR) before its
+ * time: that lease is verified. */
+void ipcfg_lx_keeper_slot_addr6_gone(keeper *k, const uint8_t a[16]);
 
 #endif

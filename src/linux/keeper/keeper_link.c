@@ -1,6 +1,6 @@
 /* ipcfg — the lease keeper's view of its interface (see keeper/keeper_int.h):
- * the link by name, setting it up, the lease's address, who runs it, and
- * the rtnetlink events of the link and its IPv4 addresses.
+ * the link by name, setting it up, who runs it, and
+ * the rtnetlink events of the link and its IPv4 and IPv6 addresses.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -16,7 +16,6 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 
-#include "exchange/addr_dump.h"
 #include "exchange/apply.h"
 #include "keeper/keeper_log.h"
 #include "netlink/linkmap.h"
@@ -81,18 +80,6 @@ int ipcfg_lx_keeper_link_set_up(keeper *k)
     return res.error;
 }
 
-/* Whether the record's address is on the interface now. */
-int ipcfg_lx_keeper_addr_present(keeper *k, const ipcfg_dhcp_lease *rec)
-{
-    ipcfg_lx_addr4s a;
-
-    memset(&a, 0, sizeof(a));
-    ipcfg_lx_addr4s_dump(&a, &k->nl);
-    int here = ipcfg_lx_addr4s_has(&a, k->ifindex, rec->address, rec->prefix_len);
-    ipcfg_lx_addr4s_free(&a);
-    return here;
-}
-
 /* Another DHCP client runs the interface now (keeper/keeper.h): its name, or NULL. */
 const char *ipcfg_lx_keeper_other_client(keeper *k)
 {
@@ -146,14 +133,19 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
         return 0;
     }
     const ipcfg_nl_addr *a = &ev->addr;
+    const uint8_t *ip = a->has_local ? a->local : a->address;
+    if (a->ifindex == k->ifindex && a->family == AF_INET6 && a->addr_len == 16) {
+        /* the DHCPv6 lease's events are its own */
+        if (ev->type == RTM_DELADDR)
+            ipcfg_lx_keeper_slot_addr6_gone(k, ip);
+        return 0;
+    }
     if (a->ifindex != k->ifindex || a->family != AF_INET || a->addr_len != 4)
         return 0;
-    const uint8_t *ip = a->has_local ? a->local : a->address;
     int ours = a->has_proto && a->proto == IPCFG_LX_ADDR_PROTO;
     if (ev->type == RTM_NEWADDR && !ours && a->has_cacheinfo && a->valid_lft != 0xffffffffu) {
         k->check_other = 1; /* a dynamic address someone else added */
-        for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++)
-            k->lease[i].reread = 1;
+        k->lease[IPCFG_LX_KEEPER_V4].reread = 1;
     }
     /* a DHCPv4 lease's own address removed */
     for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
