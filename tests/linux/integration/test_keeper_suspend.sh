@@ -10,7 +10,9 @@
 #   - 5 minutes more asleep, longer than the lease, while the wall clock
 #     says it has time left: the lease is obtained afresh (a DISCOVER
 #     first, never a REQUEST for the old lease as if it were valid), and
-#     the new lease is kept (nothing more sent once it is bound).
+#     the new lease is kept (nothing more sent once it is bound);
+#   - 20 s asleep with the link down: nothing sent while it is down, the
+#     lease verified (INIT-REBOOT) once it comes back.
 #
 # SPDX-License-Identifier: MIT
 export IPCFG_KEEPER=detached
@@ -80,6 +82,27 @@ assert_eq "bound true ipcfg" \
     "/json: the new lease bound and kept"
 assert_eq "$K" "$(keepers c0)" "long sleep: the same keeper"
 assert_eq 2 "$(nbound)" "no lease bound since"
+
+# ---- a sleep with the link down: verified once the link comes back ----------------
+lines=$(wc -l <"$PKTS")
+resumes() { grep -c "the host resumed after 20 s asleep" "$IPCFG_KEEPER_LOG"; }
+r0=$(resumes)
+ip -n "$CLI" link set c0 down
+echo $(($(cat "$IPCFG_TEST_KEEPER_ASLEEP") + 20)) >"$IPCFG_TEST_KEEPER_ASLEEP"
+kill -USR1 "$K"
+wait_for 10 bash -c "[ \"\$(grep -c 'the host resumed after 20 s asleep' '$IPCFG_KEEPER_LOG')\" -gt $r0 ]" ||
+    _fail "link down: the keeper did not see the 20 s asleep" "$(tail -n 5 "$IPCFG_KEEPER_LOG")"
+sleep 2
+assert_eq "" "$(client_msgs "$lines")" "resumed with the link down: nothing sent while it is down"
+ip -n "$CLI" link set c0 up
+wait_for 15 bash -c "tail -n +$((lines + 1)) '$PKTS' | grep -q '^ACK '" ||
+    _fail "link back: no ACK" "$(tail -n +$((lines + 1)) "$PKTS")"
+SENT=$(client_msgs "$lines")
+assert_eq "REQUEST 0.0.0.0 255.255.255.255 ciaddr=0.0.0.0 server=-" \
+    "$(head -n1 <<<"$SENT" | awk '{ print $1, $2, $3, $4, $6 }')" \
+    "link back after the sleep: an INIT-REBOOT REQUEST"
+assert_eq 0 "$(grep -c '^DISCOVER' <<<"$SENT")" "link back after the sleep: no DISCOVER (the unexpired lease verified)"
+assert_eq "$K" "$(keepers c0)" "link back: the same keeper"
 
 run_ipcfg /release c0
 assert_exit 0 "/release c0"
