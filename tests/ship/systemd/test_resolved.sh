@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# systemd-resolved for real (sd_lib.sh: systemd as PID 1 of a container,
-# the package installed by dpkg): the lease's DNS server and domain reach
-# resolved for host0 (`resolvectl dns`, `resolvectl domain`) and /renew says
-# nothing about resolv.conf; a DHCPv6 lease's DNS joins them and the same
-# unit keeps it, /release6 takes back only its own; /flushdns empties
-# resolved's cache (a name resolved through the lease's server, then
-# flushed), as nobody it is exit 4 and flushes nothing; /displaydns is 6;
-# /release withdraws the lease's DNS; so does the lease's expiry under the
-# keeper (the project's own server, 10-second leases, then silent); with
-# resolved stopped, /flushdns is 6 ("No DNS cache runs on this host").
-# The host's /etc/resolv.conf is unchanged (finish).
+# systemd-resolved for real (sd_lib.sh: systemd as PID 1 of a container, the
+# package installed by dpkg): the lease's DNS server, domain and search list
+# (option 119) reach resolved for host0 (`resolvectl dns`, `resolvectl
+# domain`) and /renew says nothing about resolv.conf; a DHCPv6 lease's DNS
+# joins them and the same unit keeps it, /release6 takes back only its own;
+# /flushdns empties resolved's cache (a name resolved through the lease's
+# server, then flushed), as nobody it is exit 4 and flushes nothing;
+# /displaydns is 6; /release withdraws the lease's DNS; so does the lease's
+# expiry under the keeper (the project's own server, 10-second leases, then
+# silent); with resolved stopped, /flushdns is 6 ("No DNS cache runs on this
+# host"). The host's /etc/resolv.conf is unchanged (finish).
 # SPDX-License-Identifier: MIT
 source "$(dirname "$0")/sd_lib.sh"
 HOSTILE=${IPCFG_SOURCE_DIR:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/linux/integration/dhcp_hostile.py
@@ -18,15 +18,17 @@ HOSTILE=${IPCFG_SOURCE_DIR:-$(cd "$(dirname "$0")/../../.." && pwd)}/tests/linux
 sd_server
 srv ip addr add 2001:db8:77::1/64 dev br0 nodad || fatal "the server's IPv6 address"
 dnsmasq_start --dhcp-range=10.77.0.50,10.77.0.60,255.255.255.0,2m --dhcp-option=option:dns-server,10.77.0.1 \
-    --dhcp-option=option:domain-name,example.test --host-record=probe.example.test,10.77.0.99 --local-ttl=300 \
+    --dhcp-option=option:domain-name,example.test --dhcp-option=option:domain-search,lab.example.test,corp.example.test \
+    --host-record=probe.example.test,10.77.0.99 --local-ttl=300 \
     --dhcp-range=2001:db8:77::50,2001:db8:77::60,64,2m --dhcp-option=option6:dns-server,[2001:db8:77::1] \
     --dhcp-option=option6:domain-search,v6.example.test
 sd_boot
 sd_install "$(ls "$SD_DEBS"/ipcfg_*.deb)"
 assert_exit 0 "dpkg -i"
 sd_link_up host0
-link_dns() { sd_run resolvectl dns host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
-link_domain() { sd_run resolvectl domain host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
+# (resolvectl wraps a long list at the terminal's width: COLUMNS keeps it on one line)
+link_dns() { sd_run env COLUMNS=1000 resolvectl dns host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
+link_domain() { sd_run env COLUMNS=1000 resolvectl domain host0; sed -n 's/^Link [0-9]* (host0): *//p' <<<"$OUT"; }
 cache_size() { sd_run resolvectl statistics; sed -n 's/^ *Current Cache Size: *//p' <<<"$OUT"; }
 
 # ---- the lease's DNS reaches resolved -----------------------------------------
@@ -35,7 +37,8 @@ assert_exit 0 "/renew host0"
 assert_not_contains "$ERR" "resolv.conf" "/renew says nothing about resolv.conf where resolved runs"
 assert_eq "" "$ERR" "/renew host0: nothing on stderr"
 assert_eq "10.77.0.1" "$(link_dns)" "resolvectl dns host0: the lease's server"
-assert_eq "example.test" "$(link_domain)" "resolvectl domain host0: the lease's domain"
+assert_eq "example.test lab.example.test corp.example.test" "$(link_domain)" \
+    "resolvectl domain host0: the lease's domain, then its search list (option 119)"
 sd_run ipcfg /all
 assert_contains "$OUT" "Connection-specific DNS Suffix  . : example.test" "/all: host0's suffix"
 
@@ -44,7 +47,8 @@ sd_run ipcfg /renew6 host0
 assert_exit 0 "/renew6 host0"
 assert_eq "" "$ERR" "/renew6 host0: nothing on stderr"
 assert_eq "2001:db8:77::1 10.77.0.1" "$(link_dns)" "resolvectl dns host0: the DHCPv6 lease's server, then the DHCPv4 lease's"
-assert_eq "example.test v6.example.test" "$(link_domain)" "resolvectl domain host0: the DHCPv4 domain, then the DHCPv6 search list"
+assert_eq "example.test lab.example.test corp.example.test v6.example.test" "$(link_domain)" \
+    "resolvectl domain host0: the DHCPv4 domain and search list, then the DHCPv6 one"
 kept() {
     sd_run ipcfg /all /json
     jq -r '.adapters[] | select(.name == "host0") | "\(.lease.kept) \(.lease.keeper) \(.lease6.kept // "-") \(.lease6.keeper // "-")"' <<<"$OUT"
@@ -53,7 +57,8 @@ assert_eq "true systemd true systemd" "$(kept)" "/json: both leases kept by ipcf
 sd_run ipcfg /release6 host0
 assert_exit 0 "/release6 host0"
 assert_eq "10.77.0.1" "$(link_dns)" "resolvectl dns host0: /release6 withdrew the DHCPv6 server only"
-assert_eq "example.test" "$(link_domain)" "resolvectl domain host0: /release6 withdrew the DHCPv6 search list only"
+assert_eq "example.test lab.example.test corp.example.test" "$(link_domain)" \
+    "resolvectl domain host0: /release6 withdrew the DHCPv6 search list only"
 assert_eq "active running" "$(unit_state ipcfg@host0.service | cut -d' ' -f1-2)" "the unit keeps the DHCPv4 lease after /release6"
 assert_eq "true systemd - -" "$(kept)" "/json: the DHCPv4 lease still kept, no lease6"
 
