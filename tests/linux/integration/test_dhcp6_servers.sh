@@ -3,8 +3,9 @@
 #   the issuing server gone and T2 past: Rebind reaches a second server,
 #   the same address kept, the new server recorded;
 #   no address for us (dnsmasq answers NoAddrsAvail): Information-request,
-#   the DNS server and search list recorded and shown, one line says so,
-#   exit 0; the record is configuration only and /release6 withdraws it;
+#   the DNS server and search list recorded, shown and handed to the
+#   resolver, one line says so, exit 0; the record is configuration only
+#   and /release6 withdraws it (from the resolver too);
 #   nobody on the link: exit 5 within /timeout;
 #   an expired record: "expired" in /json, skipped by /release6 without an
 #   adapter (exit 2, nothing sent).
@@ -42,12 +43,19 @@ dnsmasq_stop "$DNSMASQ_PID"
 
 # ---- NoAddrsAvail: configuration only ---------------------------------------------------
 rm -f "$L6"
+# from here on a resolver manager serves the client's namespace (its own
+# resolv.conf): a recording stand-in
+recording_resolvconf
+NS=$CLI ns_resolv_conf "nameserver 192.0.2.1"
 dnsmasq6_start static noaddrs
 sniff6_clear srv
 run_ipcfg /renew6 c0
 assert_exit 0 "/renew6 c0 (every server: NoAddrsAvail)"
 assert_contains "$(sniff6_types srv)" "INFORMATION-REQUEST REPLY" "NoAddrsAvail: an Information-request answered"
-assert_contains "$OUT$ERR" "no DHCPv6 server has an address for this interface" "NoAddrsAvail: one line says so"
+assert_eq 1 "$(grep -c "no DHCPv6 server has an address for this interface" <<<"$OUT$ERR")" "NoAddrsAvail: one line says so"
+assert_line "$(cat "$RESOLVCONF_LOG")" "nameserver $DNS6" "NoAddrsAvail: the DNS server handed to the resolver"
+assert_line "$(cat "$RESOLVCONF_LOG")" "search $DOMAIN6" "NoAddrsAvail: the search list handed to the resolver"
+: >"$RESOLVCONF_LOG"
 assert_eq "" "$(v6_addrs "$CLI" c0)" "NoAddrsAvail: no address installed"
 assert_eq "stateless $DNS6 $DOMAIN6" "$(lease6_key "$L6" state) $(lease6_key "$L6" dns) $(lease6_key "$L6" domain)" \
     "NoAddrsAvail: the record (configuration only)"
@@ -57,6 +65,8 @@ assert_json "$OUT" '[.adapters[] | select(.name == "c0") | .lease6 | .state, .ad
 run_ipcfg /release6 c0
 assert_exit 0 "/release6 c0 (configuration only: withdrawn)"
 assert_eq released "$(lease6_key "$L6" state)" "the configuration-only record released"
+assert_contains "$(cat "$RESOLVCONF_LOG")" "resolvconf -d" "the configuration's DNS taken back from the resolver"
+assert_no_line_matching "$(cat "$RESOLVCONF_LOG")" "$DNS6" "nothing of the configuration handed over again"
 dnsmasq_stop "$DNSMASQ_PID"
 
 # ---- nobody: 5 within the timeout ----------------------------------------------------------
