@@ -8,8 +8,9 @@
 #   fuzz     clang libFuzzer targets, each run briefly
 #   mingw64  Windows x86_64 cross build: import table, goldens and the
 #            Windows suites under wine64
-#   mingw32  Windows i686 cross build: import table (and Wine suites when
-#            32-bit Wine is present)
+#   mingw32  Windows i686 cross build: import table, goldens and the
+#            Windows suites under wine32 (installed by install-deps.sh;
+#            never skipped)
 #   ship     the packages (scripts/package.sh: .deb, .tar.gz, two zips) and
 #            the tests/ship ctest project (label "package"): lintian, the
 #            unpacked .deb, man, bash completion, zip contents, actionlint
