@@ -24,4 +24,10 @@ static inline int64_t ipcfg_lx_clock_ms(clockid_t id)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* Unix seconds now: what a lease records and is compared with. */
+static inline int64_t ipcfg_lx_wall_s(void)
+{
+    return ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+}
+
 #endif

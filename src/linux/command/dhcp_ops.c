@@ -34,7 +34,7 @@ static int keeper_before(void *ctx, ipcfg_dhcp_op op, const char *ifname, int64_
 static int other_bound(ipcfg_family fam, const char *ifname)
 {
     const char *dir = ipcfg_lx_state_dir();
-    int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+    int64_t now = ipcfg_lx_wall_s();
     char why[512];
 
     if (fam == IPCFG_AF_INET6) {

@@ -174,7 +174,7 @@ int ipcfg_lx_lease_view_fill(ipcfg_adapter_list *l, const char *state_dir)
     d = opendir(state_dir);
     if (d == NULL)
         return 0; /* no state directory: no leases */
-    int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+    int64_t now = ipcfg_lx_wall_s();
     ls = malloc(sizeof *ls);
     if (ls == NULL) {
         (void)closedir(d);

@@ -430,7 +430,7 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
      * DHCP clients' (one scan per client's directory) */
     if (st == 0 && ipcfg_lx_lease_view_fill(out, ipcfg_lx_state_dir()) != 0)
         st = ipcfg_lx_fail_oom(err);
-    if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000) != 0)
+    if (st == 0 && ipcfg_lx_peer_view_fill(out, &peer, ipcfg_lx_peer_root(), ipcfg_lx_wall_s()) != 0)
         st = ipcfg_lx_fail_oom(err);
     ipcfg_lx_peer_addrs_free(&peer);
     /* a lease of ipcfg's own: kept by a keeper, or left to run out */

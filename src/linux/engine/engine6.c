@@ -29,7 +29,7 @@ static ipcfg_dhcp6_now now6(void)
     ipcfg_dhcp6_now n;
 
     n.mono_ms = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
-    n.wall_s = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+    n.wall_s = ipcfg_lx_wall_s();
     return n;
 }
 

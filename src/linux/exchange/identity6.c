@@ -61,7 +61,7 @@ int ipcfg_lx_duid_get(const char *dir, const uint8_t *hw, size_t hwlen, uint8_t 
             return rc > 0 ? 0 : IPCFG_E_FAILED;
         if (attempt > 0)
             break;
-        int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+        int64_t now = ipcfg_lx_wall_s();
         size_t n = ipcfg_dhcp6_duid_llt(1, hw, hwlen, now, made, sizeof made);
         size_t tl = n > 0 ? ipcfg_dhcp6_duid_format(made, n, text, sizeof text) : 0;
         if (tl == 0) {

@@ -33,7 +33,7 @@ size_t ipcfg_lx_job6_start(exchange_job *j, uint8_t *msg, size_t cap, ipcfg_erro
     /* A bound record's addresses are taken as on the interface: a Renew's
      * answer installs them again where they are not (NLM_F_CREATE), and a
      * Release removes only what is there. */
-    int64_t now = ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
+    int64_t now = ipcfg_lx_wall_s();
     j->rec_present = j->has_rec && (j->rec6.state == IPCFG_DHCP6_LEASE_BOUND ||
                                     j->rec6.state == IPCFG_DHCP6_LEASE_STATELESS) &&
                      ipcfg_dhcp6_lease_expires(&j->rec6) > now;

@@ -147,7 +147,7 @@ static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp_lease 
     if (old == NULL)
         st = drop_stale(j, l, &e);
     if (st == 0)
-        st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000, &e);
+        st = ipcfg_lx_dhcp_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_wall_s(), &e);
     if (st == 0)
         lease_mtu(r, j, l);
     /* Whole or in part, the kernel may hold it now: it is what an undo

@@ -108,7 +108,7 @@ static int serve_apply(exchange_run *r, exchange_job *j, const ipcfg_dhcp6_lease
     if (!live(l))
         return ipcfg_lx_refuse(r, "install a DHCPv6 lease that is neither bound nor configuration only");
     ipcfg_error_clear(&e);
-    int st = ipcfg_lx_dhcp6_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000, &e);
+    int st = ipcfg_lx_dhcp6_apply(&r->nl, j->ifindex, l, old, ipcfg_lx_wall_s(), &e);
     j->installed6 = *l;
     j->has_installed = 1;
     j->saved_bound = 0;

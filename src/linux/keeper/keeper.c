@@ -79,7 +79,7 @@ static void clocks(keeper *k, ipcfg_dhcp_clocks *c)
 {
     c->boot_ms = ipcfg_lx_clock_ms(CLOCK_BOOTTIME);
     c->mono_ms = ipcfg_lx_clock_ms(CLOCK_MONOTONIC);
-    c->wall_s = ipcfg_lx_keeper_wall_now();
+    c->wall_s = ipcfg_lx_wall_s();
 #ifdef IPCFG_TEST_HOOKS
     k->skew_ms = test_asleep_ms();
 #endif

@@ -75,12 +75,6 @@ static inline void ipcfg_lx_keeper_feed(keeper *k, ipcfg_dhcp_keep_ev_kind kind,
     }
 }
 
-/* Unix seconds now (the lease's times are on the wall clock). */
-static inline long long ipcfg_lx_keeper_wall_now(void)
-{
-    return (long long)(ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000);
-}
-
 /* keeper/keeper_link.c: the interface, as rtnetlink tells it. */
 /* The link by name (a dump): ifindex, carrier, IFF_UP, the hardware
  * address into k.  0 found, -1 not (or the dump failed). */

@@ -95,7 +95,7 @@ const char *ipcfg_lx_keeper_other_client(keeper *k)
     v.on_addr = on_addr;
     ipcfg_nlreq_getaddr(&req, AF_INET);
     if (ipcfg_nlsock_transact(&k->nl, req.buf, req.len, &v, &res) == 0 && res.error == 0)
-        who = ipcfg_lx_peer_other_client(k->ifname, k->ifindex, &pa, ipcfg_lx_keeper_wall_now());
+        who = ipcfg_lx_peer_other_client(k->ifname, k->ifindex, &pa, ipcfg_lx_wall_s());
     ipcfg_lx_peer_addrs_free(&pa);
     return who;
 }
@@ -152,7 +152,7 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
         keeper_lease *s = &k->lease[i];
         if (ev->type == RTM_DELADDR && ours && s->family == IPCFG_AF_INET4 && s->have &&
             s->rec.state == IPCFG_DHCP_LEASE_BOUND && memcmp(ip, s->rec.address, 4) == 0 &&
-            ipcfg_lx_keeper_wall_now() < ipcfg_dhcp_lease_expires(&s->rec) - 1) {
+            ipcfg_lx_wall_s() < ipcfg_dhcp_lease_expires(&s->rec) - 1) {
             ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
             ipcfg_lx_keeper_feed_one(s, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
         }

@@ -120,7 +120,7 @@ void ipcfg_lx_keeper_slot_addr6_gone(keeper *k, const uint8_t a[16])
      * (the lease's expiry is the timeline's): only one taken off early
      * is a reason to verify */
     if (!s->active || !ipcfg_lx_keeper_slot_bound(s) || !has6(&s->rec6, a) ||
-        ipcfg_lx_keeper_wall_now() >= ipcfg_dhcp6_lease_expires(&s->rec6) - 1)
+        ipcfg_lx_wall_s() >= ipcfg_dhcp6_lease_expires(&s->rec6) - 1)
         return;
     ipcfg_lx_klog(LOG_INFO, "the DHCPv6 lease's address was removed: the lease is confirmed");
     ipcfg_lx_keeper_feed_one(s, IPCFG_DHCP_KEEP_EV_VERIFY, 0);

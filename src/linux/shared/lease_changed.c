@@ -19,11 +19,6 @@
 #include "shared/resolver.h"
 #include "shared/statedir.h"
 
-static int64_t now_s(void)
-{
-    return ipcfg_lx_clock_ms(CLOCK_REALTIME) / 1000;
-}
-
 void ipcfg_lx_lease_changed(const char *ifname, const ipcfg_dhcp_lease *lease, char *note, size_t len)
 {
     char why[512];
@@ -32,7 +27,7 @@ void ipcfg_lx_lease_changed(const char *ifname, const ipcfg_dhcp_lease *lease, c
     ipcfg_dhcp6_lease *l6 = if_nametoindex(ifname) != 0 ? malloc(sizeof(*l6)) : NULL;
 
     if (l6 != NULL && (ipcfg_lx_lease6_load(ipcfg_lx_state_dir(), ifname, l6, why, sizeof(why)) != 1 ||
-                       ipcfg_dhcp6_lease_expires(l6) <= now_s())) {
+                       ipcfg_dhcp6_lease_expires(l6) <= ipcfg_lx_wall_s())) {
         free(l6);
         l6 = NULL;
     }
@@ -47,7 +42,7 @@ void ipcfg_lx_lease6_changed(const char *ifname, const ipcfg_dhcp6_lease *lease,
 
     if (l4 != NULL && (ipcfg_lx_lease_load(ipcfg_lx_state_dir(), ifname, l4, why, sizeof(why)) != 1 ||
                        l4->state != IPCFG_DHCP_LEASE_BOUND ||
-                       (l4->lease_time != IPCFG_DHCP_INFINITE && ipcfg_dhcp_lease_expires(l4) <= now_s()))) {
+                       (l4->lease_time != IPCFG_DHCP_INFINITE && ipcfg_dhcp_lease_expires(l4) <= ipcfg_lx_wall_s()))) {
         free(l4);
         l4 = NULL;
     }
