@@ -1013,10 +1013,34 @@ static void add_lease6_adapter(const char *name, const char *id, int dhcp, ipcfg
     l6->state = st;
 }
 
+/* One /registerdns run over the adapters of registerdns_renews_dhcpv6_leases:
+ * its four jobs in order, Ethernet 3's DHCPv4 and DHCPv6 jobs answering
+ * st4 and st6 (0, or a failure with reason r4, r6), the others success. */
+static int registerdns_four_jobs(int st4, ipcfg_reason r4, int st6, ipcfg_reason r6)
+{
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value_count(mock_register_dns, o->hostname_set, 0, 4);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    expect_string(op_result, name, "Ethernet 3");
+    will_return(op_result, st4);
+    if (st4)
+        will_return(op_result, r4);
+    expect_string(op_result, name, "Ethernet 3/6");
+    will_return(op_result, st6);
+    if (st6)
+        will_return(op_result, r6);
+    expect_string(op_result, name, "Ethernet 4/6");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    return RUN("/registerdns");
+}
+
 /* /registerdns renews every lease: an adapter's DHCPv4 job (DHCP enabled)
  * then its DHCPv6 job (a bound lease6), an adapter with only a bound
- * DHCPv6 lease too, an expired one never; an adapter's result is its
- * first failure, else a success with every note. */
+ * DHCPv6 lease too, an expired or configuration-only one never; an
+ * adapter's result is its first failure, else a success with every note. */
 static void registerdns_renews_dhcpv6_leases(void **s)
 {
     (void)s;
@@ -1025,59 +1049,20 @@ static void registerdns_renews_dhcpv6_leases(void **s)
     add_lease6_adapter("Ethernet 5", "{5}", 0, IPCFG_LEASE6_EXPIRED);
     add_lease6_adapter("Ethernet 6", "{6}", 0, IPCFG_LEASE6_STATELESS);
     g_note = "kept.";
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_value_count(mock_register_dns, o->hostname_set, 0, 4);
-    expect_string(op_result, name, "Ethernet 2");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 3");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 3/6");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 4/6");
-    will_return(op_result, 0);
-    will_return(mock_list, 0);
-    assert_int_equal(RUN("/registerdns"), 0);
+    assert_int_equal(registerdns_four_jobs(0, IPCFG_R_NONE, 0, IPCFG_R_NONE), 0);
     assert_non_null(strstr(OUT, "for all adapters of this computer has been initiated.\n"));
     assert_string_equal(ERR, "kept.\nNo operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
                              "disconnected.\nkept. kept.\nkept.\n");
     /* the DHCPv6 job failed, the DHCPv4 one did not: the adapter failed */
     g_note = NULL;
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_value_count(mock_register_dns, o->hostname_set, 0, 4);
-    expect_string(op_result, name, "Ethernet 2");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 3");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 3/6");
-    will_return(op_result, IPCFG_E_TIMEOUT);
-    will_return(op_result, IPCFG_R_DHCP_TIMEOUT);
-    expect_string(op_result, name, "Ethernet 4/6");
-    will_return(op_result, 0);
-    will_return(mock_list, 0);
-    assert_int_equal(RUN("/registerdns"), 5);
+    assert_int_equal(registerdns_four_jobs(0, IPCFG_R_NONE, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT), 5);
     assert_string_equal(OUT, "\nTest IP Configuration\n\n"
                              "Registration of the DNS resource records for adapter Ethernet 2 has been initiated.\n"
                              "Registration of the DNS resource records for adapter Ethernet 4 has been initiated.\n");
     assert_non_null(strstr(ERR, "An error occurred while renewing interface Ethernet 3 : unable to contact your "
                                 "DHCP server. Request has timed out.\n"));
     /* both failed: the DHCPv4 job's failure is the adapter's */
-    expect_function_call(mock_open);
-    will_return(mock_list, 0);
-    expect_value_count(mock_register_dns, o->hostname_set, 0, 4);
-    expect_string(op_result, name, "Ethernet 2");
-    will_return(op_result, 0);
-    expect_string(op_result, name, "Ethernet 3");
-    will_return(op_result, IPCFG_E_FAILED);
-    will_return(op_result, IPCFG_R_SYSTEM);
-    expect_string(op_result, name, "Ethernet 3/6");
-    will_return(op_result, IPCFG_E_TIMEOUT);
-    will_return(op_result, IPCFG_R_DHCP_TIMEOUT);
-    expect_string(op_result, name, "Ethernet 4/6");
-    will_return(op_result, 0);
-    will_return(mock_list, 0);
-    assert_int_equal(RUN("/registerdns"), 3);
+    assert_int_equal(registerdns_four_jobs(IPCFG_E_FAILED, IPCFG_R_SYSTEM, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT), 3);
     assert_non_null(strstr(ERR, "An error occurred while renewing interface Ethernet 3 : system text 3"));
     assert_null(strstr(ERR, "timed out"));
 }
