@@ -46,11 +46,13 @@ typedef struct ipcfg_delete_target {
     ipcfg_ip addr;
 } ipcfg_delete_target;
 
-/* One adapter of a release/renew: the core fills ad (from its listing) and
- * family, the backend fills err. */
+/* One lease of an adapter to release or renew: the core fills ad (from its
+ * listing) and family, the backend fills err.  /registerdns may give an
+ * adapter two jobs in a row, its DHCPv4 one then its DHCPv6 one. */
 typedef struct ipcfg_dhcp_job {
     const ipcfg_adapter *ad;
-    ipcfg_family family; /* IPCFG_AF_INET4: release, renew; IPCFG_AF_INET6: release6, renew6 */
+    ipcfg_family family; /* IPCFG_AF_INET4: release, renew; IPCFG_AF_INET6: release6, renew6;
+                            register_dns: either */
     ipcfg_error err; /* status 0 = success; a success may carry a note in
                         err.text (one line, printed on stderr by the core,
                         escaped like all output; the exit code stays 0) */
@@ -164,18 +166,23 @@ struct ipcfg_backend {
 
     /* /registerdns: renews the DHCP leases of the selected adapters (the
      * core selects as for /renew without an adapter: every adapter with
-     * DHCP enabled, those another DHCP client runs and disconnected ones
-     * left out with a note), sending each adapter's name again so that its
+     * DHCP enabled, and every adapter whose listing shows a bound DHCPv6
+     * lease (lease6), those another DHCP client runs and disconnected ones
+     * left out with a note), one job a lease: an adapter's DHCPv4 job
+     * (DHCP enabled), then its DHCPv6 job (a bound lease6), both under the
+     * one deadline.  A DHCPv4 job sends the adapter's name again so that its
      * DHCP server registers the adapter's DNS records afresh (option 81
      * with the flags that ask the server to update the A and PTR records,
      * RFC 4702 §2.1): the name is o->hostname where hostname_set, else the
      * choice kept with the adapter's lease state, else the host's own name
      * as it is now (a renamed host registers its new name); an adapter
-     * whose kept choice is "no name" is renewed without one.  Every lease
-     * of the adapter that ipcfg holds is renewed: its DHCPv4 lease, and its
-     * DHCPv6 lease (with option 39, RFC 4704) where the platform keeps
-     * those.  The rest is renew's contract: all n jobs at once under one
-     * deadline, every job's err filled, the same statuses and reasons.
+     * whose kept choice is "no name" is renewed without one.  A DHCPv6
+     * job is renew6's (a Renew of the bound lease; o->hostname is for the
+     * DHCPv4 jobs only: where the platform sends no Client FQDN option, RFC
+     * 4704, the server registers from its own binding).  The core makes
+     * one result of an adapter's jobs (its first failure, else a success).
+     * The rest is renew's contract: all n jobs at once under one deadline,
+     * every job's err filled, the same statuses and reasons.
      * Needs the privilege of renew (the core asks check_change(b, 1, ...)
      * first).  NULL: not carried out here (the core answers 6, with
      * not_supported's reason). */

@@ -39,8 +39,35 @@ static const ipcfg_adapter *find_by_id(const ipcfg_adapter_list *l, const ipcfg_
     return NULL;
 }
 
-/* The backend's answers into the results of the adapters acted on, then
- * the resulting state, listed once after every operation (into *after). */
+/* A DHCPv6 lease of ipcfg's own that is bound now, as the listing shows
+ * it (another DHCP client's adapters are left out before this is asked). */
+static int holds_lease6(const ipcfg_adapter *a)
+{
+    return a->lease6 != NULL && a->lease6->state == IPCFG_LEASE6_BOUND;
+}
+
+/* One more job of an adapter (/registerdns: its DHCPv4 job, then its
+ * DHCPv6 one) into its result: the first failure is the adapter's (a
+ * failure's line stands alone); successes keep every note, a space
+ * between them. */
+static void merge_err(ipcfg_error *into, const ipcfg_error *e)
+{
+    if (into->status != 0 || (e->status == 0 && e->text[0] == '\0'))
+        return;
+    if (e->status != 0 || into->text[0] == '\0') {
+        *into = *e;
+        return;
+    }
+    size_t n = strlen(into->text);
+    if (n + 2 < sizeof(into->text)) { /* what does not fit is cut at a character's end */
+        into->text[n++] = ' ';
+        ipcfg_copy_str(into->text + n, sizeof(into->text) - n, e->text);
+    }
+}
+
+/* The backend's answers into the results of the adapters acted on (each
+ * acted result has its jobs in a row), then the resulting state, listed
+ * once after every operation (into *after). */
 static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const ipcfg_dhcp_job *jobs, size_t njobs,
                          int named, ipcfg_adapter_list *after)
 {
@@ -48,6 +75,8 @@ static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const
         if (!res[k].acted)
             continue;
         res[k].err = jobs[j++].err;
+        for (; j < njobs && jobs[j].ad == res[k].ad; j++)
+            merge_err(&res[k].err, &jobs[j].err);
         /* a renew that waited for a carrier that did not come: as if the
          * adapter had been disconnected when it was selected */
         if (res[k].err.reason == IPCFG_R_MEDIA_DISCONNECTED) {
@@ -67,14 +96,36 @@ static void take_results(ipcfg_backend *b, ipcfg_result *res, size_t nres, const
         }
 }
 
-/* The adapters a release or renew selects, each with its result: those
- * acted on also get a job.  *nres and *njobs are counted up. */
+/* The jobs of an adapter acted on: one of the verb's family; /registerdns
+ * one for each lease the adapter holds, its DHCPv4 one first (DHCP
+ * enabled), then its DHCPv6 one (bound).  *njobs is counted up. */
+static void add_jobs(const ipcfg_cmd *c, const ipcfg_adapter *a, ipcfg_dhcp_job *jobs, size_t *njobs)
+{
+    int v6 = c->verb == IPCFG_V_RELEASE6 || c->verb == IPCFG_V_RENEW6;
+    int both = c->verb == IPCFG_V_REGISTERDNS;
+    int four = both ? a->dhcp_enabled == IPCFG_YES : !v6;
+    int six = both ? holds_lease6(a) : v6;
+
+    for (int f = 0; f < 2; f++) {
+        if (!(f ? six : four))
+            continue;
+        jobs[*njobs].ad = a;
+        jobs[*njobs].family = f ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
+        ipcfg_error_clear(&jobs[*njobs].err);
+        (*njobs)++;
+    }
+}
+
+/* The adapters a release, renew or registerdns selects, each with its
+ * result: those acted on also get their jobs.  *nres and *njobs are
+ * counted up. */
 static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapter_list *l, ipcfg_result *res,
                         size_t *nres, ipcfg_dhcp_job *jobs, size_t *njobs)
 {
     int v6 = c->verb == IPCFG_V_RELEASE6 || c->verb == IPCFG_V_RENEW6;
     int release = c->verb == IPCFG_V_RELEASE || c->verb == IPCFG_V_RELEASE6;
     int named = c->adapter != NULL;
+    int both = c->verb == IPCFG_V_REGISTERDNS;
     ipcfg_selector sel;
     ipcfg_selector_init(&sel, b, c->adapter, l, 1);
 
@@ -100,10 +151,14 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
                 b->client_command(a, release, cmd, sizeof(cmd));
             ipcfg_peer_refusal(&r->err, a, cmd);
             r->counts = named;
-        } else if (!(v6 ? named || a->lease6 != NULL : a->dhcp_enabled == IPCFG_YES) && !obtain) {
+        } else if (!(v6     ? named || a->lease6 != NULL
+                     : both ? a->dhcp_enabled == IPCFG_YES || holds_lease6(a)
+                            : a->dhcp_enabled == IPCFG_YES) &&
+                   !obtain) {
             /* DHCPv6: without a name, the adapters that hold a DHCPv6
              * lease (the listing's lease6); a named one goes to the
-             * backend, whose record says whether there is one */
+             * backend, whose record says whether there is one.
+             * /registerdns: every lease there is, either family's */
             if (!named)
                 continue; /* static adapters are skipped silently */
             ipcfg_error_set(&r->err, IPCFG_E_STATE, IPCFG_R_NOT_DHCP, NULL);
@@ -118,10 +173,7 @@ static void select_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, const ipcfg_adapte
         } else {
             r->acted = 1;
             r->counts = 1;
-            jobs[*njobs].ad = a;
-            jobs[*njobs].family = v6 ? IPCFG_AF_INET6 : IPCFG_AF_INET4;
-            ipcfg_error_clear(&jobs[*njobs].err);
-            (*njobs)++;
+            add_jobs(c, a, jobs, njobs);
         }
         (*nres)++;
     }
@@ -196,7 +248,8 @@ int ipcfg_core_run_dhcp(const ipcfg_cmd *c, ipcfg_backend *b, ipcfg_out *w)
     }
 
     ipcfg_result *res = l.n ? calloc(l.n, sizeof(*res)) : NULL;
-    ipcfg_dhcp_job *jobs = l.n ? calloc(l.n, sizeof(*jobs)) : NULL;
+    /* /registerdns: up to two jobs an adapter, one for each family */
+    ipcfg_dhcp_job *jobs = l.n ? calloc(registerdns ? 2 * l.n : l.n, sizeof(*jobs)) : NULL;
     size_t nres = 0, njobs = 0;
     if (l.n && (!res || !jobs)) {
         free(res);

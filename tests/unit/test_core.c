@@ -152,15 +152,19 @@ static int mock_display_dns(ipcfg_backend *b, ipcfg_error *err)
  * g_sends_hostname: sends_hostname. */
 static int g_no_client, g_why, g_sends_hostname;
 
-/* /registerdns: each job as renew's, the /hostname it was handed checked */
+/* /registerdns: each job as renew's (a DHCPv6 job's name checked as
+ * "NAME/6"), the /hostname it was handed checked */
 static void mock_register_dns(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     (void)b;
     for (size_t i = 0; i < n; i++) {
+        char name[IPCFG_ADAPTER_NAME_MAX + 8];
         check_expected(o->hostname_set);
         if (o->hostname_set)
             check_expected(o->hostname);
-        op_result(jobs[i].ad->name, &jobs[i].err);
+        snprintf(name, sizeof(name), "%s%s", jobs[i].ad->name, jobs[i].family == IPCFG_AF_INET6 ? "/6" : "");
+        if (op_result(name, &jobs[i].err) == 0 && g_note != NULL)
+            ipcfg_copy_str(jobs[i].err.text, sizeof(jobs[i].err.text), g_note);
     }
 }
 
@@ -998,6 +1002,71 @@ static void registerdns_renews_every_lease(void **s)
     assert_null(strstr(OUT, "Registration"));
 }
 
+/* An adapter with its DHCPv6 lease in the state given, DHCP (v4) enabled or not. */
+static void add_lease6_adapter(const char *name, const char *id, int dhcp, ipcfg_lease6_state st)
+{
+    add_dhcp_adapter(name, id);
+    ipcfg_adapter *a = model_adapter(name);
+    a->dhcp_enabled = dhcp ? IPCFG_YES : IPCFG_NO;
+    ipcfg_lease6 *l6 = ipcfg_adapter_add_lease6(&g_model, a);
+    assert_non_null(l6);
+    l6->state = st;
+}
+
+/* One /registerdns run over the adapters of registerdns_renews_dhcpv6_leases:
+ * its four jobs in order, Ethernet 3's DHCPv4 and DHCPv6 jobs answering
+ * st4 and st6 (0, or a failure with reason r4, r6), the others success. */
+static int registerdns_four_jobs(int st4, ipcfg_reason r4, int st6, ipcfg_reason r6)
+{
+    expect_function_call(mock_open);
+    will_return(mock_list, 0);
+    expect_value_count(mock_register_dns, o->hostname_set, 0, 4);
+    expect_string(op_result, name, "Ethernet 2");
+    will_return(op_result, 0);
+    expect_string(op_result, name, "Ethernet 3");
+    will_return(op_result, st4);
+    if (st4)
+        will_return(op_result, r4);
+    expect_string(op_result, name, "Ethernet 3/6");
+    will_return(op_result, st6);
+    if (st6)
+        will_return(op_result, r6);
+    expect_string(op_result, name, "Ethernet 4/6");
+    will_return(op_result, 0);
+    will_return(mock_list, 0);
+    return RUN("/registerdns");
+}
+
+/* /registerdns renews every lease: an adapter's DHCPv4 job (DHCP enabled)
+ * then its DHCPv6 job (a bound lease6), an adapter with only a bound
+ * DHCPv6 lease too, an expired or configuration-only one never; an
+ * adapter's result is its first failure, else a success with every note. */
+static void registerdns_renews_dhcpv6_leases(void **s)
+{
+    (void)s;
+    add_lease6_adapter("Ethernet 3", "{3}", 1, IPCFG_LEASE6_BOUND);
+    add_lease6_adapter("Ethernet 4", "{4}", 0, IPCFG_LEASE6_BOUND);
+    add_lease6_adapter("Ethernet 5", "{5}", 0, IPCFG_LEASE6_EXPIRED);
+    add_lease6_adapter("Ethernet 6", "{6}", 0, IPCFG_LEASE6_STATELESS);
+    g_note = "kept.";
+    assert_int_equal(registerdns_four_jobs(0, IPCFG_R_NONE, 0, IPCFG_R_NONE), 0);
+    assert_non_null(strstr(OUT, "for all adapters of this computer has been initiated.\n"));
+    assert_string_equal(ERR, "kept.\nNo operation can be performed on Wi-Fi Caf\xc3\xa9 \xe2\x9c\x93 while it has its media "
+                             "disconnected.\nkept. kept.\nkept.\n");
+    /* the DHCPv6 job failed, the DHCPv4 one did not: the adapter failed */
+    g_note = NULL;
+    assert_int_equal(registerdns_four_jobs(0, IPCFG_R_NONE, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT), 5);
+    assert_string_equal(OUT, "\nTest IP Configuration\n\n"
+                             "Registration of the DNS resource records for adapter Ethernet 2 has been initiated.\n"
+                             "Registration of the DNS resource records for adapter Ethernet 4 has been initiated.\n");
+    assert_non_null(strstr(ERR, "An error occurred while renewing interface Ethernet 3 : unable to contact your "
+                                "DHCP server. Request has timed out.\n"));
+    /* both failed: the DHCPv4 job's failure is the adapter's */
+    assert_int_equal(registerdns_four_jobs(IPCFG_E_FAILED, IPCFG_R_SYSTEM, IPCFG_E_TIMEOUT, IPCFG_R_DHCP_TIMEOUT), 3);
+    assert_non_null(strstr(ERR, "An error occurred while renewing interface Ethernet 3 : system text 3"));
+    assert_null(strstr(ERR, "timed out"));
+}
+
 /* Exit codes as /renew's: the first failure in output order; the adapters
  * that did succeed are named on stdout, each failure one line on stderr;
  * nothing DHCP-enabled: 2. */
@@ -1338,6 +1407,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(displaydns_and_missing_operations, setup, teardown),
         cmocka_unit_test_setup_teardown(registerdns_renews_every_lease, setup, teardown),
         cmocka_unit_test_setup_teardown(registerdns_failures, setup, teardown),
+        cmocka_unit_test_setup_teardown(registerdns_renews_dhcpv6_leases, setup, teardown),
         cmocka_unit_test_setup_teardown(client_verbs_refused_first, setup, teardown),
         cmocka_unit_test_setup_teardown(hostname_reaches_renew, setup, teardown),
         cmocka_unit_test_setup_teardown(showclassid_layout, setup, teardown),

@@ -76,9 +76,12 @@ int ipcfg_platform_backend(ipcfg_backend *out, ipcfg_error *err)
     out->renew6 = ipcfg_lx_dhcp_renew6;
     out->release_gone = ipcfg_lx_dhcp_release_gone; /* a name deleted, renamed or moved away (release_gone.c) */
     out->client_command = ipcfg_lx_client_command; /* peers/peer_command.c */
-    /* /registerdns is a renew of every lease: each REQUEST carries the
-     * name again in options 12 and 81 (exchange/names.c), from which the
-     * server registers it (RFC 4702, flag S); no DHCPv6 lease is kept here */
+    /* /registerdns is a renew of every lease, the DHCPv4 and DHCPv6 jobs
+     * of an interface side by side in one exchange under its one lock
+     * (exchange/job.c): each REQUEST carries the name again in options 12
+     * and 81 (exchange/names.c), from which the server registers it (RFC
+     * 4702, flag S); the DHCPv6 client sends no name (no option 39, RFC
+     * 4704): its Renew lets the server register from its own binding */
     out->register_dns = ipcfg_lx_dhcp_renew;
     out->show_classid = ipcfg_lx_show_classid; /* exchange/names.c */
     out->set_classid = ipcfg_lx_set_classid;

@@ -85,6 +85,9 @@ void ipcfg_lx_dhcp_release(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, con
     run_cmd(b, IPCFG_DHCP_OP_RELEASE, jobs, n, o, 0);
 }
 
+/* /renew, and /registerdns, whose jobs are of both families (an
+ * interface's DHCPv4 and DHCPv6 leases side by side: exchange/job.c); the
+ * name it sends is the DHCPv4 jobs' (exchange/names.c). */
 void ipcfg_lx_dhcp_renew(ipcfg_backend *b, ipcfg_dhcp_job *jobs, size_t n, const ipcfg_op_opts *o)
 {
     run_cmd(b, IPCFG_DHCP_OP_RENEW, jobs, n, o, 0);

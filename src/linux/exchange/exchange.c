@@ -297,7 +297,7 @@ int ipcfg_lx_dhcp_exchange(ipcfg_dhcp_op op, ipcfg_dhcp_job *jobs, size_t n, con
     if (need && engine_start(r, o->engine, &e) != 0)
         ipcfg_lx_job_fail_all(r, &e);
     for (size_t i = 0; i < n && r->engine_up; i++)
-        if (r->jobs[i].ph == JOB_LOCK && r->jobs[i].lock.held)
+        if (r->jobs[i].ph == JOB_LOCK && (r->jobs[i].lock.held || r->jobs[i].shared))
             ipcfg_lx_job_begin(&r->jobs[i]);
     interrupted = run_all(r, o->interrupt_fd, o->on_interrupt, o->ctx);
     /* The engine ends when its ctl socket does (it closed each job's

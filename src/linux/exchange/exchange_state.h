@@ -43,6 +43,9 @@ typedef struct exchange_job {
     int64_t carrier_until; /* 0, or: the link's carrier is awaited until then (mono ms), then the
                               job is media disconnected */
     int waited;            /* the lock was taken by another run when we came */
+    int shared;            /* it runs under the interface lock another job of this run holds (the
+                              other family's job on the same interface: /registerdns renews both
+                              leases at once); that job hands the lock over if it ends first */
     int hold;              /* -1, or what the caller's before hook holds until the job lets its locks go
                               (the command's /release: the keeper lock, while the lease is released) */
     uint8_t *start;        /* its START message while the engine's socket is full (malloc'd); else NULL */

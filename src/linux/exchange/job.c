@@ -41,13 +41,43 @@ static void hold_release(exchange_job *j)
     j->hold = -1;
 }
 
+/* The job of this run, other than j, on j's interface that is in the
+ * state asked: holding the interface lock (shared 0), or running under
+ * it (shared 1, not done).  NULL: none. */
+static exchange_job *same_if(exchange_job *j, int shared)
+{
+    exchange_run *r = j->run;
+
+    for (size_t i = 0; i < r->n; i++) {
+        exchange_job *o = &r->jobs[i];
+        if (o == j || strcmp(o->ifname, j->ifname) != 0)
+            continue;
+        if (shared ? o->shared && o->ph != JOB_DONE : o->lock.held)
+            return o;
+    }
+    return NULL;
+}
+
 /* The job's locks let go: what the caller's hook holds (the keeper lock a
- * /release holds), then the interface lock. */
+ * /release holds), then the interface lock, unless another job of this
+ * run still runs under it: it is handed over to that one, so that no
+ * other run comes in between. */
 static void job_unlock(exchange_job *j)
 {
     /* the keeper lock first: a /renew that waited for the interface finds
      * no stopping /release in the way of the keeper it starts */
     hold_release(j);
+    if (j->shared) {
+        j->shared = 0; /* the holder's, not this job's to let go */
+        return;
+    }
+    exchange_job *o = j->lock.held ? same_if(j, 1) : NULL;
+    if (o != NULL) {
+        o->lock = j->lock;
+        o->shared = 0;
+        ipcfg_lx_iflock_init(&j->lock);
+        return;
+    }
     ipcfg_lx_iflock_release(&j->lock);
 }
 
@@ -176,8 +206,18 @@ void ipcfg_lx_job_begin(exchange_job *j)
 
 void ipcfg_lx_job_try_lock(exchange_job *j, int64_t now)
 {
-    ipcfg_lx_lock_res lr = ipcfg_lx_iflock_try(&j->lock, j->ifname);
+    ipcfg_lx_lock_res lr;
 
+    if (same_if(j, 0) != NULL) {
+        /* the interface's other job of this run holds it: the two run side
+         * by side (their leases, files and addresses are each its own
+         * family's), a wait of its own let go */
+        ipcfg_lx_iflock_release(&j->lock);
+        j->shared = 1;
+        lr = IPCFG_LX_LOCK_HELD;
+    } else {
+        lr = ipcfg_lx_iflock_try(&j->lock, j->ifname);
+    }
     j->lock_retry_at = INT64_MAX;
     switch (lr) {
     case IPCFG_LX_LOCK_HELD:

@@ -10,6 +10,10 @@
 #   renew (one Renew, the same address, the same DUID);
 #   /renew and /renew6 on one interface at once: both leases, and
 #   /release6 leaves the DHCPv4 lease alone;
+#   /registerdns renews both leases of c0 in one run (a DHCPv4 REQUEST,
+#   a DHCPv6 Renew), the Renew not held up by a silent DHCPv4 server;
+#   with only the DHCPv4 lease, no DHCPv6 message; with only the DHCPv6
+#   lease (no DHCPv4 record), no DHCPv4 message;
 #   release (the address gone, the Release seen by the server, the record
 #   released), release again (2), /renew6 with no adapter after it (2);
 #   duplicate address detection on, another host holding the address:
@@ -24,8 +28,12 @@ source "$(dirname "$0")/dhcp6_lib.sh"
 dhcp6_net
 dnsmasq6_start one range --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600
 sniff6_start srv "$SRV" s0
+sniff_start v4 "$SRV" s0
 idx=$(ifindex c0)
 L6=$IPCFG_STATE_DIR/c0.lease6
+# v4_types: the DHCPv4 message types seen on s0 since v4_clear, on one line
+v4_types() { grep -v '^ready$' "$DHCP_TMP/v4.pkts" | awk '{ printf "%s%s", sep, $1; sep = " " } END { print "" }'; }
+v4_clear() { : >"$DHCP_TMP/v4.pkts"; }
 
 # ---- unprivileged: exit 4, nothing sent, nothing made -------------------------
 run_ipcfg_nobody /renew6 c0
@@ -97,6 +105,40 @@ v4a=$(v4_addrs "$CLI" c0)
 assert_eq "$addr/128" "$(v6_addrs "$CLI" c0)" "together: the DHCPv6 address"
 [[ -f $IPCFG_STATE_DIR/c0.lease && -f $L6 ]] && _pass || _fail "together: both lease files"
 
+# ---- /registerdns: both leases of c0 renewed in one run ---------------------------
+sniff6_clear srv
+v4_clear
+run_ipcfg /registerdns /timeout:10
+assert_exit 0 "/registerdns (c0 holds a DHCPv4 and a DHCPv6 lease)"
+assert_contains "$OUT" "Registration of the DNS resource records for all adapters of this computer has been initiated." \
+    "/registerdns: ipconfig's line"
+wait_for 2 grep -q "^ACK" "$DHCP_TMP/v4.pkts" || true
+assert_eq "REQUEST ACK" "$(v4_types)" "/registerdns: a DHCPv4 REQUEST, its ACK"
+assert_eq "RENEW REPLY" "$(sniff6_types srv)" "/registerdns: a DHCPv6 Renew, its Reply"
+assert_eq "$v4a" "$(v4_addrs "$CLI" c0)" "/registerdns: the same DHCPv4 address"
+assert_eq "$addr/128" "$(v6_addrs "$CLI" c0)" "/registerdns: the same DHCPv6 address"
+assert_eq bound "$(lease6_key "$L6" state)" "/registerdns: the DHCPv6 record still bound"
+
+# the DHCPv4 server silent (the same server, its DUID and leases kept, now
+# without DHCPv4): the DHCPv6 Renew is not held up behind the DHCPv4 job
+# of the same interface; the DHCPv4 timeout is the adapter's result (5)
+dnsmasq_stop "$DNSMASQ_PID"
+dnsmasq6_start one range
+sniff6_clear srv
+obtained=$(lease6_key "$L6" obtained)
+sleep 1.1 # a Reply one second later: a later "obtained"
+t0=$(now_ms)
+run_ipcfg /registerdns /timeout:3
+ms=$(($(now_ms) - t0))
+assert_exit 5 "/registerdns, no DHCPv4 server: the DHCPv4 timeout"
+assert_contains "$ERR" "An error occurred while renewing interface c0 : unable to contact your DHCP server" \
+    "/registerdns, no DHCPv4 server: the timeout line"
+assert_eq "RENEW REPLY" "$(sniff6_types srv)" "/registerdns, no DHCPv4 server: the DHCPv6 lease still renewed"
+(($(lease6_key "$L6" obtained) > obtained)) && _pass || _fail "/registerdns, no DHCPv4 server: the DHCPv6 record renewed"
+assert_took "$ms" 4500 "/registerdns, no DHCPv4 server: bounded by /timeout:3"
+dnsmasq_stop "$DNSMASQ_PID"
+dnsmasq6_start one range --dhcp-range=10.77.0.50,10.77.0.59,255.255.255.0,600
+
 # ---- release ---------------------------------------------------------------------
 sniff6_clear srv
 run_ipcfg /release6 c0
@@ -110,6 +152,14 @@ run_ipcfg /release6 c0
 assert_exit 2 "/release6 c0 again (nothing held)"
 run_ipcfg /renew6
 assert_exit 2 "/renew6 without an adapter: no interface holds a DHCPv6 lease"
+sniff6_clear srv
+v4_clear
+run_ipcfg /registerdns /timeout:10
+assert_exit 0 "/registerdns (c0 holds only its DHCPv4 lease)"
+wait_for 2 grep -q "^ACK" "$DHCP_TMP/v4.pkts" || true
+assert_eq "REQUEST ACK" "$(v4_types)" "/registerdns, DHCPv4 lease only: the REQUEST, its ACK"
+sleep 0.3
+assert_eq "" "$(sniff6_types srv)" "/registerdns, DHCPv4 lease only: no DHCPv6 message"
 run_ipcfg /release c0
 assert_exit 0 "/release c0 (the DHCPv4 lease)"
 
@@ -135,4 +185,16 @@ a2=$(v6_addrs "$CLI" c0)
 [[ $a2 =~ ^2001:db8:77::[0-9a-f]+/128$ ]] && _pass || _fail "DAD passed: the address installed" "$a2"
 assert_eq ok "$(dhcp6_addr_state "$CLI" c0 "${a2%/*}")" "DAD passed: no longer tentative when /renew6 returned"
 assert_eq bound "$(lease6_key "$L6" state)" "DAD passed: recorded bound"
+
+# ---- /registerdns with only a DHCPv6 lease: its Renew, no DHCPv4 message ---------
+# no DHCPv4 record at all: c0 is no DHCPv4 adapter, only its DHCPv6 lease is renewed
+rm -f "$IPCFG_STATE_DIR/c0.lease"
+sniff6_clear srv
+v4_clear
+run_ipcfg /registerdns /timeout:10
+assert_exit 0 "/registerdns (c0 holds only a DHCPv6 lease)"
+assert_eq "RENEW REPLY" "$(sniff6_types srv)" "/registerdns, DHCPv6 lease only: a Renew, its Reply"
+sleep 0.3
+assert_eq "" "$(v4_types)" "/registerdns, DHCPv6 lease only: no DHCPv4 message"
+assert_eq "$a2" "$(v6_addrs "$CLI" c0)" "/registerdns, DHCPv6 lease only: the same address"
 finish
