@@ -246,8 +246,9 @@ typedef struct ipcfg_adapter {
      * (option 42), the captive-portal URI (option 114), the interface MTU
      * (option 26, 0 = none), and the name the client sent for the lease
      * (option 81).  Strings as above: "" = none. */
-    ipcfg_ip ntp_servers[IPCFG_NTP_MAX];
-    size_t n_ntp;
+    ipcfg_ip *ntp_servers;            /* at most IPCFG_NTP_MAX (ipcfg_adapter_add_ntp); out of line: most
+                                         adapters have none, and a listing holds thousands of records */
+    size_t n_ntp, cap_ntp;
     unsigned dhcp_mtu;
     const char *captive_portal;
     const char *fqdn_sent;
@@ -361,6 +362,8 @@ ipcfg_addr *ipcfg_adapter_add_addr(ipcfg_adapter *a);       /* zeroed; NULL on O
 int ipcfg_adapter_add_gateway(ipcfg_adapter *a, const ipcfg_ip *ip);
 int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip);
 int ipcfg_adapter_add_wins(ipcfg_adapter *a, const ipcfg_ip *ip);
+/* One more NTP server (/json only); none past IPCFG_NTP_MAX (0, nothing added). */
+int ipcfg_adapter_add_ntp(ipcfg_adapter *a, const ipcfg_ip *ip);
 /* [addrtable.c] */
 ipcfg_addrrow *ipcfg_addrtable_push(ipcfg_addrtable *t); /* zeroed, ifname ""; NULL on OOM */
 /* As ipcfg_adapter_set_name, into t's arena. */

@@ -85,10 +85,11 @@ void ipcfg_adapter_free(ipcfg_adapter *a)
     free(a->gateways);
     free(a->dns_servers);
     free(a->wins_servers);
+    free(a->ntp_servers);
     a->addrs = NULL;
-    a->gateways = a->dns_servers = a->wins_servers = NULL;
+    a->gateways = a->dns_servers = a->wins_servers = a->ntp_servers = NULL;
     a->n_addrs = a->cap_addrs = a->n_gateways = a->cap_gateways = a->n_dns = a->cap_dns = 0;
-    a->n_wins = a->cap_wins = 0;
+    a->n_wins = a->cap_wins = a->n_ntp = a->cap_ntp = 0;
     if (a->own) {
         free(a->own);
         a->own = NULL;
@@ -207,15 +208,17 @@ int ipcfg_adapter_copy(ipcfg_adapter *dst, const ipcfg_adapter *src)
     dst->gateways = dup_array(src->gateways, src->n_gateways, sizeof(*src->gateways));
     dst->dns_servers = dup_array(src->dns_servers, src->n_dns, sizeof(*src->dns_servers));
     dst->wins_servers = dup_array(src->wins_servers, src->n_wins, sizeof(*src->wins_servers));
+    dst->ntp_servers = dup_array(src->ntp_servers, src->n_ntp, sizeof(*src->ntp_servers));
     dst->cap_addrs = src->n_addrs;
     dst->cap_gateways = src->n_gateways;
     dst->cap_dns = src->n_dns;
     dst->cap_wins = src->n_wins;
+    dst->cap_ntp = src->n_ntp;
     size_t lease, tab;
     size_t total = own_size(src, &lease, &tab);
     char *block = total ? malloc(total) : NULL;
     if ((src->n_addrs && !dst->addrs) || (src->n_gateways && !dst->gateways) || (src->n_dns && !dst->dns_servers) ||
-        (src->n_wins && !dst->wins_servers) || (total && !block)) {
+        (src->n_wins && !dst->wins_servers) || (src->n_ntp && !dst->ntp_servers) || (total && !block)) {
         free(block);
         ipcfg_adapter_free(dst);
         ipcfg_adapter_init(dst);
@@ -257,4 +260,11 @@ int ipcfg_adapter_add_dns(ipcfg_adapter *a, const ipcfg_ip *ip)
 int ipcfg_adapter_add_wins(ipcfg_adapter *a, const ipcfg_ip *ip)
 {
     return add_ip(&a->wins_servers, &a->n_wins, &a->cap_wins, ip);
+}
+
+int ipcfg_adapter_add_ntp(ipcfg_adapter *a, const ipcfg_ip *ip)
+{
+    if (a->n_ntp >= IPCFG_NTP_MAX)
+        return 0;
+    return add_ip(&a->ntp_servers, &a->n_ntp, &a->cap_ntp, ip);
 }

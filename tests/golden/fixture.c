@@ -93,9 +93,10 @@ void fixture_model(ipcfg_host *h, ipcfg_adapter_list *l)
     ipcfg_adapter_add_conn_search(l, a, "corp.example.com", strlen("corp.example.com"));
     ipcfg_adapter_add_conn_search(l, a, "lab.example.com", strlen("lab.example.com"));
     /* the DHCPv4 options /json alone shows */
-    ipcfg_ip4(&a->ntp_servers[0], 10, 0, 0, 123);
-    ipcfg_ip4(&a->ntp_servers[1], 10, 0, 1, 123);
-    a->n_ntp = 2;
+    ipcfg_ip4(&ip, 10, 0, 0, 123);
+    ipcfg_adapter_add_ntp(a, &ip);
+    ipcfg_ip4(&ip, 10, 0, 1, 123);
+    ipcfg_adapter_add_ntp(a, &ip);
     a->dhcp_mtu = 9000;
     ipcfg_adapter_set_captive_portal(l, a, "https://portal.corp.example.com/", strlen("https://portal.corp.example.com/"));
     ipcfg_adapter_set_fqdn_sent(l, a, "ws-042.corp.example.com", strlen("ws-042.corp.example.com"));

@@ -115,8 +115,8 @@ static void both_leases(ipcfg_adapter_list *l)
     ipcfg_adapter_add_conn_search(l, a, "corp.example.com", strlen("corp.example.com"));
     ipcfg_adapter_add_conn_search(l, a, "example.com", strlen("example.com"));
     /* the DHCPv4 lease's options /json alone shows, and the name it sent */
-    ipcfg_ip4(&a->ntp_servers[0], 192, 168, 1, 1);
-    a->n_ntp = 1;
+    ipcfg_ip4(&ip, 192, 168, 1, 1);
+    ipcfg_adapter_add_ntp(a, &ip);
     ipcfg_adapter_set_fqdn_sent(l, a, "ws-042", strlen("ws-042"));
     ipcfg_lease6 *ls = lease6_of(l, a, 1107297366, 1764370012);
     lease6_addr(ls, "2001:db8:1::1d4", 1764370012 + 3600, 1764370012 + 7200);

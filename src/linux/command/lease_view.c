@@ -33,8 +33,12 @@ static int fill_options(ipcfg_adapter_list *l, ipcfg_adapter *a, const ipcfg_dhc
     for (unsigned i = 0; i < ls->n_search && i < IPCFG_DHCP_MAX_SEARCH; i++)
         if (ipcfg_adapter_add_conn_search(l, a, ls->search[i], strlen(ls->search[i])) != 0)
             return -1;
-    for (unsigned i = 0; i < ls->n_ntp && i < IPCFG_DHCP_MAX_NTP && a->n_ntp < IPCFG_NTP_MAX; i++)
-        ipcfg_ip4_from_u32be(&a->ntp_servers[a->n_ntp++], ls->ntp[i]);
+    for (unsigned i = 0; i < ls->n_ntp && i < IPCFG_DHCP_MAX_NTP; i++) {
+        ipcfg_ip ip;
+        ipcfg_ip4_from_u32be(&ip, ls->ntp[i]);
+        if (ipcfg_adapter_add_ntp(a, &ip) != 0)
+            return -1;
+    }
     a->dhcp_mtu = ls->mtu;
     if (ipcfg_adapter_set_captive_portal(l, a, ls->captive_portal, strlen(ls->captive_portal)) != 0 ||
         ipcfg_adapter_set_fqdn_sent(l, a, ls->fqdn, strlen(ls->fqdn)) != 0)
