@@ -22,7 +22,6 @@ int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_N
     char name[IPCFG_DHCP_NAME_CAP];
     size_t off = 0;
     uint8_t k = 0, i;
-
     int dropped = 0;
 
     *n = 0;

@@ -368,9 +368,9 @@ static void hostile_options_left_out(void **st)
     assert_string_equal(l.captive_portal, "");
     assert_true(ipcfg_dhcp_left_out_text(m.left_out, line, sizeof line) > 0);
     assert_string_equal(line, "The DHCP server's domain search list (option 119) is malformed (a compression loop or "
-                              "forward pointer, a name too long); it was left out of the lease. Also left out, not what its option must carry: the interface MTU "
-                              "(option 26), the NTP server list (option 42), the captive-portal URI (option 114) and the "
-                              "client FQDN answer (option 81).");
+                              "forward pointer, a name too long); it was left out of the lease. Also left out, not "
+                              "what its option must carry: the interface MTU (option 26), the NTP server list (option "
+                              "42), the captive-portal URI (option 114) and the client FQDN answer (option 81).");
     ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN | IPCFG_DHCP_LEFT_FQDN, line, sizeof line);
     assert_string_equal(line, "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of "
                               "the lease. Also left out, not what its option must carry: the client FQDN answer (option "
