@@ -292,18 +292,22 @@ const char *ipcfg_dhcp_client_check_identity(const ipcfg_dhcp_client *c, const i
 }
 
 /* What each IPCFG_DHCP_LEFT_* bit names, and why it is left out when it is
- * the only one. */
+ * the first: "The DHCP server's WHAT WHY; GONE".  The names of a search
+ * list left out alone are named by "listed" among the others. */
 static const struct {
     unsigned bit;
-    const char *what, *why;
+    const char *what, *why, *gone, *listed;
 } left_texts[] = {
-    {IPCFG_DHCP_LEFT_DOMAIN, "domain name (option 15)", "is not a valid DNS name"},
+    {IPCFG_DHCP_LEFT_DOMAIN, "domain name (option 15)", "is not a valid DNS name", NULL, NULL},
     {IPCFG_DHCP_LEFT_SEARCH, "domain search list (option 119)",
-     "is malformed (a compression loop or forward pointer, a name too long) or holds a name that is not a valid DNS name"},
-    {IPCFG_DHCP_LEFT_MTU, "interface MTU (option 26)", "is not 2 bytes of at least 68"},
-    {IPCFG_DHCP_LEFT_NTP, "NTP server list (option 42)", "is not a multiple of 4 bytes"},
-    {IPCFG_DHCP_LEFT_PORTAL, "captive-portal URI (option 114)", "is not a printable https: URI"},
-    {IPCFG_DHCP_LEFT_FQDN, "client FQDN answer (option 81)", "is malformed or not a valid DNS name"},
+     "is malformed (a compression loop or forward pointer, a name too long)", NULL, NULL},
+    {IPCFG_DHCP_LEFT_SEARCH_NAME, "domain search list (option 119)", "holds a name that is not a valid DNS name",
+     "each such name was left out of the lease, the others kept.",
+     "names of the domain search list (option 119) that are not valid DNS names"},
+    {IPCFG_DHCP_LEFT_MTU, "interface MTU (option 26)", "is not 2 bytes of at least 68", NULL, NULL},
+    {IPCFG_DHCP_LEFT_NTP, "NTP server list (option 42)", "is not a multiple of 4 bytes", NULL, NULL},
+    {IPCFG_DHCP_LEFT_PORTAL, "captive-portal URI (option 114)", "is not a printable https: URI", NULL, NULL},
+    {IPCFG_DHCP_LEFT_FQDN, "client FQDN answer (option 81)", "is malformed or not a valid DNS name", NULL, NULL},
 };
 
 /* The first option left out in a sentence of its own (the domain's, when
@@ -323,13 +327,14 @@ size_t ipcfg_dhcp_left_out_text(unsigned left_out, char *buf, size_t len)
             continue;
         k++;
         if (k == 1)
-            n += (size_t)snprintf(t, sizeof t, "The DHCP server's %s %s; it was left out of the lease.",
-                                  left_texts[i].what, left_texts[i].why);
+            n += (size_t)snprintf(t, sizeof t, "The DHCP server's %s %s; %s", left_texts[i].what, left_texts[i].why,
+                                  left_texts[i].gone ? left_texts[i].gone : "it was left out of the lease.");
         else
             n += (size_t)snprintf(t + n, sizeof t - n, "%s%s%s",
                                   k == 2 ? " Also left out, not what its option must carry: the "
                                   : k == total ? " and the " : ", the ",
-                                  left_texts[i].what, k == total ? "." : "");
+                                  left_texts[i].listed ? left_texts[i].listed : left_texts[i].what,
+                                  k == total ? "." : "");
     }
     ipcfg_copy_str(buf, len, t);
     return strlen(buf);

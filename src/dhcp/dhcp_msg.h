@@ -40,11 +40,12 @@ extern "C" {
  * lease still binds without it. */
 enum {
     IPCFG_DHCP_LEFT_DOMAIN = 1u << 0,  /* option 15: no DNS name */
-    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression) or a name that is none */
+    IPCFG_DHCP_LEFT_SEARCH = 1u << 1,  /* option 119: malformed (RFC 3397 compression, a name too long) */
     IPCFG_DHCP_LEFT_MTU = 1u << 2,     /* option 26: not 2 bytes, or under 68 (RFC 2132 §5.1) */
     IPCFG_DHCP_LEFT_NTP = 1u << 3,     /* option 42: not a multiple of 4 bytes */
     IPCFG_DHCP_LEFT_PORTAL = 1u << 4,  /* option 114: not a printable https: URI */
-    IPCFG_DHCP_LEFT_FQDN = 1u << 5     /* option 81 in a reply: malformed, or a name that is none */
+    IPCFG_DHCP_LEFT_FQDN = 1u << 5,    /* option 81 in a reply: malformed, or a name that is none */
+    IPCFG_DHCP_LEFT_SEARCH_NAME = 1u << 6 /* option 119 well formed: the names in it that are none (the rest kept) */
 };
 
 typedef struct ipcfg_dhcp_route {
@@ -204,12 +205,16 @@ typedef struct ipcfg_dhcp_msg {
 /* ---- the options of dhcp_opts.c: one parser each over an option's whole
  * (RFC 3396-concatenated) value, pure, fuzzed (tests/fuzz/fuzz_dhcp_opts.c).
  * Each returns 0 and fills its output, or -1 (the option is left out, not
- * the message) with nothing of it kept. */
+ * the message) with nothing of it kept; option 119 may also return 1 (some
+ * names left out, the others kept). */
 
 /* Option 119 (RFC 3397 §2): names in DNS wire format, one after another,
  * compression pointers (RFC 1035 §4.1.4) counting from the start of the
- * concatenated value.  A loop, a forward pointer, a name over 253 bytes of
- * text or one that fails ipcfg_dns_name_valid rejects the whole option.
+ * concatenated value.  A loop, a forward pointer, a label past the end or
+ * a name over 253 bytes of text rejects the whole option (-1, *n 0).  A
+ * well-encoded name that fails ipcfg_dns_name_valid (the root name
+ * included) is dropped alone: the return is then 1, with the valid names
+ * in out (*n may be 0); 0 when every name was valid (*n at least 1).
  * Repeated names are kept once; at most max are kept, the rest dropped. */
 int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_NAME_CAP], uint8_t max, uint8_t *n);
 /* Option 26 (RFC 2132 §5.1): exactly 2 bytes, at least 68. */

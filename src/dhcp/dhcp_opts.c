@@ -6,7 +6,9 @@
  * Every parser reads untrusted bytes: each length is checked before use,
  * and an option that is malformed or carries text that is not what it must
  * carry (dns_name.h) is left out whole, never the message: the address
- * still binds, with one line saying what was left out (docs/dhcp.md).
+ * still binds, with one line saying what was left out (docs/dhcp.md).  Of
+ * a well-formed domain search list only the names that are not DNS names
+ * are left out, as of DHCPv6 option 24 (src/dhcp6/dhcp6_msg.c).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -20,18 +22,27 @@ int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_N
     char name[IPCFG_DHCP_NAME_CAP];
     size_t off = 0;
     uint8_t k = 0, i;
+    int dropped = 0;
 
     *n = 0;
     /* RFC 3397 §2: the names one after another in the wire form of RFC
      * 1035 §3.1, compressed as RFC 1035 §4.1.4 allows, each pointer an
-     * offset from the start of the (RFC 3396-concatenated) option data.  ipcfg_dns_name_decode follows
-     * only pointers strictly backwards: no loop, no forward pointer. */
+     * offset from the start of the (RFC 3396-concatenated) option data.
+     * ipcfg_dns_name_decode follows only pointers strictly backwards: no
+     * loop, no forward pointer.  A malformed encoding leaves nothing to
+     * trust (where the next name starts is unknown): the whole option
+     * goes.  A name that decodes well but is no DNS name (a shell byte, a
+     * hyphen at a label's edge, the root name) goes alone. */
     if (len == 0)
         return -1;
     while (off < len) {
         int tl = ipcfg_dns_name_decode(v, len, &off, 1, name, sizeof name);
-        if (tl < 0 || !ipcfg_dns_name_valid(name, (size_t)tl))
-            return -1; /* the root name (tl 0) is no search domain either */
+        if (tl < 0)
+            return -1; /* *n stays 0: nothing of the option is kept */
+        if (!ipcfg_dns_name_valid(name, (size_t)tl)) {
+            dropped = 1;
+            continue;
+        }
         for (i = 0; i < k; i++)
             if (strcmp(out[i], name) == 0)
                 break;
@@ -39,7 +50,7 @@ int ipcfg_dhcp_opt_search(const uint8_t *v, size_t len, char (*out)[IPCFG_DHCP_N
             memcpy(out[k++], name, (size_t)tl + 1);
     }
     *n = k;
-    return 0;
+    return dropped;
 }
 
 int ipcfg_dhcp_opt_mtu(const uint8_t *v, size_t len, uint16_t *mtu)
@@ -153,10 +164,13 @@ void ipcfg_dhcp_opts_parse(const void *areas, ipcfg_dhcp_opt_get get, ipcfg_dhcp
     size_t len;
 
     if (get(areas, IPCFG_OPT_SEARCH, val, cap, &len) > 0) {
-        if (ipcfg_dhcp_opt_search(val, len, m->search, IPCFG_DHCP_MAX_SEARCH, &m->n_search) == 0)
-            m->has |= IPCFG_HAS_SEARCH;
-        else
+        int r = ipcfg_dhcp_opt_search(val, len, m->search, IPCFG_DHCP_MAX_SEARCH, &m->n_search);
+        if (r < 0)
             m->left_out |= IPCFG_DHCP_LEFT_SEARCH;
+        else if (r > 0)
+            m->left_out |= IPCFG_DHCP_LEFT_SEARCH_NAME;
+        if (m->n_search > 0)
+            m->has |= IPCFG_HAS_SEARCH;
     }
     if (get(areas, IPCFG_OPT_MTU, val, cap, &len) > 0) {
         if (ipcfg_dhcp_opt_mtu(val, len, &m->mtu) == 0)

@@ -6,9 +6,11 @@
  * execve argument or on stdin, never through a shell); what fails is
  * dropped from the lease, with one line saying so (docs/dhcp.md, "What a
  * lease may carry").  Every option that carries a name (DHCPv4 options 12,
- * 15, 81, 119; DHCPv6 options 24, 39) goes through ipcfg_dns_name_valid,
- * every URI (the captive portal, RFC 8910) through ipcfg_dns_uri_valid, in
- * the engine and again on the privileged side.
+ * 15, 81 and 119; DHCPv6 option 24) goes through ipcfg_dns_name_valid, as
+ * do the names the lease files hold, the name ipcfg sends of itself
+ * (DHCPv4 options 12 and 81) and every name right before it is handed to
+ * the resolver; every URI (the captive portal, RFC 8910) goes through
+ * ipcfg_dns_uri_valid, in the engine and again on the privileged side.
  *
  * Pure, no system calls (library ipcfg_dhcp).
  *

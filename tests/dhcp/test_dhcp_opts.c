@@ -57,12 +57,19 @@ static void search_hostile(void **st)
     assert_int_equal(n, 0);
     assert_int_equal(ipcfg_dhcp_opt_search(self, sizeof self, names, 8, &n), -1);
     assert_int_equal(ipcfg_dhcp_opt_search(fwd, sizeof fwd, names, 8, &n), -1);
-    assert_int_equal(ipcfg_dhcp_opt_search(bad_text, sizeof bad_text, names, 8, &n), -1);
-    assert_int_equal(ipcfg_dhcp_opt_search(shell, sizeof shell, names, 8, &n), -1);
-    assert_int_equal(ipcfg_dhcp_opt_search(root, sizeof root, names, 8, &n), -1);
     assert_int_equal(ipcfg_dhcp_opt_search(trunc, sizeof trunc, names, 8, &n), -1);
     assert_int_equal(ipcfg_dhcp_opt_search(ok_then_junk, sizeof ok_then_junk, names, 8, &n), -1);
+    assert_int_equal(n, 0);
     assert_int_equal(ipcfg_dhcp_opt_search(root, 0, names, 8, &n), -1);
+    /* well encoded but no DNS name: that name alone is dropped (1), here
+     * the only one */
+    n = 99;
+    assert_int_equal(ipcfg_dhcp_opt_search(bad_text, sizeof bad_text, names, 8, &n), 1);
+    assert_int_equal(n, 0);
+    assert_int_equal(ipcfg_dhcp_opt_search(shell, sizeof shell, names, 8, &n), 1);
+    assert_int_equal(n, 0);
+    assert_int_equal(ipcfg_dhcp_opt_search(root, sizeof root, names, 8, &n), 1);
+    assert_int_equal(n, 0);
     /* a name over 253 bytes of text: 5 labels of 63 = 319 bytes */
     for (k = 0; k < 5; k++) {
         longname[at] = 63;
@@ -79,6 +86,34 @@ static void search_hostile(void **st)
     longname[3 * 64 + 62] = 0;
     assert_int_equal(ipcfg_dhcp_opt_search(longname, 3 * 64 + 63, names, 8, &n), 0);
     assert_int_equal(strlen(names[0]), 253);
+}
+
+static void search_bad_name_dropped_alone(void **st)
+{
+    /* corp.example, x`id`x, a pointer to "example" behind a shell label
+     * (;rm;.example), the root name, -a.example (a hyphen first),
+     * eng.example: the valid ones kept in order, the others dropped */
+    static const uint8_t v[] = {4, 'c', 'o', 'r', 'p', 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 0,
+                                6, 'x', '`', 'i', 'd', '`', 'x', 0,
+                                4, ';', 'r', 'm', ';', 0xc0, 5,
+                                0,
+                                2, '-', 'a', 0xc0, 5,
+                                3, 'e', 'n', 'g', 0xc0, 5};
+    /* a valid name, a name that is none, then a forward pointer: the
+     * malformed encoding still drops everything */
+    static const uint8_t then_fwd[] = {3, 'c', 'o', 'm', 0, 3, 'a', '$', 'b', 0, 0xc0, 12, 3, 'n', 'e', 't', 0};
+    /* only valid names, one repeated: 0, not 1 */
+    static const uint8_t rep[] = {3, 'c', 'o', 'm', 0, 0xc0, 0};
+    uint8_t n = 99;
+    (void)st;
+    assert_int_equal(ipcfg_dhcp_opt_search(v, sizeof v, names, IPCFG_DHCP_MAX_SEARCH, &n), 1);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "corp.example");
+    assert_string_equal(names[1], "eng.example");
+    assert_int_equal(ipcfg_dhcp_opt_search(then_fwd, sizeof then_fwd, names, IPCFG_DHCP_MAX_SEARCH, &n), -1);
+    assert_int_equal(n, 0);
+    assert_int_equal(ipcfg_dhcp_opt_search(rep, sizeof rep, names, IPCFG_DHCP_MAX_SEARCH, &n), 0);
+    assert_int_equal(n, 1);
 }
 
 /* ---- options 26, 42, 114 ---- */
@@ -333,10 +368,9 @@ static void hostile_options_left_out(void **st)
     assert_string_equal(l.captive_portal, "");
     assert_true(ipcfg_dhcp_left_out_text(m.left_out, line, sizeof line) > 0);
     assert_string_equal(line, "The DHCP server's domain search list (option 119) is malformed (a compression loop or "
-                              "forward pointer, a name too long) or holds a name that is not a valid DNS name; it was "
-                              "left out of the lease. Also left out, not what its option must carry: the interface MTU "
-                              "(option 26), the NTP server list (option 42), the captive-portal URI (option 114) and the "
-                              "client FQDN answer (option 81).");
+                              "forward pointer, a name too long); it was left out of the lease. Also left out, not "
+                              "what its option must carry: the interface MTU (option 26), the NTP server list (option "
+                              "42), the captive-portal URI (option 114) and the client FQDN answer (option 81).");
     ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN | IPCFG_DHCP_LEFT_FQDN, line, sizeof line);
     assert_string_equal(line, "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of "
                               "the lease. Also left out, not what its option must carry: the client FQDN answer (option "
@@ -349,6 +383,35 @@ static void hostile_options_left_out(void **st)
     ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN, line, sizeof line);
     assert_string_equal(line, "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of "
                               "the lease.");
+    ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_SEARCH_NAME, line, sizeof line);
+    assert_string_equal(line, "The DHCP server's domain search list (option 119) holds a name that is not a valid DNS "
+                              "name; each such name was left out of the lease, the others kept.");
+    ipcfg_dhcp_left_out_text(IPCFG_DHCP_LEFT_DOMAIN | IPCFG_DHCP_LEFT_SEARCH_NAME | IPCFG_DHCP_LEFT_FQDN, line,
+                             sizeof line);
+    assert_string_equal(line, "The DHCP server's domain name (option 15) is not a valid DNS name; it was left out of "
+                              "the lease. Also left out, not what its option must carry: the names of the domain "
+                              "search list (option 119) that are not valid DNS names and the client FQDN answer "
+                              "(option 81).");
+    ipcfg_dhcp_left_out_text(0x7f, line, sizeof line);
+    assert_true(strlen(line) < 600);
+}
+
+/* A search list with a name that is none beside valid ones: the valid
+ * names reach the lease, the message says what went, the lease binds. */
+static void search_bad_name_in_ack(void **st)
+{
+    static const uint8_t ex[] = {119, 17, 3, 'a', '$', 'b', 0, 4, 'c', 'o', 'r', 'p', 0, 3, 'e', 'n', 'g', 0xc0, 5};
+    ipcfg_dhcp_msg m;
+    ipcfg_dhcp_lease l;
+    (void)st;
+    ack_with(ex, sizeof ex, &m);
+    assert_int_equal(m.left_out, IPCFG_DHCP_LEFT_SEARCH_NAME);
+    assert_int_equal(m.n_search, 2);
+    client_init("ws-042", "");
+    assert_null(ipcfg_dhcp_client_check_lease(&C, &m, 1, &l));
+    assert_int_equal(l.n_search, 2);
+    assert_string_equal(l.search[0], "corp");
+    assert_string_equal(l.search[1], "eng.corp");
 }
 
 /* ---- the lease file ---- */
@@ -454,11 +517,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(search_plain_and_compressed),
         cmocka_unit_test(search_hostile),
+        cmocka_unit_test(search_bad_name_dropped_alone),
         cmocka_unit_test(mtu_ntp_portal),
         cmocka_unit_test(fqdn_reply_and_build),
         cmocka_unit_test(discover_carries_81_and_77),
         cmocka_unit_test(ack_into_lease),
         cmocka_unit_test(hostile_options_left_out),
+        cmocka_unit_test(search_bad_name_in_ack),
         cmocka_unit_test(lease_file_versions),
         cmocka_unit_test(lease_file_largest),
     };

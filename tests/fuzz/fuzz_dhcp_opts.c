@@ -6,7 +6,8 @@
  * accepts must be what the lease may carry: every name passes
  * ipcfg_dns_name_valid and is terminated within its array, the URI passes
  * ipcfg_dns_uri_valid, the MTU is at least 68; a rejected option keeps
- * nothing.  A name the parsers accept is also sent back the way ipcfg
+ * nothing (of a search list whose names are not all DNS names, only those
+ * are dropped).  A name the parsers accept is also sent back the way ipcfg
  * sends its own FQDN (ipcfg_dhcp_opt_fqdn_build), which must read back the
  * same.
  * SPDX-License-Identifier: MIT */
@@ -44,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t ntp[IPCFG_DHCP_MAX_NTP][4], n = 0, flags = 0;
     uint16_t mtu = 0;
     unsigned i;
+    int r;
 
     if (size == 0)
         return 0;
@@ -51,8 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = size - 1;
     switch (data[0] % 5) {
     case 0:
-        if (ipcfg_dhcp_opt_search(v, len, names, IPCFG_DHCP_MAX_SEARCH, &n) == 0) {
-            if (n == 0 || n > IPCFG_DHCP_MAX_SEARCH)
+        r = ipcfg_dhcp_opt_search(v, len, names, IPCFG_DHCP_MAX_SEARCH, &n);
+        if (r == 0 || r == 1) {
+            /* 0: every name kept was valid, at least one; 1: names that are
+             * no DNS names were dropped, the valid ones (maybe none) kept */
+            if ((r == 0 && n == 0) || n > IPCFG_DHCP_MAX_SEARCH)
                 abort();
             for (i = 0; i < n; i++) {
                 name_ok(names[i], sizeof names[i]);
@@ -60,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     abort();
                 fqdn_back(names[i]);
             }
-        } else if (n != 0) {
+        } else if (r != -1 || n != 0) {
             abort();
         }
         break;

@@ -27,10 +27,11 @@ Scenarios (see SCENARIOS below; "good" serves correctly):
   OFFER), infinite, p32, p31, lease:N (serves correctly, N-second
   leases with SERVER_IP as DNS server and domain example.test: dnsmasq
   gives no lease under 2 minutes, the keeper's tests want 10-20 s),
-  lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE
-  (N-second leases whose options 12, 15, 81 and 119 are those of the JSON
-  file FILE, see names()), and raw:N:FILE (N-second leases carrying the
-  bytes whose hex FILE holds as further options, exactly as written).
+  lease:N:T1:T2 (the same with options 58 and 59), and names:N:FILE or
+  names:N:T1:T2:FILE (N-second leases, T1 and T2 as options 58 and 59 when
+  given, whose options 12, 15, 81 and 119 are those of the JSON file FILE,
+  see names()), and raw:N:FILE (N-second leases carrying the bytes whose
+  hex FILE holds as further options, exactly as written).
 
 Like a real server it answers only what is broadcast or sent to SERVER_IP
 (a unicast RENEWING request to another server is not its to answer), so
@@ -194,25 +195,41 @@ class Server:
         return []
 
     @staticmethod
+    def wire(text):
+        """A name in DNS wire form (no compression), each label being what
+        lies between dots, whatever it holds, its length byte however large
+        (over 63 it reads as a pointer or another label type); an empty
+        label has no wire form (a zero length ends the name) and is left
+        out."""
+        return b"".join(bytes([len(x)]) + x for x in text.split(b".") if x) + b"\0"
+
+    @staticmethod
     def names(path):
         """The name-carrying options of a JSON file {"12": TEXT, "15": TEXT,
-        "81": TEXT, "119": TEXT} (TEXT's characters are bytes 0-255): 12
-        and 15 as text, 81 (RFC 4702) and 119 (RFC 3397) in DNS wire form,
-        each label being what lies between dots, whatever it holds."""
+        "81": TEXT, "119": TEXT or [TEXT, ...]} (TEXT's characters are
+        bytes 0-255): 12 and 15 as text, 81 (RFC 4702) and 119 (RFC 3397,
+        the names one after another, uncompressed) in DNS wire form."""
         with open(path) as f:
             want = json.load(f)
         o = b""
         for code in sorted(want, key=int):
-            text = want[code].encode("latin-1")
-            if code in ("81", "119"):
-                wire = b"".join(bytes([len(x)]) + x for x in text.split(b".") if x) + b"\0"
-                text = (b"\x04\0\0" if code == "81" else b"") + wire
+            val = want[code] if isinstance(want[code], list) else [want[code]]
+            text = b"".join(x.encode("latin-1") for x in val)
+            if code == "81":
+                text = b"\x04\0\0" + Server.wire(text)
+            elif code == "119":
+                text = b"".join(Server.wire(x.encode("latin-1")) for x in val)
             while True:  # RFC 3396: a long value in several instances
                 o += opt(int(code), text[:255])
                 text = text[255:]
                 if not text:
                     break
         return o
+
+    @staticmethod
+    def t1t2(n):
+        """Options 58 and 59 of a scenario's [LEASE, T1, T2]; none of [LEASE]."""
+        return opt(58, u32(n[1])) + opt(59, u32(n[2])) if len(n) == 3 else b""
 
     def handle(self, scen, r):
         """Sends the scenario's answer to r; returns a log word."""
@@ -368,13 +385,14 @@ class Server:
             out = self.good(r, yiaddr=ip4("10.77.0.0"), mask=ip4("255.255.255.254"))
         elif scen.startswith("lease:") and all(x.isdigit() for x in scen[6:].split(":")):
             n = [int(x) for x in scen[6:].split(":")]
-            extra = opt(6, self.sid) + opt(15, b"example.test")
-            if len(n) == 3:
-                extra += opt(58, u32(n[1])) + opt(59, u32(n[2]))
+            extra = opt(6, self.sid) + opt(15, b"example.test") + self.t1t2(n)
             out = self.good(r, lease=n[0], extra=extra)
         elif scen.startswith("names:") and scen[6:].split(":", 1)[0].isdigit():
-            lease, path = scen[6:].split(":", 1)
-            out = self.good(r, lease=int(lease), extra=opt(6, self.sid) + self.names(path))
+            parts = scen[6:].split(":")
+            k = 3 if len(parts) > 3 and parts[1].isdigit() and parts[2].isdigit() else 1
+            n = [int(x) for x in parts[:k]]
+            path = ":".join(parts[k:])
+            out = self.good(r, lease=n[0], extra=opt(6, self.sid) + self.t1t2(n) + self.names(path))
         elif scen.startswith("raw:") and scen[4:].split(":", 1)[0].isdigit():
             lease, path = scen[4:].split(":", 1)
             with open(path) as f:
