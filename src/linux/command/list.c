@@ -436,23 +436,23 @@ int ipcfg_lx_list(ipcfg_backend *b, ipcfg_host *host, ipcfg_adapter_list *out, i
     /* a lease of ipcfg's own: kept by a keeper, or left to run out */
     for (size_t i = 0; st == 0 && i < out->n; i++) {
         ipcfg_adapter *a = &out->items[i];
-        const char *by = NULL;
         ipcfg_lease6 *l6 = a->lease6;
-        if (l6 != NULL && strcmp(l6->client, IPCFG_PEER_IPCFG) == 0 && l6->state == IPCFG_LEASE6_BOUND) {
-            /* a bound DHCPv6 lease is kept as the DHCPv4 one (a
-             * configuration alone, or an expired lease, is not) */
-            l6->kept = ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
+        /* a bound DHCPv6 lease is kept as the DHCPv4 one (a configuration
+         * alone, or an expired lease, is not); an expired DHCPv4 lease is
+         * kept by nobody (a keeper may run, to obtain a new one) */
+        int ask6 = l6 != NULL && strcmp(l6->client, IPCFG_PEER_IPCFG) == 0 && l6->state == IPCFG_LEASE6_BOUND;
+        int ours4 = a->has_lease && strcmp(a->lease_client, IPCFG_PEER_IPCFG) == 0;
+        int ask4 = ours4 && !a->lease_expired;
+        const char *by = NULL;
+        /* one keeper keeps both: asked once */
+        int kept = (ask6 || ask4) && ipcfg_lx_keeper_probe(a->name, &by);
+        if (ask6) {
+            l6->kept = kept ? IPCFG_YES : IPCFG_NO;
             if (by != NULL)
                 ipcfg_copy_str(l6->keeper, sizeof(l6->keeper), by);
-            by = NULL;
         }
-        a->lease_kept = IPCFG_UNKNOWN;
-        if (!a->has_lease || strcmp(a->lease_client, IPCFG_PEER_IPCFG) != 0)
-            continue;
-        /* an expired lease is kept by nobody (a keeper may run, to
-         * obtain a new one) */
-        a->lease_kept = !a->lease_expired && ipcfg_lx_keeper_probe(a->name, &by) ? IPCFG_YES : IPCFG_NO;
-        if (by != NULL)
+        a->lease_kept = !ours4 ? IPCFG_UNKNOWN : ask4 && kept ? IPCFG_YES : IPCFG_NO;
+        if (ask4 && by != NULL)
             ipcfg_copy_str(a->lease_keeper, sizeof(a->lease_keeper), by);
     }
     if (st != 0) {
