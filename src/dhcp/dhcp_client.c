@@ -52,11 +52,9 @@ uint32_t ipcfg_dhcp_client_rnd(const ipcfg_dhcp_client *c)
 
 int64_t ipcfg_dhcp_client_wall_at(const ipcfg_dhcp_lease *l, uint32_t off)
 {
-    if (off == IPCFG_DHCP_INFINITE || l->lease_time == IPCFG_DHCP_INFINITE)
+    if (l->lease_time == IPCFG_DHCP_INFINITE)
         return INT64_MAX;
-    if (l->obtained > INT64_MAX - (int64_t)off)
-        return INT64_MAX;
-    return l->obtained + (int64_t)off;
+    return ipcfg_dhcp_time_at(l->obtained, off);
 }
 
 void ipcfg_dhcp_client_finish(ipcfg_dhcp_client *c, const ipcfg_error *e)

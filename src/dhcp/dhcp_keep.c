@@ -33,14 +33,6 @@ void ipcfg_dhcp_keep_times_of(const ipcfg_dhcp_lease *l, ipcfg_dhcp_keep_times *
     t->t2 = l->t2;
 }
 
-/* When the lease runs out (INT64_MAX: never). */
-static int64_t times_end(const ipcfg_dhcp_keep_times *t)
-{
-    if (t->lifetime == IPCFG_DHCP_INFINITE || t->obtained > INT64_MAX - (int64_t)t->lifetime)
-        return INT64_MAX;
-    return t->obtained + (int64_t)t->lifetime;
-}
-
 void ipcfg_dhcp_keep_init(ipcfg_dhcp_keep *k)
 {
     memset(k, 0, sizeof *k);
@@ -194,7 +186,7 @@ static void on_start(ipcfg_dhcp_keep *k, const ipcfg_dhcp_keep_ev *ev, const ipc
         act->what = IPCFG_DHCP_KEEP_STOP;
         return;
     }
-    if (l != NULL && l->state == IPCFG_DHCP_KEEP_REC_BOUND && c->wall_s < times_end(l) - 1) {
+    if (l != NULL && l->state == IPCFG_DHCP_KEEP_REC_BOUND && c->wall_s < ipcfg_dhcp_time_at(l->obtained, l->lifetime) - 1) {
         if (ev->addr_present) {
             /* a keeper started again (a restarted unit, a /renew after
              * one ended): the DNS servers it took back as it ended go

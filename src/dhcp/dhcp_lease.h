@@ -84,6 +84,12 @@ typedef struct ipcfg_dhcp_lease {
 
 /* expires = obtained + lease_time; INT64_MAX for an infinite lease. */
 int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l);
+/* The Unix time off seconds after obtained: INT64_MAX when off is
+ * infinite (IPCFG_DHCP_INFINITE, RFC 2131 §3.3) or the sum would
+ * overflow.  A lease's expiry, T1 and T2, and the kept lease's timeline
+ * (dhcp_keep.h, whose times may be a DHCPv6 lease's: its infinity is the
+ * same 0xffffffff, RFC 8415 §7.7) count from obtained with this. */
+int64_t ipcfg_dhcp_time_at(int64_t obtained, uint32_t off);
 
 /* The lease file: human-readable, versioned text ("ipcfg-lease 1" first
  * line, then "key value" lines).  format: writes at most cap bytes

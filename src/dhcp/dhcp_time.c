@@ -8,13 +8,16 @@
  */
 #include "dhcp_client.h"
 
+int64_t ipcfg_dhcp_time_at(int64_t obtained, uint32_t off)
+{
+    if (off == IPCFG_DHCP_INFINITE || obtained > INT64_MAX - (int64_t)off)
+        return INT64_MAX;
+    return obtained + (int64_t)off;
+}
+
 int64_t ipcfg_dhcp_lease_expires(const ipcfg_dhcp_lease *l)
 {
-    if (l->lease_time == IPCFG_DHCP_INFINITE)
-        return INT64_MAX;
-    if (l->obtained > INT64_MAX - (int64_t)l->lease_time)
-        return INT64_MAX;
-    return l->obtained + (int64_t)l->lease_time;
+    return ipcfg_dhcp_time_at(l->obtained, l->lease_time);
 }
 
 /* RFC 2131 §4.1: "the delay before the first retransmission SHOULD be 4
