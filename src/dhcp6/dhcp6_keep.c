@@ -9,15 +9,12 @@
 
 void ipcfg_dhcp6_keep_times(const ipcfg_dhcp6_lease *l, ipcfg_dhcp_keep_times *t)
 {
-    uint32_t valid = 0;
+    uint32_t valid = ipcfg_dhcp6_lease_last_valid(l);
 
     memset(t, 0, sizeof *t);
-    for (unsigned i = 0; i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++)
-        if (l->addrs[i].valid > valid)
-            valid = l->addrs[i].valid;
     if (l->state == IPCFG_DHCP6_LEASE_RELEASED)
         t->state = IPCFG_DHCP_KEEP_REC_RELEASED;
-    else if (l->state == IPCFG_DHCP6_LEASE_BOUND && l->n_addrs > 0)
+    else if (ipcfg_dhcp6_lease_bound(l))
         t->state = IPCFG_DHCP_KEEP_REC_BOUND;
     else
         t->state = IPCFG_DHCP_KEEP_REC_OTHER;

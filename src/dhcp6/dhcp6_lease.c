@@ -26,18 +26,36 @@ int64_t ipcfg_dhcp6_lease_at(const ipcfg_dhcp6_lease *l, uint32_t off)
     return l->obtained + (int64_t)off;
 }
 
-int64_t ipcfg_dhcp6_lease_expires(const ipcfg_dhcp6_lease *l)
+int ipcfg_dhcp6_lease_bound(const ipcfg_dhcp6_lease *l)
+{
+    return l->state == IPCFG_DHCP6_LEASE_BOUND && l->n_addrs > 0;
+}
+
+int ipcfg_dhcp6_lease_holds(const ipcfg_dhcp6_lease *l, const uint8_t a[16])
+{
+    for (unsigned i = 0; l->state == IPCFG_DHCP6_LEASE_BOUND && i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++)
+        if (memcmp(l->addrs[i].addr, a, 16) == 0)
+            return 1;
+    return 0;
+}
+
+uint32_t ipcfg_dhcp6_lease_last_valid(const ipcfg_dhcp6_lease *l)
 {
     uint32_t last = 0;
 
+    for (unsigned i = 0; i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++)
+        if (l->addrs[i].valid > last)
+            last = l->addrs[i].valid;
+    return last;
+}
+
+int64_t ipcfg_dhcp6_lease_expires(const ipcfg_dhcp6_lease *l)
+{
     if (l->state == IPCFG_DHCP6_LEASE_STATELESS)
         return ipcfg_dhcp6_lease_at(l, l->refresh);
     if (l->state != IPCFG_DHCP6_LEASE_BOUND)
         return INT64_MIN;
-    for (unsigned i = 0; i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++)
-        if (l->addrs[i].valid > last)
-            last = l->addrs[i].valid;
-    return ipcfg_dhcp6_lease_at(l, last);
+    return ipcfg_dhcp6_lease_at(l, ipcfg_dhcp6_lease_last_valid(l));
 }
 
 /* The interface value's bytes: any but blanks, control bytes, DEL and '/'. */

@@ -88,6 +88,14 @@ typedef struct ipcfg_dhcp6_lease {
 
 /* obtained + off seconds; INT64_MAX when off is infinite. */
 int64_t ipcfg_dhcp6_lease_at(const ipcfg_dhcp6_lease *l, uint32_t off);
+/* 1 when l is a bound lease with an address (what the keeper keeps and
+ * the kernel holds; a configuration-only record is not). */
+int ipcfg_dhcp6_lease_bound(const ipcfg_dhcp6_lease *l);
+/* 1 when l is bound and a is one of its addresses. */
+int ipcfg_dhcp6_lease_holds(const ipcfg_dhcp6_lease *l, const uint8_t a[16]);
+/* The longest valid lifetime of l's addresses, seconds after obtained
+ * (IPCFG_DHCP6_INFINITE: never ends; 0: none). */
+uint32_t ipcfg_dhcp6_lease_last_valid(const ipcfg_dhcp6_lease *l);
 /* When the lease ends: bound, when its last address's valid lifetime
  * runs out (§21.4: "When the valid lifetimes of all of the addresses in an
  * IA_NA have expired, the IA_NA can be considered as having expired");

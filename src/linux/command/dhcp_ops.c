@@ -43,8 +43,8 @@ static int other_bound(ipcfg_family fam, const char *ifname)
                now < ipcfg_dhcp_lease_expires(&l);
     }
     static ipcfg_dhcp6_lease l6;
-    return ipcfg_lx_lease6_load(dir, ifname, &l6, why, sizeof(why)) == 1 && l6.state == IPCFG_DHCP6_LEASE_BOUND &&
-           l6.n_addrs > 0 && now < ipcfg_dhcp6_lease_expires(&l6);
+    return ipcfg_lx_lease6_load(dir, ifname, &l6, why, sizeof(why)) == 1 && ipcfg_dhcp6_lease_bound(&l6) &&
+           now < ipcfg_dhcp6_lease_expires(&l6);
 }
 
 /* A /renew or /renew6 that left a bound lease: the keeper is told, or

@@ -334,14 +334,6 @@ static int addr6_req(ipcfg_nlsock *nl, int del, uint32_t ifindex, const ipcfg_dh
     return transact(nl, &req, extack, xlen);
 }
 
-static int has_addr6(const ipcfg_dhcp6_lease *l, const uint8_t a[16])
-{
-    for (unsigned i = 0; l != NULL && l->state == IPCFG_DHCP6_LEASE_BOUND && i < l->n_addrs; i++)
-        if (memcmp(l->addrs[i].addr, a, 16) == 0)
-            return 1;
-    return 0;
-}
-
 /* Removes l's addresses that keep lacks (NULL: all of them). */
 static int remove6(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *l, const ipcfg_dhcp6_lease *keep,
                    ipcfg_error *err)
@@ -351,7 +343,8 @@ static int remove6(ipcfg_nlsock *nl, uint32_t ifindex, const ipcfg_dhcp6_lease *
     if (l->state != IPCFG_DHCP6_LEASE_BOUND)
         return 0;
     for (unsigned i = 0; i < l->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++) {
-        if (has_addr6(keep, l->addrs[i].addr) || !ipcfg_lx_dhcp6_addr_ok(l->addrs[i].addr))
+        if ((keep != NULL && ipcfg_dhcp6_lease_holds(keep, l->addrs[i].addr)) ||
+            !ipcfg_lx_dhcp6_addr_ok(l->addrs[i].addr))
             continue;
         int e = addr6_req(nl, 1, ifindex, l, &l->addrs[i], 0, extack, sizeof extack);
         if (e == 0 || e == EADDRNOTAVAIL || e == ENODEV)

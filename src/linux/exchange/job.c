@@ -332,7 +332,7 @@ void ipcfg_lx_job_after(exchange_run *r, exchange_job *j)
     ipcfg_lx_note_add(j, line);
     if (r->hooks != NULL && r->hooks->after != NULL) {
         int bound = j->family == IPCFG_AF_INET6
-                        ? j->has_installed && j->installed6.state == IPCFG_DHCP6_LEASE_BOUND && j->installed6.n_addrs > 0
+                        ? j->has_installed && ipcfg_dhcp6_lease_bound(&j->installed6)
                         : lease != NULL;
         line[0] = '\0';
         r->hooks->after(r->hooks->ctx, r->op, j->family, j->ifname, bound, line, sizeof(line));

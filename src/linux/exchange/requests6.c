@@ -40,20 +40,12 @@ static int lease_of(exchange_job *j, const char *text, size_t len, ipcfg_dhcp6_l
     return strcmp(l->ifname, j->ifname) == 0 && l->iaid == j->iaid6 ? 0 : -1;
 }
 
-static int holds(const ipcfg_dhcp6_lease *l, const uint8_t a[16])
-{
-    for (unsigned i = 0; l->state == IPCFG_DHCP6_LEASE_BOUND && i < l->n_addrs; i++)
-        if (memcmp(l->addrs[i].addr, a, 16) == 0)
-            return 1;
-    return 0;
-}
-
 /* Every address of l is one this job installed or the record held. */
 static int known(const exchange_job *j, const ipcfg_dhcp6_lease *l)
 {
     for (unsigned i = 0; i < l->n_addrs; i++)
-        if (!((j->has_installed && holds(&j->installed6, l->addrs[i].addr)) ||
-              (j->has_rec && holds(&j->rec6, l->addrs[i].addr))))
+        if (!((j->has_installed && ipcfg_dhcp6_lease_holds(&j->installed6, l->addrs[i].addr)) ||
+              (j->has_rec && ipcfg_dhcp6_lease_holds(&j->rec6, l->addrs[i].addr))))
             return 0;
     return 1;
 }
@@ -128,7 +120,7 @@ static int serve_unapply(exchange_run *r, exchange_job *j, const ipcfg_dhcp6_lea
         return ipcfg_lx_refuse(r, "remove an address this job did not install");
     ipcfg_error_clear(&e);
     int st = ipcfg_lx_dhcp6_unapply(&r->nl, j->ifindex, l, &e);
-    if (st == 0 && j->has_installed && (l->n_addrs == 0 || holds(&j->installed6, l->addrs[0].addr))) {
+    if (st == 0 && j->has_installed && (l->n_addrs == 0 || ipcfg_dhcp6_lease_holds(&j->installed6, l->addrs[0].addr))) {
         j->has_installed = 0;
         j->saved_bound = 0;
     }
@@ -255,7 +247,7 @@ static unsigned dad_addrs(const exchange_job *j, const char *text, size_t len, u
                 return 0;
             out[n][k] = (uint8_t)v;
         }
-        if (!holds(&j->installed6, out[n]))
+        if (!ipcfg_dhcp6_lease_holds(&j->installed6, out[n]))
             return 0;
         n++;
     }

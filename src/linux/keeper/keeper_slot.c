@@ -74,20 +74,12 @@ struct find6 {
     int here;
 };
 
-static int has6(const ipcfg_dhcp6_lease *rec, const uint8_t a[16])
-{
-    for (unsigned i = 0; i < rec->n_addrs && i < IPCFG_DHCP6_MAX_ADDRS; i++)
-        if (memcmp(rec->addrs[i].addr, a, 16) == 0)
-            return 1;
-    return 0;
-}
-
 static int on_addr6(void *ctx, const ipcfg_nl_addr *a)
 {
     struct find6 *f = ctx;
     const uint8_t *ip = a->has_local ? a->local : a->address;
 
-    if (a->family == AF_INET6 && a->addr_len == 16 && a->ifindex == f->k->ifindex && has6(f->rec, ip))
+    if (a->family == AF_INET6 && a->addr_len == 16 && a->ifindex == f->k->ifindex && ipcfg_dhcp6_lease_holds(f->rec, ip))
         f->here = 1;
     return 0;
 }
@@ -119,7 +111,7 @@ void ipcfg_lx_keeper_slot_addr6_gone(keeper *k, const uint8_t a[16])
     /* the kernel removes the address itself when its valid lifetime ends
      * (the lease's expiry is the timeline's): only one taken off early
      * is a reason to verify */
-    if (!s->active || !ipcfg_lx_keeper_slot_bound(s) || !has6(&s->rec6, a) ||
+    if (!s->active || !ipcfg_lx_keeper_slot_bound(s) || !ipcfg_dhcp6_lease_holds(&s->rec6, a) ||
         ipcfg_lx_wall_s() >= ipcfg_dhcp6_lease_expires(&s->rec6) - 1)
         return;
     ipcfg_lx_klog(LOG_INFO, "the DHCPv6 lease's address was removed: the lease is confirmed");
