@@ -172,11 +172,9 @@ static void status(keeper *k, const ipcfg_dhcp_clocks *c, int64_t next)
 
     if (next < INT64_MAX / 2 && gmtime_r(&t, &tm) != NULL)
         strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
-    if (!k->up)
-        snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
     int b4 = s->active && ipcfg_lx_keeper_slot_bound(s), b6 = s6->active && ipcfg_lx_keeper_slot_bound(s6);
     if (!k->up)
-        ; /* said above */
+        snprintf(msg, sizeof(msg), "STATUS=%s: waiting for the link", k->ifname);
     else if (!b4 && !b6)
         snprintf(msg, sizeof(msg), "STATUS=%s: no lease; next attempt %s", k->ifname, when);
     else {

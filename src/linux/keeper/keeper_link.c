@@ -147,15 +147,12 @@ static int on_event(void *ctx, const ipcfg_nl_event *ev)
         k->check_other = 1; /* a dynamic address someone else added */
         k->lease[IPCFG_LX_KEEPER_V4].reread = 1;
     }
-    /* a DHCPv4 lease's own address removed */
-    for (int i = 0; i < IPCFG_LX_KEEPER_LEASES; i++) {
-        keeper_lease *s = &k->lease[i];
-        if (ev->type == RTM_DELADDR && ours && s->family == IPCFG_AF_INET4 && s->have &&
-            s->rec.state == IPCFG_DHCP_LEASE_BOUND && memcmp(ip, s->rec.address, 4) == 0 &&
-            ipcfg_lx_wall_s() < ipcfg_dhcp_lease_expires(&s->rec) - 1) {
-            ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
-            ipcfg_lx_keeper_feed_one(s, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
-        }
+    /* the DHCPv4 lease's own address removed */
+    keeper_lease *s = &k->lease[IPCFG_LX_KEEPER_V4];
+    if (ev->type == RTM_DELADDR && ours && s->have && s->rec.state == IPCFG_DHCP_LEASE_BOUND &&
+        memcmp(ip, s->rec.address, 4) == 0 && ipcfg_lx_wall_s() < ipcfg_dhcp_lease_expires(&s->rec) - 1) {
+        ipcfg_lx_klog(LOG_INFO, "the lease's address was removed: the lease is verified");
+        ipcfg_lx_keeper_feed_one(s, IPCFG_DHCP_KEEP_EV_VERIFY, 0);
     }
     return 0;
 }
